@@ -1,0 +1,110 @@
+/**
+ * The in-process interfaces between emulated services. Each service implements its own port and
+ * depends on the others only through these, so the Pipes runner never reaches into SQS storage,
+ * and the bus never knows how a Lambda worker is spawned.
+ */
+
+/** A DynamoDB Streams record, exactly as GetRecords returns it and as a Pipe hands it on. */
+export interface StreamRecord {
+  eventID: string;
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  eventVersion: '1.1';
+  eventSource: 'aws:dynamodb';
+  awsRegion: string;
+  dynamodb: {
+    ApproximateCreationDateTime: number;
+    Keys: Record<string, unknown>;
+    NewImage?: Record<string, unknown>;
+    OldImage?: Record<string, unknown>;
+    SequenceNumber: string;
+    SizeBytes: number;
+    StreamViewType: string;
+  };
+  /** Added by Pipes and Lambda event source mappings, not by GetRecords. */
+  eventSourceARN?: string;
+}
+
+export interface StreamsPort {
+  /** The single shard of a stream; the local runtime keeps one shard per stream. */
+  shardId(streamArn: string): string;
+  /** Records with a sequence number strictly greater than `afterSequenceNumber` (or from the trim horizon when undefined), in order. */
+  readAfter(streamArn: string, afterSequenceNumber: string | undefined, limit: number): StreamRecord[];
+  /** The newest sequence number, for LATEST starting positions. Undefined for an empty stream. */
+  latestSequenceNumber(streamArn: string): string | undefined;
+  /** Calls `listener` after any record is appended to the stream. Returns an unsubscribe function. */
+  onAppend(streamArn: string, listener: () => void): () => void;
+}
+
+export interface SqsSendInput {
+  body: string;
+  delaySeconds?: number;
+  messageAttributes?: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+}
+
+export interface SqsReceivedMessage {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  md5OfBody: string;
+  attributes: {
+    ApproximateReceiveCount: string;
+    SentTimestamp: string;
+    ApproximateFirstReceiveTimestamp: string;
+    SenderId: string;
+  };
+  messageAttributes?: SqsSendInput['messageAttributes'];
+}
+
+export interface SqsPort {
+  /** Throws when the queue does not exist. Returns the new message id. */
+  send(queueArn: string, input: SqsSendInput): { messageId: string; md5OfBody: string };
+  /** Receives up to `max` visible messages, making them invisible for the visibility timeout (or `visibilityTimeoutSeconds`). Applies the queue's redrive policy. */
+  receive(queueArn: string, max: number, visibilityTimeoutSeconds?: number): SqsReceivedMessage[];
+  /** Deletes a received message. Unknown or stale receipt handles are ignored, as SQS does. */
+  delete(queueArn: string, receiptHandle: string): void;
+  changeVisibility(queueArn: string, receiptHandle: string, visibilityTimeoutSeconds: number): void;
+  /** Calls `listener` whenever a message may have become receivable (sent, or visibility expired). */
+  onAvailable(queueArn: string, listener: () => void): () => void;
+}
+
+export interface LambdaInvokeResult {
+  /** The handler's return value, JSON-serializable; undefined when the handler returned nothing. */
+  payload?: unknown;
+  /** Set when the handler threw, timed out or ran out of memory. */
+  error?: { errorType: string; errorMessage: string; trace?: string[] };
+}
+
+export interface LambdaPort {
+  /** RequestResponse invocation. Never rejects: failures come back in `error`. */
+  invoke(functionArn: string, event: unknown): Promise<LambdaInvokeResult>;
+  /**
+   * Event (asynchronous) invocation: queued durably, retried per the function's async config,
+   * then sent to its on-failure destination. Resolves once the event is accepted.
+   */
+  invokeAsync(functionArn: string, event: unknown): Promise<void>;
+}
+
+export interface PutEventsEntry {
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+  EventBusName?: string;
+  Resources?: string[];
+  Time?: string | Date;
+  TraceHeader?: string;
+}
+
+export interface PutEventsResultEntry {
+  EventId?: string;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+}
+
+export interface EventBridgePort {
+  putEvents(entries: PutEventsEntry[]): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
+}
+
+/** A service that owns timers, workers or files, and must stop cleanly. */
+export interface Closeable {
+  close(): Promise<void>;
+}

@@ -1,0 +1,170 @@
+/**
+ * The local model: what the runtime runs, read from a synthesized CloudFormation template.
+ * Every CloudFormation intrinsic is already resolved to a local value (names, ARNs, URLs),
+ * so no emulated service ever sees a `Ref` or `Fn::GetAtt`.
+ */
+
+export type StreamViewType = 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+
+export interface KeySchemaElement {
+  AttributeName: string;
+  KeyType: 'HASH' | 'RANGE';
+}
+
+export interface AttributeDefinition {
+  AttributeName: string;
+  AttributeType: 'S' | 'N' | 'B';
+}
+
+export interface SecondaryIndexModel {
+  IndexName: string;
+  KeySchema: KeySchemaElement[];
+  Projection: { ProjectionType?: string; NonKeyAttributes?: string[] };
+}
+
+export interface TableModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  keySchema: KeySchemaElement[];
+  attributeDefinitions: AttributeDefinition[];
+  globalSecondaryIndexes: SecondaryIndexModel[];
+  localSecondaryIndexes: SecondaryIndexModel[];
+  /** Present when the table has a stream. */
+  stream?: { viewType: StreamViewType; arn: string };
+  /** The TTL attribute, when time to live is enabled. */
+  timeToLiveAttribute?: string;
+}
+
+export interface QueueModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  url: string;
+  visibilityTimeoutSeconds: number;
+  messageRetentionSeconds: number;
+  delaySeconds: number;
+  receiveMessageWaitTimeSeconds: number;
+  redrivePolicy?: { deadLetterTargetArn: string; maxReceiveCount: number };
+}
+
+export interface AsyncInvokeConfigModel {
+  /** 0 to 2; AWS defaults to 2. */
+  maximumRetryAttempts: number;
+  /** 60 to 21600; AWS defaults to 21600. */
+  maximumEventAgeSeconds: number;
+  onFailureDestinationArn?: string;
+  onSuccessDestinationArn?: string;
+}
+
+export interface FunctionModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  /** Absolute path of the code asset folder in cdk.out. */
+  codeDir: string;
+  /** `file.export`, as in CloudFormation, for example `index.handler`. */
+  handler: string;
+  runtime: string;
+  timeoutSeconds: number;
+  memorySizeMb: number;
+  environment: Record<string, string>;
+  asyncConfig: AsyncInvokeConfigModel;
+}
+
+export interface SqsEventSourceMappingModel {
+  logicalId: string;
+  functionArn: string;
+  queueArn: string;
+  batchSize: number;
+  maximumBatchingWindowSeconds: number;
+  reportBatchItemFailures: boolean;
+  /** ScalingConfig.MaximumConcurrency; undefined means no cap. */
+  maximumConcurrency?: number;
+  enabled: boolean;
+}
+
+export interface EventBusModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+}
+
+export interface ArchiveModel {
+  logicalId: string;
+  name: string;
+  sourceBusArn: string;
+  eventPattern?: unknown;
+  retentionDays?: number;
+}
+
+export interface RuleTargetModel {
+  id: string;
+  arn: string;
+  kind: 'lambda' | 'sqs' | 'unsupported';
+  /** Input or InputPath, when the target transforms the event. */
+  input?: string;
+  inputPath?: string;
+  /** AWS defaults: 185 attempts, 86400 seconds. */
+  retryPolicy: { maximumRetryAttempts: number; maximumEventAgeSeconds: number };
+  deadLetterArn?: string;
+}
+
+export interface RuleModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  busName: string;
+  eventPattern: unknown;
+  state: 'ENABLED' | 'DISABLED';
+  description?: string;
+  targets: RuleTargetModel[];
+}
+
+export type PipeTargetModel =
+  | { kind: 'eventbridge'; busArn: string; source: string; detailType: string; resources: string[] }
+  | { kind: 'sqs'; queueArn: string }
+  | { kind: 'lambda'; functionArn: string; invocationType: 'REQUEST_RESPONSE' | 'FIRE_AND_FORGET' };
+
+export interface PipeModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  desiredState: 'RUNNING' | 'STOPPED';
+  source: {
+    kind: 'dynamodb-stream';
+    streamArn: string;
+    startingPosition: 'TRIM_HORIZON' | 'LATEST';
+    batchSize: number;
+    maximumBatchingWindowSeconds: number;
+    /** -1 means infinite, as in AWS. */
+    maximumRetryAttempts: number;
+    /** -1 means infinite, as in AWS. */
+    maximumRecordAgeSeconds: number;
+    onPartialBatchItemFailure?: 'AUTOMATIC_BISECT';
+    deadLetterArn?: string;
+  };
+  /** Raw pattern JSON strings from FilterCriteria.Filters[].Pattern; OR'd together. */
+  filters: string[];
+  enrichment?: { functionArn: string; inputTemplate?: string };
+  target: PipeTargetModel;
+  /** TargetParameters.InputTemplate, when set. */
+  targetInputTemplate?: string;
+}
+
+export interface LocalModel {
+  account: string;
+  region: string;
+  /** The endpoint every resource is served on, for example http://127.0.0.1:4566. */
+  endpoint: string;
+  tables: TableModel[];
+  queues: QueueModel[];
+  functions: FunctionModel[];
+  eventSourceMappings: SqsEventSourceMappingModel[];
+  buses: EventBusModel[];
+  archives: ArchiveModel[];
+  rules: RuleModel[];
+  pipes: PipeModel[];
+  /** One line per template resource the runtime does not run and is not inert (IAM, logs, alarms are inert). */
+  warnings: string[];
+}

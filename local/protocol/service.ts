@@ -1,0 +1,17 @@
+/**
+ * What an emulated service plugs into the one HTTP endpoint.
+ * JSON-protocol services are chosen by the `X-Amz-Target` prefix; the operation is the part after the dot.
+ */
+export interface RequestContext {
+  region: string;
+  account: string;
+  /** The endpoint as clients see it, for example http://127.0.0.1:4566, for building queue URLs. */
+  endpoint: string;
+}
+
+export interface JsonServiceHandler {
+  /** `X-Amz-Target` prefixes this service answers, for example `AWSEvents` or `AmazonSQS`. */
+  readonly targetPrefixes: readonly string[];
+  /** Runs one operation. Throws `AwsError` for AWS-shaped failures; anything else becomes a 500. */
+  handle(operation: string, input: Record<string, unknown>, context: RequestContext): Promise<unknown> | unknown;
+}
