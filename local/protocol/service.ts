@@ -15,3 +15,20 @@ export interface JsonServiceHandler {
   /** Runs one operation. Throws `AwsError` for AWS-shaped failures; anything else becomes a 500. */
   handle(operation: string, input: Record<string, unknown>, context: RequestContext): Promise<unknown> | unknown;
 }
+
+/**
+ * A service with its own wire protocol (SES's query and REST APIs, inspection pages), handed the raw request.
+ * The endpoint picks it by the SigV4 credential-scope service name of a signed request, or by path for unsigned ones.
+ */
+export interface HttpServiceHandler {
+  /** Credential-scope service names, for example `ses`. */
+  readonly signingNames: readonly string[];
+  /** Unsigned paths this handler answers, for example `/_aws/ses`. */
+  readonly pathPrefixes: readonly string[];
+  handle(
+    request: import('node:http').IncomingMessage,
+    body: Buffer,
+    response: import('node:http').ServerResponse,
+    context: RequestContext,
+  ): Promise<void>;
+}
