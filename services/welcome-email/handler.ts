@@ -1,0 +1,45 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { SESClient } from '@aws-sdk/client-ses';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { welcomeEmailConfigFromEnv } from './config';
+import { processWelcomeMessage } from './process-message';
+import { sendWelcomeEmail, type WelcomeEmailOutcome } from './send-welcome-email';
+
+const config = welcomeEmailConfigFromEnv();
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'welcome-email' });
+const ses = new SESClient({});
+
+const idempotencyConfig = new IdempotencyConfig({
+  eventKeyJmesPath: 'detail.metadata.idempotencyKey',
+  expiresAfterSeconds: config.idempotencyTtlSeconds,
+  throwOnNoIdempotencyKey: true,
+  responseHook: (response) => ({ ...(response as WelcomeEmailOutcome), replayed: true }),
+});
+
+const sendOnce = makeIdempotent(
+  (event: Parameters<typeof sendWelcomeEmail>[0], recordLogger: Logger) =>
+    sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail }),
+  {
+    persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName }),
+    config: idempotencyConfig,
+    dataIndexArgument: 0,
+  },
+);
+
+const processor = new BatchProcessor(EventType.SQS);
+
+/** SQS batch of EventBridge `UserCreated` events -> one welcome email per user; failed messages are reported back. */
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  logger.addContext(context);
+  idempotencyConfig.registerLambdaContext(context);
+  return processPartialResponse(
+    event,
+    (record: SQSRecord) => processWelcomeMessage(record, sendOnce, logger),
+    processor,
+    // Report every failure as a batch item failure rather than throwing: the thrown error would be logged by the runtime.
+    { context, throwOnFullBatchFailure: false },
+  );
+};

@@ -1,0 +1,49 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { emailSha256 } from '../shared/email-hash';
+import { redactEmailAddresses } from '../shared/redact';
+import type { UserCreatedEvent } from '../shared/user-created-event';
+import { classifySendFailure } from './send-failure';
+import { welcomeMessage } from './welcome-message';
+
+/**
+ * Stored by the idempotency layer: a redelivered event gets this answer back, marked `replayed`, instead of a
+ * second email.
+ */
+export type WelcomeEmailOutcome = ({ outcome: 'sent'; messageId: string } | { outcome: 'rejected'; reason: string }) & {
+  replayed?: true;
+};
+
+export interface WelcomeEmailDependencies {
+  ses: SESClient;
+  senderEmail: string;
+}
+
+/**
+ * Sends the welcome email. A permanent rejection is an outcome (recorded, not retried); any other failure is
+ * thrown, so the message goes back to the queue and is retried.
+ */
+export async function sendWelcomeEmail(
+  event: UserCreatedEvent,
+  logger: Logger,
+  deps: WelcomeEmailDependencies,
+): Promise<WelcomeEmailOutcome> {
+  const user = event.detail.data;
+  const logFields = { userId: user.userId, emailSha256: emailSha256(user.email) };
+  try {
+    const response = await deps.ses.send(new SendEmailCommand(welcomeMessage(user, deps.senderEmail)));
+    const messageId = response.MessageId ?? '';
+    logger.info('Welcome email sent', { ...logFields, messageId });
+    return { outcome: 'sent', messageId };
+  } catch (error) {
+    const failure = classifySendFailure(error);
+    if (failure.permanent) {
+      logger.warn('Welcome email rejected permanently; not retrying', { ...logFields, reason: failure.reason });
+      return { outcome: 'rejected', reason: failure.reason };
+    }
+    const described = error instanceof Error ? `${error.name}: ${redactEmailAddresses(error.message)}` : 'unknown error';
+    logger.warn('Welcome email failed; the message will be retried', { ...logFields, reason: described });
+    // A new error without `cause`: the SDK's message may quote the recipient, and thrown errors end up in logs.
+    throw new Error(`Sending the welcome email failed (${described})`);
+  }
+}
