@@ -1,0 +1,70 @@
+/**
+ * Local names and ARNs in the formats AWS uses, so handlers and tools that parse ARNs keep working.
+ */
+export interface AccountScope {
+  region: string;
+  account: string;
+}
+
+/** DynamoDB labels a stream with its creation time; the local runtime uses a fixed label so ARNs survive restarts. */
+export const LOCAL_STREAM_LABEL = '1970-01-01T00:00:00.000';
+
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+export function urlSuffixOf(region: string): string {
+  return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+}
+
+function arn(scope: AccountScope, service: string, resource: string): string {
+  return `arn:${partitionOf(scope.region)}:${service}:${scope.region}:${scope.account}:${resource}`;
+}
+
+export const tableArn = (scope: AccountScope, name: string): string => arn(scope, 'dynamodb', `table/${name}`);
+export const tableStreamArn = (scope: AccountScope, name: string): string =>
+  `${tableArn(scope, name)}/stream/${LOCAL_STREAM_LABEL}`;
+export const queueArn = (scope: AccountScope, name: string): string => arn(scope, 'sqs', name);
+export const functionArn = (scope: AccountScope, name: string): string => arn(scope, 'lambda', `function:${name}`);
+export const eventBusArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `event-bus/${name}`);
+export const archiveArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `archive/${name}`);
+export const pipeArn = (scope: AccountScope, name: string): string => arn(scope, 'pipes', `pipe/${name}`);
+export const eventSourceMappingArn = (scope: AccountScope, id: string): string =>
+  arn(scope, 'lambda', `event-source-mapping:${id}`);
+
+/** Rules on the default bus have no bus segment in their ARN, as in AWS. */
+export function ruleArn(scope: AccountScope, busName: string, name: string): string {
+  return arn(scope, 'events', busName === 'default' ? `rule/${name}` : `rule/${busName}/${name}`);
+}
+
+export function queueUrl(endpoint: string, account: string, name: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/${account}/${name}`;
+}
+
+/** Any other resource: a well-formed ARN of its service, so references to it resolve to something readable. */
+export function genericArn(scope: AccountScope, resourceType: string, name: string): string {
+  const service = resourceType.split('::')[1]?.toLowerCase() ?? 'unknown';
+  const regionless = service === 'iam';
+  const partition = partitionOf(scope.region);
+  return regionless ? `arn:${partition}:iam::${scope.account}:${name}` : arn(scope, service, name);
+}
+
+/** The name part of a bus ARN, or the argument itself when it is already a name. */
+export function busNameFromArnOrName(value: string): string {
+  const match = /^arn:[^:]+:events:[^:]*:[^:]*:event-bus\/(.+)$/.exec(value);
+  return match ? match[1] : value;
+}
+
+/** The function name in a function ARN (qualifier dropped), or the argument itself when it is already a name. */
+export function functionNameFromArnOrName(value: string): string {
+  const match = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(value);
+  return match ? match[1] : value;
+}
+
+/** The service part of an ARN, for example `sqs` or `lambda`; undefined when the value is not an ARN. */
+export function arnService(value: string): string | undefined {
+  const match = /^arn:[^:]+:([^:]+):/.exec(value);
+  return match ? match[1] : undefined;
+}

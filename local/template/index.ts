@@ -1,0 +1,2 @@
+export { loadLocalModel, LoadLocalModelOptions } from './load-local-model';
+export { TemplateError } from './cfn-types';

@@ -1,0 +1,81 @@
+import * as arns from './arns';
+import { derivedPhysicalName } from './physical-names';
+import { TemplateError } from './cfn-types';
+
+/** What `Ref` and `Fn::GetAtt` return for one resource. */
+export interface ResourceIdentity {
+  ref: string;
+  attributes: Record<string, string>;
+  /** False for types the runtime does not run: an unknown attribute then resolves to a readable placeholder. */
+  knownType: boolean;
+}
+
+export interface IdentityInput {
+  logicalId: string;
+  type: string;
+  stackName: string;
+  region: string;
+  account: string;
+  endpoint: string;
+  /** Reads one property of the resource with its intrinsics resolved. */
+  property(name: string): unknown;
+}
+
+function physicalName(input: IdentityInput, nameProperty: string, suffix = ''): string {
+  const explicit = input.property(nameProperty);
+  if (explicit === undefined) return derivedPhysicalName(input.stackName, input.logicalId, input.type, suffix);
+  if (typeof explicit !== 'string' || explicit === '') {
+    throw new TemplateError(`${input.logicalId} (${input.type}): ${nameProperty} must be a non-empty string`);
+  }
+  return explicit;
+}
+
+/** The CloudFormation return values of each resource type, built from local names. */
+export function resourceIdentity(input: IdentityInput): ResourceIdentity {
+  const scope = { region: input.region, account: input.account };
+  switch (input.type) {
+    case 'AWS::DynamoDB::Table':
+    case 'AWS::DynamoDB::GlobalTable': {
+      const name = physicalName(input, 'TableName');
+      const attributes: Record<string, string> = { Arn: arns.tableArn(scope, name) };
+      if (input.property('StreamSpecification') !== undefined) attributes.StreamArn = arns.tableStreamArn(scope, name);
+      return { ref: name, attributes, knownType: true };
+    }
+    case 'AWS::SQS::Queue': {
+      const fifo = input.property('FifoQueue') === true || input.property('FifoQueue') === 'true';
+      const name = physicalName(input, 'QueueName', fifo ? '.fifo' : '');
+      const url = arns.queueUrl(input.endpoint, input.account, name);
+      return { ref: url, attributes: { Arn: arns.queueArn(scope, name), QueueName: name, QueueUrl: url }, knownType: true };
+    }
+    case 'AWS::Lambda::Function': {
+      const name = physicalName(input, 'FunctionName');
+      return { ref: name, attributes: { Arn: arns.functionArn(scope, name) }, knownType: true };
+    }
+    case 'AWS::Events::EventBus': {
+      const name = physicalName(input, 'Name');
+      return { ref: name, attributes: { Arn: arns.eventBusArn(scope, name), Name: name }, knownType: true };
+    }
+    case 'AWS::Events::Rule': {
+      const name = physicalName(input, 'Name');
+      const bus = arns.busNameFromArnOrName(String(input.property('EventBusName') ?? 'default'));
+      return { ref: name, attributes: { Arn: arns.ruleArn(scope, bus, name) }, knownType: true };
+    }
+    case 'AWS::Events::Archive': {
+      const name = physicalName(input, 'ArchiveName');
+      return { ref: name, attributes: { Arn: arns.archiveArn(scope, name), ArchiveName: name }, knownType: true };
+    }
+    case 'AWS::Pipes::Pipe': {
+      const name = physicalName(input, 'Name');
+      return { ref: name, attributes: { Arn: arns.pipeArn(scope, name), Name: name }, knownType: true };
+    }
+    case 'AWS::Lambda::EventSourceMapping': {
+      const id = `${input.stackName}-${input.logicalId}`;
+      return { ref: id, attributes: { Id: id, EventSourceMappingArn: arns.eventSourceMappingArn(scope, id) }, knownType: true };
+    }
+    default: {
+      const name = derivedPhysicalName(input.stackName, input.logicalId, input.type);
+      const arn = arns.genericArn(scope, input.type, name);
+      return { ref: name, attributes: { Arn: arn }, knownType: false };
+    }
+  }
+}

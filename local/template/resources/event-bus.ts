@@ -1,0 +1,18 @@
+import { ArchiveModel, EventBusModel } from '../../model/types';
+import { ResolvedResource } from './build-context';
+
+export function buildEventBus({ logicalId, identity }: ResolvedResource): EventBusModel {
+  return { logicalId, name: identity.attributes.Name, arn: identity.attributes.Arn };
+}
+
+export function buildArchive({ logicalId, identity, properties }: ResolvedResource): ArchiveModel {
+  const archive: ArchiveModel = {
+    logicalId,
+    name: identity.attributes.ArchiveName,
+    sourceBusArn: properties.string('SourceArn'),
+  };
+  if (properties.has('EventPattern')) archive.eventPattern = properties.json('EventPattern');
+  const retentionDays = properties.optionalNumber('RetentionDays');
+  if (retentionDays !== undefined) archive.retentionDays = retentionDays;
+  return archive;
+}

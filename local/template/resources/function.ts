@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FunctionModel } from '../../model/types';
+import { BuildContext, ResolvedResource } from './build-context';
+
+/** AWS defaults for properties a function leaves out. */
+export const FUNCTION_DEFAULTS = {
+  timeoutSeconds: 3,
+  memorySizeMb: 128,
+  maximumRetryAttempts: 2,
+  maximumEventAgeSeconds: 21_600,
+};
+
+function codeDirectory({ logicalId, resource, properties }: ResolvedResource, context: BuildContext): string | undefined {
+  const code = properties.child('Code');
+  if (code.has('ZipFile') || code.has('ImageUri')) {
+    context.warn(`${logicalId} (AWS::Lambda::Function): inline or container image code is not supported locally; skipped`);
+    return undefined;
+  }
+  const assetPath = resource.Metadata?.['aws:asset:path'];
+  const objectKey = code.optionalString('S3Key');
+  const directory =
+    typeof assetPath === 'string'
+      ? path.resolve(context.stack.assemblyDir, assetPath)
+      : objectKey !== undefined
+        ? context.stack.assetPathsByObjectKey.get(objectKey)
+        : undefined;
+  if (directory === undefined || !fs.statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
+    const known = directory ?? `S3 key ${objectKey ?? '(none)'}`;
+    context.warn(`${logicalId} (AWS::Lambda::Function): code asset ${known} is not a folder in cdk.out; skipped`);
+    return undefined;
+  }
+  return directory;
+}
+
+export function buildFunction(resolved: ResolvedResource, context: BuildContext): FunctionModel | undefined {
+  const { logicalId, identity, properties } = resolved;
+  const runtime = properties.string('Runtime');
+  if (!runtime.startsWith('nodejs')) {
+    context.warn(`${logicalId} (AWS::Lambda::Function): runtime ${runtime} is not supported locally, only nodejs; skipped`);
+    return undefined;
+  }
+  const codeDir = codeDirectory(resolved, context);
+  if (codeDir === undefined) return undefined;
+  const variables = properties.child('Environment').child('Variables').values;
+  const environment: Record<string, string> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    environment[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return {
+    logicalId,
+    name: identity.ref,
+    arn: identity.attributes.Arn,
+    codeDir,
+    handler: properties.string('Handler'),
+    runtime,
+    timeoutSeconds: properties.number('Timeout', FUNCTION_DEFAULTS.timeoutSeconds),
+    memorySizeMb: properties.number('MemorySize', FUNCTION_DEFAULTS.memorySizeMb),
+    environment,
+    asyncConfig: {
+      maximumRetryAttempts: FUNCTION_DEFAULTS.maximumRetryAttempts,
+      maximumEventAgeSeconds: FUNCTION_DEFAULTS.maximumEventAgeSeconds,
+    },
+  };
+}

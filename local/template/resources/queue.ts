@@ -1,0 +1,37 @@
+import { QueueModel } from '../../model/types';
+import { TemplateError } from '../cfn-types';
+import { ResolvedResource } from './build-context';
+
+/** AWS defaults for properties a queue leaves out. */
+export const QUEUE_DEFAULTS = {
+  visibilityTimeoutSeconds: 30,
+  messageRetentionSeconds: 345_600,
+  delaySeconds: 0,
+  receiveMessageWaitTimeSeconds: 0,
+};
+
+export function buildQueue({ logicalId, identity, properties }: ResolvedResource): QueueModel {
+  const queue: QueueModel = {
+    logicalId,
+    name: identity.attributes.QueueName,
+    arn: identity.attributes.Arn,
+    url: identity.attributes.QueueUrl,
+    visibilityTimeoutSeconds: properties.number('VisibilityTimeout', QUEUE_DEFAULTS.visibilityTimeoutSeconds),
+    messageRetentionSeconds: properties.number('MessageRetentionPeriod', QUEUE_DEFAULTS.messageRetentionSeconds),
+    delaySeconds: properties.number('DelaySeconds', QUEUE_DEFAULTS.delaySeconds),
+    receiveMessageWaitTimeSeconds: properties.number(
+      'ReceiveMessageWaitTimeSeconds',
+      QUEUE_DEFAULTS.receiveMessageWaitTimeSeconds,
+    ),
+  };
+  const redrive = properties.json('RedrivePolicy') as Record<string, unknown> | undefined;
+  if (redrive !== undefined) {
+    const deadLetterTargetArn = redrive.deadLetterTargetArn;
+    const maxReceiveCount = Number(redrive.maxReceiveCount);
+    if (typeof deadLetterTargetArn !== 'string' || !Number.isInteger(maxReceiveCount) || maxReceiveCount < 1) {
+      throw new TemplateError(`${logicalId}: RedrivePolicy needs deadLetterTargetArn and a positive maxReceiveCount`);
+    }
+    queue.redrivePolicy = { deadLetterTargetArn, maxReceiveCount };
+  }
+  return queue;
+}

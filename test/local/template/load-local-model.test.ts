@@ -1,0 +1,317 @@
+import * as path from 'node:path';
+import { loadLocalModel } from '../../../local/template';
+import { LocalModel } from '../../../local/model/types';
+
+const fixtures = path.join(__dirname, 'fixtures');
+const scope = { endpoint: 'http://127.0.0.1:4566/', region: 'us-east-1', account: '000000000000' };
+
+function byLogicalId<T extends { logicalId: string }>(items: T[], logicalId: string): T {
+  const found = items.find((item) => item.logicalId === logicalId);
+  if (!found) throw new Error(`no ${logicalId} in ${items.map((item) => item.logicalId).join(', ')}`);
+  return found;
+}
+
+describe('loadLocalModel on a stack with every supported type', () => {
+  let model: LocalModel;
+  beforeAll(() => {
+    model = loadLocalModel({ cdkOutDir: path.join(fixtures, 'full'), ...scope });
+  });
+
+  it('keeps the scope and drops the trailing slash of the endpoint', () => {
+    expect(model).toMatchObject({ account: '000000000000', region: 'us-east-1', endpoint: 'http://127.0.0.1:4566' });
+  });
+
+  it('reads tables with keys, indexes, stream and TTL, naming unnamed ones after the stack', () => {
+    expect(byLogicalId(model.tables, 'UsersTable')).toEqual({
+      logicalId: 'UsersTable',
+      name: 'full-dev-users',
+      arn: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users',
+      keySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
+      attributeDefinitions: [
+        { AttributeName: 'userId', AttributeType: 'S' },
+        { AttributeName: 'email', AttributeType: 'S' },
+      ],
+      globalSecondaryIndexes: [
+        {
+          IndexName: 'byEmail',
+          KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['givenName'] },
+        },
+      ],
+      localSecondaryIndexes: [],
+      stream: {
+        viewType: 'NEW_AND_OLD_IMAGES',
+        arn: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/1970-01-01T00:00:00.000',
+      },
+    });
+    const audit = byLogicalId(model.tables, 'AuditTable');
+    expect(audit.name).toBe('full-stack-dev-AuditTable');
+    expect(audit.timeToLiveAttribute).toBe('expiration');
+    expect(audit.stream).toBeUndefined();
+    expect(audit.keySchema.map((key) => key.KeyType)).toEqual(['HASH', 'RANGE']);
+  });
+
+  it('reads queues with AWS defaults, URLs on the endpoint and redrive policies', () => {
+    const dlq = byLogicalId(model.queues, 'WorkQueueDlq');
+    expect(dlq).toEqual({
+      logicalId: 'WorkQueueDlq',
+      name: 'full-stack-dev-WorkQueueDlq',
+      arn: 'arn:aws:sqs:us-east-1:000000000000:full-stack-dev-WorkQueueDlq',
+      url: 'http://127.0.0.1:4566/000000000000/full-stack-dev-WorkQueueDlq',
+      visibilityTimeoutSeconds: 30,
+      messageRetentionSeconds: 1209600,
+      delaySeconds: 0,
+      receiveMessageWaitTimeSeconds: 0,
+    });
+    const work = byLogicalId(model.queues, 'WorkQueue');
+    expect(work.visibilityTimeoutSeconds).toBe(60);
+    expect(work.messageRetentionSeconds).toBe(345600);
+    expect(work.redrivePolicy).toEqual({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 3 });
+  });
+
+  it('reads functions with their asset folder, defaults and environment resolved to local names', () => {
+    const worker = byLogicalId(model.functions, 'Worker');
+    expect(worker).toMatchObject({
+      name: 'full-stack-dev-Worker',
+      arn: 'arn:aws:lambda:us-east-1:000000000000:function:full-stack-dev-Worker',
+      codeDir: path.join(fixtures, 'full', 'asset.fn1hash'),
+      handler: 'index.handler',
+      runtime: 'nodejs20.x',
+      timeoutSeconds: 10,
+      memorySizeMb: 256,
+      asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21600 },
+    });
+    expect(worker.environment).toEqual({
+      TABLE_NAME: 'full-dev-users',
+      AUDIT_TABLE_NAME: 'full-stack-dev-AuditTable',
+      QUEUE_URL: 'http://127.0.0.1:4566/000000000000/full-dev-work',
+      QUEUE_NAME: 'full-dev-work',
+      STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/1970-01-01T00:00:00.000',
+      BUS_NAME: 'full-dev',
+      ROLE_ARN: 'arn:aws:iam::000000000000:full-stack-dev-WorkerRole',
+      RETRIES: '3',
+    });
+  });
+
+  it('maps S3 keys to asset folders through the asset manifest and applies event invoke configs', () => {
+    const audit = byLogicalId(model.functions, 'Audit');
+    expect(audit.codeDir).toBe(path.join(fixtures, 'full', 'asset.fn1hash'));
+    expect(audit.timeoutSeconds).toBe(3);
+    expect(audit.memorySizeMb).toBe(128);
+    expect(audit.asyncConfig).toEqual({
+      maximumRetryAttempts: 1,
+      maximumEventAgeSeconds: 3600,
+      onFailureDestinationArn: byLogicalId(model.queues, 'WorkQueueDlq').arn,
+    });
+  });
+
+  it('skips the provider functions of custom resources silently', () => {
+    expect(model.functions.map((fn) => fn.logicalId).sort()).toEqual(['Audit', 'Worker']);
+  });
+
+  it('reads SQS event source mappings', () => {
+    expect(model.eventSourceMappings).toEqual([
+      {
+        logicalId: 'WorkerMapping',
+        functionArn: byLogicalId(model.functions, 'Worker').arn,
+        queueArn: byLogicalId(model.queues, 'WorkQueue').arn,
+        batchSize: 5,
+        maximumBatchingWindowSeconds: 2,
+        reportBatchItemFailures: true,
+        maximumConcurrency: 2,
+        enabled: true,
+      },
+    ]);
+  });
+
+  it('reads buses and archives', () => {
+    expect(model.buses).toEqual([
+      { logicalId: 'Bus', name: 'full-dev', arn: 'arn:aws:events:us-east-1:000000000000:event-bus/full-dev' },
+    ]);
+    expect(model.archives).toEqual([
+      {
+        logicalId: 'BusArchive',
+        name: 'full-stack-dev-BusArchive',
+        sourceBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/full-dev',
+        eventPattern: { source: ['users-fanout.users'] },
+        retentionDays: 7,
+      },
+    ]);
+  });
+
+  it('reads rules with their targets, retry policies, dead-letter queues and AWS defaults', () => {
+    const toWork = byLogicalId(model.rules, 'ToWorkRule');
+    expect(toWork).toEqual({
+      logicalId: 'ToWorkRule',
+      name: 'full-stack-dev-ToWorkRule',
+      arn: 'arn:aws:events:us-east-1:000000000000:rule/full-dev/full-stack-dev-ToWorkRule',
+      busName: 'full-dev',
+      eventPattern: { 'detail-type': ['UserCreated'] },
+      state: 'ENABLED',
+      targets: [
+        {
+          id: 'Target0',
+          arn: byLogicalId(model.queues, 'WorkQueue').arn,
+          kind: 'sqs',
+          retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeSeconds: 86400 },
+          deadLetterArn: byLogicalId(model.queues, 'WorkQueueDlq').arn,
+        },
+        {
+          id: 'Target1',
+          arn: byLogicalId(model.functions, 'Audit').arn,
+          kind: 'lambda',
+          retryPolicy: { maximumRetryAttempts: 4, maximumEventAgeSeconds: 600 },
+          inputPath: '$.detail',
+        },
+      ],
+    });
+    const onDefault = byLogicalId(model.rules, 'DefaultBusRule');
+    expect(onDefault).toMatchObject({
+      name: 'full-dev-default-rule',
+      arn: 'arn:aws:events:us-east-1:000000000000:rule/full-dev-default-rule',
+      busName: 'default',
+      state: 'DISABLED',
+      description: 'on the default bus',
+    });
+    expect(onDefault.targets[0].input).toBe('{"fixed":true}');
+  });
+
+  it('reads a pipe with source parameters, filters, enrichment and an EventBridge target', () => {
+    expect(byLogicalId(model.pipes, 'UsersPipe')).toEqual({
+      logicalId: 'UsersPipe',
+      name: 'full-dev-users-pipe',
+      arn: 'arn:aws:pipes:us-east-1:000000000000:pipe/full-dev-users-pipe',
+      desiredState: 'RUNNING',
+      source: {
+        kind: 'dynamodb-stream',
+        streamArn: byLogicalId(model.tables, 'UsersTable').stream?.arn,
+        startingPosition: 'TRIM_HORIZON',
+        batchSize: 10,
+        maximumBatchingWindowSeconds: 1,
+        maximumRetryAttempts: 3,
+        maximumRecordAgeSeconds: 300,
+        onPartialBatchItemFailure: 'AUTOMATIC_BISECT',
+        deadLetterArn: byLogicalId(model.queues, 'PipeDlq').arn,
+      },
+      filters: ['{"eventName":["INSERT"]}'],
+      enrichment: { functionArn: byLogicalId(model.functions, 'Worker').arn, inputTemplate: '{"id": <$.eventID>}' },
+      target: {
+        kind: 'eventbridge',
+        busArn: 'arn:aws:events:us-east-1:000000000000:event-bus/full-dev',
+        source: 'users-fanout.users',
+        detailType: 'UserCreated',
+        resources: ['r1'],
+      },
+    });
+  });
+
+  it('reads pipes to SQS and Lambda targets with the AWS source defaults', () => {
+    const reject = byLogicalId(model.pipes, 'RejectPipe');
+    expect(reject).toMatchObject({
+      name: 'full-stack-dev-RejectPipe',
+      desiredState: 'STOPPED',
+      source: { startingPosition: 'LATEST', batchSize: 1, maximumBatchingWindowSeconds: 0, maximumRetryAttempts: -1, maximumRecordAgeSeconds: -1 },
+      filters: [],
+      target: { kind: 'sqs', queueArn: byLogicalId(model.queues, 'WorkQueueDlq').arn },
+      targetInputTemplate: '<$.dynamodb.Keys>',
+    });
+    expect(reject.enrichment).toBeUndefined();
+    expect(reject.source.deadLetterArn).toBeUndefined();
+    expect(byLogicalId(model.pipes, 'LambdaPipe').target).toEqual({
+      kind: 'lambda',
+      functionArn: byLogicalId(model.functions, 'Audit').arn,
+      invocationType: 'FIRE_AND_FORGET',
+    });
+  });
+
+  it('warns about the one unsupported type and stays silent about inert ones', () => {
+    expect(model.warnings).toEqual([
+      'Schedule (AWS::Scheduler::Schedule): resource type not supported by the local runtime; skipped',
+    ]);
+  });
+});
+
+describe('loadLocalModel intrinsics, conditions and nested assemblies', () => {
+  const model = loadLocalModel({ cdkOutDir: path.join(fixtures, 'staged'), ...scope });
+  const fn = model.functions[0];
+
+  it('finds stacks inside stage assemblies and names them by artifact id when no stack name is set', () => {
+    expect(model.functions.map((f) => f.name)).toEqual(['ProdIntrinsics-prod-fn']);
+    expect(fn.codeDir).toBe(path.join(fixtures, 'staged', 'assembly-Prod', 'asset.fnhash'));
+    expect(fn.handler).toBe('app.main');
+  });
+
+  it('resolves pseudo parameters, parameters and Fn::Sub in its three forms', () => {
+    expect(fn.environment.SUB_PLAIN).toBe('us-east-1:000000000000:aws:amazonaws.com:prod');
+    expect(fn.environment.SUB_ATTR).toBe('queue=ProdIntrinsics-Queue.fifo literal=${NotAVariable}');
+    expect(fn.environment.SUB_VARS).toBe('prod@arn:aws:sqs:us-east-1:000000000000:ProdIntrinsics-Queue.fifo');
+  });
+
+  it('resolves Fn::Select, Fn::Split, list parameters, Fn::FindInMap, Fn::Base64 and Fn::GetAZs', () => {
+    expect(fn.environment.SELECT_SPLIT).toBe('b');
+    expect(fn.environment.SELECT_PARAM_LIST).toBe('z');
+    expect(fn.environment.MAPPED).toBe('WARN');
+    expect(fn.environment.BASE64).toBe(Buffer.from('hi').toString('base64'));
+    expect(fn.environment.FIRST_AZ).toBe('us-east-1a');
+  });
+
+  it('evaluates conditions with Fn::Equals, Fn::Not, Fn::And, Fn::Or, Fn::If and AWS::NoValue', () => {
+    expect(fn.environment.IF_PROD).toBe('yes');
+    expect(fn.environment.IF_ANY).toBe('none');
+    expect('OMITTED' in fn.environment).toBe(false);
+    expect(model.queues.map((queue) => queue.logicalId)).toEqual(['Queue']);
+  });
+
+  it('gives FIFO queues a .fifo name and Ref of a queue its URL', () => {
+    expect(model.queues[0].name).toBe('ProdIntrinsics-Queue.fifo');
+    expect(fn.environment.QUEUE_URL).toBe('http://127.0.0.1:4566/000000000000/ProdIntrinsics-Queue.fifo');
+  });
+
+  it('follows AWS_REGION-like scope changes into every ARN', () => {
+    const elsewhere = loadLocalModel({ cdkOutDir: path.join(fixtures, 'staged'), ...scope, region: 'eu-west-1', account: '111122223333' });
+    expect(elsewhere.queues[0].arn).toBe('arn:aws:sqs:eu-west-1:111122223333:ProdIntrinsics-Queue.fifo');
+    expect(elsewhere.functions[0].environment.IF_ANY).toBe('any');
+  });
+});
+
+describe('loadLocalModel on unsupported resources', () => {
+  it('names every resource it does not run in a warning', () => {
+    const model = loadLocalModel({ cdkOutDir: path.join(fixtures, 'unsupported'), ...scope, stackName: 'odd' });
+    expect(model.warnings.sort()).toEqual(
+      [
+        'Stream (AWS::Kinesis::Stream): resource type not supported by the local runtime; skipped',
+        'PythonFn (AWS::Lambda::Function): runtime python3.12 is not supported locally, only nodejs; skipped',
+        'InlineFn (AWS::Lambda::Function): inline or container image code is not supported locally; skipped',
+        'MissingAssetFn (AWS::Lambda::Function): code asset S3 key nowhere.zip is not a folder in cdk.out; skipped',
+        'StreamMapping (AWS::Lambda::EventSourceMapping): source arn:aws:dynamodb:us-east-1:000000000000:table/odd-Table/stream/1970-01-01T00:00:00.000 is not an SQS queue; not run locally',
+        'Nightly (AWS::Events::Rule): scheduled rules are not run locally; skipped',
+        'OddTargetRule (AWS::Events::Rule): target Sns (arn:aws:sns:us-east-1:000000000000:topic) is not delivered locally',
+        'OddTargetRule (AWS::Events::Rule): target Transformed uses InputTransformer, which the local runtime does not apply',
+        'QueuePipe (AWS::Pipes::Pipe): source arn:aws:sqs:us-east-1:000000000000:q is not a DynamoDB stream; not run locally',
+        'StepPipe (AWS::Pipes::Pipe): target arn:aws:states:us-east-1:000000000000:stateMachine:sm is not supported locally (EventBridge bus, SQS or Lambda only); not run locally',
+        'Widget (Custom::Widget): resource type not supported by the local runtime; skipped',
+      ].sort(),
+    );
+    expect(model.functions).toEqual([]);
+    expect(model.pipes).toEqual([]);
+    expect(model.rules.map((rule) => rule.targets.map((target) => target.kind))).toEqual([['unsupported', 'sqs']]);
+    expect(model.tables[0].stream?.viewType).toBe('KEYS_ONLY');
+    expect(model.queues).toEqual([]);
+  });
+
+  it('loads every stack when no stack name is given, reading numbers written as strings', () => {
+    const model = loadLocalModel({ cdkOutDir: path.join(fixtures, 'unsupported'), ...scope });
+    expect(model.queues).toEqual([
+      expect.objectContaining({ name: 'other-OtherQueue', delaySeconds: 5, receiveMessageWaitTimeSeconds: 20 }),
+    ]);
+  });
+
+  it('rejects a missing cdk.out or stack with a clear error', () => {
+    expect(() => loadLocalModel({ cdkOutDir: path.join(fixtures, 'nowhere'), ...scope })).toThrow(
+      /Cannot read cloud assembly manifest at .*nowhere.*manifest\.json.*npm run synth/,
+    );
+    expect(() => loadLocalModel({ cdkOutDir: path.join(fixtures, 'full'), ...scope, stackName: 'Nope' })).toThrow(
+      /Stack Nope not found/,
+    );
+  });
+});
