@@ -1,0 +1,38 @@
+import type { SqsEngine } from '../engine';
+import { invalidAttributeName } from '../errors';
+import type { Queue } from '../queue';
+import { optionalStringList, requiredString, type Input } from '../validation';
+import { MAX_MESSAGE_BYTES } from '../validation';
+
+export function getQueueAttributes(engine: SqsEngine, input: Input): Record<string, unknown> {
+  const queue = engine.queue(requiredString(input, 'QueueUrl'));
+  const requested = optionalStringList(input, 'AttributeNames') ?? [];
+  const all = queueAttributes(engine, queue);
+  const known = new Set([...Object.keys(all), 'All', 'Policy', 'KmsMasterKeyId', 'KmsDataKeyReusePeriodSeconds', 'FifoQueue', 'ContentBasedDeduplication', 'RedriveAllowPolicy', 'DeduplicationScope', 'FifoThroughputLimit']);
+  for (const name of requested) if (!known.has(name)) throw invalidAttributeName(name);
+  const selected = requested.includes('All') ? all : Object.fromEntries(Object.entries(all).filter(([name]) => requested.includes(name)));
+  return Object.keys(selected).length > 0 ? { Attributes: selected } : {};
+}
+
+function queueAttributes(engine: SqsEngine, queue: Queue): Record<string, string> {
+  const counts = queue.counts();
+  const model = queue.model;
+  const created = String(Math.floor(engine.createdTimestamp / 1000));
+  return {
+    QueueArn: model.arn,
+    ApproximateNumberOfMessages: String(counts.visible),
+    ApproximateNumberOfMessagesNotVisible: String(counts.inFlight),
+    ApproximateNumberOfMessagesDelayed: String(counts.delayed),
+    CreatedTimestamp: created,
+    LastModifiedTimestamp: created,
+    VisibilityTimeout: String(model.visibilityTimeoutSeconds),
+    MaximumMessageSize: String(MAX_MESSAGE_BYTES),
+    MessageRetentionPeriod: String(model.messageRetentionSeconds),
+    DelaySeconds: String(model.delaySeconds),
+    ReceiveMessageWaitTimeSeconds: String(model.receiveMessageWaitTimeSeconds),
+    ...(model.redrivePolicy
+      ? { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: model.redrivePolicy.deadLetterTargetArn, maxReceiveCount: model.redrivePolicy.maxReceiveCount }) }
+      : {}),
+    SqsManagedSseEnabled: 'false',
+  };
+}

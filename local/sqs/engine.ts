@@ -1,0 +1,141 @@
+import type { QueueModel } from '../model/types';
+import type { StateStore } from '../storage/state-store';
+import { Availability } from './availability';
+import { queueDoesNotExist } from './errors';
+import { Queue, type ChangeVisibilityOutcome, type SendOptions } from './queue';
+import type { StoredMessage } from './types';
+
+export interface SqsEngineOptions {
+  queues: QueueModel[];
+  store: StateStore;
+  account: string;
+  clock: () => number;
+  log: (line: string) => void;
+}
+
+/**
+ * All queues of the runtime and what happens between them: lookup by URL, ARN or name, moves to dead-letter
+ * queues, and waking consumers. Both the wire API and the in-process port go through it.
+ */
+export class SqsEngine {
+  readonly account: string;
+  readonly createdTimestamp: number;
+  private readonly byName = new Map<string, Queue>();
+  private readonly byArn = new Map<string, Queue>();
+  private readonly availability: Availability;
+  private isClosed = false;
+
+  constructor(private readonly options: SqsEngineOptions) {
+    this.account = options.account;
+    this.createdTimestamp = options.clock();
+    for (const model of options.queues) {
+      const queue = new Queue(model, options.store.collection<StoredMessage>(`sqs-${model.name}`), options.clock);
+      this.byName.set(model.name, queue);
+      this.byArn.set(model.arn, queue);
+    }
+    this.availability = new Availability(
+      options.clock,
+      (name) => this.byName.get(name)?.nextVisibleAt(),
+      (name, error) => options.log(`sqs: a listener of queue ${name} threw: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    // Messages that were in flight or delayed when the runtime stopped wake their consumers when they come due.
+    for (const queue of this.byName.values()) {
+      const next = queue.nextVisibleAt();
+      if (next !== undefined) this.availability.wakeAt(queue.name, next);
+    }
+  }
+
+  queues(): Queue[] {
+    return [...this.byName.values()];
+  }
+
+  /** Finds a queue by ARN, by URL (any host, path `/<account>/<name>`) or by bare name. */
+  findQueue(reference: string): Queue | undefined {
+    const byArn = this.byArn.get(reference);
+    if (byArn) return byArn;
+    if (/^https?:\/\//.test(reference)) {
+      let path: string;
+      try {
+        path = new URL(reference).pathname;
+      } catch {
+        return undefined;
+      }
+      const segments = path.split('/').filter((segment) => segment !== '');
+      return this.byName.get(segments[segments.length - 1] ?? '');
+    }
+    return this.byName.get(reference);
+  }
+
+  queue(reference: string): Queue {
+    const queue = this.findQueue(reference);
+    if (!queue) throw queueDoesNotExist();
+    return queue;
+  }
+
+  send(queue: Queue, options: SendOptions): StoredMessage {
+    const message = queue.send(options);
+    if (message.visibleAt > this.options.clock()) this.availability.wakeAt(queue.name, message.visibleAt);
+    else this.availability.notify(queue.name);
+    return message;
+  }
+
+  receive(queue: Queue, max: number, visibilityTimeoutSeconds?: number): StoredMessage[] {
+    const redrive = queue.model.redrivePolicy;
+    const deadLetterQueue = redrive ? this.byArn.get(redrive.deadLetterTargetArn) : undefined;
+    if (redrive && !deadLetterQueue) {
+      this.options.log(`sqs: queue ${queue.name} names dead-letter queue ${redrive.deadLetterTargetArn}, which the runtime does not have; no message is moved`);
+    }
+    const received = queue.receive(
+      max,
+      visibilityTimeoutSeconds,
+      deadLetterQueue &&
+        ((message) => {
+          deadLetterQueue.acceptDeadLetter(message, queue.arn);
+          this.availability.notify(deadLetterQueue.name);
+          return true;
+        }),
+    );
+    for (const message of received) this.availability.wakeAt(queue.name, message.visibleAt);
+    return received;
+  }
+
+  deleteMessage(queue: Queue, receiptHandle: string): boolean {
+    return queue.deleteByReceiptHandle(receiptHandle);
+  }
+
+  changeVisibility(queue: Queue, receiptHandle: string, visibilityTimeoutSeconds: number): ChangeVisibilityOutcome {
+    const outcome = queue.changeVisibility(receiptHandle, visibilityTimeoutSeconds);
+    if (outcome !== 'changed') return outcome;
+    if (visibilityTimeoutSeconds === 0) this.availability.notify(queue.name);
+    else this.availability.wakeAt(queue.name, this.options.clock() + visibilityTimeoutSeconds * 1000);
+    return outcome;
+  }
+
+  purge(queue: Queue): void {
+    queue.purge();
+  }
+
+  /** Subscribes to a queue; a queue that already holds visible messages notifies the new listener right away. */
+  onAvailable(queue: Queue, listener: () => void): () => void {
+    const unsubscribe = this.availability.subscribe(queue.name, listener);
+    if (queue.hasVisibleMessages()) this.availability.notify(queue.name);
+    return unsubscribe;
+  }
+
+  waitForAvailable(queue: Queue, timeoutMs: number): Promise<void> {
+    return this.availability.waitFor(queue.name, timeoutMs);
+  }
+
+  now(): number {
+    return this.options.clock();
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  close(): void {
+    this.isClosed = true;
+    this.availability.close();
+  }
+}

@@ -1,0 +1,44 @@
+import type { SqsPort } from '../model/ports';
+import type { QueueModel } from '../model/types';
+import type { JsonServiceHandler } from '../protocol/service';
+import type { StateStore } from '../storage/state-store';
+import { SqsEngine } from './engine';
+import { sqsJsonHandler } from './handler';
+import { sqsPort } from './port';
+
+export { SqsError } from './errors';
+
+export interface CreateSqsOptions {
+  queues: QueueModel[];
+  store: StateStore;
+  /** The endpoint queue URLs are built on when a request does not say how the client reached it. */
+  endpoint: string;
+  region: string;
+  account: string;
+  /** Epoch milliseconds; tests may pass their own. */
+  clock?: () => number;
+  /** Where operational warnings go; defaults to stderr. */
+  log?: (line: string) => void;
+}
+
+export interface LocalSqs {
+  port: SqsPort;
+  handler: JsonServiceHandler;
+  /** Stops timers and ends pending long polls; durable state stays in the store, which the caller closes. */
+  close(): Promise<void>;
+}
+
+export function createSqs(options: CreateSqsOptions): LocalSqs {
+  const engine = new SqsEngine({
+    queues: options.queues,
+    store: options.store,
+    account: options.account,
+    clock: options.clock ?? Date.now,
+    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  });
+  return {
+    port: sqsPort(engine),
+    handler: sqsJsonHandler(engine, options.endpoint),
+    close: async () => engine.close(),
+  };
+}

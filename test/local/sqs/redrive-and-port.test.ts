@@ -1,0 +1,134 @@
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startEndpoint, type Endpoint } from '../../../local/server';
+import { createSqs, type LocalSqs } from '../../../local/sqs';
+import { openStateStore, type StateStore } from '../../../local/storage/state-store';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from './support';
+
+const SOURCE = queueModel('orders', {
+  visibilityTimeoutSeconds: 1,
+  redrivePolicy: { deadLetterTargetArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:orders-dlq`, maxReceiveCount: 3 },
+});
+const DEAD_LETTERS = queueModel('orders-dlq');
+
+describe('SQS visibility, redelivery and redrive', () => {
+  let store: StateStore;
+  let sqs: LocalSqs;
+
+  beforeEach(() => {
+    store = openStateStore(undefined);
+    sqs = createSqs({ queues: [SOURCE, DEAD_LETTERS], store, endpoint: 'http://127.0.0.1:4566', region: REGION, account: ACCOUNT });
+  });
+
+  afterEach(async () => {
+    await sqs.close();
+    store.close();
+  });
+
+  it('redelivers a message whose visibility timeout ended, counting receives', async () => {
+    sqs.port.send(SOURCE.arn, { body: 'payload' });
+    const first = sqs.port.receive(SOURCE.arn, 10);
+    expect(first).toHaveLength(1);
+    expect(first[0].attributes.ApproximateReceiveCount).toBe('1');
+    expect(sqs.port.receive(SOURCE.arn, 10)).toHaveLength(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const second = sqs.port.receive(SOURCE.arn, 10);
+    expect(second.map((message) => message.messageId)).toEqual([first[0].messageId]);
+    expect(second[0].attributes.ApproximateReceiveCount).toBe('2');
+    expect(second[0].receiptHandle).not.toBe(first[0].receiptHandle);
+  });
+
+  it('moves a message to the DLQ on the receive attempt after maxReceiveCount, keeping its id', () => {
+    const { messageId } = sqs.port.send(SOURCE.arn, { body: 'poison' });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const [message] = sqs.port.receive(SOURCE.arn, 1, 0);
+      expect(message.attributes.ApproximateReceiveCount).toBe(String(attempt));
+    }
+    expect(sqs.port.receive(SOURCE.arn, 1, 0)).toEqual([]);
+    const [deadLetter] = sqs.port.receive(DEAD_LETTERS.arn, 1);
+    expect(deadLetter.messageId).toBe(messageId);
+    expect(deadLetter.body).toBe('poison');
+  });
+
+  it('fires onAvailable on send and again when a visibility timeout ends', async () => {
+    const wakeTimes: number[] = [];
+    const started = Date.now();
+    const unsubscribe = sqs.port.onAvailable(SOURCE.arn, () => wakeTimes.push(Date.now() - started));
+    sqs.port.send(SOURCE.arn, { body: 'x' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(wakeTimes).toHaveLength(1);
+
+    sqs.port.receive(SOURCE.arn, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(wakeTimes).toHaveLength(2);
+    expect(wakeTimes[1]).toBeGreaterThanOrEqual(950);
+    unsubscribe();
+  });
+
+  it('notifies the DLQ listeners when the redrive policy moves a message', async () => {
+    let woken = 0;
+    sqs.port.onAvailable(DEAD_LETTERS.arn, () => woken++);
+    sqs.port.send(SOURCE.arn, { body: 'poison' });
+    for (let attempt = 0; attempt < 4; attempt++) sqs.port.receive(SOURCE.arn, 1, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(woken).toBe(1);
+  });
+
+  it('deletes through the port and ignores stale handles, and throws for unknown queues', () => {
+    sqs.port.send(`http://localhost:4566/${ACCOUNT}/orders`, { body: 'by url' });
+    const [message] = sqs.port.receive('orders', 1, 0);
+    const [again] = sqs.port.receive(SOURCE.arn, 1);
+    sqs.port.delete(SOURCE.arn, message.receiptHandle);
+    sqs.port.changeVisibility(SOURCE.arn, again.receiptHandle, 0);
+    sqs.port.delete(SOURCE.arn, sqs.port.receive(SOURCE.arn, 1)[0].receiptHandle);
+    expect(sqs.port.receive(SOURCE.arn, 10, 0)).toEqual([]);
+    expect(() => sqs.port.send('arn:aws:sqs:us-east-1:000000000000:nope', { body: 'x' })).toThrow('The specified queue does not exist.');
+  });
+
+  it('drops messages past the retention period', async () => {
+    let now = 1_000_000;
+    const shortLived = queueModel('short', { messageRetentionSeconds: 60 });
+    const clocked = createSqs({ queues: [shortLived], store: openStateStore(undefined), endpoint: '', region: REGION, account: ACCOUNT, clock: () => now });
+    clocked.port.send(shortLived.arn, { body: 'old' });
+    now += 61_000;
+    expect(clocked.port.receive(shortLived.arn, 10)).toEqual([]);
+    await clocked.close();
+  });
+});
+
+describe('SQS redrive seen through the API', () => {
+  let endpoint: Endpoint;
+  let store: StateStore;
+  let sqs: LocalSqs;
+  let client: SQSClient;
+
+  beforeAll(async () => {
+    endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
+    store = openStateStore(undefined);
+    sqs = createSqs({ queues: [SOURCE, DEAD_LETTERS], store, endpoint: endpoint.url, region: REGION, account: ACCOUNT });
+    endpoint.mount(sqs.handler);
+    client = new SQSClient({ endpoint: endpoint.url, region: REGION, credentials: TEST_CREDENTIALS });
+  });
+
+  afterAll(async () => {
+    client.destroy();
+    await sqs.close();
+    await endpoint.close();
+    store.close();
+  });
+
+  it('reports the redrive policy and shows the source ARN on the dead letter', async () => {
+    const sourceUrl = `${endpoint.url}/${ACCOUNT}/orders`;
+    const attributes = await client.send(new GetQueueAttributesCommand({ QueueUrl: sourceUrl, AttributeNames: ['RedrivePolicy'] }));
+    expect(JSON.parse(attributes.Attributes!.RedrivePolicy!)).toEqual({ deadLetterTargetArn: DEAD_LETTERS.arn, maxReceiveCount: 3 });
+
+    sqs.port.send(SOURCE.arn, { body: 'poison' });
+    for (let attempt = 0; attempt < 4; attempt++) await client.send(new ReceiveMessageCommand({ QueueUrl: sourceUrl, VisibilityTimeout: 0 }));
+    const dead = await client.send(
+      new ReceiveMessageCommand({ QueueUrl: `${endpoint.url}/${ACCOUNT}/orders-dlq`, MessageSystemAttributeNames: ['All'] }),
+    );
+    expect(dead.Messages?.[0].Body).toBe('poison');
+    expect(dead.Messages?.[0].Attributes?.DeadLetterQueueSourceArn).toBe(SOURCE.arn);
+    expect(dead.Messages?.[0].Attributes?.ApproximateReceiveCount).toBe('4');
+  });
+});
