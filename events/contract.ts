@@ -76,12 +76,12 @@ export function defineEventContract<Version extends string, Data extends z.ZodOb
   };
 }
 
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+/** One line per issue, `<field path>: <message>`; an issue about the value as a whole gets `rootLabel`. */
+export function describeIssues(error: z.ZodError, rootLabel = 'detail'): string[] {
+  return error.issues.map((issue) => `${issue.path.length === 0 ? rootLabel : formatPath(issue.path)}: ${issue.message}`);
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(detail)';
   return path
     .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
     .join('');

@@ -1,0 +1,21 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { PutEventsArguments } from './arguments';
+
+/** The local runtime's account and region (see the project brief); AWS itself uses the normal SDK chain. */
+const LOCAL_REGION = 'us-east-1';
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * Region: `--region`, else `AWS_REGION`/`AWS_DEFAULT_REGION`, else the SDK's own chain (profile). Against a local
+ * endpoint with no region or credentials configured, the local defaults apply so the command works out of the box.
+ */
+export function createEventBridgeClient(args: PutEventsArguments, env: NodeJS.ProcessEnv): EventBridgeClient {
+  const configuredRegion = args.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (args.endpointUrl === undefined) return new EventBridgeClient({ region: configuredRegion });
+  const hasCredentials = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE);
+  return new EventBridgeClient({
+    region: configuredRegion ?? LOCAL_REGION,
+    endpoint: args.endpointUrl,
+    ...(hasCredentials ? {} : { credentials: LOCAL_CREDENTIALS }),
+  });
+}

@@ -1,0 +1,17 @@
+import { createEventBridgeClient } from './cli/eventbridge-client';
+import { runPutEvents } from './cli/run';
+
+runPutEvents(process.argv.slice(2), {
+  env: process.env,
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  createClient: (args) => createEventBridgeClient(args, process.env),
+}).then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    console.error(`put-events: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
