@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Repository root: services live in `services/<name>/handler.ts` under it. */
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+export type PowertoolsLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+export interface ServiceFunctionProps {
+  /** The folder under `services/`; the entry point is `services/<serviceName>/handler.ts`, export `handler`. */
+  readonly serviceName: string;
+  readonly description: string;
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** Service configuration, added to the Powertools variables. @default - none */
+  readonly environment?: Record<string, string>;
+  /** @default 'INFO' */
+  readonly logLevel?: PowertoolsLogLevel;
+  /** @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * One service Lambda: Node.js 24 on arm64, bundled locally by esbuild (never Docker) with its dependencies
+ * inlined, so the same artefact runs in AWS and in the local runtime. It gets its own role that may only write
+ * to its own log group; every further permission is granted explicitly by the caller.
+ */
+export class ServiceFunction extends nodejs.NodejsFunction {
+  /** Always set here (never the Lambda default), so queue visibility timeouts can be derived from it. */
+  declare readonly timeout: Duration;
+  readonly serviceName: string;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    const entry = path.join(PROJECT_ROOT, 'services', props.serviceName, 'handler.ts');
+    if (!existsSync(entry)) {
+      throw new Error(`Service "${props.serviceName}": no handler at ${path.relative(PROJECT_ROOT, entry)}`);
+    }
+    const timeout = props.timeout ?? Duration.seconds(10);
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${props.serviceName} service`,
+    });
+    const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    super(scope, id, {
+      entry,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout,
+      role,
+      logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        // Bundle the AWS SDK too: the deployed code then runs the exact SDK version it was tested with.
+        externalModules: [],
+      },
+    });
+    logGroup.grantWrite(role);
+    this.serviceName = props.serviceName;
+  }
+}

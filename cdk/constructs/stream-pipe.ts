@@ -1,0 +1,113 @@
+import { CloudwatchLogsLogDestination, Filter, FilterPattern, ITarget, LogLevel, Pipe } from '@aws-cdk/aws-pipes-alpha';
+import { DynamoDBSource, DynamoDBStartingPosition, OnPartialBatchItemFailure } from '@aws-cdk/aws-pipes-sources-alpha';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { LambdaEnrichment } from './lambda-enrichment';
+import { DeadLetterQueue } from './secure-queue';
+import { ServiceFunction } from './service-function';
+
+export interface StreamPipeProps {
+  /** Physical pipe name. */
+  readonly pipeName: string;
+  readonly description: string;
+  /** The table whose stream is read; it must have a stream. */
+  readonly table: dynamodb.Table;
+  /** The service (folder under `services/`) that enriches each batch; it receives the records as a JSON array. */
+  readonly enrichmentService: string;
+  readonly enrichmentDescription: string;
+  readonly target: ITarget;
+  /**
+   * Records per batch. An EventBridge target accepts at most 10 entries per call, hence the cap.
+   * @default 10
+   */
+  readonly batchSize?: number;
+  /**
+   * How long to gather records into a batch; short, so a sign-up is announced within seconds.
+   * @default Duration.seconds(1)
+   */
+  readonly maximumBatchingWindow?: Duration;
+  /**
+   * Retries of a failing batch (after bisecting) before it goes to the dead-letter queue. Never infinite: an
+   * infinite retry lets one bad record block its shard until the record expires from the stream.
+   * @default 5
+   */
+  readonly maximumRetryAttempts?: number;
+  /**
+   * Records older than this are sent to the dead-letter queue instead of being processed late.
+   * @default Duration.hours(1)
+   */
+  readonly maximumRecordAge?: Duration;
+  /** @default RemovalPolicy.DESTROY */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+const MAX_EVENTBRIDGE_BATCH = 10;
+
+/**
+ * A pipe from a DynamoDB stream, new items only (`eventName` INSERT), through an enrichment service to a target.
+ *
+ * It reads from the oldest record still in the stream (TRIM_HORIZON), so nothing written before the pipe
+ * starts is lost; bisects a failing batch so good records are not held up by a bad one; and gives up on a
+ * batch after bounded retries or age, sending it to an encrypted dead-letter queue. The pipe is created
+ * only after its role's policy, so the dead-letter permission exists from its first batch on.
+ */
+export class StreamPipe extends Construct {
+  readonly pipe: Pipe;
+  readonly enrichmentFunction: ServiceFunction;
+  readonly deadLetterQueue: DeadLetterQueue;
+  readonly logGroup: logs.LogGroup;
+  /** How long after a write the pipe may still (re)deliver it: redelivery windows downstream start here. */
+  readonly maximumRecordAge: Duration;
+
+  constructor(scope: Construct, id: string, props: StreamPipeProps) {
+    super(scope, id);
+    const batchSize = props.batchSize ?? MAX_EVENTBRIDGE_BATCH;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_EVENTBRIDGE_BATCH) {
+      throw new Error(`StreamPipe ${props.pipeName}: batchSize must be an integer from 1 to ${MAX_EVENTBRIDGE_BATCH}, got ${batchSize}`);
+    }
+    this.maximumRecordAge = props.maximumRecordAge ?? Duration.hours(1);
+
+    this.enrichmentFunction = new ServiceFunction(this, 'Enrichment', {
+      serviceName: props.enrichmentService,
+      description: props.enrichmentDescription,
+    });
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+      queueName: `${props.pipeName}-dlq`,
+      removalPolicy: props.removalPolicy,
+    });
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      logGroupName: `/aws/vendedlogs/pipes/${props.pipeName}`,
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.pipe = new Pipe(this, 'Pipe', {
+      pipeName: props.pipeName,
+      description: props.description,
+      source: new DynamoDBSource(props.table, {
+        startingPosition: DynamoDBStartingPosition.TRIM_HORIZON,
+        batchSize,
+        maximumBatchingWindow: props.maximumBatchingWindow ?? Duration.seconds(1),
+        maximumRetryAttempts: props.maximumRetryAttempts ?? 5,
+        maximumRecordAge: this.maximumRecordAge,
+        onPartialBatchItemFailure: OnPartialBatchItemFailure.AUTOMATIC_BISECT,
+        deadLetterTarget: this.deadLetterQueue,
+      }),
+      filter: new Filter([FilterPattern.fromObject({ eventName: ['INSERT'] })]),
+      enrichment: new LambdaEnrichment(this.enrichmentFunction),
+      target: props.target,
+      logLevel: LogLevel.ERROR,
+      logDestinations: [new CloudwatchLogsLogDestination(this.logGroup)],
+    });
+    // Pipes checks the role when the pipe is created: without this the pipe could race its own policy.
+    this.pipe.node.defaultChild?.node.addDependency(this.pipe.pipeRole);
+    Validations.of(this.pipe.pipeRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only dynamodb:ListStreams, which has no resource-level permissions, is granted on *; it comes from ' +
+        'Table.grantStreamRead, which scopes the stream read actions to this table\'s stream.',
+    });
+  }
+}

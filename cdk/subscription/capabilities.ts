@@ -1,0 +1,54 @@
+import { Duration } from 'aws-cdk-lib';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+import { AuditLogTable } from '../constructs/audit-log-table';
+import { IdempotencyTable } from '../constructs/idempotency-table';
+import { ServiceFunction } from '../constructs/service-function';
+import { idempotencyWindowFor } from './redelivery';
+import { Capability } from './subscriber-entry';
+
+/** Stack-wide resources a capability may hand to a subscriber. */
+export interface SharedResources {
+  readonly stage: string;
+  readonly senderEmail: string;
+  readonly auditTable: AuditLogTable;
+}
+
+export interface CapabilityTarget {
+  /** The subscriber construct; capability-owned resources are created under it. */
+  readonly scope: Construct;
+  readonly subscriberName: string;
+  readonly handler: ServiceFunction;
+  /** Longest time in which the subscriber may receive the same event again. */
+  readonly redeliveryWindow: Duration;
+  readonly shared: SharedResources;
+}
+
+type Grant = (target: CapabilityTarget) => void;
+
+const CAPABILITIES: Record<Capability, Grant> = {
+  sendEmail: ({ scope, handler, shared }) => {
+    handler.addEnvironment('SENDER_EMAIL', shared.senderEmail);
+    // SES authorizes against whichever identity is verified: the address itself or its domain.
+    const senderDomain = shared.senderEmail.slice(shared.senderEmail.indexOf('@') + 1);
+    for (const [id, identity] of [['SenderAddressIdentity', shared.senderEmail], ['SenderDomainIdentity', senderDomain]]) {
+      ses.EmailIdentity.fromEmailIdentityName(scope, id, identity).grant(handler, 'ses:SendEmail');
+    }
+  },
+  idempotencyTable: ({ scope, subscriberName, handler, redeliveryWindow, shared }) => {
+    const table = new IdempotencyTable(scope, 'IdempotencyTable', {
+      tableName: `users-fanout-${shared.stage}-${subscriberName}-idempotency`,
+    });
+    table.grantIdempotencyRecords(handler);
+    handler.addEnvironment('IDEMPOTENCY_TABLE_NAME', table.tableName);
+    handler.addEnvironment('IDEMPOTENCY_TTL_SECONDS', String(idempotencyWindowFor(redeliveryWindow).toSeconds()));
+  },
+  auditTable: ({ handler, shared }) => {
+    shared.auditTable.grants.actions(handler, 'dynamodb:PutItem');
+    handler.addEnvironment('AUDIT_TABLE_NAME', shared.auditTable.tableName);
+  },
+};
+
+export function grantCapabilities(needs: readonly Capability[], target: CapabilityTarget): void {
+  for (const capability of new Set(needs)) CAPABILITIES[capability](target);
+}

@@ -1,0 +1,47 @@
+import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import { Construct } from 'constructs';
+import { DeadLetterQueue } from '../constructs/secure-queue';
+import { ServiceFunction } from '../constructs/service-function';
+import { sumDurations } from './redelivery';
+import { DirectDelivery } from './subscriber-entry';
+
+export interface DirectSubscriptionProps {
+  readonly rule: events.Rule;
+  readonly handler: ServiceFunction;
+  readonly deadLetterQueue: DeadLetterQueue;
+  readonly delivery: DirectDelivery;
+}
+
+/**
+ * Rule -> function, invoked asynchronously. Two retry layers, both bounded and both ending in the DLQ:
+ * the rule target's (could the event be handed to Lambda?) and Lambda's asynchronous settings (did the
+ * function succeed?), whose on-failure destination records the event with the error.
+ */
+export class DirectSubscription extends Construct {
+  /** Longest time after reaching the bus that the function may still receive the event. */
+  readonly redeliveryWindow: Duration;
+
+  constructor(scope: Construct, id: string, props: DirectSubscriptionProps) {
+    super(scope, id);
+    const { delivery, handler, deadLetterQueue } = props;
+    const ruleMaxEventAge = delivery.maxEventAge ?? Duration.hours(2);
+    const asyncMaxEventAge = delivery.asyncMaxEventAge ?? Duration.hours(1);
+
+    props.rule.addTarget(
+      new targets.LambdaFunction(handler, {
+        retryAttempts: delivery.retryAttempts ?? 10,
+        maxEventAge: ruleMaxEventAge,
+        deadLetterQueue,
+      }),
+    );
+    handler.configureAsyncInvoke({
+      retryAttempts: delivery.asyncRetryAttempts ?? 2,
+      maxEventAge: asyncMaxEventAge,
+      onFailure: new destinations.SqsDestination(deadLetterQueue),
+    });
+    this.redeliveryWindow = sumDurations(ruleMaxEventAge, asyncMaxEventAge, handler.timeout);
+  }
+}

@@ -1,0 +1,95 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import { DeadLetterQueue, SecureQueue } from '../constructs/secure-queue';
+import { ServiceFunction } from '../constructs/service-function';
+import { sumDurations } from './redelivery';
+import { QueueDeliveryOptions, QueuedDelivery } from './subscriber-entry';
+
+/** AWS's guidance: at least six function timeouts, so a message is not redelivered while still being handled. */
+const VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
+
+export interface SubscriberQueueProps {
+  readonly queueName: string;
+  readonly rule: events.Rule;
+  readonly deadLetterQueue: DeadLetterQueue;
+  readonly delivery: QueueDeliveryOptions;
+  /** @default Duration.seconds(30) */
+  readonly visibilityTimeout?: Duration;
+  /** @default RemovalPolicy.DESTROY */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Rule -> encrypted queue. The rule's retries cover handing the event to SQS; the queue's redrive policy
+ * moves a message that keeps failing to the DLQ. Both end in the same DLQ, as the same event.
+ */
+export class SubscriberQueue extends SecureQueue {
+  /** Longest time after reaching the bus that a consumer may still receive the event. */
+  readonly redeliveryWindow: Duration;
+
+  constructor(scope: Construct, id: string, props: SubscriberQueueProps) {
+    const { delivery, deadLetterQueue } = props;
+    super(scope, id, {
+      queueName: props.queueName,
+      retentionPeriod: delivery.retentionPeriod,
+      visibilityTimeout: props.visibilityTimeout,
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: delivery.maxReceiveCount ?? 5 },
+      removalPolicy: props.removalPolicy,
+    });
+    const ruleMaxEventAge = delivery.maxEventAge ?? Duration.hours(2);
+    props.rule.addTarget(
+      new targets.SqsQueue(this, {
+        retryAttempts: delivery.retryAttempts ?? 10,
+        maxEventAge: ruleMaxEventAge,
+        deadLetterQueue,
+      }),
+    );
+    // A message can be received last just before it expires, and is then handled for one visibility timeout.
+    this.redeliveryWindow = sumDurations(ruleMaxEventAge, this.retentionPeriod, this.visibilityTimeout);
+  }
+}
+
+export interface QueuedSubscriptionProps {
+  readonly queueName: string;
+  readonly rule: events.Rule;
+  readonly handler: ServiceFunction;
+  readonly deadLetterQueue: DeadLetterQueue;
+  readonly delivery: QueuedDelivery;
+  /** @default RemovalPolicy.DESTROY */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Rule -> queue -> function. The function consumes batches through an event source mapping that reports
+ * failed messages individually (only those are retried) and caps concurrency to respect downstream quotas.
+ */
+export class QueuedSubscription extends Construct {
+  readonly queue: SubscriberQueue;
+
+  constructor(scope: Construct, id: string, props: QueuedSubscriptionProps) {
+    super(scope, id);
+    const { delivery, handler } = props;
+    this.queue = new SubscriberQueue(this, 'Queue', {
+      queueName: props.queueName,
+      rule: props.rule,
+      deadLetterQueue: props.deadLetterQueue,
+      delivery,
+      visibilityTimeout: Duration.seconds(handler.timeout.toSeconds() * VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT),
+      removalPolicy: props.removalPolicy,
+    });
+    handler.addEventSource(
+      new eventSources.SqsEventSource(this.queue, {
+        batchSize: delivery.batchSize ?? 10,
+        maxConcurrency: delivery.maxConcurrency ?? 2,
+        reportBatchItemFailures: true,
+      }),
+    );
+  }
+
+  get redeliveryWindow(): Duration {
+    return this.queue.redeliveryWindow;
+  }
+}

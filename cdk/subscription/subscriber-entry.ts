@@ -1,0 +1,132 @@
+import { Duration } from 'aws-cdk-lib';
+
+/**
+ * One value in an EventBridge pattern array: an exact value, or an operator object such as
+ * `{ prefix: 'a' }`, `{ suffix: '@example.com' }`, `{ 'anything-but': [...] }`, `{ numeric: ['>', 0] }`, `{ exists: true }`.
+ */
+export type PatternMatcher = string | number | boolean | null | { readonly [operator: string]: unknown };
+
+/** A nested pattern over the event detail: each leaf is an array of matchers, combined with `$or` if needed. */
+export interface DetailPattern {
+  readonly [field: string]: readonly PatternMatcher[] | DetailPattern | readonly DetailPattern[];
+}
+
+/**
+ * An EventBridge event pattern in its JSON form, exactly as AWS (and the local pattern engine) reads it.
+ * `source` and `detail-type` are required so every subscriber is bound to a contract's exported constants.
+ */
+export interface SubscriberEventPattern {
+  readonly source: readonly PatternMatcher[];
+  readonly 'detail-type': readonly PatternMatcher[];
+  readonly detail?: DetailPattern;
+}
+
+/** What the rule does when it cannot hand the event to its target. Defaults are per delivery kind. */
+export interface RuleRetryOptions {
+  /**
+   * Attempts to deliver an event to the target before it goes to the dead-letter queue.
+   * @default 10
+   */
+  readonly retryAttempts?: number;
+  /**
+   * Age after which an undelivered event goes to the dead-letter queue.
+   * @default Duration.hours(2)
+   */
+  readonly maxEventAge?: Duration;
+}
+
+/** Options of a delivery that runs a function from `services/`. */
+export interface FunctionDeliveryOptions extends RuleRetryOptions {
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
+  /** @default 256 */
+  readonly memorySize?: number;
+}
+
+/**
+ * The rule invokes the function asynchronously. The rule's retries and DLQ cover handing the event to Lambda;
+ * Lambda's own asynchronous retries and on-failure destination cover errors thrown by the function.
+ * Both failure paths end in the subscriber's dead-letter queue.
+ */
+export interface DirectDelivery extends FunctionDeliveryOptions {
+  readonly kind: 'direct';
+  /**
+   * Lambda's retries of a failed invocation (0 to 2).
+   * @default 2
+   */
+  readonly asyncRetryAttempts?: number;
+  /**
+   * Age after which Lambda stops retrying and sends the event to the on-failure destination (1 minute to 6 hours).
+   * @default Duration.hours(1)
+   */
+  readonly asyncMaxEventAge?: Duration;
+}
+
+/** Options of a delivery through an SQS queue. */
+export interface QueueDeliveryOptions extends RuleRetryOptions {
+  /**
+   * Receives of a message before it moves to the dead-letter queue.
+   * @default 5
+   */
+  readonly maxReceiveCount?: number;
+  /**
+   * How long an unprocessed message is kept.
+   * @default Duration.days(4)
+   */
+  readonly retentionPeriod?: Duration;
+}
+
+/**
+ * The rule feeds an encrypted queue that the function consumes in batches, reporting failed messages
+ * individually. The queue absorbs bursts; the concurrency cap keeps calls within a downstream quota.
+ * The right choice for anything that calls a rate-limited service.
+ */
+export interface QueuedDelivery extends FunctionDeliveryOptions, QueueDeliveryOptions {
+  readonly kind: 'queued';
+  /**
+   * Most concurrent function instances the queue may drive (at least 2, an SQS event source minimum).
+   * @default 2
+   */
+  readonly maxConcurrency?: number;
+  /**
+   * Messages per invocation.
+   * @default 10
+   */
+  readonly batchSize?: number;
+}
+
+/** The rule feeds an encrypted queue that another team consumes; no function here. */
+export interface QueueOnlyDelivery extends QueueDeliveryOptions {
+  readonly kind: 'queue-only';
+}
+
+export type Delivery = DirectDelivery | QueuedDelivery | QueueOnlyDelivery;
+export type DeliveryKind = Delivery['kind'];
+
+/**
+ * Named permissions and resources a subscriber's function may be given. Each adds its grants and environment:
+ * - `sendEmail`: `ses:SendEmail` as the configured sender; `SENDER_EMAIL`.
+ * - `idempotencyTable`: a Powertools idempotency table of its own, with an expiry longer than any redelivery;
+ *   `IDEMPOTENCY_TABLE_NAME`, `IDEMPOTENCY_TTL_SECONDS`.
+ * - `auditTable`: `dynamodb:PutItem` on the audit log table; `AUDIT_TABLE_NAME`.
+ */
+export type Capability = 'sendEmail' | 'idempotencyTable' | 'auditTable';
+
+/** One subscriber of the bus: everything the stack needs to build its delivery path. */
+export interface SubscriberEntry {
+  /** Lower-case kebab-case, unique; used in every physical name of the subscriber. */
+  readonly name: string;
+  /** What the subscriber does, shown on its rule. */
+  readonly description: string;
+  readonly eventPattern: SubscriberEventPattern;
+  readonly delivery: Delivery;
+  /**
+   * The folder under `services/` whose `handler.ts` runs. Only for `direct` and `queued`.
+   * @default - the subscriber's name
+   */
+  readonly service?: string;
+  /** Only for `direct` and `queued`. @default - none: the function may only write its logs */
+  readonly needs?: readonly Capability[];
+  /** File names in `events/samples/` that the pattern must not match; checked by the contract tests. */
+  readonly mustNotMatch?: readonly string[];
+}

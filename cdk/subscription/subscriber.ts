@@ -1,0 +1,135 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import { Construct } from 'constructs';
+import { DeadLetterQueue, SecureQueue } from '../constructs/secure-queue';
+import { ServiceFunction } from '../constructs/service-function';
+import { grantCapabilities, SharedResources } from './capabilities';
+import { DirectSubscription } from './direct-subscription';
+import { QueuedSubscription, SubscriberQueue } from './queued-subscription';
+import { sumDurations } from './redelivery';
+import { FunctionDeliveryOptions, SubscriberEntry } from './subscriber-entry';
+import { SubscriberRule } from './subscriber-rule';
+
+export interface SubscriberProps {
+  readonly entry: SubscriberEntry;
+  readonly bus: events.IEventBus;
+  readonly shared: SharedResources;
+  /** How long after a write the same event may still be published again, upstream of the bus. */
+  readonly upstreamRedeliveryWindow: Duration;
+  /** @default RemovalPolicy.DESTROY */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+// Physical names are `users-fanout-<stage>-<name>-dlq`; this keeps them within SQS's 80 characters.
+const SUBSCRIBER_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const MAX_SUBSCRIBER_NAME_LENGTH = 40;
+
+/**
+ * Everything one registry entry stands for: its rule, its delivery path (direct, queued or queue-only),
+ * its function with exactly the permissions it declared, and the dead-letter queue every failure ends in.
+ */
+export class Subscriber extends Construct {
+  readonly entry: SubscriberEntry;
+  readonly rule: SubscriberRule;
+  /** Where every failure of this subscriber's path ends, readable by an operator. */
+  readonly deadLetterQueue: DeadLetterQueue;
+  /** The subscriber's function, for `direct` and `queued` delivery. */
+  readonly handler?: ServiceFunction;
+  /** The queue the rule feeds, for `queued` and `queue-only` delivery. */
+  readonly queue?: SecureQueue;
+  /** Longest time, from the original write, in which the subscriber may receive the same event again. */
+  readonly redeliveryWindow: Duration;
+
+  constructor(scope: Construct, id: string, props: SubscriberProps) {
+    super(scope, id);
+    const { entry, shared } = props;
+    validateEntry(entry);
+    this.entry = entry;
+    const physicalName = `users-fanout-${shared.stage}-${entry.name}`;
+
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+      queueName: `${physicalName}-dlq`,
+      removalPolicy: props.removalPolicy,
+    });
+    this.rule = new SubscriberRule(this, 'Rule', {
+      ruleName: physicalName,
+      description: entry.description,
+      bus: props.bus,
+      eventPattern: entry.eventPattern,
+    });
+
+    const { delivery } = entry;
+    let deliveryWindow: Duration;
+    switch (delivery.kind) {
+      case 'direct': {
+        this.handler = this.createHandler(entry, delivery);
+        deliveryWindow = new DirectSubscription(this, 'Direct', {
+          rule: this.rule,
+          handler: this.handler,
+          deadLetterQueue: this.deadLetterQueue,
+          delivery,
+        }).redeliveryWindow;
+        break;
+      }
+      case 'queued': {
+        this.handler = this.createHandler(entry, delivery);
+        const queued = new QueuedSubscription(this, 'Queued', {
+          queueName: physicalName,
+          rule: this.rule,
+          handler: this.handler,
+          deadLetterQueue: this.deadLetterQueue,
+          delivery,
+          removalPolicy: props.removalPolicy,
+        });
+        this.queue = queued.queue;
+        deliveryWindow = queued.redeliveryWindow;
+        break;
+      }
+      case 'queue-only': {
+        const queue = new SubscriberQueue(this, 'Queue', {
+          queueName: physicalName,
+          rule: this.rule,
+          deadLetterQueue: this.deadLetterQueue,
+          delivery,
+          removalPolicy: props.removalPolicy,
+        });
+        this.queue = queue;
+        deliveryWindow = queue.redeliveryWindow;
+        break;
+      }
+    }
+    this.redeliveryWindow = sumDurations(props.upstreamRedeliveryWindow, deliveryWindow);
+
+    if (this.handler !== undefined) {
+      grantCapabilities(entry.needs ?? [], {
+        scope: this,
+        subscriberName: entry.name,
+        handler: this.handler,
+        redeliveryWindow: this.redeliveryWindow,
+        shared,
+      });
+    }
+  }
+
+  private createHandler(entry: SubscriberEntry, options: FunctionDeliveryOptions): ServiceFunction {
+    return new ServiceFunction(this, 'Handler', {
+      serviceName: entry.service ?? entry.name,
+      description: entry.description,
+      timeout: options.timeout,
+      memorySize: options.memorySize,
+    });
+  }
+}
+
+function validateEntry(entry: SubscriberEntry): void {
+  const problem = (message: string) => new Error(`Subscriber "${entry.name}": ${message}`);
+  if (!SUBSCRIBER_NAME_PATTERN.test(entry.name) || entry.name.length > MAX_SUBSCRIBER_NAME_LENGTH) {
+    throw problem(`name must be lower-case kebab-case, at most ${MAX_SUBSCRIBER_NAME_LENGTH} characters, starting with a letter`);
+  }
+  if (entry.eventPattern.source.length === 0 || entry.eventPattern['detail-type'].length === 0) {
+    throw problem('eventPattern needs at least one source and one detail-type, taken from the event contract');
+  }
+  if (entry.delivery.kind === 'queue-only' && (entry.needs?.length || entry.service !== undefined)) {
+    throw problem('a queue-only subscriber has no function here, so it cannot declare needs or a service');
+  }
+}
