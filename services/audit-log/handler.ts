@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { requiredEnv } from '../shared/environment';
-import { parseUserCreatedEvent } from '../shared/user-created-event';
+import { InvalidEventError, parseUserCreatedEvent, type UserCreatedEvent } from '../shared/user-created-event';
 import { auditRecordFor } from './audit-record';
 import { writeAuditRecord, type AuditWriteResult } from './write-audit-record';
 
@@ -17,7 +17,7 @@ const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
  */
 export const handler = async (event: unknown, context: Context): Promise<AuditWriteResult> => {
   logger.addContext(context);
-  const userCreated = parseUserCreatedEvent(event);
+  const userCreated = parseOrReport(event);
   const recordLogger = logger.createChild();
   recordLogger.setCorrelationId(userCreated.detail.metadata.idempotencyKey);
   const record = auditRecordFor(userCreated, new Date());
@@ -27,3 +27,12 @@ export const handler = async (event: unknown, context: Context): Promise<AuditWr
   else recordLogger.info('Audit record written', fields);
   return result;
 };
+
+function parseOrReport(event: unknown): UserCreatedEvent {
+  try {
+    return parseUserCreatedEvent(event);
+  } catch (error) {
+    if (error instanceof InvalidEventError) logger.error('Invalid audit event; failing so the on-failure destination keeps it', { reason: error.message });
+    throw error;
+  }
+}

@@ -15,7 +15,7 @@ export async function processWelcomeMessage(
   sendOnce: IdempotentWelcomeEmail,
   logger: Logger,
 ): Promise<WelcomeEmailOutcome> {
-  const event = parseUserCreatedEvent(parseBody(record));
+  const event = parseMessage(record, logger);
   const recordLogger = logger.createChild();
   recordLogger.setCorrelationId(event.detail.metadata.idempotencyKey);
   const result = await sendOnce(event, recordLogger);
@@ -26,10 +26,20 @@ export async function processWelcomeMessage(
   return result;
 }
 
+/** Logged here because the batch processor only reports the message id back to the queue. */
+function parseMessage(record: SQSRecord, logger: Logger): UserCreatedEvent {
+  try {
+    return parseUserCreatedEvent(parseBody(record));
+  } catch (error) {
+    if (error instanceof InvalidEventError) logger.error('Invalid welcome email message', { messageId: record.messageId, reason: error.message });
+    throw error;
+  }
+}
+
 function parseBody(record: SQSRecord): unknown {
   try {
     return JSON.parse(record.body);
   } catch {
-    throw new InvalidEventError(`message ${record.messageId}: body is not JSON`);
+    throw new InvalidEventError('body is not JSON');
   }
 }
