@@ -11,6 +11,8 @@ export class AwsError extends Error {
     readonly statusCode = 400,
     /** Some JSON services prefix `__type` with a namespace, for example `com.amazonaws.dynamodb.v20120810#`. */
     readonly typePrefix = '',
+    /** Extra members of the error body, for example DynamoDB's `CancellationReasons`. */
+    readonly fields: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = code;
@@ -19,4 +21,14 @@ export class AwsError extends Error {
 
 export function validationError(message: string): AwsError {
   return new AwsError('ValidationException', message);
+}
+
+/** The JSON-protocol answer to an `X-Amz-Target` operation the service does not have. */
+export function unknownOperationError(operation: string): AwsError {
+  return new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+}
+
+/** The JSON-protocol answer to a body that is not a JSON object. */
+export function serializationError(message: string): AwsError {
+  return new AwsError('SerializationException', message);
 }

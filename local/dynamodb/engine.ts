@@ -1,0 +1,64 @@
+import type { DynaliteError, DynaliteStore, TableDescription } from 'dynalite/db';
+import { checkTypes, checkValidations } from 'dynalite/validations';
+import { AwsError } from '../protocol/aws-error';
+import { DYNALITE_OPERATIONS, type DynaliteOperation } from './dynalite-operations';
+
+/** Runs dynalite's validation and actions in-process, with no HTTP hop, turning its errors into AwsErrors. */
+export class DynaliteEngine {
+  constructor(readonly store: DynaliteStore) {}
+
+  has(operation: string): boolean {
+    return Object.hasOwn(DYNALITE_OPERATIONS, operation);
+  }
+
+  /** Validates and runs one operation, as dynalite's own server would. */
+  run(operation: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.perform(operation, this.validate(operation, input));
+  }
+
+  /** Checks the input's types and constraints; returns the request with expressions parsed. */
+  validate(operation: string, input: Record<string, unknown>): Record<string, unknown> {
+    const { validation } = this.operation(operation);
+    try {
+      const data = checkTypes(input, validation.types);
+      checkValidations(data, validation.types, validation.custom, this.store);
+      return data;
+    } catch (error) {
+      throw toAwsError(error);
+    }
+  }
+
+  /** Runs an already validated request, optionally against another view of the store. */
+  perform(operation: string, data: Record<string, unknown>, store: DynaliteStore = this.store): Promise<Record<string, unknown>> {
+    const { action } = this.operation(operation);
+    return new Promise((resolve, reject) => {
+      action(store, data, (error, result) => (error ? reject(toAwsError(error)) : resolve(result ?? {})));
+    });
+  }
+
+  /** The table, ACTIVE or not; rejects with ResourceNotFoundException. */
+  table(tableName: string): Promise<TableDescription> {
+    return new Promise((resolve, reject) => {
+      this.store.getTable(tableName, false, (error, table) => (error ? reject(toAwsError(error)) : resolve(table!)));
+    });
+  }
+
+  private operation(operation: string): DynaliteOperation {
+    const found = DYNALITE_OPERATIONS[operation];
+    if (!found) throw new Error(`dynalite has no operation ${operation}`);
+    return found;
+  }
+}
+
+/** dynalite's errors carry the AWS body (`__type` with its namespace, and a message); anything else is a fault. */
+export function toAwsError(error: unknown): unknown {
+  const body = (error as DynaliteError | undefined)?.body;
+  if (!body || typeof body.__type !== 'string') return error;
+  const separator = body.__type.lastIndexOf('#');
+  return new AwsError(
+    body.__type.slice(separator + 1),
+    body.message ?? body.Message ?? '',
+    (error as DynaliteError).statusCode ?? 400,
+    body.__type.slice(0, separator + 1),
+  );
+}

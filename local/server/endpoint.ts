@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AwsError, unknownOperationError } from '../protocol/aws-error';
+import { JSON_CONTENT_TYPES, parseJsonBody, sendJson, sendJsonError } from '../protocol/json-protocol';
+import { sendQueryError } from '../protocol/query-protocol';
+import type { RequestContext } from '../protocol/service';
+import { credentialScope } from '../protocol/sigv4';
+import { readRequestBody } from './request-body';
+import { ServiceRegistry, type ServiceHandler } from './service-registry';
+
+export interface EndpointOptions {
+  /** 0 picks a free port, as tests do. */
+  port: number;
+  /** Only the loopback address is accepted: the runtime is never reachable from another machine. */
+  host?: string;
+  /** The region for requests whose signature does not name one. */
+  region: string;
+  account: string;
+}
+
+export interface Endpoint {
+  /** For example http://127.0.0.1:4566. */
+  readonly url: string;
+  readonly port: number;
+  /** Adds a service; handlers are mounted after listening so they can be built knowing the URL. */
+  mount(handler: ServiceHandler): void;
+  close(): Promise<void>;
+}
+
+export const LOOPBACK_HOST = '127.0.0.1';
+const DEFAULT_JSON_CONTENT_TYPE = JSON_CONTENT_TYPES[0];
+/** Longer than the SDK's idle socket timeout, so clients, not the server, close idle keep-alive sockets. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** Starts the one HTTP endpoint every emulated service is served on. */
+export async function startEndpoint(options: EndpointOptions): Promise<Endpoint> {
+  const host = options.host ?? LOOPBACK_HOST;
+  if (host !== LOOPBACK_HOST) {
+    throw new Error(`The local endpoint binds ${LOOPBACK_HOST} only; refusing host "${host}"`);
+  }
+  const registry = new ServiceRegistry();
+  const server = http.createServer({ keepAlive: true, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  const dispatch = createDispatcher(registry, { region: options.region, account: options.account, endpoint: url });
+  server.on('request', dispatch);
+
+  return {
+    url,
+    port,
+    mount: (handler) => registry.mount(handler),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function createDispatcher(registry: ServiceRegistry, defaults: RequestContext) {
+  return (request: http.IncomingMessage, response: http.ServerResponse): void => {
+    const requestId = randomUUID();
+    response.setHeader('x-amzn-RequestId', requestId);
+    route(registry, defaults, request, response).catch((error: unknown) => fail(request, response, requestId, error));
+  };
+}
+
+async function route(
+  registry: ServiceRegistry,
+  defaults: RequestContext,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const rawUrl = request.url ?? '/';
+  const queryStart = rawUrl.indexOf('?');
+  const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+  if (path === '/_health' && request.method === 'GET') {
+    request.resume();
+    sendJson(response, 200, { status: 'running', services: registry.mounted() }, 'application/json');
+    return;
+  }
+
+  const body = await readRequestBody(request);
+  const scope = credentialScope(request.headers, rawUrl);
+  const context: RequestContext = scope ? { ...defaults, region: scope.region } : defaults;
+
+  const byPath = registry.httpHandlerForPath(path);
+  if (byPath) return byPath.handle(request, body, response, context);
+
+  const target = request.headers['x-amz-target'];
+  if (typeof target === 'string') return answerJson(registry, target, request, body, response, context);
+
+  const bySigningName = scope && registry.httpHandlerForSigningName(scope.service);
+  if (bySigningName) return bySigningName.handle(request, body, response, context);
+
+  const service = scope ? `signed for "${scope.service}"` : 'unsigned';
+  throw new AwsError('UnknownOperationException', `No service on this endpoint answers ${request.method} ${path} (${service})`, 404);
+}
+
+async function answerJson(
+  registry: ServiceRegistry,
+  target: string,
+  request: http.IncomingMessage,
+  body: Buffer,
+  response: http.ServerResponse,
+  context: RequestContext,
+): Promise<void> {
+  const contentType = jsonContentType(request);
+  const dot = target.lastIndexOf('.');
+  const handler = dot > 0 ? registry.jsonHandler(target.slice(0, dot)) : undefined;
+  if (!handler) {
+    sendJsonError(response, unknownOperationError(target), contentType);
+    return;
+  }
+  try {
+    const input = parseJsonBody(body);
+    const output = await handler.handle(target.slice(dot + 1), input, context);
+    sendJson(response, 200, output, contentType);
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    sendJsonError(response, error, contentType);
+  }
+}
+
+function jsonContentType(request: http.IncomingMessage): string {
+  const declared = request.headers['content-type']?.split(';')[0].trim();
+  return (JSON_CONTENT_TYPES as readonly string[]).includes(declared ?? '') ? (declared as string) : DEFAULT_JSON_CONTENT_TYPE;
+}
+
+/** The last line of defence: an AWS-shaped answer for anything a handler did not handle, and the server keeps running. */
+function fail(request: http.IncomingMessage, response: http.ServerResponse, requestId: string, error: unknown): void {
+  const awsError =
+    error instanceof AwsError
+      ? error
+      : new AwsError('InternalFailure', `The request processing has failed because of an unknown error (request ${requestId})`, 500);
+  if (!(error instanceof AwsError)) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`[endpoint] InternalFailure for ${request.method} ${request.url} (request ${requestId}): ${detail}`);
+  }
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  if (isFormEncoded(request)) sendQueryError(response, awsError, requestId);
+  else sendJsonError(response, awsError, jsonContentType(request));
+}
+
+function isFormEncoded(request: http.IncomingMessage): boolean {
+  return request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true;
+}

@@ -1,0 +1,31 @@
+import { AwsError } from '../protocol/aws-error';
+
+/** DynamoDB Streams namespaces its error types like DynamoDB does. */
+export const STREAMS_ERROR_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
+
+export function streamNotFound(streamArn: string): AwsError {
+  return new AwsError(
+    'ResourceNotFoundException',
+    `Requested resource not found: Stream: ${streamArn} not found`,
+    400,
+    STREAMS_ERROR_PREFIX,
+  );
+}
+
+export function shardNotFound(shardId: string, streamArn: string): AwsError {
+  return new AwsError(
+    'ResourceNotFoundException',
+    `Requested resource not found: Shard: ${shardId} in Stream: ${streamArn} not found`,
+    400,
+    STREAMS_ERROR_PREFIX,
+  );
+}
+
+export function trimmedDataAccess(sequenceNumber: string, trimHorizon: string): AwsError {
+  return new AwsError(
+    'TrimmedDataAccessException',
+    `Attempted to access data older than the trim horizon: sequence number ${sequenceNumber} is before ${trimHorizon}`,
+    400,
+    STREAMS_ERROR_PREFIX,
+  );
+}

@@ -1,0 +1,48 @@
+import { AwsError, validationError } from '../protocol/aws-error';
+import { STREAMS_ERROR_PREFIX } from './errors';
+
+/** Iterators expire after 15 minutes, as in AWS. */
+export const ITERATOR_LIFETIME_MS = 15 * 60 * 1000;
+
+/** Where an iterator reads from: after a sequence number, or from the trim horizon (whatever is oldest when read). */
+export interface ShardPosition {
+  streamArn: string;
+  shardId: string;
+  /** Undefined means the trim horizon. */
+  afterSequenceNumber?: string;
+}
+
+interface EncodedIterator {
+  a: string;
+  s: string;
+  p?: string;
+  t: number;
+}
+
+/** Iterators are self-describing, so they need no server-side table and survive restarts until they expire. */
+export function encodeShardIterator(position: ShardPosition, issuedAtMs: number): string {
+  const encoded: EncodedIterator = { a: position.streamArn, s: position.shardId, p: position.afterSequenceNumber, t: issuedAtMs };
+  return Buffer.from(JSON.stringify(encoded)).toString('base64url');
+}
+
+export function decodeShardIterator(iterator: string, nowMs: number): ShardPosition {
+  let decoded: EncodedIterator;
+  try {
+    decoded = JSON.parse(Buffer.from(iterator, 'base64url').toString('utf8')) as EncodedIterator;
+  } catch {
+    throw validationError('Invalid ShardIterator');
+  }
+  if (typeof decoded?.a !== 'string' || typeof decoded.s !== 'string' || typeof decoded.t !== 'number') {
+    throw validationError('Invalid ShardIterator');
+  }
+  if (nowMs - decoded.t > ITERATOR_LIFETIME_MS) {
+    throw new AwsError(
+      'ExpiredIteratorException',
+      `Iterator expired. The iterator was created at time ${new Date(decoded.t).toUTCString()} while right now it is ` +
+        `${new Date(nowMs).toUTCString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
+      400,
+      STREAMS_ERROR_PREFIX,
+    );
+  }
+  return { streamArn: decoded.a, shardId: decoded.s, afterSequenceNumber: decoded.p ?? undefined };
+}
