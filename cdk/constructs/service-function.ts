@@ -37,6 +37,8 @@ export class ServiceFunction extends nodejs.NodejsFunction {
   /** Always set here (never the Lambda default), so queue visibility timeouts can be derived from it. */
   declare readonly timeout: Duration;
   readonly serviceName: string;
+  /** The log group the function writes to, and the only resource its role may touch until granted more. */
+  readonly functionLogGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     const entry = path.join(PROJECT_ROOT, 'services', props.serviceName, 'handler.ts');
@@ -80,6 +82,7 @@ export class ServiceFunction extends nodejs.NodejsFunction {
       },
     });
     logGroup.grantWrite(role);
+    this.functionLogGroup = logGroup;
     this.serviceName = props.serviceName;
   }
 }

@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE } from '../../events/user-created';
+import { arnOf, logicalIdOf, resourcesOfType, statementsOfRole, synthApp, SynthesizedApp } from './synth-app';
+
+let app: SynthesizedApp;
+
+beforeAll(() => {
+  app = synthApp();
+});
+afterAll(() => app.cleanup());
+
+describe('Users table', () => {
+  it('is keyed by userId, streams both images, and is encrypted with point-in-time recovery', () => {
+    app.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'users-fanout-dev-users',
+      KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'userId', AttributeType: 'S' }],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+  });
+
+  it('is destroyed with a non-production stack', () => {
+    expect(app.json.Resources[logicalIdOf(app, app.stack.usersTable)]!.DeletionPolicy).toBe('Delete');
+  });
+});
+
+describe('Event bus', () => {
+  it('is the custom bus users-fanout-<stage> with an archive of the UserCreated source', () => {
+    app.template.hasResourceProperties('AWS::Events::EventBus', { Name: 'users-fanout-dev' });
+    app.template.hasResourceProperties('AWS::Events::Archive', {
+      SourceArn: { 'Fn::GetAtt': [logicalIdOf(app, app.stack.bus), 'Arn'] },
+      EventPattern: { source: [USER_CREATED_SOURCE] },
+      RetentionDays: 30,
+    });
+  });
+});
+
+describe('UserCreated pipe', () => {
+  let pipe: Record<string, unknown>;
+  let pipeLogicalId: string;
+
+  beforeAll(() => {
+    pipeLogicalId = logicalIdOf(app, app.stack.userCreatedPipe.pipe);
+    pipe = resourcesOfType(app, 'AWS::Pipes::Pipe')[pipeLogicalId]!;
+  });
+
+  it('reads the users stream from the oldest record, in bounded, bisected batches of at most 10', () => {
+    expect(pipe).toMatchObject({
+      Name: 'users-fanout-dev-user-created',
+      Source: { 'Fn::GetAtt': [logicalIdOf(app, app.stack.usersTable), 'StreamArn'] },
+      SourceParameters: {
+        DynamoDBStreamParameters: {
+          StartingPosition: 'TRIM_HORIZON',
+          BatchSize: 10,
+          MaximumBatchingWindowInSeconds: 1,
+          MaximumRetryAttempts: 5,
+          MaximumRecordAgeInSeconds: 3600,
+          OnPartialBatchItemFailure: 'AUTOMATIC_BISECT',
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(app, app.stack.userCreatedPipe.deadLetterQueue), 'Arn'] } },
+        },
+      },
+    });
+  });
+
+  it('keeps INSERT records only', () => {
+    const filters = (pipe.SourceParameters as { FilterCriteria: { Filters: { Pattern: string }[] } }).FilterCriteria.Filters;
+    expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([{ eventName: ['INSERT'] }]);
+  });
+
+  it('enriches through the enrich-user function', () => {
+    expect(pipe.Enrichment).toEqual({ 'Fn::GetAtt': [logicalIdOf(app, app.stack.userCreatedPipe.enrichmentFunction), 'Arn'] });
+    app.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'enrich-user' }) },
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+    });
+  });
+
+  it('publishes to the custom bus with the contract source and detail-type', () => {
+    expect(pipe.Target).toEqual({ 'Fn::GetAtt': [logicalIdOf(app, app.stack.bus), 'Arn'] });
+    expect(pipe.TargetParameters).toEqual({
+      EventBridgeEventBusParameters: { Source: USER_CREATED_SOURCE, DetailType: USER_CREATED_DETAIL_TYPE },
+    });
+  });
+
+  it('logs errors to its own log group', () => {
+    expect(pipe.LogConfiguration).toEqual({
+      Level: 'ERROR',
+      CloudwatchLogsLogDestination: { LogGroupArn: { 'Fn::GetAtt': [logicalIdOf(app, app.stack.userCreatedPipe.logGroup), 'Arn'] } },
+    });
+  });
+
+  it('has an encrypted dead-letter queue', () => {
+    app.template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'users-fanout-dev-user-created-dlq',
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+  });
+
+  it('is created only after its role policy, which lets it send to the dead-letter queue and invoke the enrichment', () => {
+    const dependsOn = app.json.Resources[pipeLogicalId]!.DependsOn ?? [];
+    const policies = Object.entries(resourcesOfType(app, 'AWS::IAM::Policy')).filter(([id]) => dependsOn.includes(id));
+    expect(policies).toHaveLength(1);
+    const statements = (policies[0]![1].PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement;
+    const dlqArn = { 'Fn::GetAtt': [logicalIdOf(app, app.stack.userCreatedPipe.deadLetterQueue), 'Arn'] };
+    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['sqs:SendMessage']), Resource: dlqArn }));
+    const enrichmentArn = { 'Fn::GetAtt': [logicalIdOf(app, app.stack.userCreatedPipe.enrichmentFunction), 'Arn'] };
+    const invoke = statements.find((statement) => statement.Action === 'lambda:InvokeFunction');
+    expect(invoke?.Resource).toContainEqual(enrichmentArn);
+  });
+});
+
+describe('RejectedUsers pipe', () => {
+  let pipe: Record<string, unknown>;
+
+  beforeAll(() => {
+    pipe = resourcesOfType(app, 'AWS::Pipes::Pipe')[logicalIdOf(app, app.stack.rejectedUsersPipe.pipe)]!;
+  });
+
+  it('reads the same stream with the same source settings and INSERT filter', () => {
+    const userCreated = resourcesOfType(app, 'AWS::Pipes::Pipe')[logicalIdOf(app, app.stack.userCreatedPipe.pipe)]!;
+    const settings = (candidate: Record<string, unknown>) => {
+      const { DeadLetterConfig: _ownQueue, ...rest } = (candidate.SourceParameters as { DynamoDBStreamParameters: Record<string, unknown> })
+        .DynamoDBStreamParameters;
+      return { source: candidate.Source, rest, filter: (candidate.SourceParameters as { FilterCriteria: unknown }).FilterCriteria };
+    };
+    expect(settings(pipe)).toEqual(settings(userCreated));
+    expect(pipe.Name).toBe('users-fanout-dev-rejected-users');
+  });
+
+  it('enriches through reject-user and sends to the encrypted RejectedUsersQueue', () => {
+    expect(pipe.Enrichment).toEqual({ 'Fn::GetAtt': [logicalIdOf(app, app.stack.rejectedUsersPipe.enrichmentFunction), 'Arn'] });
+    const queueId = logicalIdOf(app, app.stack.node.findChild('RejectedUsersQueue'));
+    expect(pipe.Target).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    expect(resourcesOfType(app, 'AWS::SQS::Queue')[queueId]).toMatchObject({
+      QueueName: 'users-fanout-dev-rejected-users',
+      SqsManagedSseEnabled: true,
+    });
+    app.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'reject-user' }) },
+    });
+  });
+
+  it('has its own dead-letter queue and is created after its role policy', () => {
+    expect(pipe.SourceParameters).toMatchObject({
+      DynamoDBStreamParameters: {
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(app, app.stack.rejectedUsersPipe.deadLetterQueue), 'Arn'] } },
+      },
+    });
+    const dependsOn = app.json.Resources[logicalIdOf(app, app.stack.rejectedUsersPipe.pipe)]!.DependsOn ?? [];
+    expect(dependsOn.some((id) => app.json.Resources[id]!.Type === 'AWS::IAM::Policy')).toBe(true);
+  });
+});
+
+describe('enrichment functions', () => {
+  it.each(['userCreatedPipe', 'rejectedUsersPipe'] as const)('%s enrichment has no AWS permissions beyond its logs', (pipeName) => {
+    const fn = app.stack[pipeName].enrichmentFunction;
+    expect(statementsOfRole(app, fn.role!)).toEqual([
+      { actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [arnOf(app, fn.functionLogGroup)] },
+    ]);
+    expect(resourcesOfType(app, 'AWS::IAM::Role')[logicalIdOf(app, fn.role!)]!.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it.each(['userCreatedPipe', 'rejectedUsersPipe'] as const)('%s enrichment bundle contains no AWS SDK', (pipeName) => {
+    const fnId = logicalIdOf(app, app.stack[pipeName].enrichmentFunction);
+    const assetDir = app.json.Resources[fnId]!.Metadata!['aws:asset:path'] as string;
+    const bundle = readFileSync(path.join(app.assemblyDir, assetDir, 'index.js'), 'utf8');
+    expect(bundle.length).toBeGreaterThan(1000);
+    expect(bundle).not.toMatch(/@aws-sdk\/|@smithy\/|aws-sdk/);
+  });
+
+  it('the SDK check would see an SDK: the audit-log bundle, which writes to DynamoDB, contains one', () => {
+    const auditLog = app.stack.subscribers.find((subscriber) => subscriber.entry.name === 'audit-log')!;
+    const assetDir = app.json.Resources[logicalIdOf(app, auditLog.handler!)]!.Metadata!['aws:asset:path'] as string;
+    expect(readFileSync(path.join(app.assemblyDir, assetDir, 'index.js'), 'utf8')).toMatch(/@aws-sdk\/|@smithy\//);
+  });
+});
