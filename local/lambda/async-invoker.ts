@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { FunctionModel } from '../model/types';
+import { LambdaInvokeResult } from '../model/ports';
+import { DurableMap, StateStore } from '../storage/state-store';
+import { AsyncFailureCondition, destinationRecord, DestinationRecord } from './destination-record';
+import { LogSink } from './log-sink';
+
+/** An accepted asynchronous event, kept on disk until it succeeded or reached its destination. */
+interface PendingAsyncEvent {
+  requestId: string;
+  functionArn: string;
+  event: unknown;
+  acceptedAt: number;
+  /** Attempts started so far; counted before each attempt runs, so a crash mid-attempt still counts it. */
+  attempts: number;
+  nextAttemptAt: number;
+  lastResult?: LambdaInvokeResult;
+}
+
+export interface AsyncInvokerOptions {
+  store: StateStore;
+  functionByArn(arn: string): FunctionModel | undefined;
+  invoke(fn: FunctionModel, event: unknown, requestId: string): Promise<LambdaInvokeResult>;
+  /** Sends a destination record; throws when the destination cannot take it. */
+  sendToDestination(destinationArn: string, record: DestinationRecord): Promise<void>;
+  /** How many of a function's async events run at once. */
+  concurrency(fn: FunctionModel): number;
+  /** Delay before retry n (1-based); the last entry repeats. AWS waits about 1 then 2 minutes. */
+  retryDelaysMs: number[];
+  logSink: LogSink;
+}
+
+const COLLECTION = 'lambda-async-events';
+
+/**
+ * Lambda's asynchronous invocation queue: durable, retried per each function's async config
+ * (maximum retry attempts and maximum event age), then sent to its on-failure destination.
+ */
+export class AsyncInvoker {
+  private readonly events: DurableMap<PendingAsyncEvent>;
+  private readonly ready = new Map<string, string[]>();
+  private readonly running = new Map<string, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private started = false;
+  private closed = false;
+
+  constructor(private readonly options: AsyncInvokerOptions) {
+    this.events = options.store.collection<PendingAsyncEvent>(COLLECTION);
+  }
+
+  /** Resumes the events a previous run left pending. */
+  start(): void {
+    this.started = true;
+    for (const pending of this.events.values()) this.schedule(pending);
+  }
+
+  accept(fn: FunctionModel, event: unknown): string {
+    const now = Date.now();
+    const pending: PendingAsyncEvent = {
+      requestId: randomUUID(),
+      functionArn: fn.arn,
+      event,
+      acceptedAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+    };
+    this.events.set(pending.requestId, pending);
+    if (this.started) this.schedule(pending);
+    return pending.requestId;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private schedule(pending: PendingAsyncEvent): void {
+    const delay = pending.nextAttemptAt - Date.now();
+    if (delay <= 0) {
+      this.enqueue(pending);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.enqueue(pending);
+    }, delay);
+    this.timers.add(timer);
+  }
+
+  private enqueue(pending: PendingAsyncEvent): void {
+    const queue = this.ready.get(pending.functionArn) ?? [];
+    queue.push(pending.requestId);
+    this.ready.set(pending.functionArn, queue);
+    this.pump(pending.functionArn);
+  }
+
+  private pump(functionArn: string): void {
+    const fn = this.options.functionByArn(functionArn);
+    const queue = this.ready.get(functionArn) ?? [];
+    while (!this.closed && queue.length > 0) {
+      const running = this.running.get(functionArn) ?? 0;
+      if (fn && running >= this.options.concurrency(fn)) return;
+      const requestId = queue.shift() as string;
+      const pending = this.events.get(requestId);
+      if (!pending) continue;
+      if (!fn) {
+        this.options.logSink(`[lambda] async event ${requestId} dropped: function ${functionArn} is no longer in the template`);
+        this.events.delete(requestId);
+        continue;
+      }
+      this.running.set(functionArn, running + 1);
+      void this.attempt(fn, pending).finally(() => {
+        this.running.set(functionArn, (this.running.get(functionArn) ?? 1) - 1);
+        this.pump(functionArn);
+      });
+    }
+  }
+
+  private async attempt(fn: FunctionModel, pending: PendingAsyncEvent): Promise<void> {
+    const config = fn.asyncConfig;
+    if (Date.now() - pending.acceptedAt > config.maximumEventAgeSeconds * 1000) {
+      return this.fail(fn, pending, 'EventAgeExceeded');
+    }
+    pending.attempts++;
+    this.events.set(pending.requestId, pending);
+    const result = await this.options.invoke(fn, pending.event, pending.requestId);
+    if (this.closed) return; // the event stays on disk and is retried by the next run
+    if (!result.error) {
+      this.events.delete(pending.requestId);
+      if (config.onSuccessDestinationArn) {
+        await this.deliver(config.onSuccessDestinationArn, fn, pending, 'Success', result);
+      }
+      return;
+    }
+    pending.lastResult = result;
+    if (pending.attempts > config.maximumRetryAttempts) return this.fail(fn, pending, 'RetriesExhausted');
+    const delays = this.options.retryDelaysMs;
+    pending.nextAttemptAt = Date.now() + delays[Math.min(pending.attempts - 1, delays.length - 1)];
+    this.events.set(pending.requestId, pending);
+    this.schedule(pending);
+  }
+
+  private async fail(fn: FunctionModel, pending: PendingAsyncEvent, condition: AsyncFailureCondition): Promise<void> {
+    const destination = fn.asyncConfig.onFailureDestinationArn;
+    const error = pending.lastResult?.error;
+    const reason = error ? `${error.errorType}: ${error.errorMessage}` : 'never ran';
+    this.options.logSink(
+      `[${fn.name}] async event ${pending.requestId} failed (${condition} after ${pending.attempts} attempts; ${reason})` +
+        (destination ? `, sent to ${destination}` : ', discarded: no on-failure destination'),
+    );
+    if (destination) await this.deliver(destination, fn, pending, condition, pending.lastResult);
+    this.events.delete(pending.requestId);
+  }
+
+  private async deliver(
+    destinationArn: string,
+    fn: FunctionModel,
+    pending: PendingAsyncEvent,
+    condition: DestinationRecord['requestContext']['condition'],
+    lastResult: LambdaInvokeResult | undefined,
+  ): Promise<void> {
+    const record = destinationRecord({
+      requestId: pending.requestId,
+      functionArn: fn.arn,
+      condition,
+      invokeCount: pending.attempts,
+      event: pending.event,
+      lastResult,
+    });
+    try {
+      await this.options.sendToDestination(destinationArn, record);
+    } catch (error) {
+      this.options.logSink(
+        `[${fn.name}] could not send async event ${pending.requestId} to destination ${destinationArn}: ${(error as Error).message}`,
+      );
+    }
+  }
+}

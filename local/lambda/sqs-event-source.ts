@@ -1,0 +1,191 @@
+import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
+import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports';
+import { LogSink } from './log-sink';
+
+/** A record of the SQS event Lambda hands to a function. */
+export interface SqsEventRecord {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  attributes: SqsReceivedMessage['attributes'];
+  messageAttributes: Record<
+    string,
+    { stringValue?: string; binaryValue?: string; stringListValues: string[]; binaryListValues: string[]; dataType: string }
+  >;
+  md5OfBody: string;
+  eventSource: 'aws:sqs';
+  eventSourceARN: string;
+  awsRegion: string;
+}
+
+export interface SqsEventSourceOptions {
+  mapping: SqsEventSourceMappingModel;
+  fn: FunctionModel;
+  sqs: SqsPort;
+  region: string;
+  invoke(fn: FunctionModel, event: { Records: SqsEventRecord[] }): Promise<LambdaInvokeResult>;
+  /** Batches in flight when the mapping sets no maximum concurrency. */
+  defaultConcurrency: number;
+  pollIntervalMs: number;
+  logSink: LogSink;
+}
+
+function eventRecord(message: SqsReceivedMessage, queueArn: string, region: string): SqsEventRecord {
+  const messageAttributes: SqsEventRecord['messageAttributes'] = {};
+  for (const [name, value] of Object.entries(message.messageAttributes ?? {})) {
+    messageAttributes[name] = {
+      ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}),
+      ...(value.BinaryValue !== undefined ? { binaryValue: value.BinaryValue } : {}),
+      stringListValues: [],
+      binaryListValues: [],
+      dataType: value.DataType,
+    };
+  }
+  return {
+    messageId: message.messageId,
+    receiptHandle: message.receiptHandle,
+    body: message.body,
+    attributes: message.attributes,
+    messageAttributes,
+    md5OfBody: message.md5OfBody,
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: region,
+  };
+}
+
+/**
+ * The message ids a ReportBatchItemFailures response asks to keep, or undefined when the whole batch
+ * failed: Lambda treats a malformed response, or one naming a message not in the batch, as a failure of all.
+ */
+function failedMessageIds(payload: unknown, batch: SqsEventRecord[]): Set<string> | undefined {
+  if (payload === null || payload === undefined || typeof payload !== 'object') return new Set();
+  const failures = (payload as { batchItemFailures?: unknown }).batchItemFailures;
+  if (failures === null || failures === undefined) return new Set();
+  if (!Array.isArray(failures)) return undefined;
+  const ids = new Set<string>();
+  const inBatch = new Set(batch.map((record) => record.messageId));
+  for (const failure of failures) {
+    const id = (failure as { itemIdentifier?: unknown } | null)?.itemIdentifier;
+    if (typeof id !== 'string' || !inBatch.has(id)) return undefined;
+    ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * One SQS event source mapping: polls its queue when woken or on a timer, gathers batches by size and
+ * batching window, invokes the function, and deletes what succeeded. Failed messages stay on the queue,
+ * to come back after their visibility timeout and reach the queue's redrive DLQ after maxReceiveCount.
+ */
+export class SqsEventSource {
+  private readonly buffer: SqsReceivedMessage[] = [];
+  private bufferStartedAt = 0;
+  private inFlight = 0;
+  private wakeScheduled = false;
+  private windowTimer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private closed = false;
+  private readonly idle = new Set<() => void>();
+
+  constructor(private readonly options: SqsEventSourceOptions) {}
+
+  start(): void {
+    const { mapping, sqs, pollIntervalMs } = this.options;
+    this.unsubscribe = sqs.onAvailable(mapping.queueArn, () => this.wake());
+    this.pollTimer = setInterval(() => this.wake(), pollIntervalMs);
+    this.wake();
+  }
+
+  /** Stops polling and waits for the batches in flight, so their deletes are not lost. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe?.();
+    clearInterval(this.pollTimer);
+    clearTimeout(this.windowTimer);
+    if (this.inFlight > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
+  }
+
+  private get maxInFlight(): number {
+    return this.options.mapping.maximumConcurrency ?? this.options.defaultConcurrency;
+  }
+
+  /** Coalesces wake-ups and leaves the caller's stack: the queue may call us from inside its own send. */
+  private wake(): void {
+    if (this.wakeScheduled || this.closed) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.poll();
+    });
+  }
+
+  private poll(): void {
+    const { mapping, sqs } = this.options;
+    const windowMs = mapping.maximumBatchingWindowSeconds * 1000;
+    while (!this.closed && this.inFlight < this.maxInFlight) {
+      const room = mapping.batchSize - this.buffer.length;
+      let received: SqsReceivedMessage[];
+      try {
+        received = sqs.receive(mapping.queueArn, room);
+      } catch (error) {
+        this.options.logSink(`[${this.options.fn.name}] cannot poll ${mapping.queueArn}: ${(error as Error).message}`);
+        return;
+      }
+      if (received.length > 0 && this.buffer.length === 0) this.bufferStartedAt = Date.now();
+      this.buffer.push(...received);
+      if (this.buffer.length === 0) return;
+      const waited = Date.now() - this.bufferStartedAt;
+      if (this.buffer.length < mapping.batchSize && waited < windowMs) {
+        this.windowTimer ??= setTimeout(() => {
+          this.windowTimer = undefined;
+          this.flush();
+        }, windowMs - waited);
+        return;
+      }
+      this.dispatch(this.buffer.splice(0));
+    }
+  }
+
+  private flush(): void {
+    if (this.closed || this.buffer.length === 0) return;
+    if (this.inFlight < this.maxInFlight) this.dispatch(this.buffer.splice(0));
+    this.wake();
+  }
+
+  private dispatch(messages: SqsReceivedMessage[]): void {
+    clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+    this.inFlight++;
+    void this.process(messages).finally(() => {
+      this.inFlight--;
+      if (this.inFlight === 0) {
+        for (const resolve of this.idle) resolve();
+        this.idle.clear();
+      }
+      this.wake();
+    });
+  }
+
+  private async process(messages: SqsReceivedMessage[]): Promise<void> {
+    const { mapping, fn, sqs, region } = this.options;
+    const records = messages.map((message) => eventRecord(message, mapping.queueArn, region));
+    const result = await this.options.invoke(fn, { Records: records });
+    if (result.error) {
+      this.options.logSink(
+        `[${fn.name}] batch of ${records.length} from SQS failed (${result.error.errorType}: ${result.error.errorMessage}); ` +
+          'messages return after their visibility timeout',
+      );
+      return;
+    }
+    const failed = mapping.reportBatchItemFailures ? failedMessageIds(result.payload, records) : new Set<string>();
+    if (failed === undefined) {
+      this.options.logSink(`[${fn.name}] invalid batchItemFailures response; the whole batch of ${records.length} is retried`);
+      return;
+    }
+    for (const record of records) {
+      if (!failed.has(record.messageId)) sqs.delete(mapping.queueArn, record.receiptHandle);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// @ts-check
+'use strict';
+/*
+ * Runs inside a function's worker thread, as Lambda's Node.js runtime does inside its sandbox: loads the
+ * handler once (cold start), then runs one invocation at a time. Plain JavaScript so that a worker starts
+ * without a TypeScript loader; the message shapes are declared in worker-messages.ts.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { parentPort, workerData } = require('node:worker_threads');
+
+/** @param {unknown} error @returns {import('./worker-messages').WorkerErrorShape} */
+function errorShape(error) {
+  if (error instanceof Error) {
+    return {
+      errorType: error.name || 'Error',
+      errorMessage: error.message,
+      trace: typeof error.stack === 'string' ? error.stack.split('\n') : [],
+    };
+  }
+  return { errorType: typeof error === 'string' ? 'string' : 'Error', errorMessage: String(error) };
+}
+
+/** @param {string} type @param {string} message */
+function runtimeError(type, message) {
+  const error = new Error(message);
+  error.name = type;
+  return error;
+}
+
+/** @param {string} file */
+async function importModule(file) {
+  if (file.endsWith('.mjs')) return import(pathToFileURL(file).href);
+  try {
+    return require(file);
+  } catch (error) {
+    if (error && /** @type {{code?: string}} */ (error).code === 'ERR_REQUIRE_ESM') return import(pathToFileURL(file).href);
+    throw error;
+  }
+}
+
+/** @param {import('./worker-messages').WorkerData} data @returns {Promise<Function>} */
+async function loadHandler(data) {
+  const dot = data.handler.lastIndexOf('.');
+  if (dot <= 0) throw runtimeError('Runtime.MalformedHandlerName', `Bad handler ${data.handler}: expected file.export`);
+  const modulePath = data.handler.slice(0, dot);
+  const exportName = data.handler.slice(dot + 1);
+  const base = path.resolve(data.codeDir, modulePath);
+  const file = ['.js', '.mjs', '.cjs'].map((extension) => base + extension).find((candidate) => fs.existsSync(candidate));
+  if (file === undefined) {
+    throw runtimeError('Runtime.ImportModuleError', `Error: Cannot find module '${modulePath}' in ${data.codeDir}`);
+  }
+  let loaded;
+  try {
+    loaded = await importModule(file);
+  } catch (error) {
+    throw runtimeError('Runtime.ImportModuleError', `${errorShape(error).errorType}: ${errorShape(error).errorMessage}`);
+  }
+  const handler = loaded[exportName] ?? loaded.default?.[exportName];
+  if (typeof handler !== 'function') {
+    throw runtimeError('Runtime.HandlerNotFound', `${modulePath}.${exportName} is undefined or not exported`);
+  }
+  return handler;
+}
+
+/** @param {import('./worker-messages').InvokeContextData} data */
+function lambdaContext(data) {
+  const { deadlineMs, ...fields } = data;
+  return {
+    ...fields,
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadlineMs - Date.now()),
+  };
+}
+
+/** Supports async handlers and callback-style ones, as the Node.js runtime does. @param {Function} handler */
+function runHandler(handler, event, context) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    /** @param {unknown} error @param {unknown} [value] */
+    const callback = (error, value) => {
+      if (settled) return;
+      settled = true;
+      if (error !== null && error !== undefined) reject(error);
+      else resolve(value);
+    };
+    Object.assign(context, {
+      done: callback,
+      succeed: (/** @type {unknown} */ value) => callback(null, value),
+      fail: (/** @type {unknown} */ error) => callback(error ?? new Error('handled')),
+    });
+    try {
+      const returned = handler(event, context, callback);
+      if (returned && typeof returned.then === 'function') returned.then((value) => callback(null, value), callback);
+      else if (handler.length < 3) callback(null, returned);
+    } catch (error) {
+      callback(error);
+    }
+  });
+}
+
+async function main() {
+  if (!parentPort) throw new Error('worker-bootstrap.js must run in a worker thread');
+  const port = parentPort;
+  let handler;
+  try {
+    handler = await loadHandler(workerData);
+  } catch (error) {
+    port.postMessage({ type: 'init-error', error: errorShape(error) });
+    return;
+  }
+  port.on('message', async (/** @type {import('./worker-messages').InvokeMessage} */ message) => {
+    try {
+      const payload = await runHandler(handler, JSON.parse(message.eventJson), lambdaContext(message.context));
+      port.postMessage({ type: 'result', id: message.id, payloadJson: payload === undefined ? undefined : JSON.stringify(payload) });
+    } catch (error) {
+      port.postMessage({ type: 'error', id: message.id, error: errorShape(error) });
+    }
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+void main();

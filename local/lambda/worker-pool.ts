@@ -1,0 +1,197 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { FunctionModel } from '../model/types';
+import { LambdaInvokeResult } from '../model/ports';
+import { functionEnvironment, RuntimeScope } from './function-environment';
+import { LogSink, prefixedLineWriter } from './log-sink';
+import { InvokeMessage, WorkerData, WorkerErrorShape, WorkerMessage } from './worker-messages';
+
+const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.js');
+/** Lambda gives a function's initialization 10 seconds. */
+const INIT_TIMEOUT_MS = 10_000;
+
+interface PendingInvocation {
+  resolve(result: LambdaInvokeResult): void;
+  timer: NodeJS.Timeout;
+}
+
+/** One warm sandbox: a worker thread that has loaded the handler and runs one invocation at a time. */
+class Sandbox {
+  readonly worker: Worker;
+  readonly ready: Promise<WorkerErrorShape | undefined>;
+  private pending: { id: number; invocation: PendingInvocation } | undefined;
+  private exitError: WorkerErrorShape | undefined;
+  alive = true;
+
+  constructor(
+    fn: FunctionModel,
+    scope: RuntimeScope,
+    logSink: LogSink,
+    private readonly onDeath: (sandbox: Sandbox) => void,
+  ) {
+    const workerData: WorkerData = { codeDir: fn.codeDir, handler: fn.handler };
+    this.worker = new Worker(BOOTSTRAP, {
+      workerData,
+      env: functionEnvironment(fn, scope),
+      // A clean Node.js, as in Lambda: no TypeScript loader or flags inherited from the runtime's process.
+      execArgv: [],
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: fn.memorySizeMb },
+    });
+    for (const stream of [this.worker.stdout, this.worker.stderr]) {
+      const lines = prefixedLineWriter(fn.name, logSink);
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => lines.write(chunk));
+      stream.on('end', () => lines.flush());
+    }
+    this.ready = new Promise((resolve) => {
+      const initTimer = setTimeout(() => {
+        resolve({ errorType: 'Runtime.InitTimeout', errorMessage: `Init phase exceeded ${INIT_TIMEOUT_MS / 1000} seconds` });
+        void this.kill();
+      }, INIT_TIMEOUT_MS);
+      this.worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'ready') {
+          clearTimeout(initTimer);
+          resolve(undefined);
+        } else if (message.type === 'init-error') {
+          clearTimeout(initTimer);
+          resolve(message.error);
+          void this.kill();
+        } else {
+          this.settle(message.id, message.type === 'result' ? resultOf(message.payloadJson) : { error: message.error });
+        }
+      });
+      this.worker.on('error', (error: Error & { code?: string }) => {
+        this.exitError =
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? { errorType: 'Runtime.OutOfMemory', errorMessage: `Runtime exited: out of memory (limit ${fn.memorySizeMb} MB)` }
+            : { errorType: 'Runtime.ExitError', errorMessage: `Runtime exited with error: ${error.message}` };
+      });
+      this.worker.on('exit', (code) => {
+        clearTimeout(initTimer);
+        this.alive = false;
+        const error = this.exitError ?? { errorType: 'Runtime.ExitError', errorMessage: `Runtime exited with status ${code}` };
+        resolve(error);
+        if (this.pending) this.settle(this.pending.id, { error });
+        this.onDeath(this);
+      });
+    });
+  }
+
+  run(message: InvokeMessage, timeoutMs: number): Promise<LambdaInvokeResult> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        const seconds = (timeoutMs / 1000).toFixed(2);
+        this.settle(message.id, { error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${seconds} seconds` } });
+        void this.kill();
+      }, timeoutMs);
+      this.pending = { id: message.id, invocation: { resolve, timer } };
+      this.worker.postMessage(message);
+    });
+  }
+
+  async kill(): Promise<void> {
+    this.alive = false;
+    await this.worker.terminate();
+  }
+
+  private settle(id: number, result: LambdaInvokeResult): void {
+    if (this.pending?.id !== id) return;
+    clearTimeout(this.pending.invocation.timer);
+    const { resolve } = this.pending.invocation;
+    this.pending = undefined;
+    resolve(result);
+  }
+}
+
+function resultOf(payloadJson: string | undefined): LambdaInvokeResult {
+  return payloadJson === undefined ? {} : { payload: JSON.parse(payloadJson) as unknown };
+}
+
+export interface InvocationRequest {
+  event: unknown;
+  requestId: string;
+}
+
+/**
+ * The sandboxes of one function: warm workers are reused, at most `maxConcurrency` run at once, and the
+ * rest wait in order. A worker that times out, runs out of memory or crashes is replaced by a cold one.
+ */
+export class WorkerPool {
+  private readonly idle: Sandbox[] = [];
+  private readonly all = new Set<Sandbox>();
+  private readonly waiting: Array<(sandbox: Sandbox) => void> = [];
+  private nextMessageId = 1;
+  private closed = false;
+
+  constructor(
+    readonly fn: FunctionModel,
+    private readonly scope: RuntimeScope,
+    private readonly logSink: LogSink,
+    readonly maxConcurrency: number,
+  ) {}
+
+  async invoke(request: InvocationRequest): Promise<LambdaInvokeResult> {
+    if (this.closed) return { error: { errorType: 'ServiceException', errorMessage: 'The local Lambda runtime is closed' } };
+    const sandbox = await this.acquire();
+    try {
+      const initError = await sandbox.ready;
+      if (initError) return { error: initError };
+      const timeoutMs = this.fn.timeoutSeconds * 1000;
+      return await sandbox.run(
+        {
+          type: 'invoke',
+          id: this.nextMessageId++,
+          eventJson: JSON.stringify(request.event ?? null),
+          context: {
+            awsRequestId: request.requestId,
+            functionName: this.fn.name,
+            functionVersion: '$LATEST',
+            invokedFunctionArn: this.fn.arn,
+            memoryLimitInMB: String(this.fn.memorySizeMb),
+            logGroupName: `/aws/lambda/${this.fn.name}`,
+            logStreamName: `local/[$LATEST]${this.fn.name}`,
+            deadlineMs: Date.now() + timeoutMs,
+          },
+        },
+        timeoutMs,
+      );
+    } finally {
+      this.release(sandbox);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.all].map((sandbox) => sandbox.kill()));
+  }
+
+  private acquire(): Promise<Sandbox> {
+    const warm = this.idle.pop();
+    if (warm) return Promise.resolve(warm);
+    if (this.all.size < this.maxConcurrency) return Promise.resolve(this.spawn());
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(sandbox: Sandbox): void {
+    if (!sandbox.alive || this.closed) return;
+    const next = this.waiting.shift();
+    if (next) next(sandbox);
+    else this.idle.push(sandbox);
+  }
+
+  private spawn(): Sandbox {
+    const sandbox = new Sandbox(this.fn, this.scope, this.logSink, (dead) => this.remove(dead));
+    this.all.add(sandbox);
+    return sandbox;
+  }
+
+  private remove(dead: Sandbox): void {
+    this.all.delete(dead);
+    const idleAt = this.idle.indexOf(dead);
+    if (idleAt >= 0) this.idle.splice(idleAt, 1);
+    const next = this.waiting.shift();
+    if (next && !this.closed) next(this.spawn());
+  }
+}

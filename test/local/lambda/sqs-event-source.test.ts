@@ -1,0 +1,149 @@
+import * as path from 'node:path';
+import { createLambdaRuntime, LambdaRuntime, SqsEventRecord } from '../../../local/lambda';
+import { SqsEventSourceMappingModel } from '../../../local/model/types';
+import { openStateStore } from '../../../local/storage/state-store';
+import { FakeSqs } from './fake-sqs';
+import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+
+const QUEUE = `arn:aws:sqs:${REGION}:000000000000:work`;
+
+interface BatchLogLine {
+  at: number;
+  phase: 'start' | 'end';
+  event: { Records: SqsEventRecord[] };
+}
+
+describe('Lambda runtime: SQS event source mappings', () => {
+  let runtime: LambdaRuntime | undefined;
+  afterEach(async () => {
+    await runtime?.close();
+    runtime = undefined;
+  });
+
+  function setUp(mapping: Partial<SqsEventSourceMappingModel>, options: { batchMs?: number; visibilitySeconds?: number } = {}) {
+    const logFile = path.join(tempDir('lambda-esm-'), 'calls.jsonl');
+    const fn = testFunction('consumer', 'sqsBatch', {
+      environment: { LOG_FILE: logFile, BATCH_MS: String(options.batchMs ?? 0) },
+    });
+    const sqs = new FakeSqs(options.visibilitySeconds ?? 30);
+    sqs.createQueue(QUEUE);
+    runtime = createLambdaRuntime({
+      functions: [fn],
+      eventSourceMappings: [
+        {
+          logicalId: 'Mapping',
+          functionArn: fn.arn,
+          queueArn: QUEUE,
+          batchSize: 10,
+          maximumBatchingWindowSeconds: 0,
+          reportBatchItemFailures: false,
+          enabled: true,
+          ...mapping,
+        },
+      ],
+      store: openStateStore(undefined),
+      sqs,
+      endpoint: ENDPOINT,
+      region: REGION,
+      logSink: () => undefined,
+      sqsPollIntervalMs: 50,
+    });
+    const batches = (): BatchLogLine[] => readLog<BatchLogLine>(logFile).filter((line) => line.phase === 'start');
+    return { sqs, batches, logFile };
+  }
+
+  it('hands batches in the AWS SQS event shape and deletes them on success', async () => {
+    const { sqs, batches } = setUp({ batchSize: 10 });
+    sqs.send(QUEUE, { body: 'one', messageAttributes: { trace: { DataType: 'String', StringValue: 't-1' } } });
+    sqs.send(QUEUE, { body: 'two' });
+    runtime?.start();
+    await waitFor(() => sqs.messages(QUEUE).length === 0, 'the queue to drain');
+    const records = batches().flatMap((batch) => batch.event.Records);
+    expect(records.map((record) => record.body)).toEqual(['one', 'two']);
+    expect(records[0]).toEqual({
+      messageId: expect.any(String),
+      receiptHandle: expect.any(String),
+      body: 'one',
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: expect.stringMatching(/^\d+$/),
+        ApproximateFirstReceiveTimestamp: expect.stringMatching(/^\d+$/),
+        SenderId: '000000000000',
+      },
+      messageAttributes: { trace: { stringValue: 't-1', stringListValues: [], binaryListValues: [], dataType: 'String' } },
+      md5OfBody: 'f97c5d29941bfb1b2fdab0874906ab82',
+      eventSource: 'aws:sqs',
+      eventSourceARN: QUEUE,
+      awsRegion: REGION,
+    });
+    expect(sqs.deleted.sort()).toEqual(['one', 'two']);
+  });
+
+  it('is woken by new messages after it started', async () => {
+    const { sqs } = setUp({});
+    runtime?.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    sqs.send(QUEUE, { body: 'late' });
+    await waitFor(() => sqs.deleted.includes('late'), 'the late message to be consumed');
+  });
+
+  it('respects the batch size', async () => {
+    const { sqs, batches } = setUp({ batchSize: 2 });
+    for (const body of ['a', 'b', 'c', 'd', 'e']) sqs.send(QUEUE, { body });
+    runtime?.start();
+    await waitFor(() => sqs.deleted.length === 5, 'all messages to be consumed');
+    expect(batches().map((batch) => batch.event.Records.length).sort()).toEqual([1, 2, 2]);
+  });
+
+  it('waits up to the batching window to fill a batch', async () => {
+    const { sqs, batches } = setUp({ batchSize: 5, maximumBatchingWindowSeconds: 0.5 });
+    runtime?.start();
+    sqs.send(QUEUE, { body: 'first' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    sqs.send(QUEUE, { body: 'second' });
+    await waitFor(() => sqs.deleted.length === 2, 'both messages to be consumed');
+    expect(batches().map((batch) => batch.event.Records.map((record) => record.body))).toEqual([['first', 'second']]);
+  });
+
+  it('with ReportBatchItemFailures deletes all but the reported failures, which come back after the visibility timeout', async () => {
+    const { sqs, batches } = setUp({ reportBatchItemFailures: true }, { visibilitySeconds: 0.3 });
+    for (const body of ['ok-1', 'fail-me', 'ok-2']) sqs.send(QUEUE, { body });
+    runtime?.start();
+    await waitFor(() => batches().length >= 2, 'the failed message to be redelivered');
+    expect(sqs.deleted.sort()).toEqual(['ok-1', 'ok-2']);
+    const redelivered = batches()[1].event.Records;
+    expect(redelivered.map((record) => [record.body, record.attributes.ApproximateReceiveCount])).toEqual([['fail-me', '2']]);
+    expect(sqs.messages(QUEUE).map((message) => message.body)).toEqual(['fail-me']);
+  });
+
+  it('without ReportBatchItemFailures ignores the response and deletes the whole batch', async () => {
+    const { sqs } = setUp({ reportBatchItemFailures: false });
+    for (const body of ['ok-1', 'fail-me']) sqs.send(QUEUE, { body });
+    runtime?.start();
+    await waitFor(() => sqs.deleted.length === 2, 'both messages to be deleted');
+    expect(sqs.messages(QUEUE)).toEqual([]);
+  });
+
+  it('leaves every message of a batch whose invocation failed', async () => {
+    const { sqs, batches } = setUp({ reportBatchItemFailures: true }, { visibilitySeconds: 0.3 });
+    for (const body of ['ok', 'throw']) sqs.send(QUEUE, { body });
+    runtime?.start();
+    await waitFor(() => batches().length >= 2, 'the batch to be redelivered');
+    expect(sqs.deleted).toEqual([]);
+    expect(batches()[1].event.Records.map((record) => record.attributes.ApproximateReceiveCount)).toEqual(['2', '2']);
+  });
+
+  it('runs no more batches at once than the maximum concurrency', async () => {
+    const { sqs, logFile } = setUp({ batchSize: 1, maximumConcurrency: 2 }, { batchMs: 250 });
+    for (let i = 0; i < 6; i++) sqs.send(QUEUE, { body: `m${i}` });
+    runtime?.start();
+    await waitFor(() => sqs.deleted.length === 6, 'all messages to be consumed');
+    let running = 0;
+    let peak = 0;
+    for (const line of readLog<BatchLogLine>(logFile).sort((a, b) => a.at - b.at || (a.phase === 'end' ? -1 : 1))) {
+      running += line.phase === 'start' ? 1 : -1;
+      peak = Math.max(peak, running);
+    }
+    expect(peak).toBe(2);
+  });
+});
