@@ -76,9 +76,15 @@ export function defineEventContract<Version extends string, Data extends z.ZodOb
   };
 }
 
-/** One line per issue, `<field path>: <message>`; an issue about the value as a whole gets `rootLabel`. */
+/**
+ * One line per issue, `<field path>: <message>`. An issue about the value as a whole is labelled `rootLabel`,
+ * or carries no label when the caller already names the value.
+ */
 export function describeIssues(error: z.ZodError, rootLabel = 'detail'): string[] {
-  return error.issues.map((issue) => `${issue.path.length === 0 ? rootLabel : formatPath(issue.path)}: ${issue.message}`);
+  return error.issues.map((issue) => {
+    const label = issue.path.length === 0 ? rootLabel : formatPath(issue.path);
+    return label === '' ? issue.message : `${label}: ${issue.message}`;
+  });
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

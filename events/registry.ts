@@ -4,16 +4,25 @@ import { userCreatedContract } from './user-created';
 /** Every event this system publishes. A new event type or schema version is one more entry here. */
 export const eventContracts: readonly EventContract[] = [userCreatedContract];
 
-export function contractsFor(source: string, detailType: string): EventContract[] {
-  return eventContracts.filter((contract) => contract.source === source && contract.detailType === detailType);
+export function contractsFor(
+  source: string,
+  detailType: string,
+  contracts: readonly EventContract[] = eventContracts,
+): EventContract[] {
+  return contracts.filter((contract) => contract.source === source && contract.detailType === detailType);
 }
 
 /**
  * Validates a detail against the contract of its source and detail-type. When several schema versions of one
  * event type coexist, the detail's own `metadata.schemaVersion` picks the contract.
  */
-export function validateEventDetail(source: string, detailType: string, detail: unknown): ValidationResult<unknown> {
-  const candidates = contractsFor(source, detailType);
+export function validateEventDetail(
+  source: string,
+  detailType: string,
+  detail: unknown,
+  contracts: readonly EventContract[] = eventContracts,
+): ValidationResult<unknown> {
+  const candidates = contractsFor(source, detailType, contracts);
   if (candidates.length === 0) {
     return { ok: false, errors: [`no contract for source "${source}" and detail-type "${detailType}"`] };
   }

@@ -48,7 +48,7 @@ export function parseEntries(text: string, fileLabel: string, busOverride?: stri
 
 function problemsWithEntry(candidate: unknown, index: number): string[] {
   const parsed = entrySchema.safeParse(candidate);
-  if (!parsed.success) return describeIssues(parsed.error, 'entry').map((issue) => `entry ${index}: ${issue}`);
+  if (!parsed.success) return describeIssues(parsed.error, '').map((issue) => `entry ${index}: ${issue}`);
   const entry = parsed.data;
   const label = `entry ${index} (${entry.Source} ${entry.DetailType})`;
   let detail: unknown;
