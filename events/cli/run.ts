@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { parsePutEventsArguments, type PutEventsArguments } from './arguments';
+import { parsePutEventsArguments, USAGE, type PutEventsArguments } from './arguments';
 import { CliError } from './cli-error';
 import { parseEntries } from './entries';
 import { formatResult, sendEntries } from './send-entries';
@@ -18,6 +18,10 @@ export const EXIT_BAD_INPUT = 2;
 
 /** The whole command: validate everything first, send only when every entry is valid, report every entry. */
 export async function runPutEvents(argv: readonly string[], io: PutEventsIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
   try {
     const args = parsePutEventsArguments(argv, io.env);
     const entries = parseEntries(await readEntriesFile(args.file), args.file, args.bus);

@@ -71,6 +71,14 @@ describe('runPutEvents', () => {
     expect(run.clientArgs).toEqual([]);
   });
 
+  it('prints its usage for --help', async () => {
+    const run = io();
+
+    await expect(runPutEvents(['--help'], run.io)).resolves.toBe(EXIT_OK);
+
+    expect(run.out).toEqual([expect.stringMatching(/^usage: npm run put-events -- <entries\.json> \[--bus NAME\]/)]);
+  });
+
   it('reports a missing file in one line', async () => {
     const run = io();
 
