@@ -1,0 +1,22 @@
+import { archivedSizeBytes } from '../archives';
+import { resourceNotFound } from '../errors';
+import { requiredString } from '../input';
+import type { EventBridgeService, Input } from '../service';
+import { patternText } from '../views';
+
+export function describeArchive(service: EventBridgeService, input: Input): unknown {
+  const name = requiredString(input, 'ArchiveName');
+  const archive = service.archives.find(name);
+  if (!archive) throw resourceNotFound(`Archive ${name} does not exist.`);
+  return {
+    ArchiveArn: archive.arn,
+    ArchiveName: archive.model.name,
+    EventSourceArn: archive.model.sourceBusArn,
+    ...(archive.model.eventPattern !== undefined && archive.model.eventPattern !== null ? { EventPattern: patternText(archive.model.eventPattern) } : {}),
+    State: 'ENABLED',
+    ...(archive.model.retentionDays !== undefined ? { RetentionDays: archive.model.retentionDays } : {}),
+    SizeBytes: archivedSizeBytes(archive),
+    EventCount: archive.events.size,
+    CreationTime: archive.createdAt / 1000,
+  };
+}

@@ -1,0 +1,23 @@
+import { resourceNotFound } from '../errors';
+import { requiredString } from '../input';
+import type { EventBridgeService, Input } from '../service';
+
+/** Replays run to completion when they start, so a described replay is always COMPLETED. */
+export function describeReplay(service: EventBridgeService, input: Input): unknown {
+  const name = requiredString(input, 'ReplayName');
+  const replay = service.replays.get(name);
+  if (!replay) throw resourceNotFound(`Replay ${name} does not exist.`);
+  return {
+    ReplayName: replay.name,
+    ReplayArn: replay.arn,
+    ...(replay.description !== undefined ? { Description: replay.description } : {}),
+    State: 'COMPLETED',
+    EventSourceArn: replay.archiveArn,
+    Destination: { Arn: replay.destinationBusArn, ...(replay.filterArns ? { FilterArns: replay.filterArns } : {}) },
+    EventStartTime: replay.eventStartTime,
+    EventEndTime: replay.eventEndTime,
+    EventLastReplayedTime: replay.replayEndTime / 1000,
+    ReplayStartTime: replay.replayStartTime / 1000,
+    ReplayEndTime: replay.replayEndTime / 1000,
+  };
+}

@@ -1,0 +1,72 @@
+import type { ArchiveModel } from '../model/types';
+import { compilePattern } from '../patterns';
+import type { DurableMap, StateStore } from '../storage/state-store';
+import type { EventEnvelope } from './types';
+
+export interface ArchivedEvent {
+  event: EventEnvelope;
+  /** Epoch ms the event was archived; retention counts from it. */
+  archivedAt: number;
+}
+
+export interface Archive {
+  model: ArchiveModel;
+  arn: string;
+  events: DurableMap<ArchivedEvent>;
+  createdAt: number;
+  matches(event: EventEnvelope): boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Every archive of the template, each a durable collection of the events its pattern selected on its bus. */
+export class Archives {
+  private readonly byName = new Map<string, Archive>();
+
+  constructor(models: ArchiveModel[], store: StateStore, region: string, account: string, private readonly clock: () => number) {
+    for (const model of models) {
+      const matcher = model.eventPattern === undefined || model.eventPattern === null ? undefined : compilePattern(model.eventPattern as string | object);
+      this.byName.set(model.name, {
+        model,
+        arn: `arn:aws:events:${region}:${account}:archive/${model.name}`,
+        events: store.collection<ArchivedEvent>(`eventbridge-archive-${model.name}`),
+        createdAt: clock(),
+        matches: (event) => matcher === undefined || matcher.matches(event),
+      });
+    }
+  }
+
+  all(): Archive[] {
+    for (const archive of this.byName.values()) this.expire(archive);
+    return [...this.byName.values()];
+  }
+
+  find(nameOrArn: string): Archive | undefined {
+    const archive = this.byName.get(nameOrArn) ?? [...this.byName.values()].find((candidate) => candidate.arn === nameOrArn);
+    if (archive) this.expire(archive);
+    return archive;
+  }
+
+  /** Archives an event put on the bus; replayed events are never archived again, as in EventBridge. */
+  record(busArn: string, event: EventEnvelope): void {
+    if (event['replay-name'] !== undefined) return;
+    for (const archive of this.byName.values()) {
+      if (archive.model.sourceBusArn === busArn && archive.matches(event)) {
+        archive.events.set(event.id, { event, archivedAt: this.clock() });
+      }
+    }
+  }
+
+  private expire(archive: Archive): void {
+    const days = archive.model.retentionDays;
+    if (days === undefined || days <= 0) return;
+    const cutoff = this.clock() - days * DAY_MS;
+    for (const [id, archived] of [...archive.events.entries()]) if (archived.archivedAt < cutoff) archive.events.delete(id);
+  }
+}
+
+export function archivedSizeBytes(archive: Archive): number {
+  let size = 0;
+  for (const { event } of archive.events.values()) size += Buffer.byteLength(JSON.stringify(event), 'utf8');
+  return size;
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { LambdaPort, SqsPort } from '../../model/ports';
+import type { RuleTargetModel } from '../../model/types';
+import type { DurableMap, StateStore } from '../../storage/state-store';
+import type { BusRegistry } from '../bus-registry';
+import type { EventEnvelope, LogSink } from '../types';
+import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
+import { targetMessageBody, targetPayload } from './target-input';
+
+/** One event on its way to one rule target; kept on disk until the target accepted it or it was dead-lettered. */
+export interface PendingDelivery {
+  id: string;
+  ruleArn: string;
+  targetId: string;
+  event: EventEnvelope;
+  failedAttempts: number;
+  /** Epoch ms the bus accepted the event; MaximumEventAgeInSeconds counts from it. */
+  acceptedAt: number;
+  nextAttemptAt: number;
+  lastFailure?: DeliveryFailure;
+}
+
+export interface DeliveriesOptions {
+  store: StateStore;
+  registry: BusRegistry;
+  sqs: SqsPort;
+  lambda: LambdaPort;
+  clock: () => number;
+  /** Delay before retry n (0-based), in ms; the last value repeats. */
+  retryDelays: readonly number[];
+  log: LogSink;
+}
+
+/** EventBridge's own schedule is exponential backoff with jitter over up to 24 hours; locally it tops out at a minute. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000];
+
+/**
+ * Delivers rule matches to their targets at least once: every delivery is written down before the bus answers,
+ * retried per the target's RetryPolicy with backoff, then sent to the target's DLQ with EventBridge's attributes.
+ * Pending deliveries resume after a restart.
+ */
+export class Deliveries {
+  private readonly pending: DurableMap<PendingDelivery>;
+  private readonly timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+  private closed = false;
+
+  constructor(private readonly options: DeliveriesOptions) {
+    this.pending = options.store.collection<PendingDelivery>('eventbridge-deliveries');
+    for (const delivery of this.pending.values()) this.schedule(delivery);
+  }
+
+  enqueue(ruleArn: string, targetId: string, event: EventEnvelope): void {
+    const now = this.options.clock();
+    const delivery: PendingDelivery = { id: randomUUID(), ruleArn, targetId, event, failedAttempts: 0, acceptedAt: now, nextAttemptAt: now };
+    this.pending.set(delivery.id, delivery);
+    this.schedule(delivery);
+  }
+
+  /** Deliveries not yet accepted by their target nor dead-lettered. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers.values()) {
+      clearTimeout(timer as NodeJS.Timeout);
+      clearImmediate(timer as NodeJS.Immediate);
+    }
+    this.timers.clear();
+  }
+
+  private schedule(delivery: PendingDelivery): void {
+    if (this.closed) return;
+    const wait = delivery.nextAttemptAt - this.options.clock();
+    const run = (): void => {
+      this.timers.delete(delivery.id);
+      void this.attempt(delivery.id);
+    };
+    this.timers.set(delivery.id, wait <= 0 ? setImmediate(run) : setTimeout(run, wait));
+  }
+
+  private async attempt(id: string): Promise<void> {
+    const delivery = this.pending.get(id);
+    if (this.closed || !delivery) return;
+    const resolved = this.options.registry.target(delivery.ruleArn, delivery.targetId);
+    if (!resolved) {
+      this.options.log(
+        `eventbridge: dropped event ${delivery.event.id}: rule ${delivery.ruleArn} no longer has target ${delivery.targetId} in the template`,
+      );
+      this.pending.delete(id);
+      return;
+    }
+    try {
+      await this.send(resolved.target, delivery.event);
+      this.pending.delete(id);
+    } catch (error) {
+      if (!this.closed) this.failed(delivery, resolved.target, classifyTargetError(resolved.target, error));
+    }
+  }
+
+  private async send(target: RuleTargetModel, event: EventEnvelope): Promise<void> {
+    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, targetPayload(target, event));
+    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: targetMessageBody(target, event) });
+    else throw new UnsupportedTargetError(target.arn);
+  }
+
+  private failed(delivery: PendingDelivery, target: RuleTargetModel, failure: DeliveryFailure): void {
+    const failedAttempts = delivery.failedAttempts + 1;
+    const retriesDone = failedAttempts - 1;
+    const { maximumRetryAttempts, maximumEventAgeSeconds } = target.retryPolicy;
+    if (!failure.retryable) return this.deadLetter(delivery, target, failure, retriesDone, undefined);
+    if (retriesDone >= maximumRetryAttempts) return this.deadLetter(delivery, target, failure, retriesDone, 'MaximumRetryAttemptsExhausted');
+    const delays = this.options.retryDelays;
+    const nextAttemptAt = this.options.clock() + delays[Math.min(retriesDone, delays.length - 1)];
+    if (nextAttemptAt - delivery.acceptedAt > maximumEventAgeSeconds * 1000) {
+      return this.deadLetter(delivery, target, failure, retriesDone, 'MaximumEventAgeExhausted');
+    }
+    const next: PendingDelivery = { ...delivery, failedAttempts, nextAttemptAt, lastFailure: failure };
+    this.pending.set(next.id, next);
+    this.schedule(next);
+  }
+
+  private deadLetter(
+    delivery: PendingDelivery,
+    target: RuleTargetModel,
+    failure: DeliveryFailure,
+    retryAttempts: number,
+    exhausted: ExhaustedRetryCondition | undefined,
+  ): void {
+    const why = `${failure.code}: ${failure.message}${exhausted ? ` (${exhausted})` : ''}`;
+    if (target.deadLetterArn === undefined) {
+      this.options.log(`eventbridge: dropped event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn}, which has no DLQ: ${why}`);
+    } else {
+      try {
+        this.options.sqs.send(target.deadLetterArn, deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted));
+        this.options.log(`eventbridge: event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn} sent to DLQ ${target.deadLetterArn}: ${why}`);
+      } catch (error) {
+        this.options.log(
+          `eventbridge: LOST event ${delivery.event.id} for target ${target.id}: its DLQ ${target.deadLetterArn} refused it (${(error as Error).message}) after ${why}`,
+        );
+      }
+    }
+    this.pending.delete(delivery.id);
+  }
+}
+
+class UnsupportedTargetError extends Error {
+  constructor(arn: string) {
+    super(`The local runtime cannot deliver to target ${arn}`);
+    this.name = 'UnsupportedTargetError';
+  }
+}
+
+function classifyTargetError(target: RuleTargetModel, error: unknown): DeliveryFailure {
+  if (error instanceof UnsupportedTargetError) return { code: 'UNSUPPORTED_TARGET', message: error.message, retryable: false };
+  if (error instanceof SyntaxError && target.input !== undefined) {
+    return { code: 'INVALID_INPUT', message: `Input of target ${target.id} is not valid JSON`, retryable: false };
+  }
+  return classifyFailure(error);
+}

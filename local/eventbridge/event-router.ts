@@ -1,0 +1,55 @@
+import type { PutEventsResultEntry } from '../model/ports';
+import type { Archives } from './archives';
+import type { Bus, BusRegistry } from './bus-registry';
+import type { Deliveries } from './delivery/deliveries';
+import { buildEnvelope } from './envelope';
+import { checkEntries, checkEntry } from './put-events-validation';
+import type { EventEnvelope } from './types';
+
+export interface EventBridgeFaults {
+  /** Share (0 to 1) of rule-target deliveries that are delivered a second time, to prove consumers idempotent. */
+  duplicateShare?: number;
+}
+
+export interface EventRouterOptions {
+  registry: BusRegistry;
+  archives: Archives;
+  deliveries: Deliveries;
+  faults: EventBridgeFaults;
+  random: () => number;
+  clock: () => number;
+}
+
+/** PutEvents end to end: request and entry checks, the envelope, archiving, rule matching and delivery. */
+export class EventRouter {
+  constructor(private readonly options: EventRouterOptions) {}
+
+  putEvents(entries: unknown): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
+    const { registry } = this.options;
+    const results: PutEventsResultEntry[] = checkEntries(entries).map((entry) => {
+      const checked = checkEntry(entry);
+      if (!checked.ok) return checked.result;
+      const bus = registry.findBus(checked.entry.EventBusName);
+      // EventBridge itself accepts and silently drops events for a bus that does not exist; locally that would
+      // lose events without a trace, so the entry fails instead.
+      if (!bus) return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${checked.entry.EventBusName} does not exist.` };
+      const event = buildEnvelope(checked.entry, checked.detail, registry.account, registry.region, this.options.clock());
+      this.options.archives.record(bus.model.arn, event);
+      this.route(bus, event);
+      return { EventId: event.id };
+    });
+    return { FailedEntryCount: results.filter((result) => result.ErrorCode !== undefined).length, Entries: results };
+  }
+
+  /** Hands the event to the targets of every matching rule, or only of `onlyRuleArns` when a replay names them. */
+  route(bus: Bus, event: EventEnvelope, onlyRuleArns?: readonly string[]): void {
+    const duplicateShare = this.options.faults.duplicateShare ?? 0;
+    for (const rule of this.options.registry.matchingRules(bus, event)) {
+      if (onlyRuleArns && !onlyRuleArns.includes(rule.arn)) continue;
+      for (const target of rule.targets) {
+        this.options.deliveries.enqueue(rule.arn, target.id, event);
+        if (duplicateShare > 0 && this.options.random() < duplicateShare) this.options.deliveries.enqueue(rule.arn, target.id, event);
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
+import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
+import type { JsonServiceHandler } from '../protocol/service';
+import type { StateStore } from '../storage/state-store';
+import { Archives } from './archives';
+import { BusRegistry } from './bus-registry';
+import { DEFAULT_RETRY_DELAYS_MS, Deliveries } from './delivery/deliveries';
+import { EventRouter, type EventBridgeFaults } from './event-router';
+import { eventBridgeJsonHandler } from './handler';
+import type { ReplayRecord } from './service';
+import type { LogSink } from './types';
+
+export type { EventBridgeFaults } from './event-router';
+export type { EventEnvelope, LogSink } from './types';
+export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
+
+export interface CreateEventBridgeOptions {
+  buses: EventBusModel[];
+  rules: RuleModel[];
+  archives: ArchiveModel[];
+  store: StateStore;
+  sqs: SqsPort;
+  lambda: LambdaPort;
+  region: string;
+  account: string;
+  /** Delay before retry n (0-based) of a failed target delivery, in ms; the last value repeats. */
+  retryDelays?: readonly number[];
+  faults?: EventBridgeFaults;
+  /** Where delivery outcomes worth an operator's eye go (dead-lettered, dropped); defaults to stderr. No event detail is logged. */
+  logSink?: LogSink;
+  /** Epoch ms; tests may pass their own. */
+  clock?: () => number;
+  /** For the duplicate fault; tests may pass their own. */
+  random?: () => number;
+}
+
+export interface LocalEventBridge {
+  port: EventBridgePort;
+  handler: JsonServiceHandler;
+  /** Deliveries accepted by the bus and not yet accepted by their target nor dead-lettered. */
+  pendingDeliveries(): number;
+  /** Stops retry timers; pending deliveries stay on disk and resume on the next start. */
+  close(): Promise<void>;
+}
+
+export function createEventBridge(options: CreateEventBridgeOptions): LocalEventBridge {
+  const clock = options.clock ?? Date.now;
+  const log = options.logSink ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const registry = new BusRegistry(options.buses, options.rules, options.archives, options.region, options.account, log);
+  const archives = new Archives(options.archives, options.store, options.region, options.account, clock);
+  const deliveries = new Deliveries({
+    store: options.store,
+    registry,
+    sqs: options.sqs,
+    lambda: options.lambda,
+    clock,
+    retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
+    log,
+  });
+  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? {}, random: options.random ?? Math.random, clock });
+  const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
+  return {
+    port: { putEvents: (entries) => router.putEvents(entries) },
+    handler: eventBridgeJsonHandler({ registry, archives, router, replays, clock }),
+    pendingDeliveries: () => deliveries.size,
+    close: async () => deliveries.close(),
+  };
+}
