@@ -4,6 +4,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { UserCreatedEvent } from '../shared/user-created-event';
 import { welcomeEmailConfigFromEnv } from './config';
 import { processWelcomeMessage } from './process-message';
 import { sendWelcomeEmail, type WelcomeEmailOutcome } from './send-welcome-email';
@@ -20,8 +21,7 @@ const idempotencyConfig = new IdempotencyConfig({
 });
 
 const sendOnce = makeIdempotent(
-  (event: Parameters<typeof sendWelcomeEmail>[0], recordLogger: Logger) =>
-    sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail }),
+  (event: UserCreatedEvent, recordLogger: Logger) => sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail }),
   {
     persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName }),
     config: idempotencyConfig,
