@@ -32,10 +32,12 @@ export function parseEntries(text: string, fileLabel: string, busOverride?: stri
   const problems: string[] = [];
   const entries: PutEventsRequestEntry[] = [];
   document.forEach((candidate, index) => {
-    const entryProblems = problemsWithEntry(candidate, index);
-    problems.push(...entryProblems);
-    if (entryProblems.length > 0) return;
-    const entry = entrySchema.parse(candidate);
+    const checked = checkEntry(candidate, index);
+    if ('problems' in checked) {
+      problems.push(...checked.problems);
+      return;
+    }
+    const { entry } = checked;
     entries.push({
       ...entry,
       EventBusName: busOverride ?? entry.EventBusName,
@@ -46,17 +48,19 @@ export function parseEntries(text: string, fileLabel: string, busOverride?: stri
   return entries;
 }
 
-function problemsWithEntry(candidate: unknown, index: number): string[] {
+type EntryCheck = { entry: z.infer<typeof entrySchema> } | { problems: string[] };
+
+function checkEntry(candidate: unknown, index: number): EntryCheck {
   const parsed = entrySchema.safeParse(candidate);
-  if (!parsed.success) return describeIssues(parsed.error, '').map((issue) => `entry ${index}: ${issue}`);
+  if (!parsed.success) return { problems: describeIssues(parsed.error, '').map((issue) => `entry ${index}: ${issue}`) };
   const entry = parsed.data;
   const label = `entry ${index} (${entry.Source} ${entry.DetailType})`;
   let detail: unknown;
   try {
     detail = JSON.parse(entry.Detail);
   } catch (error) {
-    return [`${label}: Detail is not valid JSON (${(error as Error).message})`];
+    return { problems: [`${label}: Detail is not valid JSON (${(error as Error).message})`] };
   }
   const validation = validateEventDetail(entry.Source, entry.DetailType, detail);
-  return validation.ok ? [] : validation.errors.map((error) => `${label}: ${error}`);
+  return validation.ok ? { entry } : { problems: validation.errors.map((error) => `${label}: ${error}`) };
 }
