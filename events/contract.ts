@@ -14,8 +14,6 @@ export function metadataSchema<Version extends string>(schemaVersion: Version) {
   });
 }
 
-export type EventMetadata = z.infer<ReturnType<typeof metadataSchema>>;
-
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 export interface EventContractDefinition<Version extends string, Data extends z.ZodObject> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEventContract, type EventDetail } from './contract';
+import { defineEventContract, type EventDetail, type ValidationResult } from './contract';
 
 export const USER_CREATED_SOURCE = 'users-fanout.users';
 export const USER_CREATED_DETAIL_TYPE = 'UserCreated';
@@ -26,4 +26,7 @@ export const userCreatedContract = defineEventContract({
 
 export type UserCreatedDetail = EventDetail<typeof userCreatedContract>;
 
-export const validateUserCreatedDetail = (detail: unknown) => userCreatedContract.validate(detail);
+/** Validates a `UserCreated` detail; every error names its field path, e.g. `data.email: Invalid email address`. */
+export function validateUserCreatedDetail(detail: unknown): ValidationResult<UserCreatedDetail> {
+  return userCreatedContract.validate(detail);
+}

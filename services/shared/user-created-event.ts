@@ -1,5 +1,10 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE, userCreatedContract, type UserCreatedDetail } from '../../events/user-created';
+import {
+  USER_CREATED_DETAIL_TYPE,
+  USER_CREATED_SOURCE,
+  validateUserCreatedDetail,
+  type UserCreatedDetail,
+} from '../../events/user-created';
 
 export type UserCreatedEvent = EventBridgeEvent<typeof USER_CREATED_DETAIL_TYPE, UserCreatedDetail>;
 
@@ -20,7 +25,7 @@ export function parseUserCreatedEvent(value: unknown): UserCreatedEvent {
         `received "${String(event.source)}" and "${String(event['detail-type'])}"`,
     );
   }
-  const result = userCreatedContract.validate(event.detail);
+  const result = validateUserCreatedDetail(event.detail);
   if (!result.ok) throw new InvalidEventError(`event detail does not match the UserCreated contract: ${result.errors.join('; ')}`);
   return { ...(event as unknown as UserCreatedEvent), detail: result.value };
 }

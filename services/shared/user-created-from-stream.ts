@@ -1,7 +1,7 @@
 import {
   USER_CREATED_SCHEMA_VERSION,
-  userCreatedContract,
   userIdSchema,
+  validateUserCreatedDetail,
   type UserCreatedDetail,
 } from '../../events/user-created';
 import { uuidFromName } from './deterministic-uuid';
@@ -13,7 +13,7 @@ export type UserRecordOutcome =
   | { kind: 'invalid'; reason: string; userId?: string; streamEventId?: string }
   | { kind: 'ignored'; reason: string; streamEventId?: string };
 
-export function idempotencyKeyFor(streamEventId: string): string {
+function idempotencyKeyFor(streamEventId: string): string {
   return `user-created:${streamEventId}`;
 }
 
@@ -54,7 +54,7 @@ export function userCreatedFromStreamRecord(record: NormalizedStreamRecord): Use
       interests: sortedMembers(image.interests),
     }),
   };
-  const result = userCreatedContract.validate(candidate);
+  const result = validateUserCreatedDetail(candidate);
   if (!result.ok) return { kind: 'invalid', reason: result.errors.join('; '), userId, streamEventId };
   return { kind: 'valid', detail: result.value };
 }

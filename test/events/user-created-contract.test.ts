@@ -9,6 +9,7 @@ import {
   USER_CREATED_SCHEMA_VERSION,
   USER_CREATED_SOURCE,
   userCreatedContract,
+  validateUserCreatedDetail,
   type UserCreatedDetail,
 } from '../../events/user-created';
 
@@ -29,6 +30,7 @@ describe('UserCreated contract', () => {
   });
 
   it('accepts a valid detail and returns it typed', () => {
+    expect(validateUserCreatedDetail(validDetail)).toEqual({ ok: true, value: validDetail });
     expect(userCreatedContract.validate(validDetail)).toEqual({ ok: true, value: validDetail });
   });
 
