@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { StreamRecord } from '../model/ports';
+
+export type StreamFailureCondition = 'RetryAttemptsExhausted' | 'MaximumRecordAgeExceeded';
+
+/**
+ * What a pipe with a stream source sends to its dead-letter queue: not the records, but where they sit in
+ * the stream (shard and sequence numbers), as Lambda and Pipes do for DynamoDB streams. An operator reads
+ * them back with GetShardIterator AT_SEQUENCE_NUMBER while the stream retains them.
+ */
+export interface StreamDeadLetterRecord {
+  requestContext: {
+    requestId: string;
+    pipeArn: string;
+    condition: StreamFailureCondition;
+    approximateInvokeCount: number;
+  };
+  version: '1.0';
+  timestamp: string;
+  DDBStreamBatchInfo: {
+    shardId: string;
+    startSequenceNumber: string;
+    endSequenceNumber: string;
+    approximateArrivalOfFirstRecord: string;
+    approximateArrivalOfLastRecord: string;
+    batchSize: number;
+    streamArn: string;
+  };
+}
+
+/** Stream records carry their creation time in epoch seconds. */
+export function recordCreatedAtMs(record: StreamRecord): number {
+  return record.dynamodb.ApproximateCreationDateTime * 1000;
+}
+
+export function streamDeadLetterRecord(input: {
+  pipeArn: string;
+  streamArn: string;
+  shardId: string;
+  records: StreamRecord[];
+  condition: StreamFailureCondition;
+  invokeCount: number;
+}): StreamDeadLetterRecord {
+  const first = input.records[0];
+  const last = input.records[input.records.length - 1];
+  return {
+    requestContext: {
+      requestId: randomUUID(),
+      pipeArn: input.pipeArn,
+      condition: input.condition,
+      approximateInvokeCount: input.invokeCount,
+    },
+    version: '1.0',
+    timestamp: new Date().toISOString(),
+    DDBStreamBatchInfo: {
+      shardId: input.shardId,
+      startSequenceNumber: first.dynamodb.SequenceNumber,
+      endSequenceNumber: last.dynamodb.SequenceNumber,
+      approximateArrivalOfFirstRecord: new Date(recordCreatedAtMs(first)).toISOString(),
+      approximateArrivalOfLastRecord: new Date(recordCreatedAtMs(last)).toISOString(),
+      batchSize: input.records.length,
+      streamArn: input.streamArn,
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import { compilePipeFilters } from '../patterns';
+import { PipeModel } from '../model/types';
+import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
+import { LogSink } from '../lambda/log-sink';
+import { DeliveryOutcome } from './batch-delivery';
+import { PipeCheckpoints, StreamPosition } from './checkpoints';
+import { StreamFailureCondition, streamDeadLetterRecord } from './dead-letter-record';
+import { deliverWithRetries, RetryBackoff } from './retrying-delivery';
+
+export interface PipePollerOptions {
+  pipe: PipeModel;
+  streams: StreamsPort;
+  sqs: SqsPort;
+  checkpoints: PipeCheckpoints;
+  deliver(records: StreamRecord[]): Promise<DeliveryOutcome>;
+  /** Decides, per settled batch, whether to deliver it a second time (duplicate fault injection). */
+  duplicate(): boolean;
+  backoff: RetryBackoff;
+  /** How long to wait before reading a stream that failed to read (for example, not created yet). */
+  readRetryMs: number;
+  logSink: LogSink;
+}
+
+/**
+ * One pipe's loop over its stream: reads in order after the checkpoint, drops filtered records, gathers
+ * batches by size and batching window, delivers each batch with retries, and only then moves the checkpoint.
+ */
+export class PipePoller {
+  private readonly filters;
+  /** Records read and matched but not yet delivered, and the last sequence number read (matched or not). */
+  private pending: StreamRecord[] = [];
+  private readThrough: string | undefined;
+  private pendingSince = 0;
+  private running = false;
+  private wakeAgain = false;
+  private closed = false;
+  private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private readonly sleepers = new Set<() => void>();
+  private idle: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: PipePollerOptions) {
+    this.filters = compilePipeFilters(options.pipe.filters);
+  }
+
+  start(): void {
+    const { pipe, streams, checkpoints } = this.options;
+    const streamArn = pipe.source.streamArn;
+    let position = checkpoints.get(pipe.arn, streamArn);
+    if (!position) {
+      const latest = pipe.source.startingPosition === 'LATEST' ? this.safely(() => streams.latestSequenceNumber(streamArn)) : undefined;
+      position = { after: latest };
+      // Saved at once, so records written after this first start are not skipped by a LATEST restart.
+      checkpoints.save(pipe.arn, streamArn, position);
+    }
+    this.readThrough = position.after;
+    this.unsubscribe = streams.onAppend(streamArn, () => this.wake());
+    this.wake();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe?.();
+    clearTimeout(this.timer);
+    for (const wake of this.sleepers) wake();
+    await this.idle;
+  }
+
+  private log(message: string): void {
+    this.options.logSink(`[pipe ${this.options.pipe.name}] ${message}`);
+  }
+
+  private safely<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Coalesces wake-ups and leaves the caller's stack: the stream may call us from inside a table write. */
+  private wake(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.running = true;
+    this.idle = new Promise((resolve) => setImmediate(() => void this.drain().finally(resolve)));
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), ms);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      do {
+        this.wakeAgain = false;
+        while (!this.closed && (await this.step()));
+      } while (this.wakeAgain && !this.closed);
+    } catch (error) {
+      this.log(`stopped on an unexpected error: ${(error as Error).stack ?? String(error)}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Reads and delivers at most one batch; false when there is nothing more to do until woken. */
+  private async step(): Promise<boolean> {
+    const { pipe, streams } = this.options;
+    const { streamArn, batchSize, maximumBatchingWindowSeconds } = pipe.source;
+    while (this.pending.length < batchSize) {
+      let records: StreamRecord[];
+      try {
+        records = streams.readAfter(streamArn, this.readThrough, batchSize - this.pending.length);
+      } catch (error) {
+        this.log(`cannot read ${streamArn}: ${(error as Error).message}; retrying`);
+        this.schedule(this.options.readRetryMs);
+        return false;
+      }
+      if (records.length === 0) break;
+      for (const record of records) {
+        this.readThrough = record.dynamodb.SequenceNumber;
+        const withSource = { ...record, eventSourceARN: streamArn };
+        if (!this.filters.matches(withSource)) continue;
+        if (this.pending.length === 0) this.pendingSince = Date.now();
+        this.pending.push(withSource);
+      }
+      if (this.pending.length === 0) this.settle({ after: this.readThrough });
+    }
+    if (this.pending.length === 0) return false;
+    const waited = Date.now() - this.pendingSince;
+    const windowMs = maximumBatchingWindowSeconds * 1000;
+    if (this.pending.length < batchSize && waited < windowMs) {
+      this.schedule(windowMs - waited);
+      return false;
+    }
+    const batch = this.pending.splice(0);
+    const through = { after: this.readThrough };
+    if (!(await this.deliver(batch))) return false;
+    if (this.options.duplicate()) {
+      this.log(`re-delivering a batch of ${batch.length} (duplicate fault injection)`);
+      if (!(await this.deliver(batch))) return false;
+    }
+    this.settle(through);
+    return true;
+  }
+
+  private settle(position: StreamPosition): void {
+    if (this.closed) return;
+    this.options.checkpoints.save(this.options.pipe.arn, this.options.pipe.source.streamArn, position);
+  }
+
+  private deliver(batch: StreamRecord[]): Promise<boolean> {
+    return deliverWithRetries(batch, {
+      pipe: this.options.pipe,
+      deliver: (records) => this.options.deliver(records),
+      giveUp: (records, condition, invokeCount, reason) => this.giveUp(records, condition, invokeCount, reason),
+      backoff: this.options.backoff,
+      sleep: (ms) => this.sleep(ms),
+      log: (message) => this.log(message),
+    });
+  }
+
+  private sleep(ms: number): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve(!this.closed);
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  private async giveUp(records: StreamRecord[], condition: StreamFailureCondition, invokeCount: number, reason: string): Promise<void> {
+    const { pipe, streams, sqs } = this.options;
+    const sequenceNumbers = `${records[0].dynamodb.SequenceNumber}..${records[records.length - 1].dynamodb.SequenceNumber}`;
+    const deadLetterArn = pipe.source.deadLetterArn;
+    if (!deadLetterArn) {
+      this.log(`discarded ${records.length} record(s) ${sequenceNumbers} (${condition}: ${reason}); the pipe has no dead-letter queue`);
+      return;
+    }
+    const record = streamDeadLetterRecord({
+      pipeArn: pipe.arn,
+      streamArn: pipe.source.streamArn,
+      shardId: streams.shardId(pipe.source.streamArn),
+      records,
+      condition,
+      invokeCount,
+    });
+    try {
+      sqs.send(deadLetterArn, { body: JSON.stringify(record) });
+      this.log(`sent ${records.length} record(s) ${sequenceNumbers} to ${deadLetterArn} (${condition}: ${reason})`);
+    } catch (error) {
+      this.log(`LOST ${records.length} record(s) ${sequenceNumbers}: dead-letter queue ${deadLetterArn} failed: ${(error as Error).message}`);
+    }
+  }
+}
