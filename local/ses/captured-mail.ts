@@ -1,0 +1,66 @@
+import { clearStore, getStoreReadonly, type Email } from 'aws-ses-v2-local/dist/store';
+import type { DurableMap } from '../storage/state-store';
+
+export type { Email } from 'aws-ses-v2-local/dist/store';
+
+export interface CapturedMessage {
+  email: Email;
+  region: string;
+}
+
+/**
+ * The mail aws-ses-v2-local captured, plus what it does not keep: the region of each send, and (optionally) a
+ * durable copy so captured mail survives a restart. The package's store is one per process and append-only
+ * until cleared, so new captures are found by position.
+ */
+export class CapturedMail {
+  private readonly regions = new Map<string, string>();
+  private seenEmails: Email[];
+  private seenCount: number;
+
+  constructor(
+    private readonly durable: DurableMap<CapturedMessage> | undefined,
+    private readonly defaultRegion: string,
+  ) {
+    const emails = getStoreReadonly().emails;
+    const present = new Set(emails.map((email) => email.messageId));
+    for (const { email, region } of durable?.values() ?? []) {
+      this.regions.set(email.messageId, region);
+      if (!present.has(email.messageId)) emails.push(email);
+    }
+    emails.sort((a, b) => a.at - b.at);
+    this.seenEmails = emails;
+    this.seenCount = emails.length;
+  }
+
+  /** Takes note of the mail captured since the last call, sent in `region`; `adjust` may complete it first. */
+  collectNew(region: string, adjust: (email: Email) => void = () => {}): Email[] {
+    const emails = getStoreReadonly().emails;
+    if (emails !== this.seenEmails) this.forgetAll(emails);
+    const fresh = emails.slice(this.seenCount);
+    for (const email of fresh) {
+      adjust(email);
+      this.regions.set(email.messageId, region);
+      this.durable?.set(email.messageId, { email, region });
+    }
+    this.seenCount = emails.length;
+    return fresh;
+  }
+
+  list(): CapturedMessage[] {
+    return getStoreReadonly().emails.map((email) => ({ email, region: this.regions.get(email.messageId) ?? this.defaultRegion }));
+  }
+
+  clear(): void {
+    clearStore();
+    this.forgetAll(getStoreReadonly().emails);
+  }
+
+  /** The package's viewer clears its store by replacing the list; the durable copy follows. */
+  private forgetAll(current: Email[]): void {
+    this.durable?.clear();
+    this.regions.clear();
+    this.seenEmails = current;
+    this.seenCount = 0;
+  }
+}

@@ -1,0 +1,155 @@
+import { SendEmailCommand, SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { SendEmailCommand as SendEmailV2Command, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { startEndpoint, type Endpoint } from '../../../local/server';
+import { startSes, type LocalSes, type LocalStackSesMessage } from '../../../local/ses';
+import { ACCOUNT, REGION, TEST_CREDENTIALS } from '../sqs/support';
+
+describe('SES captured locally', () => {
+  let endpoint: Endpoint;
+  let ses: LocalSes;
+  let v1: SESClient;
+  let v2: SESv2Client;
+
+  beforeAll(async () => {
+    endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
+    ses = await startSes({ region: REGION });
+    endpoint.mount(ses.handler);
+    v1 = new SESClient({ endpoint: endpoint.url, region: 'eu-west-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    v2 = new SESv2Client({ endpoint: endpoint.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  });
+
+  beforeEach(async () => {
+    expect((await fetch(`${endpoint.url}/_aws/ses`, { method: 'DELETE' })).status).toBe(204);
+  });
+
+  afterAll(async () => {
+    v1.destroy();
+    v2.destroy();
+    await ses.close();
+    await endpoint.close();
+  });
+
+  async function listed(query = ''): Promise<LocalStackSesMessage[]> {
+    const response = await fetch(`${endpoint.url}/_aws/ses${query}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { messages: LocalStackSesMessage[] }).messages;
+  }
+
+  it('captures a v1 SendEmail and lists it in LocalStack shape, with every recipient', async () => {
+    const sent = await v1.send(
+      new SendEmailCommand({
+        Source: 'welcome@example.com',
+        Destination: { ToAddresses: ['ada@example.com', 'alan@example.com'], CcAddresses: ['grace@example.com'] },
+        Message: { Subject: { Data: 'Welcome, Ada' }, Body: { Text: { Data: 'Hello Ada' }, Html: { Data: '<p>Hello Ada</p>' } } },
+      }),
+    );
+    expect(sent.MessageId).toBeTruthy();
+    const [message] = await listed();
+    expect(message).toEqual({
+      Id: sent.MessageId,
+      Region: 'eu-west-1',
+      Source: 'welcome@example.com',
+      Destination: { ToAddresses: ['ada@example.com', 'alan@example.com'], CcAddresses: ['grace@example.com'] },
+      Subject: 'Welcome, Ada',
+      Body: { text_part: 'Hello Ada', html_part: '<p>Hello Ada</p>' },
+      Timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+    expect(Math.abs(Date.parse(message.Timestamp) - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('captures a v1 SendRawEmail', async () => {
+    const raw = [
+      'From: billing@example.com',
+      'To: ada@example.com',
+      'Subject: Your invoice',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Invoice attached in spirit.',
+    ].join('\r\n');
+    const sent = await v1.send(new SendRawEmailCommand({ RawMessage: { Data: Buffer.from(raw) } }));
+    const [message] = await listed(`?id=${sent.MessageId}`);
+    expect(message).toMatchObject({
+      Source: 'billing@example.com',
+      Destination: { ToAddresses: ['ada@example.com'] },
+      Subject: 'Your invoice',
+      Body: { text_part: expect.stringContaining('Invoice attached in spirit.'), html_part: null },
+    });
+  });
+
+  it('captures a v2 SendEmail', async () => {
+    const sent = await v2.send(
+      new SendEmailV2Command({
+        FromEmailAddress: 'news@example.com',
+        Destination: { ToAddresses: ['grace@example.com'] },
+        Content: { Simple: { Subject: { Data: 'Issue 1' }, Body: { Text: { Data: 'First issue' } } } },
+      }),
+    );
+    const [message] = await listed();
+    expect(message).toMatchObject({ Id: sent.MessageId, Region: REGION, Source: 'news@example.com', Subject: 'Issue 1' });
+    expect(message.Body).toEqual({ text_part: 'First issue', html_part: null });
+  });
+
+  it('filters by id and by sender, and DELETE clears the list', async () => {
+    const first = await sendSimple(v1, 'one@example.com', 'First');
+    await sendSimple(v1, 'two@example.com', 'Second');
+    expect((await listed()).map((message) => message.Subject)).toEqual(['First', 'Second']);
+    expect((await listed(`?id=${first}`)).map((message) => message.Subject)).toEqual(['First']);
+    expect((await listed('?email=two@example.com')).map((message) => message.Subject)).toEqual(['Second']);
+    expect(await listed('?email=nobody@example.com')).toEqual([]);
+    await fetch(`${endpoint.url}/_aws/ses`, { method: 'DELETE' });
+    expect(await listed()).toEqual([]);
+  });
+
+  it('answers bad v1 input with SES errors and captures nothing', async () => {
+    await expect(
+      v1.send(new SendEmailCommand({ Source: 'welcome@example.com', Destination: { ToAddresses: ['not-an-address'] }, Message: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterValue', message: 'Illegal address' });
+    await expect(
+      v1.send(new SendEmailCommand({ Source: 'welcome@example.com', Destination: { ToAddresses: ['a@example.com'] }, Message: { Subject: { Data: 's' }, Body: {} } })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterValue' });
+    expect(await listed()).toEqual([]);
+  });
+
+  it('throttles v1 and v2 sends during an outage, then accepts them again', async () => {
+    ses.throttleFor(400);
+    const v1Error = await sendSimple(v1, 'welcome@example.com', 'During outage').catch((error: unknown) => error as Error & { $retryable?: unknown });
+    expect(v1Error).toMatchObject({ name: 'Throttling', message: 'Maximum sending rate exceeded.', $metadata: { httpStatusCode: 400 } });
+    const v2Error = await v2
+      .send(new SendEmailV2Command({ FromEmailAddress: 'news@example.com', Destination: { ToAddresses: ['a@example.com'] }, Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } } }))
+      .catch((error: unknown) => error);
+    expect(v2Error).toBeInstanceOf(TooManyRequestsException);
+    expect(await listed()).toEqual([]);
+
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await sendSimple(v1, 'welcome@example.com', 'After outage');
+    expect((await listed()).map((message) => message.Subject)).toEqual(['After outage']);
+  });
+
+  it('retries through a short outage with the SDK default retry strategy', async () => {
+    const retrying = new SESClient({ endpoint: endpoint.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 10 });
+    ses.throttleFor(300);
+    await sendSimple(retrying, 'welcome@example.com', 'Eventually');
+    retrying.destroy();
+    expect((await listed()).map((message) => message.Subject)).toEqual(['Eventually']);
+  });
+
+  it('serves the aws-ses-v2-local viewer under /_aws/ses/ui, wired to its API there', async () => {
+    await sendSimple(v1, 'welcome@example.com', 'Seen in the viewer');
+    const page = await fetch(`${endpoint.url}/_aws/ses/ui`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('/_aws/ses/ui/store?since=');
+    expect(html).not.toMatch(/fetch\(`\/store/);
+    const store = (await (await fetch(`${endpoint.url}/_aws/ses/ui/store`)).json()) as { emails: { subject: string }[] };
+    expect(store.emails.map((email) => email.subject)).toEqual(['Seen in the viewer']);
+    await fetch(`${endpoint.url}/_aws/ses/ui/clear-store`, { method: 'POST' });
+    expect(await listed()).toEqual([]);
+  });
+});
+
+async function sendSimple(client: SESClient, source: string, subject: string): Promise<string> {
+  const sent = await client.send(
+    new SendEmailCommand({ Source: source, Destination: { ToAddresses: ['someone@example.com'] }, Message: { Subject: { Data: subject }, Body: { Text: { Data: 'body' } } } }),
+  );
+  return sent.MessageId as string;
+}
