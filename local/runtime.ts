@@ -1,0 +1,156 @@
+import * as path from 'node:path';
+import { startDynamoDb } from './dynamodb';
+import { createEventBridge, type EventBridgeFaults } from './eventbridge';
+import { createLambdaRuntime, type LambdaFaults, type LogSink } from './lambda';
+import type { EventBridgePort } from './model/ports';
+import type { LocalModel } from './model/types';
+import { createPipesRunner, type PipeFaults } from './pipes';
+import { startEndpoint } from './server';
+import { startSes, type SesFaults } from './ses';
+import { createSqs } from './sqs';
+import { openStateStore } from './storage/state-store';
+import { createStreams } from './streams';
+import { loadLocalModel } from './template';
+
+/** Faults to inject, all off by default; see the README's "Fault injection". */
+export interface RuntimeFaults {
+  lambda?: LambdaFaults;
+  pipes?: PipeFaults;
+  eventBridge?: EventBridgeFaults;
+  ses?: SesFaults;
+}
+
+export interface LocalRuntimeOptions {
+  /** The synthesized cloud assembly. */
+  cdkOutDir: string;
+  stackName?: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Where state persists across restarts; undefined keeps everything in memory. */
+  stateDir?: string;
+  region?: string;
+  account?: string;
+  /** Function logs and operator warnings; defaults to stdout and stderr. */
+  logSink?: LogSink;
+  faults?: RuntimeFaults;
+  /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
+  retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+}
+
+export interface LocalRuntime {
+  /** For example http://127.0.0.1:4566. */
+  readonly endpoint: string;
+  readonly model: LocalModel;
+  /** Starts (or extends) an SES outage. */
+  throttleSesFor(ms: number): void;
+  /** Event deliveries the bus accepted that no target has accepted yet. */
+  pendingDeliveries(): number;
+  close(): Promise<void>;
+}
+
+export const LOCAL_ACCOUNT = '000000000000';
+
+/**
+ * Builds every supported resource of a synthesized template and serves them on one loopback endpoint.
+ * Services are wired only through their ports; the order below is the order of their dependencies.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const account = options.account ?? LOCAL_ACCOUNT;
+  const endpoint = await startEndpoint({ port: options.port, region, account });
+  const closers: Array<() => Promise<void> | void> = [() => endpoint.close()];
+  const close = async (): Promise<void> => {
+    for (const closeOne of closers.reverse()) await closeOne();
+  };
+
+  try {
+    const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
+    const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
+    closers.push(() => store.close());
+
+    const streams = createStreams({ tables: model.tables, store, region });
+    closers.push(() => streams.close());
+    const dynamoDb = await startDynamoDb({
+      tables: model.tables,
+      dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
+      streams: streams.capture,
+      region,
+      account,
+    });
+    closers.push(() => dynamoDb.close());
+
+    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account });
+    closers.push(() => sqs.close());
+
+    // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
+    let eventBridgePort: EventBridgePort | undefined;
+    const lateEventBridge: EventBridgePort = {
+      putEvents: (entries) => {
+        if (!eventBridgePort) throw new Error('The event bus is not started yet');
+        return eventBridgePort.putEvents(entries);
+      },
+    };
+    const lambda = createLambdaRuntime({
+      functions: model.functions,
+      eventSourceMappings: model.eventSourceMappings,
+      store,
+      sqs: sqs.port,
+      eventBridge: lateEventBridge,
+      endpoint: endpoint.url,
+      region,
+      logSink: options.logSink,
+      faults: options.faults?.lambda,
+      asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
+    });
+    closers.push(() => lambda.close());
+
+    const eventBridge = createEventBridge({
+      buses: model.buses,
+      rules: model.rules,
+      archives: model.archives,
+      store,
+      sqs: sqs.port,
+      lambda: lambda.port,
+      region,
+      account,
+      faults: options.faults?.eventBridge,
+      retryDelays: options.retryDelays?.eventBridgeMs,
+      logSink: options.logSink,
+    });
+    eventBridgePort = eventBridge.port;
+    closers.push(() => eventBridge.close());
+
+    const ses = await startSes({ region, faults: options.faults?.ses, store });
+    closers.push(() => ses.close());
+
+    const pipes = createPipesRunner({
+      pipes: model.pipes,
+      store,
+      streams: streams.port,
+      lambda: lambda.port,
+      eventBridge: eventBridge.port,
+      sqs: sqs.port,
+      region,
+      account,
+      logSink: options.logSink,
+      faults: options.faults?.pipes,
+      retryBackoff: options.retryDelays?.pipeBackoff,
+    });
+    closers.push(() => pipes.close());
+
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler]) endpoint.mount(handler);
+    lambda.start();
+    pipes.start();
+
+    return {
+      endpoint: endpoint.url,
+      model,
+      throttleSesFor: (ms) => ses.throttleFor(ms),
+      pendingDeliveries: () => eventBridge.pendingDeliveries(),
+      close,
+    };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+}
