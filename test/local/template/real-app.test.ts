@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildApp } from '../../../cdk/build-app';
+import { createLambdaRuntime } from '../../../local/lambda';
+import { LocalModel } from '../../../local/model/types';
+import { openStateStore } from '../../../local/storage/state-store';
+import { loadLocalModel } from '../../../local/template';
+import { FakeSqs } from '../lambda/fake-sqs';
+
+const repoRoot = path.join(__dirname, '..', '..', '..');
+const endpoint = 'http://127.0.0.1:4566';
+
+/** Synthesizes the real app as `cdk synth` would (with cdk.json's context) into a temporary cloud assembly. */
+function synthesize(): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-out-'));
+  const { context } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  buildApp({ outdir, context }).app.synth();
+  return outdir;
+}
+
+describe('loadLocalModel on the synthesized users-fanout app', () => {
+  let model: LocalModel;
+  beforeAll(() => {
+    model = loadLocalModel({ cdkOutDir: synthesize(), endpoint, region: 'us-east-1', account: '000000000000' });
+  }, 180_000);
+
+  it('supports every resource of the stack', () => {
+    expect(model.warnings).toEqual([]);
+  });
+
+  it('reads the users table with its stream and the bus under their fixed names', () => {
+    const users = model.tables.find((table) => table.name === 'users-fanout-dev-users');
+    expect(users?.keySchema).toEqual([{ AttributeName: 'userId', KeyType: 'HASH' }]);
+    expect(users?.stream?.viewType).toBe('NEW_AND_OLD_IMAGES');
+    expect(model.buses.map((bus) => bus.name)).toContain('users-fanout-dev');
+  });
+
+  it('reads both pipes off the users stream, INSERT-filtered, enriched, with a DLQ', () => {
+    const users = model.tables.find((table) => table.name === 'users-fanout-dev-users');
+    expect(model.pipes).toHaveLength(2);
+    for (const pipe of model.pipes) {
+      expect(pipe.source.streamArn).toBe(users?.stream?.arn);
+      expect(pipe.filters.map((filter) => JSON.parse(filter))).toEqual([{ eventName: ['INSERT'] }]);
+      expect(model.functions.map((fn) => fn.arn)).toContain(pipe.enrichment?.functionArn);
+      expect(model.queues.map((queue) => queue.arn)).toContain(pipe.source.deadLetterArn);
+    }
+    const toBus = model.pipes.find((pipe) => pipe.target.kind === 'eventbridge');
+    expect(toBus?.target).toMatchObject({ source: 'users-fanout.users', detailType: 'UserCreated' });
+    expect(model.pipes.some((pipe) => pipe.target.kind === 'sqs')).toBe(true);
+  });
+
+  it('resolves every function environment to local names, and each code folder holds its handler file', () => {
+    const tableNames = model.tables.map((table) => table.name);
+    const welcome = model.functions.find((fn) => fn.environment.POWERTOOLS_SERVICE_NAME === 'welcome-email');
+    const audit = model.functions.find((fn) => fn.environment.POWERTOOLS_SERVICE_NAME === 'audit-log');
+    expect(welcome?.environment.SENDER_EMAIL).toBe('welcome@example.com');
+    expect(tableNames).toContain(welcome?.environment.IDEMPOTENCY_TABLE_NAME);
+    expect(tableNames).toContain(audit?.environment.AUDIT_TABLE_NAME);
+    for (const fn of model.functions) {
+      expect(fn.runtime).toMatch(/^nodejs/);
+      const file = fn.handler.slice(0, fn.handler.lastIndexOf('.'));
+      expect(['.js', '.mjs', '.cjs'].some((extension) => fs.existsSync(path.join(fn.codeDir, file + extension)))).toBe(true);
+    }
+  });
+
+  it('wires the welcome-email queue to its function and the rules to their targets', () => {
+    const welcome = model.functions.find((fn) => fn.environment.POWERTOOLS_SERVICE_NAME === 'welcome-email');
+    expect(model.eventSourceMappings.map((mapping) => mapping.functionArn)).toContain(welcome?.arn);
+    expect(model.rules.flatMap((rule) => rule.targets.map((target) => target.kind)).sort()).toEqual(['lambda', 'sqs']);
+  });
+
+  it('runs the real enrichment bundle in the local Lambda runtime', async () => {
+    const enrich = model.functions.find((fn) => fn.environment.POWERTOOLS_SERVICE_NAME === 'enrich-user');
+    if (!enrich) throw new Error('no enrich-user function in the model');
+    const logs: string[] = [];
+    const runtime = createLambdaRuntime({
+      functions: [enrich],
+      eventSourceMappings: [],
+      store: openStateStore(undefined),
+      sqs: new FakeSqs(),
+      endpoint,
+      region: 'us-east-1',
+      logSink: (line) => logs.push(line),
+    });
+    try {
+      const record = {
+        eventID: 'e-1',
+        eventName: 'INSERT',
+        eventVersion: '1.1',
+        eventSource: 'aws:dynamodb',
+        awsRegion: 'us-east-1',
+        eventSourceARN: model.pipes[0].source.streamArn,
+        dynamodb: {
+          ApproximateCreationDateTime: 1_700_000_000,
+          Keys: { userId: { S: 'u-1' } },
+          NewImage: { userId: { S: 'u-1' }, email: { S: 'ada@example.com' }, createdAt: { S: '2026-01-01T00:00:00.000Z' } },
+          SequenceNumber: '1',
+          SizeBytes: 10,
+          StreamViewType: 'NEW_AND_OLD_IMAGES',
+        },
+      };
+      const result = await runtime.port.invoke(enrich.arn, [record]);
+      expect(result.error).toBeUndefined();
+      expect(result.payload).toEqual([
+        expect.objectContaining({ data: expect.objectContaining({ userId: 'u-1' }), metadata: expect.objectContaining({ schemaVersion: '1' }) }),
+      ]);
+    } finally {
+      await runtime.close();
+    }
+  });
+});
