@@ -8,7 +8,7 @@ import { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../sqs/su
 function freshSesModule(): typeof LocalSesModule {
   let loaded: typeof LocalSesModule | undefined;
   jest.isolateModules(() => {
-    loaded = jest.requireActual('../../../local/ses');
+    loaded = jest.requireActual<typeof LocalSesModule>('../../../local/ses');
   });
   return loaded as typeof LocalSesModule;
 }
