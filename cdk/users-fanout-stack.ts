@@ -74,7 +74,10 @@ export class UsersFanoutStack extends Stack {
     this.outputQueue('RejectedUsersQueue', rejectedUsersQueue);
 
     const shared = { stage, senderEmail, auditTable };
-    this.subscribers = (props.subscribers ?? registeredSubscribers).map((entry) => {
+    const entries = props.subscribers ?? registeredSubscribers;
+    const duplicate = entries.find((entry, index) => entries.findIndex((other) => other.name === entry.name) !== index);
+    if (duplicate !== undefined) throw new Error(`Subscriber "${duplicate.name}" is registered twice; names must be unique`);
+    this.subscribers = entries.map((entry) => {
       const subscriber = new Subscriber(this, pascalCase(entry.name), {
         entry,
         bus: this.bus,

@@ -69,7 +69,7 @@ export class DeadLetterQueue extends SecureQueue {
   constructor(scope: Construct, id: string, props: DeadLetterQueueProps) {
     super(scope, id, { queueName: props.queueName, retentionPeriod: DEAD_LETTER_RETENTION, removalPolicy: props.removalPolicy });
     Validations.of(this).acknowledge({
-      id: 'AwsSolutions-SQS3',
+      id: 'AwsSolutions::AwsSolutions-SQS3',
       reason:
         'This queue is itself a dead-letter queue (of a pipe, a rule target or a Lambda on-failure destination, which cdk-nag cannot see); ' +
         'only operators read it, so a DLQ behind it would never receive anything. Its depth is alarmed instead.',

@@ -104,7 +104,7 @@ export class StreamPipe extends Construct {
     // Pipes checks the role when the pipe is created: without this the pipe could race its own policy.
     this.pipe.node.defaultChild?.node.addDependency(this.pipe.pipeRole);
     Validations.of(this.pipe.pipeRole).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason:
         'Only dynamodb:ListStreams, which has no resource-level permissions, is granted on *; it comes from ' +
         'Table.grantStreamRead, which scopes the stream read actions to this table\'s stream.',

@@ -32,14 +32,19 @@ export interface SynthOptions {
 }
 
 /**
- * Synthesizes the app as `cdk synth` would: with `cdk.json`'s context (feature flags included), asset metadata and the
+ * Synthesizes the app as `cdk synth` would: with `cdk.json`'s context (feature flags included), asset and path metadata, and the
  * cdk-nag plugin, whose unacknowledged findings make this throw.
  */
 export function synthApp(options: SynthOptions = {}): SynthesizedApp {
   const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
   const outdir = mkdtempSync(path.join(tmpdir(), 'users-fanout-cdk-'));
-  // The CLI adds asset metadata (where each Lambda bundle is) to every template; so does this.
-  const context = { ...cdkJson.context, 'aws:cdk:enable-asset-metadata': true, ...options.context };
+  // The CLI adds asset metadata (where each Lambda bundle is) and construct paths to every template; so does this.
+  const context = {
+    ...cdkJson.context,
+    'aws:cdk:enable-asset-metadata': true,
+    'aws:cdk:enable-path-metadata': true,
+    ...options.context,
+  };
   const { app, stack } = buildApp({ outdir, context, subscribers: options.subscribers });
   const assembly = app.synth();
   const json = assembly.getStackArtifact(stack.artifactId).template as CloudFormationTemplate;

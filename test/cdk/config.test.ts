@@ -1,0 +1,62 @@
+import { buildApp } from '../../cdk/build-app';
+import { readAppConfig } from '../../cdk/config';
+import { logicalIdOf, synthApp } from './synth-app';
+
+const contextOf =
+  (values: Record<string, unknown>) =>
+  (key: string): unknown =>
+    values[key];
+
+describe('app configuration from context', () => {
+  it('defaults to the dev stage and the example sender', () => {
+    expect(readAppConfig(contextOf({}))).toEqual({ stage: 'dev', senderEmail: 'welcome@example.com' });
+  });
+
+  it('reads the stage, the sender and the optional alarm email', () => {
+    expect(readAppConfig(contextOf({ stage: 'prod', senderEmail: 'hello@example.org', alarmEmail: 'ops@example.org' }))).toEqual({
+      stage: 'prod',
+      senderEmail: 'hello@example.org',
+      alarmEmail: 'ops@example.org',
+    });
+  });
+
+  it.each([
+    [{ stage: 'Prod' }, 'stage="Prod"'],
+    [{ stage: 'a'.repeat(17) }, `stage="${'a'.repeat(17)}"`],
+    [{ stage: 'dev_1' }, 'stage="dev_1"'],
+    [{ senderEmail: 'not-an-email' }, 'senderEmail="not-an-email"'],
+    [{ alarmEmail: 'ops@' }, 'alarmEmail="ops@"'],
+    [{ stage: 42 }, 'stage=42'],
+  ])('rejects %j with an error naming the value', (context, named) => {
+    expect(() => readAppConfig(contextOf(context))).toThrow(`Invalid context value ${named}`);
+  });
+
+  it('names the stack after the stage and fails early on a bad stage', () => {
+    expect(buildApp({ context: { stage: 'qa' } }).stack.stackName).toBe('UsersFanout-qa');
+    expect(() => buildApp({ context: { stage: 'QA' } })).toThrow('Invalid context value stage="QA"');
+  });
+});
+
+describe('production stage', () => {
+  it('retains and protects the data tables, the rejected users and the dead letters', () => {
+    const app = synthApp({ context: { stage: 'prod' } });
+    try {
+      const retained = [
+        app.stack.usersTable,
+        app.stack.node.findChild('AuditLogTable'),
+        app.stack.node.findChild('RejectedUsersQueue'),
+        app.stack.userCreatedPipe.deadLetterQueue,
+        ...app.stack.subscribers.map((subscriber) => subscriber.deadLetterQueue),
+      ];
+      for (const construct of retained) {
+        expect({ id: logicalIdOf(app, construct), policy: app.json.Resources[logicalIdOf(app, construct)]!.DeletionPolicy }).toEqual({
+          id: logicalIdOf(app, construct),
+          policy: 'Retain',
+        });
+      }
+      app.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'users-fanout-prod-users', DeletionProtectionEnabled: true });
+    } finally {
+      app.cleanup();
+    }
+  });
+});
