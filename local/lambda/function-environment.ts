@@ -25,6 +25,9 @@ export function functionEnvironment(fn: FunctionModel, scope: RuntimeScope): Rec
     AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
     LAMBDA_TASK_ROOT: fn.codeDir,
     _HANDLER: fn.handler,
+    // The SDK's warning about the host's Node.js version concerns the runtime, not the function (which declares
+    // its own runtime); the runtime's process prints it once, instead of every sandbox printing it again.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...fn.environment,
     AWS_REGION: scope.region,
     AWS_DEFAULT_REGION: scope.region,
