@@ -1,9 +1,9 @@
 import type { QueueModel } from '../model/types';
-import type { StateStore } from '../storage/state-store';
+import type { DurableMap, StateStore } from '../storage/state-store';
 import { Availability } from './availability';
 import { queueDoesNotExist } from './errors';
 import { Queue, type ChangeVisibilityOutcome, type SendOptions } from './queue';
-import type { StoredMessage } from './types';
+import type { MoveTask, StoredMessage } from './types';
 
 export interface SqsEngineOptions {
   queues: QueueModel[];
@@ -20,6 +20,8 @@ export interface SqsEngineOptions {
 export class SqsEngine {
   readonly account: string;
   readonly createdTimestamp: number;
+  /** DLQ redrives started through StartMessageMoveTask, for ListMessageMoveTasks. */
+  readonly moveTasks: DurableMap<MoveTask>;
   private readonly byName = new Map<string, Queue>();
   private readonly byArn = new Map<string, Queue>();
   private readonly availability: Availability;
@@ -28,6 +30,7 @@ export class SqsEngine {
   constructor(private readonly options: SqsEngineOptions) {
     this.account = options.account;
     this.createdTimestamp = options.clock();
+    this.moveTasks = options.store.collection<MoveTask>('sqs-move-tasks');
     for (const model of options.queues) {
       const queue = new Queue(model, options.store.collection<StoredMessage>(`sqs-${model.name}`), options.clock);
       this.byName.set(model.name, queue);
@@ -109,6 +112,31 @@ export class SqsEngine {
     if (visibilityTimeoutSeconds === 0) this.availability.notify(queue.name);
     else this.availability.wakeAt(queue.name, this.options.clock() + visibilityTimeoutSeconds * 1000);
     return outcome;
+  }
+
+  /** True when some queue's redrive policy names this one as its dead-letter queue. */
+  isDeadLetterQueue(queue: Queue): boolean {
+    return this.queues().some((candidate) => candidate.model.redrivePolicy?.deadLetterTargetArn === queue.arn);
+  }
+
+  /**
+   * Moves the receivable messages of a dead-letter queue to `destination`, or back to the queue each came from,
+   * as new messages. Each is sent before it is removed, so a crash in between duplicates rather than loses it.
+   */
+  redrive(source: Queue, destination: Queue | undefined): { moved: number; left: number } {
+    let moved = 0;
+    let left = 0;
+    for (const message of source.visibleMessages()) {
+      const target = destination ?? (message.deadLetterQueueSourceArn ? this.byArn.get(message.deadLetterQueueSourceArn) : undefined);
+      if (!target) {
+        left++;
+        continue;
+      }
+      this.send(target, { body: message.body, messageAttributes: message.messageAttributes, senderId: message.senderId });
+      source.remove(message.messageId);
+      moved++;
+    }
+    return { moved, left };
   }
 
   purge(queue: Queue): void {

@@ -72,3 +72,5 @@ export const batchRequestTooLong = (size: number, limit: number): SqsError =>
 
 export const invalidAction = (operation: string): SqsError =>
   new SqsError('InvalidAction', `The action ${operation} is not valid for this endpoint.`);
+
+export const resourceNotFound = (message: string): SqsError => new SqsError('ResourceNotFoundException', message);

@@ -4,11 +4,13 @@ import { deleteMessage } from './actions/delete-message';
 import { deleteMessageBatch } from './actions/delete-message-batch';
 import { getQueueAttributes } from './actions/get-queue-attributes';
 import { getQueueUrl } from './actions/get-queue-url';
+import { listMessageMoveTasks } from './actions/list-message-move-tasks';
 import { listQueues } from './actions/list-queues';
 import { purgeQueue } from './actions/purge-queue';
 import { receiveMessage } from './actions/receive-message';
 import { sendMessage } from './actions/send-message';
 import { sendMessageBatch } from './actions/send-message-batch';
+import { startMessageMoveTask } from './actions/start-message-move-task';
 import type { SqsEngine } from './engine';
 import { invalidAction } from './errors';
 import type { Input } from './validation';
@@ -26,6 +28,8 @@ const ACTIONS: Record<string, Action> = {
   GetQueueAttributes: getQueueAttributes,
   ListQueues: listQueues,
   PurgeQueue: purgeQueue,
+  StartMessageMoveTask: startMessageMoveTask,
+  ListMessageMoveTasks: listMessageMoveTasks,
 };
 
 /** The AmazonSQS JSON protocol (`X-Amz-Target: AmazonSQS.<Action>`), as SDK v3 and recent AWS CLI speak it. */

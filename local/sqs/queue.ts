@@ -74,7 +74,8 @@ export class Queue {
     const timeoutMs = (visibilityTimeoutSeconds ?? this.model.visibilityTimeoutSeconds) * 1000;
     const maxReceiveCount = this.model.redrivePolicy?.maxReceiveCount;
     const received: StoredMessage[] = [];
-    for (const message of [...this.messages.values()]) {
+    // A Map tolerates updates and deletes of entries during iteration, and an update keeps the entry's place.
+    for (const message of this.messages.values()) {
       if (received.length >= max) break;
       if (this.expire(message, now) || message.visibleAt > now) continue;
       if (maxReceiveCount !== undefined && moveToDeadLetterQueue && message.receiveCount >= maxReceiveCount) {
@@ -112,6 +113,16 @@ export class Queue {
     return 'changed';
   }
 
+  /** The messages that can be received now, without receiving them. */
+  visibleMessages(): StoredMessage[] {
+    const now = this.clock();
+    return [...this.messages.values()].filter((message) => !this.expire(message, now) && message.visibleAt <= now);
+  }
+
+  remove(messageId: string): void {
+    this.messages.delete(messageId);
+  }
+
   purge(): void {
     this.messages.clear();
   }
@@ -119,7 +130,7 @@ export class Queue {
   counts(): QueueCounts {
     const now = this.clock();
     const counts: QueueCounts = { visible: 0, inFlight: 0, delayed: 0 };
-    for (const message of [...this.messages.values()]) {
+    for (const message of this.messages.values()) {
       if (this.expire(message, now)) continue;
       if (message.visibleAt <= now) counts.visible++;
       else if (message.receiptHandle !== undefined) counts.inFlight++;

@@ -21,3 +21,13 @@ export interface StoredMessage {
   deadLetterQueueSourceArn?: string;
   senderId: string;
 }
+
+/** A DLQ redrive started with StartMessageMoveTask. */
+export interface MoveTask {
+  taskHandle: string;
+  sourceArn: string;
+  destinationArn?: string;
+  moved: number;
+  left: number;
+  startedTimestamp: number;
+}

@@ -1,4 +1,10 @@
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  ListMessageMoveTasksCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  StartMessageMoveTaskCommand,
+} from '@aws-sdk/client-sqs';
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
@@ -130,5 +136,41 @@ describe('SQS redrive seen through the API', () => {
     expect(dead.Messages?.[0].Body).toBe('poison');
     expect(dead.Messages?.[0].Attributes?.DeadLetterQueueSourceArn).toBe(SOURCE.arn);
     expect(dead.Messages?.[0].Attributes?.ApproximateReceiveCount).toBe('4');
+  });
+
+  it('redrives a DLQ back to the source queue with StartMessageMoveTask', async () => {
+    const sourceUrl = `${endpoint.url}/${ACCOUNT}/orders`;
+    sqs.port.send(SOURCE.arn, { body: 'fixed now', messageAttributes: { kind: { DataType: 'String', StringValue: 'order' } } });
+    for (let attempt = 0; attempt < 4; attempt++) await client.send(new ReceiveMessageCommand({ QueueUrl: sourceUrl, VisibilityTimeout: 0 }));
+
+    const { TaskHandle } = await client.send(new StartMessageMoveTaskCommand({ SourceArn: DEAD_LETTERS.arn }));
+    expect(TaskHandle).toBeTruthy();
+    const tasks = await client.send(new ListMessageMoveTasksCommand({ SourceArn: DEAD_LETTERS.arn }));
+    expect(tasks.Results).toEqual([expect.objectContaining({ Status: 'COMPLETED', ApproximateNumberOfMessagesMoved: 1 })]);
+
+    const back = await client.send(
+      new ReceiveMessageCommand({ QueueUrl: sourceUrl, MessageSystemAttributeNames: ['ApproximateReceiveCount'], MessageAttributeNames: ['All'] }),
+    );
+    expect(back.Messages?.[0]).toMatchObject({
+      Body: 'fixed now',
+      Attributes: { ApproximateReceiveCount: '1' },
+      MessageAttributes: { kind: { DataType: 'String', StringValue: 'order' } },
+    });
+    expect(sqs.port.receive(DEAD_LETTERS.arn, 10)).toEqual([]);
+
+    await expect(client.send(new StartMessageMoveTaskCommand({ SourceArn: SOURCE.arn }))).rejects.toMatchObject({
+      name: 'InvalidParameterValue',
+      message: 'Source queue must be configured as a Dead Letter Queue.',
+    });
+  });
+
+  it('marks SQS errors with the legacy query code the SDK reads from x-amzn-query-error', async () => {
+    const context = { region: REGION, account: ACCOUNT, endpoint: endpoint.url };
+    const failure = Promise.resolve().then(() => sqs.handler.handle('SendMessage', { QueueUrl: `${endpoint.url}/${ACCOUNT}/missing`, MessageBody: 'x' }, context));
+    await expect(failure).rejects.toMatchObject({
+      code: 'QueueDoesNotExist',
+      typePrefix: 'com.amazonaws.sqs#',
+      headers: { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' },
+    });
   });
 });
