@@ -83,11 +83,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => sqs.close());
 
     // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
-    let eventBridgePort: EventBridgePort | undefined;
+    const bus: { port?: EventBridgePort } = {};
     const lateEventBridge: EventBridgePort = {
       putEvents: (entries) => {
-        if (!eventBridgePort) throw new Error('The event bus is not started yet');
-        return eventBridgePort.putEvents(entries);
+        if (!bus.port) throw new Error('The event bus is not started yet');
+        return bus.port.putEvents(entries);
       },
     };
     const lambda = createLambdaRuntime({
@@ -117,7 +117,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       retryDelays: options.retryDelays?.eventBridgeMs,
       logSink: options.logSink,
     });
-    eventBridgePort = eventBridge.port;
+    bus.port = eventBridge.port;
     closers.push(() => eventBridge.close());
 
     const ses = await startSes({ region, faults: options.faults?.ses, store });

@@ -1,0 +1,33 @@
+import type { LocalModel } from '../model/types';
+
+/** A copy-paste command the banner shows, from the project's package.json `localRuntime.examples`. */
+export interface BannerExample {
+  title: string;
+  /** `{endpoint}` is replaced by the endpoint URL. */
+  command: string;
+}
+
+export function renderBanner(model: LocalModel, examples: BannerExample[], startupMs: number): string {
+  const endpoint = model.endpoint;
+  const section = (title: string, names: string[]): string[] =>
+    names.length === 0 ? [] : [`  ${title}:`, ...names.map((name) => `    ${name}`)];
+  const lines = [
+    '',
+    `users-fanout local runtime ready on ${endpoint} in ${(startupMs / 1000).toFixed(1)} s (Ctrl-C stops it)`,
+    '',
+    ...section('Tables', model.tables.map((t) => (t.stream ? `${t.name} (stream ${t.stream.viewType})` : t.name))),
+    ...section('Pipes', model.pipes.map((p) => `${p.name} (${p.desiredState})`)),
+    ...section('Event buses', model.buses.map((b) => b.name)),
+    ...section('Rules', model.rules.map((r) => `${r.name} -> ${r.targets.map((t) => t.arn.split(':').pop()).join(', ')}`)),
+    ...section('Functions', model.functions.map((f) => f.name)),
+    ...section('Queues', model.queues.map((q) => q.name)),
+    '',
+    `  Captured mail: ${endpoint}/_aws/ses (JSON) and ${endpoint}/_aws/ses/ui`,
+    '  Credentials: any values work, e.g. export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=' + model.region,
+  ];
+  for (const example of examples) {
+    lines.push('', `  ${example.title}:`, `    ${example.command.replaceAll('{endpoint}', endpoint)}`);
+  }
+  for (const warning of model.warnings) lines.push('', `  warning: ${warning}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startLocalRuntime } from '../runtime';
+import type { BannerExample } from './banner';
+import { renderBanner } from './banner';
+import { parseStartOptions, USAGE, UsageError } from './options';
+import { synthesize } from './synth';
+
+/** `npm start`: synthesize the app, run its template locally, print the banner, stop cleanly on Ctrl-C. */
+async function main(): Promise<void> {
+  const options = parseStartOptions(process.argv.slice(2), process.env);
+  if (options.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const projectDir = process.cwd();
+  const cdkOutDir = path.join(projectDir, 'cdk.out');
+  const stateDir = path.resolve(projectDir, options.stateDir);
+  if (options.reset) {
+    fs.rmSync(stateDir, { recursive: true, force: true });
+    process.stdout.write(`Wiped local state in ${stateDir}\n`);
+  }
+
+  process.stdout.write('Synthesizing the CDK app… ');
+  const synth = await synthesize({ projectDir, outDir: cdkOutDir });
+  process.stdout.write(synth.skipped ? 'unchanged since the last run, reusing cdk.out\n' : `done in ${(synth.durationMs / 1000).toFixed(1)} s\n`);
+
+  const runtime = await startLocalRuntime({
+    cdkOutDir,
+    stackName: options.stackName,
+    port: options.port,
+    stateDir: options.inMemory ? undefined : stateDir,
+  });
+  process.stdout.write(renderBanner(runtime.model, readExamples(projectDir), Date.now() - performance.timeOrigin));
+  process.stdout.write(options.inMemory ? '  State: in memory only\n\n' : `  State: ${stateDir} (--reset wipes it, --in-memory skips it)\n\n`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    runtime.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        process.stderr.write(`Error while stopping: ${error.message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function readExamples(projectDir: string): BannerExample[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { localRuntime?: { examples?: BannerExample[] } };
+  return pkg.localRuntime?.examples ?? [];
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `npm start failed: ${error.message}\n`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
