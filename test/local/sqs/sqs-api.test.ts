@@ -77,7 +77,7 @@ describe('SQS over the JSON protocol, with the real SDK client', () => {
     expect(message.MessageAttributes).toEqual({ kind: { DataType: 'String', StringValue: 'greeting' } });
   });
 
-  it('answers an unknown queue with QueueDoesNotExist and the query error code', async () => {
+  it('answers an unknown queue with QueueDoesNotExist', async () => {
     const error = await client
       .send(new SendMessageCommand({ QueueUrl: `${endpoint.url}/${ACCOUNT}/missing`, MessageBody: 'x' }))
       .catch((caught: unknown) => caught);
