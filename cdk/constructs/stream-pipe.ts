@@ -1,7 +1,8 @@
 import { CloudwatchLogsLogDestination, Filter, FilterPattern, ITarget, LogLevel, Pipe } from '@aws-cdk/aws-pipes-alpha';
 import { DynamoDBSource, DynamoDBStartingPosition, OnPartialBatchItemFailure } from '@aws-cdk/aws-pipes-sources-alpha';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LambdaEnrichment } from './lambda-enrichment';
@@ -85,6 +86,7 @@ export class StreamPipe extends Construct {
 
     this.pipe = new Pipe(this, 'Pipe', {
       pipeName: props.pipeName,
+      role: pipeRole(this, props.pipeName),
       description: props.description,
       source: new DynamoDBSource(props.table, {
         startingPosition: DynamoDBStartingPosition.TRIM_HORIZON,
@@ -110,4 +112,16 @@ export class StreamPipe extends Construct {
         'Table.grantStreamRead, which scopes the stream read actions to this table\'s stream.',
     });
   }
+}
+
+/** A role only this pipe can assume: the trust policy names the pipe, so no other pipe can borrow it. */
+function pipeRole(scope: Construct, pipeName: string): iam.Role {
+  const stack = Stack.of(scope);
+  const pipeArn = stack.formatArn({ service: 'pipes', resource: 'pipe', resourceName: pipeName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+  return new iam.Role(scope, 'PipeRole', {
+    description: `Assumed by the ${pipeName} pipe only`,
+    assumedBy: new iam.ServicePrincipal('pipes.amazonaws.com', {
+      conditions: { StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': pipeArn } },
+    }),
+  });
 }

@@ -116,6 +116,32 @@ describe('UserCreated pipe', () => {
   });
 });
 
+describe.each(['userCreatedPipe', 'rejectedUsersPipe'] as const)('%s role', (pipeName) => {
+  it('may be assumed by Pipes for this very pipe only', () => {
+    const streamPipe = app.stack[pipeName];
+    const role = resourcesOfType(app, 'AWS::IAM::Role')[logicalIdOf(app, streamPipe.pipe.pipeRole)]!;
+    const name = pipeName === 'userCreatedPipe' ? 'users-fanout-dev-user-created' : 'users-fanout-dev-rejected-users';
+    expect(role.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'pipes.amazonaws.com' },
+          Condition: {
+            StringEquals: {
+              'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+              'aws:SourceArn': {
+                'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':pipes:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:pipe/${name}`]],
+              },
+            },
+          },
+        },
+      ],
+    });
+  });
+});
+
 describe('RejectedUsers pipe', () => {
   let pipe: Record<string, unknown>;
 
