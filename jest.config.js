@@ -9,5 +9,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testTimeout: 60_000,
+  globalSetup: "<rootDir>/test/global-setup.ts",
+  testTimeout: 120_000,
 };

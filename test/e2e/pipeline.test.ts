@@ -1,0 +1,123 @@
+import { DeleteItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  AUDIT_TABLE,
+  mailTo,
+  PROJECT_DIR,
+  REJECTED_USERS_QUEUE,
+  startLocalStack,
+  userItem,
+  USERS_TABLE,
+  waitFor,
+  type LocalStack,
+} from './local-stack';
+
+/**
+ * The whole pipeline through the real local endpoint with real SDK clients: a write to the users table
+ * flows through the stream, the pipe and its enrichment, the bus and both subscribers.
+ */
+describe('local pipeline, end to end', () => {
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startLocalStack();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const auditRecords = async (userId: string): Promise<Record<string, unknown>[]> => {
+    const result = await stack.dynamodb.send(
+      new QueryCommand({
+        TableName: AUDIT_TABLE,
+        KeyConditionExpression: 'userId = :u',
+        ExpressionAttributeValues: { ':u': { S: userId } },
+      }),
+    );
+    return result.Items ?? [];
+  };
+
+  const insert = (userId: string, email: string | undefined): Promise<unknown> =>
+    stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(userId, email) }));
+
+  const waitForMail = (address: string): Promise<unknown> =>
+    waitFor(`the welcome email to ${address}`, async () => ((await mailTo(stack.endpoint, address)).length > 0 ? true : undefined));
+
+  test('inserting a user sends exactly one welcome email to that address and writes one audit record', async () => {
+    await insert('e2e-insert', 'e2e-insert@example.com');
+
+    await waitForMail('e2e-insert@example.com');
+    await waitFor('the audit record', async () => ((await auditRecords('e2e-insert')).length > 0 ? true : undefined));
+    // A later user's mail proves everything before it in the stream has been through the pipeline.
+    await insert('e2e-insert-sentinel', 'e2e-insert-sentinel@example.com');
+    await waitForMail('e2e-insert-sentinel@example.com');
+
+    const mail = await mailTo(stack.endpoint, 'e2e-insert@example.com');
+    expect(mail).toHaveLength(1);
+    expect(mail[0].Subject).toContain('Ada');
+    expect(mail[0].Body.html_part).toContain('Ada');
+    const audit = await auditRecords('e2e-insert');
+    expect(audit).toHaveLength(1);
+    expect(audit[0].detailType).toEqual({ S: 'UserCreated' });
+    expect(JSON.stringify(audit[0])).not.toContain('e2e-insert@example.com');
+  });
+
+  test('MODIFY and REMOVE records send no email and write no audit record', async () => {
+    await insert('e2e-modify', 'e2e-modify@example.com');
+    await waitForMail('e2e-modify@example.com');
+
+    await stack.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: USERS_TABLE,
+        Key: { userId: { S: 'e2e-modify' } },
+        UpdateExpression: 'SET givenName = :g',
+        ExpressionAttributeValues: { ':g': { S: 'Augusta' } },
+      }),
+    );
+    await stack.dynamodb.send(new DeleteItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: 'e2e-modify' } } }));
+    await insert('e2e-modify-sentinel', 'e2e-modify-sentinel@example.com');
+    await waitForMail('e2e-modify-sentinel@example.com');
+    await waitFor('the sentinel audit record', async () => ((await auditRecords('e2e-modify-sentinel')).length > 0 ? true : undefined));
+
+    expect(await mailTo(stack.endpoint, 'e2e-modify@example.com')).toHaveLength(1);
+    expect(await auditRecords('e2e-modify')).toHaveLength(1);
+  });
+
+  test('the sample event sent with put-events sends an email', async () => {
+    const entries = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'events/samples/user-created.json'), 'utf8')) as PutEventsRequestEntry[];
+    const recipients = entries.map((entry) => (JSON.parse(entry.Detail as string) as { data: { email: string } }).data.email);
+
+    const result = await stack.eventBridge.send(new PutEventsCommand({ Entries: entries }));
+
+    expect(result.FailedEntryCount).toBe(0);
+    for (const address of recipients) await waitForMail(address);
+  });
+
+  test('an invalid user sends nothing and is kept, with its reason, in the rejected-users queue', async () => {
+    await insert('e2e-invalid', 'not-an-email');
+    await insert('e2e-invalid-sentinel', 'e2e-invalid-sentinel@example.com');
+    await waitForMail('e2e-invalid-sentinel@example.com');
+
+    const { QueueUrl } = await stack.sqs.send(new GetQueueUrlCommand({ QueueName: REJECTED_USERS_QUEUE }));
+    const rejected = await waitFor('the rejected record', async () => {
+      const received = await stack.sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      const bodies = (received.Messages ?? []).map((message) => JSON.parse(message.Body as string) as { reason: string; record: { dynamodb: { NewImage: Record<string, { S: string }> } } });
+      return bodies.find((body) => body.record.dynamodb.NewImage.userId.S === 'e2e-invalid');
+    });
+
+    expect(rejected.reason).toMatch(/email/i);
+    expect(rejected.record.dynamodb.NewImage.email).toEqual({ S: 'not-an-email' });
+    expect(await mailTo(stack.endpoint, 'not-an-email')).toHaveLength(0);
+    expect(await auditRecords('e2e-invalid')).toHaveLength(0);
+  });
+
+  test('no log line carries a user email address', () => {
+    expect(stack.logs.length).toBeGreaterThan(0);
+    const leaking = stack.logs.filter((line) => /e2e-[a-z-]+@example\.com|not-an-email/.test(line));
+    expect(leaking).toEqual([]);
+  });
+});
