@@ -1,4 +1,4 @@
-import type { ArchiveModel, EventBusModel, RuleModel, RuleTargetModel } from '../model/types';
+import type { EventBusModel, RuleModel, RuleTargetModel } from '../model/types';
 import { RuleSet } from '../patterns';
 import { busNotFound, ruleNotFound } from './errors';
 import type { EventEnvelope, LogSink } from './types';
@@ -24,7 +24,6 @@ export class BusRegistry {
   constructor(
     buses: EventBusModel[],
     rules: RuleModel[],
-    readonly archives: ArchiveModel[],
     readonly region: string,
     readonly account: string,
     log: LogSink,
@@ -83,10 +82,6 @@ export class BusRegistry {
     const rule = bus.rules.get(ruleName);
     if (!rule) throw ruleNotFound(ruleName, bus.model.name);
     return rule;
-  }
-
-  ruleByArn(arn: string): RuleModel | undefined {
-    return this.rulesByArn.get(arn);
   }
 
   target(ruleArn: string, targetId: string): { rule: RuleModel; target: RuleTargetModel } | undefined {

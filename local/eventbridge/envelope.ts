@@ -36,6 +36,6 @@ function eventTime(time: unknown, now: number): number {
   return now;
 }
 
-export function formatEventTime(epochMs: number): string {
+function formatEventTime(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

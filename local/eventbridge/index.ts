@@ -46,7 +46,7 @@ export interface LocalEventBridge {
 export function createEventBridge(options: CreateEventBridgeOptions): LocalEventBridge {
   const clock = options.clock ?? Date.now;
   const log = options.logSink ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const registry = new BusRegistry(options.buses, options.rules, options.archives, options.region, options.account, log);
+  const registry = new BusRegistry(options.buses, options.rules, options.region, options.account, log);
   const archives = new Archives(options.archives, options.store, options.region, options.account, clock);
   const deliveries = new Deliveries({
     store: options.store,

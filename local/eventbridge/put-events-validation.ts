@@ -1,8 +1,8 @@
 import type { PutEventsEntry, PutEventsResultEntry } from '../model/ports';
 import { lengthConstraint, validation } from './errors';
 
-export const MAX_ENTRIES = 10;
-export const MAX_REQUEST_BYTES = 262_144;
+const MAX_ENTRIES = 10;
+const MAX_REQUEST_BYTES = 262_144;
 /** What a present `Time` counts for in the size of an entry, per AWS's size calculation. */
 const TIME_BYTES = 14;
 
@@ -20,7 +20,7 @@ export function checkEntries(entries: unknown): PutEventsEntry[] {
 }
 
 /** The size AWS charges an entry against the 256 KB limit. */
-export function entrySize(entry: PutEventsEntry): number {
+function entrySize(entry: PutEventsEntry): number {
   let size = entry.Time !== undefined && entry.Time !== null ? TIME_BYTES : 0;
   for (const text of [entry.Source, entry.DetailType, entry.Detail, ...(entry.Resources ?? [])]) {
     if (typeof text === 'string') size += Buffer.byteLength(text, 'utf8');

@@ -15,7 +15,7 @@ export function targetMessageBody(target: RuleTargetModel, event: EventEnvelope)
 }
 
 /** A JSONPath of dotted names and array indexes, such as `$.detail.data` or `$.resources[0]`. */
-export function selectPath(event: EventEnvelope, path: string): unknown {
+function selectPath(event: EventEnvelope, path: string): unknown {
   if (path === '$') return event;
   if (!path.startsWith('$')) throw new Error(`InputPath "${path}" is not a JSONPath starting with $`);
   const steps = [...path.slice(1).matchAll(/\.([^.[\]]+)|\[(\d+)\]|\['([^']+)'\]/g)];
