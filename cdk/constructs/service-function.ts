@@ -20,8 +20,6 @@ export interface ServiceFunctionProps {
   readonly timeout?: Duration;
   /** @default 256 */
   readonly memorySize?: number;
-  /** Service configuration, added to the Powertools variables. @default - none */
-  readonly environment?: Record<string, string>;
   /** @default 'INFO' */
   readonly logLevel?: PowertoolsLogLevel;
   /** @default logs.RetentionDays.ONE_MONTH */
@@ -31,7 +29,7 @@ export interface ServiceFunctionProps {
 /**
  * One service Lambda: Node.js 24 on arm64, bundled locally by esbuild (never Docker) with its dependencies
  * inlined, so the same artefact runs in AWS and in the local runtime. It gets its own role that may only write
- * to its own log group; every further permission is granted explicitly by the caller.
+ * to its own log group; every further permission and setting is added by the caller (`grant*`, `addEnvironment`).
  */
 export class ServiceFunction extends nodejs.NodejsFunction {
   /** Always set here (never the Lambda default), so queue visibility timeouts can be derived from it. */
@@ -70,7 +68,6 @@ export class ServiceFunction extends nodejs.NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
-        ...props.environment,
       },
       bundling: {
         forceDockerBundling: false,
