@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { createLambdaRuntime } from '../../../local/lambda';
+import { openStateStore } from '../../../local/storage/state-store';
+import { FakeSqs } from './fake-sqs';
+import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+
+const repoRoot = path.join(__dirname, '..', '..', '..');
+
+/** Runs the child until it reports that both events are accepted and one is running, then SIGKILLs it. */
+function acceptThenKill(stateDir: string, logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'fixtures', 'accept-then-hang.ts'), stateDir, logFile],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('accepted')) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited without being killed (${signal})`))));
+  });
+}
+
+describe('Lambda runtime: asynchronous events across a SIGKILL', () => {
+  it('runs the in-flight and the queued event again after a restart on the same state', async () => {
+    const stateDir = tempDir('lambda-sigkill-state-');
+    const logFile = path.join(tempDir('lambda-sigkill-'), 'calls.jsonl');
+    await acceptThenKill(stateDir, logFile);
+    expect(readLog(logFile).map((line) => (line.event as { id: string }).id)).toEqual(['running']);
+
+    const store = openStateStore(stateDir);
+    const runtime = createLambdaRuntime({
+      functions: [testFunction('crashy', 'echo', { environment: { LOG_FILE: logFile } })],
+      eventSourceMappings: [],
+      store,
+      sqs: new FakeSqs(),
+      endpoint: ENDPOINT,
+      region: REGION,
+      logSink: () => undefined,
+    });
+    runtime.start();
+    try {
+      await waitFor(() => readLog(logFile).length === 3, 'both events after the restart');
+      const rerun = readLog(logFile).slice(1).map((line) => (line.event as { id: string }).id);
+      expect(rerun.sort()).toEqual(['queued', 'running']);
+    } finally {
+      await runtime.close();
+      store.close();
+    }
+  }, 60_000);
+});
