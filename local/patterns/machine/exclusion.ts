@@ -1,5 +1,6 @@
 import type { Exclusion } from '../compile/matcher';
 import type { LeafValue } from './leaf-value';
+import { lowerCaseOf } from './value-facets';
 
 /** Whether anything-but excludes this value. Values of a type the exclusion does not name are never excluded. */
 export function isExcluded(exclusion: Exclusion, value: LeafValue, lowerCase: string | undefined): boolean {
@@ -9,7 +10,7 @@ export function isExcluded(exclusion: Exclusion, value: LeafValue, lowerCase: st
     case 'strings':
       return exclusion.values.has(value);
     case 'strings-ignore-case':
-      return exclusion.values.has(lowerCase ?? value.toLowerCase());
+      return exclusion.values.has(lowerCase ?? lowerCaseOf(value));
     case 'prefixes':
       return exclusion.values.some((prefix) => value.startsWith(prefix));
     case 'suffixes':

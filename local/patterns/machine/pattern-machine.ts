@@ -1,21 +1,19 @@
 import type { SubRule } from '../compile/matcher';
-import { walkEvent } from './event-walker';
-import { MatchScratch } from './match-scratch';
-import { RuleTables } from './rule-tables';
-import { isSubRuleSatisfied } from './sub-rule-check';
+import { EventLeaves } from './event-leaves';
+import { GraphTraversal } from './graph-traversal';
+import { RuleGraph } from './rule-graph';
 
 /**
- * Compiled rules merged into one structure keyed by field path and value: matching an event costs a walk
- * of the fields some rule names plus the conditions the event's values satisfy, whatever the rule count.
- * Rules are numbered by the caller. Adding is incremental; removal rebuilds the tables on the next match.
+ * Compiled rules merged into one graph keyed by field path and value: matching an event costs the states its
+ * values lead to and the fields those states read, not a pass over every rule or every field. Rules are numbered
+ * by the caller. Adding is incremental; removal rebuilds the graph on the next match.
  */
 export class PatternMachine {
   private readonly rules = new Map<number, readonly SubRule[]>();
-  private tables = new RuleTables();
-  private scratch = new MatchScratch(this.tables);
+  private graph = new RuleGraph();
+  private readonly leaves = new EventLeaves();
+  private traversal = new GraphTraversal(this.graph, this.leaves);
   private stale = false;
-  private readonly matchedStamp: number[] = [];
-  private matchCount = 0;
 
   get size(): number {
     return this.rules.size;
@@ -24,7 +22,7 @@ export class PatternMachine {
   add(rule: number, subRules: readonly SubRule[]): void {
     if (this.rules.has(rule)) this.remove(rule);
     this.rules.set(rule, subRules);
-    if (!this.stale) this.tables.add(rule, subRules);
+    if (!this.stale) this.graph.add(rule, subRules);
   }
 
   remove(rule: number): boolean {
@@ -35,41 +33,38 @@ export class PatternMachine {
 
   /** The numbers of the rules the event matches, ascending. */
   match(event: object): number[] {
-    const scratch = this.prepare();
-    const tables = this.tables;
-    const matched: number[] = [];
-    const epoch = ++this.matchCount;
-    const consider = (subRule: number): void => {
-      const rule = tables.subRuleRule[subRule] as number;
-      if (this.matchedStamp[rule] === epoch || !isSubRuleSatisfied(subRule, tables, scratch)) return;
-      this.matchedStamp[rule] = epoch;
-      matched.push(rule);
-    };
-    walkEvent(tables.trie.root, event, scratch);
-    for (const subRule of scratch.candidates) consider(subRule);
-    for (const subRule of tables.alwaysCandidates) consider(subRule);
-    return matched.length > 1 ? matched.sort((a, b) => a - b) : matched;
+    return sortAscending(this.traverse(event, false));
   }
 
   /** Whether any rule matches; stops at the first. */
   matchesAny(event: object): boolean {
-    const scratch = this.prepare();
-    const tables = this.tables;
-    walkEvent(tables.trie.root, event, scratch);
-    const satisfied = (subRule: number): boolean => isSubRuleSatisfied(subRule, tables, scratch);
-    return scratch.candidates.some(satisfied) || tables.alwaysCandidates.some(satisfied);
+    return this.traverse(event, true).length > 0;
   }
 
-  private prepare(): MatchScratch {
+  private traverse(event: object, stopAtFirst: boolean): number[] {
     if (this.stale) this.rebuild();
-    this.scratch.begin();
-    return this.scratch;
+    this.leaves.begin(event, this.graph.routes);
+    return this.traversal.run(stopAtFirst);
   }
 
   private rebuild(): void {
-    this.tables = new RuleTables();
-    for (const [rule, subRules] of this.rules) this.tables.add(rule, subRules);
-    this.scratch = new MatchScratch(this.tables);
+    this.graph = new RuleGraph();
+    for (const [rule, subRules] of this.rules) this.graph.add(rule, subRules);
+    this.traversal = new GraphTraversal(this.graph, this.leaves);
     this.stale = false;
   }
+}
+
+// Matches are few; an insertion sort avoids the comparator calls of Array.prototype.sort.
+function sortAscending(numbers: number[]): number[] {
+  for (let index = 1; index < numbers.length; index++) {
+    const value = numbers[index] as number;
+    let position = index - 1;
+    while (position >= 0 && (numbers[position] as number) > value) {
+      numbers[position + 1] = numbers[position] as number;
+      position--;
+    }
+    numbers[position + 1] = value;
+  }
+  return numbers;
 }

@@ -1,8 +1,12 @@
 import type { Exclusion, Matcher, NumericRange, WildcardPattern } from '../compile/matcher';
-import { ipAddressToHex, ipRangeContains, looksLikeIpAddress, type IpRange } from '../operators/ip-address';
+import { ipRangeContains, type IpRange } from '../operators/ip-address';
 import { AffixTable } from './affix-table';
 import { isExcluded } from './exclusion';
+import type { IdSink } from './id-sink';
 import type { LeafValue } from './leaf-value';
+import { ipHexOf, lowerCaseOf } from './value-facets';
+
+const NONE: readonly number[] = [];
 
 interface Indexed<T> {
   readonly operand: T;
@@ -27,11 +31,14 @@ export class ValueIndex {
   private readonly numericRanges: Indexed<NumericRange>[] = [];
   private readonly ipRanges: Indexed<IpRange>[] = [];
   private readonly exclusions: Indexed<Exclusion>[] = [];
-  private readonly wildcardScratch: Indexed<WildcardPattern>[] = [];
+  private readonly wildcardCandidates: Indexed<WildcardPattern>[] = [];
   private needsLowerCase = false;
+  /** True while every matcher is an exact string: then `exactStringMatches` alone answers a string value. */
+  private onlyExactStrings = true;
 
   /** Registers a matcher; `exists: false` is not a value matcher and is handled as absence by the caller. */
   add(matcher: Matcher, condition: number): void {
+    if (matcher.kind !== 'exact-string') this.onlyExactStrings = false;
     switch (matcher.kind) {
       case 'exact-string':
         return addTo(this.exactStrings, matcher.value, condition);
@@ -69,8 +76,17 @@ export class ValueIndex {
     }
   }
 
+  /**
+   * The distinct conditions an exact string lookup finds, when that is all this index holds; otherwise
+   * undefined, and `collect` must be used.
+   */
+  exactStringMatches(value: LeafValue): readonly number[] | undefined {
+    if (!this.onlyExactStrings) return undefined;
+    return (typeof value === 'string' && this.exactStrings.get(value)) || NONE;
+  }
+
   /** Appends to `out` every condition this value satisfies (a condition may appear more than once). */
-  collect(value: LeafValue, out: number[]): void {
+  collect(value: LeafValue, out: IdSink): void {
     appendAll(this.anyValue, out);
     let lowerCase: string | undefined;
     if (typeof value === 'string') {
@@ -78,7 +94,7 @@ export class ValueIndex {
       if (!this.prefixes.isEmpty) this.prefixes.collectInto(value, false, out);
       if (!this.suffixes.isEmpty) this.suffixes.collectInto(value, true, out);
       if (this.needsLowerCase) {
-        lowerCase = value.toLowerCase();
+        lowerCase = lowerCaseOf(value);
         appendAll(this.ignoreCaseExact.get(lowerCase), out);
         if (!this.ignoreCasePrefixes.isEmpty) this.ignoreCasePrefixes.collectInto(lowerCase, false, out);
         if (!this.ignoreCaseSuffixes.isEmpty) this.ignoreCaseSuffixes.collectInto(lowerCase, true, out);
@@ -102,8 +118,8 @@ export class ValueIndex {
     }
   }
 
-  private collectWildcards(value: string, out: number[]): void {
-    const candidates = this.wildcardScratch;
+  private collectWildcards(value: string, out: IdSink): void {
+    const candidates = this.wildcardCandidates;
     candidates.length = 0;
     this.wildcards.collectInto(value, false, candidates);
     for (let index = 0; index < candidates.length; index++) {
@@ -112,8 +128,8 @@ export class ValueIndex {
     }
   }
 
-  private collectIpRanges(value: string, out: number[]): void {
-    const hex = looksLikeIpAddress(value) ? ipAddressToHex(value) : undefined;
+  private collectIpRanges(value: string, out: IdSink): void {
+    const hex = ipHexOf(value);
     if (hex === undefined) return;
     for (const { operand, condition } of this.ipRanges) if (ipRangeContains(operand, hex)) out.push(condition);
   }
@@ -126,10 +142,10 @@ function inRange(range: NumericRange, value: number): boolean {
 
 function addTo<K>(map: Map<K, number[]>, key: K, condition: number): void {
   const conditions = map.get(key);
-  if (conditions) conditions.push(condition);
-  else map.set(key, [condition]);
+  if (!conditions) map.set(key, [condition]);
+  else if (!conditions.includes(condition)) conditions.push(condition);
 }
 
-function appendAll(conditions: readonly number[] | undefined, out: number[]): void {
+function appendAll(conditions: readonly number[] | undefined, out: IdSink): void {
   if (conditions) for (let index = 0; index < conditions.length; index++) out.push(conditions[index] as number);
 }

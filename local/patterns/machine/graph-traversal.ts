@@ -1,0 +1,130 @@
+import type { LeafValue } from './leaf-value';
+import { areConsistent, isConsistentWithAll, type ArrayMembership } from './array-membership';
+import type { EventLeaves } from './event-leaves';
+import { IdSink } from './id-sink';
+import type { PathGroup, RuleGraph, RuleState, Transition } from './rule-graph';
+
+/**
+ * Follows the rule graph over one walked event. A transition is taken once per event value that satisfies its
+ * condition, provided that value's array elements agree with those already chosen (array consistency).
+ * `exists: false` is decided when a rule completes, against the values chosen for fields named before it,
+ * which is the order event-ruler decides it in.
+ */
+export class GraphTraversal {
+  private readonly chosen: ArrayMembership[] = [];
+  private readonly chosenPaths: string[] = [];
+  private readonly absentPaths: PathGroup[] = [];
+  private readonly collected = new IdSink();
+  private readonly matchedStamp: number[] = [];
+  private matched: number[] = [];
+  private stopAtFirst = false;
+  private visit = 0;
+
+  constructor(
+    private readonly graph: RuleGraph,
+    private readonly leaves: EventLeaves,
+  ) {}
+
+  /** Rules the walked event matches, in the order found; with `stopAtFirst`, at most one. */
+  run(stopAtFirst: boolean): number[] {
+    this.visit++;
+    this.matched = [];
+    this.stopAtFirst = stopAtFirst;
+    this.enter(this.graph.start);
+    return this.matched;
+  }
+
+  private enter(state: RuleState): void {
+    if (this.chosen.length === 0 && this.absentPaths.length === 0) {
+      if (state.unconstrainedVisit === this.visit) return;
+      state.unconstrainedVisit = this.visit;
+    }
+    if (state.completedRules.length > 0) this.complete(state.completedRules);
+    const groups = state.groups;
+    for (let index = 0; index < groups.length && !this.isDone(); index++) this.followGroup(groups[index] as PathGroup);
+  }
+
+  private followGroup(group: PathGroup): void {
+    const leaves = this.leaves;
+    const count = leaves.count(group.slot);
+    if (count > 0) {
+      const values = leaves.valuesAt(group.slot);
+      const memberships = leaves.membershipsAt(group.slot);
+      for (let index = 0; index < count; index++) {
+        const membership = memberships[index] as ArrayMembership | null;
+        if (membership !== null && !isConsistentWithAll(membership, this.chosen)) continue;
+        this.followMatches(group, values[index] as LeafValue, membership);
+      }
+    }
+    if (group.absentTransitions.length > 0 && !leaves.hasFreeValue(group.slot)) {
+      this.absentPaths.push(group);
+      for (const transition of group.absentTransitions) if (!this.isDone()) this.enter(transition.next);
+      this.absentPaths.pop();
+    }
+  }
+
+  // Deeper states append to the same sink past this value's range, then restore it.
+  private followMatches(group: PathGroup, value: LeafValue, membership: ArrayMembership | null): void {
+    const exact = group.values.exactStringMatches(value);
+    if (exact !== undefined) {
+      for (let position = 0; position < exact.length && !this.isDone(); position++) {
+        this.take(group.transitions[exact[position] as number] as Transition, membership);
+      }
+      return;
+    }
+    const sink = this.collected;
+    const start = sink.count;
+    group.values.collect(value, sink);
+    const end = sink.count;
+    const ids = sink.ids;
+    for (let position = start; position < end && !this.isDone(); position++) {
+      const id = ids[position] as number;
+      if (ids.indexOf(id, start) < position) continue;
+      this.take(group.transitions[id] as Transition, membership);
+    }
+    sink.count = start;
+  }
+
+  private take(transition: Transition, membership: ArrayMembership | null): void {
+    if (this.isDone()) return;
+    if (membership === null) {
+      this.enter(transition.next);
+      return;
+    }
+    this.chosen.push(membership);
+    this.chosenPaths.push(transition.path);
+    this.enter(transition.next);
+    this.chosen.pop();
+    this.chosenPaths.pop();
+  }
+
+  private complete(rules: readonly number[]): void {
+    if (this.absentPaths.length > 0 && !this.absencesHold()) return;
+    for (const rule of rules) {
+      if (this.matchedStamp[rule] === this.visit) continue;
+      this.matchedStamp[rule] = this.visit;
+      this.matched.push(rule);
+    }
+  }
+
+  private absencesHold(): boolean {
+    return this.absentPaths.every((group) => !this.isPresentAlongside(group));
+  }
+
+  // Present if some value at the path agrees with every value chosen for a field whose name sorts before it.
+  private isPresentAlongside(group: PathGroup): boolean {
+    const count = this.leaves.count(group.slot);
+    const memberships = this.leaves.membershipsAt(group.slot);
+    for (let index = 0; index < count; index++) {
+      const membership = memberships[index] as ArrayMembership | null;
+      if (this.chosen.every((other, position) => (this.chosenPaths[position] as string) >= group.path || areConsistent(membership, other))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private isDone(): boolean {
+    return this.stopAtFirst && this.matched.length > 0;
+  }
+}
