@@ -22,4 +22,5 @@ export const subscribers: readonly SubscriberEntry[] = [
     delivery: { kind: 'direct' },
     needs: ['auditTable'],
   },
+  // npm run new-subscriber adds new entries above this line.
 ];

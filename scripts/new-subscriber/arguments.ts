@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import type { DeliveryKind } from '../../cdk/subscription/subscriber-entry';
+import { ScaffoldError } from './scaffold-error';
+
+export interface NewSubscriberArguments {
+  name: string;
+  /** The contract's detail-type, e.g. `UserCreated`. */
+  eventName: string;
+  delivery: DeliveryKind;
+}
+
+export const USAGE = 'usage: npm run new-subscriber -- <name> [--event UserCreated] [--delivery queued|direct|queue-only]';
+
+const DELIVERY_KINDS: readonly DeliveryKind[] = ['queued', 'direct', 'queue-only'];
+
+/** Queued is the default: it is the safe choice for anything that calls a rate-limited service. */
+export function parseNewSubscriberArguments(argv: readonly string[]): NewSubscriberArguments {
+  let parsed: ReturnType<typeof parseWithNode>;
+  try {
+    parsed = parseWithNode(argv);
+  } catch (error) {
+    throw new ScaffoldError(`${(error as Error).message}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    throw new ScaffoldError(`${positionals.length === 0 ? 'missing the subscriber name' : 'expected exactly one subscriber name'}; ${USAGE}`);
+  }
+  const delivery = values.delivery ?? 'queued';
+  if (!isDeliveryKind(delivery)) {
+    throw new ScaffoldError(`unknown delivery "${delivery}": use one of ${DELIVERY_KINDS.join(', ')}`);
+  }
+  return { name: positionals[0], eventName: values.event ?? 'UserCreated', delivery };
+}
+
+function parseWithNode(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: { event: { type: 'string' }, delivery: { type: 'string' } },
+  });
+}
+
+function isDeliveryKind(value: string): value is DeliveryKind {
+  return (DELIVERY_KINDS as readonly string[]).includes(value);
+}
