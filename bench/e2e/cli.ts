@@ -1,0 +1,38 @@
+/**
+ * `npm run bench -- [--users 10000] [--concurrency 32]`: startup, bundles, the pipeline end to end and the floor
+ * of its work, all measured in this one run against `npm start` child processes. The last line is JSON.
+ */
+import * as path from 'node:path';
+import { measureBundles } from './bundles';
+import { installChildCleanup } from './child-processes';
+import { runEndToEnd } from './end-to-end';
+import { runFloor } from './floor';
+import { parseBenchOptions, USAGE, UsageError } from './options';
+import { progress } from './progress';
+import { renderReport } from './report';
+import { measureStartup } from './startup';
+
+const PROJECT_DIR = path.resolve(__dirname, '../..');
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  installChildCleanup();
+  const startup = await measureStartup(PROJECT_DIR);
+  progress('bundles: sizes and require times of the Lambda bundles in cdk.out');
+  const bundles = measureBundles(path.join(PROJECT_DIR, 'cdk.out'));
+  const endToEnd = await runEndToEnd(PROJECT_DIR, options.users, options.concurrency);
+  const floor = await runFloor(PROJECT_DIR, options.users, options.concurrency);
+  process.stdout.write(renderReport({ concurrency: options.concurrency, endToEnd, floor, startup, bundles }));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `npm run bench failed: ${error.message}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

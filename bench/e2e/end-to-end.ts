@@ -1,0 +1,133 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { AUDIT_TABLE, capturedMail, USERS_TABLE, userItem } from '../../test/e2e/local-stack';
+import { readAuditRecords } from './audit-records';
+import { createClients } from './aws-clients';
+import { runWithConcurrency } from './concurrency';
+import { MailCollector } from './mail-collector';
+import { progress } from './progress';
+import { startRuntimeProcess } from './runtime-process';
+import { StallWatchdog } from './stall-watchdog';
+import { percentile } from './stats';
+import { benchUsers } from './users';
+
+export interface EndToEndResult {
+  users: number;
+  /** Users per second, from the first insert to the last user with both its email and its audit record. */
+  perSecond: number;
+  insertsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** How precisely capture times are known (see MailCollector). */
+  latencyResolutionMs: number;
+  peakRssBytes: number;
+}
+
+const STALL_LIMIT_MS = 60_000;
+const MAIL_POLL_MS = 50;
+/** A scan of 10,000 audit records costs the runtime about 100 ms: rare while mail still arrives, often after. */
+const AUDIT_SCAN_WHILE_MAILING_MS = 5_000;
+const AUDIT_SCAN_AFTER_MAIL_MS = 250;
+const PROGRESS_EVERY_MS = 2_000;
+
+/** Inserts users through the DynamoDB endpoint of a fresh `npm start` until every one has its email and audit record. */
+export async function runEndToEnd(projectDir: string, userCount: number, concurrency: number): Promise<EndToEndResult> {
+  progress('end to end: starting a fresh runtime (npm start -- --in-memory)');
+  const runtime = await startRuntimeProcess(projectDir, 120_000);
+  const clients = createClients(runtime.endpoint, concurrency);
+  const users = benchUsers(`${Date.now().toString(36)}`, userCount);
+  const mail = new MailCollector(runtime.endpoint, new Set(users.map((user) => user.email)));
+  const insertedAt = new Array<number>(userCount);
+  let inserted = 0;
+  let audited = 0;
+  let finished = false;
+  const watchdog = new StallWatchdog(
+    STALL_LIMIT_MS,
+    () => `${inserted}/${userCount} inserted, ${mail.recipientCount}/${userCount} welcome emails, ${audited}/${userCount} audit records`,
+  );
+  const ticker = setInterval(
+    () => progress(`end to end: ${inserted}/${userCount} inserted, ${mail.recipientCount} emails captured, ${audited} audit records`),
+    PROGRESS_EVERY_MS,
+  );
+  try {
+    progress(`end to end: runtime ready on ${runtime.endpoint} (pid ${runtime.runtimePid}); inserting ${userCount} users, ${concurrency} at a time`);
+    const startedAt = Date.now();
+    const inserting = runWithConcurrency(userCount, concurrency, async (index) => {
+      const user = users[index];
+      await clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
+      insertedAt[index] = Date.now();
+      inserted++;
+      watchdog.progressed();
+    }).then(() => progress(`end to end: all ${userCount} inserted in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`));
+    const collectingMail = (async () => {
+      while (!finished && mail.recipientCount < userCount) {
+        if ((await mail.poll()) > 0) watchdog.progressed();
+        await sleep(MAIL_POLL_MS);
+      }
+    })();
+    const auditing = (async () => {
+      let records = new Map<string, number[]>();
+      let scannedAt = 0;
+      while (!finished && audited < userCount) {
+        if (mail.recipientCount === userCount || Date.now() - scannedAt >= AUDIT_SCAN_WHILE_MAILING_MS) {
+          records = await readAuditRecords(clients.dynamodb, AUDIT_TABLE);
+          scannedAt = Date.now();
+          if (records.size > audited) watchdog.progressed();
+          audited = records.size;
+        }
+        if (audited < userCount) await sleep(AUDIT_SCAN_AFTER_MAIL_MS);
+      }
+      return records;
+    })();
+    const [, , auditRecords] = await Promise.race([
+      Promise.all([inserting, collectingMail, auditing]),
+      watchdog.failure,
+      runtime.unexpectedExit,
+    ]);
+    const insertsPerSecond = userCount / ((Math.max(...insertedAt) - startedAt) / 1000);
+
+    const latencies: number[] = [];
+    let completedAt = 0;
+    for (const [index, user] of users.entries()) {
+      const emailAt = mail.captureTimeOf(user.email) as number;
+      latencies.push(emailAt - insertedAt[index]);
+      completedAt = Math.max(completedAt, emailAt, ...(auditRecords.get(user.userId) ?? []));
+    }
+    await checkExactlyOnce(runtime.endpoint, users, auditRecords);
+    const peakRssBytes = runtime.peakRssBytes();
+    if (peakRssBytes === undefined) throw new Error(`Cannot read the peak RSS of the runtime (pid ${runtime.runtimePid})`);
+    return {
+      users: userCount,
+      perSecond: userCount / ((completedAt - startedAt) / 1000),
+      insertsPerSecond,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      p99Ms: percentile(latencies, 99),
+      latencyResolutionMs: mail.resolutionMs(),
+      peakRssBytes,
+    };
+  } finally {
+    finished = true;
+    clearInterval(ticker);
+    watchdog.stop();
+    clients.destroy();
+    await runtime.stop();
+  }
+}
+
+/** Delivery is at least once, handlers idempotent: the figures only count if each user got one of each. */
+async function checkExactlyOnce(endpoint: string, users: readonly { userId: string; email: string }[], audit: Map<string, number[]>): Promise<void> {
+  const emailsPerRecipient = new Map<string, number>();
+  for (const message of await capturedMail(endpoint)) {
+    for (const recipient of message.Destination.ToAddresses) emailsPerRecipient.set(recipient, (emailsPerRecipient.get(recipient) ?? 0) + 1);
+  }
+  const wrongMail = users.filter((user) => emailsPerRecipient.get(user.email) !== 1).length;
+  const wrongAudit = users.filter((user) => audit.get(user.userId)?.length !== 1).length;
+  if (wrongMail > 0 || wrongAudit > 0) {
+    throw new Error(`Not exactly once: ${wrongMail} users without exactly one welcome email, ${wrongAudit} without exactly one audit record`);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,155 @@
+import { CreateTableCommand, DescribeTableCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { SendEmailCommand } from '@aws-sdk/client-ses';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, randomUUID } from 'node:crypto';
+import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SCHEMA_VERSION, USER_CREATED_SOURCE } from '../../events/user-created';
+import { auditRecordFor } from '../../services/audit-log/audit-record';
+import type { UserCreatedEvent } from '../../services/shared/user-created-event';
+import { welcomeMessage } from '../../services/welcome-email/welcome-message';
+import { AUDIT_TABLE, userItem } from '../../test/e2e/local-stack';
+import { createClients, REGION, type BenchClients } from './aws-clients';
+import { runWithConcurrency } from './concurrency';
+import { progress } from './progress';
+import { startRuntimeProcess } from './runtime-process';
+import { StallWatchdog } from './stall-watchdog';
+import { benchUsers, type BenchUser } from './users';
+
+export interface FloorResult {
+  perSecond: number;
+  peakRssBytes: number | undefined;
+}
+
+/**
+ * The floor of the work: per user, the AWS calls the pipeline makes, issued straight at a fresh runtime with
+ * nothing between them. The insert goes to a table made here with the users table's key and no stream, so it
+ * costs what the insert costs without setting off the pipeline.
+ */
+const FLOOR_USERS_TABLE = 'users-fanout-bench-floor-users';
+const IDEMPOTENCY_TABLE = 'users-fanout-dev-welcome-email-idempotency';
+const SENDER_EMAIL = 'welcome@example.com';
+const IDEMPOTENCY_TTL_SECONDS = 360_000;
+const IN_PROGRESS_LIMIT_MS = 10_000;
+const STALL_LIMIT_MS = 60_000;
+
+export async function runFloor(projectDir: string, userCount: number, concurrency: number): Promise<FloorResult> {
+  progress('floor: starting a fresh runtime (npm start -- --in-memory)');
+  const runtime = await startRuntimeProcess(projectDir, 120_000);
+  const clients = createClients(runtime.endpoint, concurrency);
+  let done = 0;
+  const watchdog = new StallWatchdog(STALL_LIMIT_MS, () => `${done}/${userCount} users' calls made`);
+  const ticker = setInterval(() => progress(`floor: ${done}/${userCount} users' calls made`), 2_000);
+  try {
+    await createFloorUsersTable(clients);
+    const users = benchUsers(`floor-${Date.now().toString(36)}`, userCount);
+    progress(`floor: making each user's 5 calls directly, ${concurrency} users at a time`);
+    const startedAt = performance.now();
+    await Promise.race([
+      runWithConcurrency(userCount, concurrency, async (index) => {
+        await callsOfOneUser(clients, users[index]);
+        done++;
+        watchdog.progressed();
+      }),
+      watchdog.failure,
+      runtime.unexpectedExit,
+    ]);
+    const perSecond = userCount / ((performance.now() - startedAt) / 1000);
+    return { perSecond, peakRssBytes: runtime.peakRssBytes() };
+  } finally {
+    clearInterval(ticker);
+    watchdog.stop();
+    clients.destroy();
+    await runtime.stop();
+  }
+}
+
+async function createFloorUsersTable(clients: BenchClients): Promise<void> {
+  await clients.dynamodb.send(
+    new CreateTableCommand({
+      TableName: FLOOR_USERS_TABLE,
+      KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'userId', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { Table } = await clients.dynamodb.send(new DescribeTableCommand({ TableName: FLOOR_USERS_TABLE }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    if (Date.now() > deadline) throw new Error(`${FLOOR_USERS_TABLE} is still ${Table?.TableStatus} after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * In the pipeline's order: the insert; the welcome email's idempotency record taken (Powertools' conditional
+ * PutItem), the email sent, the record completed (its UpdateItem); the audit record's conditional put.
+ */
+async function callsOfOneUser(clients: BenchClients, user: BenchUser): Promise<void> {
+  await clients.dynamodb.send(new PutItemCommand({ TableName: FLOOR_USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
+  const event = userCreatedEvent(user);
+  const idempotencyId = `welcome-email#${createHash('md5').update(JSON.stringify(event.detail.metadata.idempotencyKey)).digest('base64')}`;
+  await takeIdempotencyRecord(clients, idempotencyId);
+  const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, SENDER_EMAIL)));
+  await completeIdempotencyRecord(clients, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
+  await clients.documents.send(
+    new PutCommand({ TableName: AUDIT_TABLE, Item: auditRecordFor(event, new Date()), ConditionExpression: 'attribute_not_exists(eventId)' }),
+  );
+}
+
+/** The request Powertools' DynamoDBPersistenceLayer makes before running the handler. */
+function takeIdempotencyRecord(clients: BenchClients, id: string): Promise<unknown> {
+  const now = Date.now();
+  return clients.dynamodb.send(
+    new PutItemCommand({
+      TableName: IDEMPOTENCY_TABLE,
+      Item: {
+        id: { S: id },
+        expiration: { N: String(Math.floor(now / 1000) + IDEMPOTENCY_TTL_SECONDS) },
+        status: { S: 'INPROGRESS' },
+        in_progress_expiration: { N: String(now + IN_PROGRESS_LIMIT_MS) },
+      },
+      ExpressionAttributeNames: { '#id': 'id', '#expiry': 'expiration', '#in_progress_expiry': 'in_progress_expiration', '#status': 'status' },
+      ExpressionAttributeValues: { ':now': { N: String(now / 1000) }, ':now_in_millis': { N: String(now) }, ':inprogress': { S: 'INPROGRESS' } },
+      ConditionExpression:
+        'attribute_not_exists(#id) OR #expiry < :now OR (#status = :inprogress AND attribute_exists(#in_progress_expiry) AND #in_progress_expiry < :now_in_millis)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    }),
+  );
+}
+
+/** The request Powertools makes after the handler returned, storing its result. */
+function completeIdempotencyRecord(clients: BenchClients, id: string, responseJson: string): Promise<unknown> {
+  return clients.dynamodb.send(
+    new UpdateItemCommand({
+      TableName: IDEMPOTENCY_TABLE,
+      Key: { id: { S: id } },
+      UpdateExpression: 'SET #expiry = :expiry, #status = :status, #response_data = :response_data',
+      ExpressionAttributeNames: { '#expiry': 'expiration', '#status': 'status', '#response_data': 'data' },
+      ExpressionAttributeValues: {
+        ':expiry': { N: String(Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS) },
+        ':status': { S: 'COMPLETED' },
+        ':response_data': { S: responseJson },
+      },
+    }),
+  );
+}
+
+/** The event the handlers would receive for this user, so the requests carry the same payloads. */
+function userCreatedEvent(user: BenchUser): UserCreatedEvent {
+  const streamEventId = randomUUID();
+  const now = new Date().toISOString();
+  return {
+    version: '0',
+    id: randomUUID(),
+    account: '000000000000',
+    region: REGION,
+    time: now,
+    resources: [],
+    source: USER_CREATED_SOURCE,
+    'detail-type': USER_CREATED_DETAIL_TYPE,
+    detail: {
+      metadata: { eventId: randomUUID(), idempotencyKey: `user-created:${streamEventId}`, occurredAt: now, schemaVersion: USER_CREATED_SCHEMA_VERSION },
+      data: { userId: user.userId, email: user.email, givenName: user.givenName, createdAt: user.createdAt },
+    },
+  };
+}

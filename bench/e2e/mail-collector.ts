@@ -1,0 +1,79 @@
+import type { Email } from 'aws-ses-v2-local/dist/store';
+
+/**
+ * Follows the captured mail while the pipeline runs, through aws-ses-v2-local's own store API behind the
+ * runtime's viewer path: `?since=<epoch seconds>` returns only recent mail, so a poll costs the runtime little
+ * however many messages it holds.
+ *
+ * The store stamps each message in whole seconds. When that is all it keeps, a message's capture time is pinned
+ * between the poll before the one that first saw it and the end of that poll, within its stamped second; the
+ * midpoint of that window is the estimate, and half its width the resolution. A stamp with a fraction is used as is.
+ */
+const STORE_PATH = '/_aws/ses/ui/store';
+
+export class MailCollector {
+  private readonly capturedAt = new Map<string, number>();
+  private readonly seen = new Set<string>();
+  private readonly windowsMs: number[] = [];
+  private previousPollStartedAt: number;
+  private exactStamps = false;
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly expectedRecipients: ReadonlySet<string>,
+  ) {
+    this.previousPollStartedAt = Date.now();
+  }
+
+  /** Recipients with at least one captured email. */
+  get recipientCount(): number {
+    return this.capturedAt.size;
+  }
+
+  /** Epoch ms at which the first email to `recipient` was captured, if it was. */
+  captureTimeOf(recipient: string): number | undefined {
+    return this.capturedAt.get(recipient);
+  }
+
+  /** Half the median capture-time window, or 0 when the store stamps milliseconds. */
+  resolutionMs(): number {
+    if (this.exactStamps || this.windowsMs.length === 0) return 0;
+    const sorted = [...this.windowsMs].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] / 2;
+  }
+
+  /** Fetches the mail captured since the previous poll; returns how many expected recipients it newly saw. */
+  async poll(): Promise<number> {
+    const startedAt = Date.now();
+    const since = Math.floor(this.previousPollStartedAt / 1000);
+    const response = await fetch(`${this.endpoint}${STORE_PATH}?since=${since}`);
+    if (!response.ok) throw new Error(`GET ${STORE_PATH}?since=${since} answered ${response.status}: ${await response.text()}`);
+    const { emails } = (await response.json()) as { emails: Email[] };
+    const endedAt = Date.now();
+    let fresh = 0;
+    for (const email of emails) {
+      for (const recipient of email.destination.to) {
+        const key = `${email.messageId}\0${recipient}\0${email.at}`;
+        if (this.seen.has(key)) continue;
+        this.seen.add(key);
+        if (!this.expectedRecipients.has(recipient) || this.capturedAt.has(recipient)) continue;
+        this.capturedAt.set(recipient, this.estimateCaptureTime(email.at, endedAt));
+        fresh++;
+      }
+    }
+    this.previousPollStartedAt = startedAt;
+    return fresh;
+  }
+
+  private estimateCaptureTime(stampSeconds: number, pollEndedAt: number): number {
+    if (!Number.isInteger(stampSeconds)) {
+      this.exactStamps = true;
+      return stampSeconds * 1000;
+    }
+    const earliest = Math.max(this.previousPollStartedAt, stampSeconds * 1000);
+    const latest = Math.min(pollEndedAt, stampSeconds * 1000 + 999);
+    if (latest < earliest) return latest;
+    this.windowsMs.push(latest - earliest);
+    return (earliest + latest) / 2;
+  }
+}
