@@ -23,7 +23,8 @@ export function parseNewSubscriberArguments(argv: readonly string[]): NewSubscri
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
-    throw new ScaffoldError(`${positionals.length === 0 ? 'missing the subscriber name' : 'expected exactly one subscriber name'}; ${USAGE}`);
+    const problem = positionals.length === 0 ? 'missing the subscriber name' : 'expected exactly one subscriber name';
+    throw new ScaffoldError(`${problem}; ${USAGE}`);
   }
   const delivery = values.delivery ?? 'queued';
   if (!isDeliveryKind(delivery)) {

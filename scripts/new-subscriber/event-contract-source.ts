@@ -49,7 +49,9 @@ function contractModules(projectDir: string): string[] {
 function constantsOf(exports: Record<string, unknown>, contract: EventContract, modulePath: string): ContractSource['constants'] {
   const constantFor = (what: string, value: string): string => {
     const name = Object.keys(exports).find((key) => /^[A-Z][A-Z0-9_]*$/.test(key) && exports[key] === value);
-    if (name === undefined) throw new ScaffoldError(`${modulePath}.ts exports no constant for the ${what} "${value}"; patterns are built from constants`);
+    if (name === undefined) {
+      throw new ScaffoldError(`${modulePath}.ts exports no constant for the ${what} "${value}"; patterns are built from constants`);
+    }
     return name;
   };
   return {

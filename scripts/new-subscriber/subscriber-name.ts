@@ -40,7 +40,9 @@ export function checkSubscriberName(name: string, existing: ExistingNames): void
       `"${name}" is ${name.length} characters long: a subscriber name has at most ${MAX_SUBSCRIBER_NAME_LENGTH} (it is part of its queue names)`,
     );
   }
-  if (RESERVED_NAMES.has(name)) throw new ScaffoldError(`"${name}" is reserved: it would clash with one of the stack's own resources`);
+  if (RESERVED_NAMES.has(name)) {
+    throw new ScaffoldError(`"${name}" is reserved: it would clash with one of the stack's own resources`);
+  }
   if (name.endsWith('-dlq')) throw new ScaffoldError(`"${name}" ends in -dlq, which is reserved for dead-letter queue names`);
   if (existing.registered.includes(name)) throw new ScaffoldError(`subscriber "${name}" already exists in cdk/subscribers.ts`);
   for (const taken of [`services/${name}`, `test/services/${name}.test.ts`]) {

@@ -1,6 +1,8 @@
 import type { DeliveryKind } from '../../../cdk/subscription/subscriber-entry';
 import { eventTitle, tsString, type TemplateValues } from './template-values';
 
+const SQS_HELPERS_IMPORT = "import { sqsEvent, sqsRecord } from './helpers/events';\n";
+
 /** `test/services/<name>.test.ts`: the handler on the sample events its own registry pattern selects. */
 export function renderHandlerTest(values: TemplateValues, delivery: Exclude<DeliveryKind, 'queue-only'>): string {
   const { name } = values;
@@ -12,7 +14,7 @@ import { matchesPattern } from '../../local/patterns';
 import { parseEvent } from '../../services/${name}/event';
 import { handler } from '../../services/${name}/handler';
 import { captureLogs, type CapturedLogs } from './helpers/capture-logs';
-${delivery === 'queued' ? "import { sqsEvent, sqsRecord } from './helpers/events';\n" : ''}import { lambdaContext } from './helpers/fixtures';
+${delivery === 'queued' ? SQS_HELPERS_IMPORT : ''}import { lambdaContext } from './helpers/fixtures';
 
 const entry = subscribers.find((candidate) => candidate.name === ${tsString(name)})!;
 /** The ${eventTitle(values.event)} samples in events/samples that this subscriber's rule selects. */
