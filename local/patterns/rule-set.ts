@@ -9,7 +9,7 @@ import { PatternMachine } from './machine/pattern-machine';
 export class RuleSet<Id = string> {
   private readonly machine = new PatternMachine();
   private readonly slotById = new Map<Id, number>();
-  private readonly idBySlot = new Map<number, Id>();
+  private readonly idBySlot: Array<Id | undefined> = [];
   private nextSlot = 0;
 
   constructor(private readonly options: CompileOptions = {}) {}
@@ -24,7 +24,7 @@ export class RuleSet<Id = string> {
     this.remove(id);
     const slot = this.nextSlot++;
     this.slotById.set(id, slot);
-    this.idBySlot.set(slot, id);
+    this.idBySlot[slot] = id;
     this.machine.add(slot, subRules);
   }
 
@@ -32,7 +32,7 @@ export class RuleSet<Id = string> {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
     this.slotById.delete(id);
-    this.idBySlot.delete(slot);
+    this.idBySlot[slot] = undefined;
     return this.machine.remove(slot);
   }
 
@@ -40,6 +40,9 @@ export class RuleSet<Id = string> {
   match(event: string | object): Id[] {
     const object = eventObject(event);
     if (object === undefined) return [];
-    return this.machine.match(object).map((slot) => this.idBySlot.get(slot) as Id);
+    const slots = this.machine.match(object);
+    const ids: Id[] = [];
+    for (let index = 0; index < slots.length; index++) ids.push(this.idBySlot[slots[index] as number] as Id);
+    return ids;
   }
 }

@@ -1,4 +1,4 @@
-import { ipAddressToHex, looksLikeIpAddress } from '../operators/ip-address';
+import { ipAddressToHex } from '../operators/ip-address';
 
 // One event value is looked up in many states; derive its lower-case and address forms once, not per state.
 let lowerCaseSource: string | undefined;
@@ -18,7 +18,7 @@ export function lowerCaseOf(value: string): string {
 export function ipHexOf(value: string): string | undefined {
   if (value !== ipSource) {
     ipSource = value;
-    ipValue = looksLikeIpAddress(value) ? ipAddressToHex(value) : undefined;
+    ipValue = ipAddressToHex(value);
   }
   return ipValue;
 }

@@ -17,8 +17,36 @@ export function looksLikeIpAddress(text: string): boolean {
 
 /** The address as hex bytes, or undefined when it is not a valid IPv4 or IPv6 literal. */
 export function ipAddressToHex(text: string): string | undefined {
-  const bytes = IPV4_SHAPE.test(text) ? parseIpv4(text) : IPV6_SHAPE.test(text) ? parseIpv6(text) : undefined;
+  const ipv4 = dottedQuadToHex(text);
+  if (ipv4 !== undefined) return ipv4;
+  const bytes = IPV6_SHAPE.test(text) ? parseIpv6(text) : undefined;
   return bytes && bytesToHex(bytes);
+}
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0').toUpperCase());
+
+// Event values are checked against address ranges on every match, so dotted quads are read without
+// allocating: four decimal parts, each at most 255.
+function dottedQuadToHex(text: string): string | undefined {
+  let hex = '';
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const code = index < text.length ? text.charCodeAt(index) : 46;
+    if (code >= 48 && code <= 57) {
+      part = part * 10 + code - 48;
+      digits++;
+    } else if (code === 46 && digits > 0 && part <= 255 && parts < 4) {
+      hex += HEX_BYTES[part] as string;
+      parts++;
+      part = 0;
+      digits = 0;
+    } else {
+      return undefined;
+    }
+  }
+  return parts === 4 ? hex : undefined;
 }
 
 export function ipRangeContains(range: IpRange, hex: string): boolean {
@@ -88,6 +116,6 @@ function parseGroups(text: string): number[] | undefined {
 
 function bytesToHex(bytes: readonly number[]): string {
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex.toUpperCase();
+  for (const byte of bytes) hex += HEX_BYTES[byte] as string;
+  return hex;
 }
