@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { startDynamoDb } from './dynamodb';
 import { createEventBridge, type EventBridgeFaults } from './eventbridge';
 import { createLambdaRuntime, type LambdaFaults, type LogSink } from './lambda';
+import { lambdaApiHandler } from './lambda/api';
 import type { EventBridgePort } from './model/ports';
 import type { LocalModel } from './model/types';
 import { createPipesRunner, type PipeFaults } from './pipes';
@@ -139,6 +140,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => pipes.close());
 
     for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler]) endpoint.mount(handler);
+    endpoint.mount(lambdaApiHandler({ functions: model.functions, lambda: lambda.port }));
     lambda.start();
     pipes.start();
 

@@ -1,0 +1,1 @@
+export { lambdaApiHandler, type LambdaApiDependencies } from './handler';

@@ -1,0 +1,100 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import {
+  InvokeCommand,
+  LambdaClient,
+  ListFunctionsCommand,
+  ResourceNotFoundException,
+  type InvokeCommandOutput,
+} from '@aws-sdk/client-lambda';
+import { AUDIT_TABLE, startLocalStack, waitFor, type LocalStack } from '../e2e/local-stack';
+import { insertRecord, userCreatedEvent } from './fixtures';
+
+/** The local Lambda API through the real SDK client: Invoke in its three types, errors, ListFunctions. */
+describe('local Lambda API', () => {
+  let stack: LocalStack;
+  let lambda: LambdaClient;
+
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    lambda = new LambdaClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  });
+
+  afterAll(async () => {
+    lambda?.destroy();
+    await stack?.stop();
+  });
+
+  const functionNamed = (logicalIdPrefix: string): { name: string; arn: string } => {
+    const fn = stack.runtime.model.functions.find((candidate) => candidate.logicalId.startsWith(logicalIdPrefix));
+    if (!fn) throw new Error(`No function ${logicalIdPrefix}* in the model`);
+    return { name: fn.name, arn: fn.arn };
+  };
+  const payloadOf = (output: InvokeCommandOutput): unknown => JSON.parse(Buffer.from(output.Payload ?? []).toString('utf8'));
+  const invoke = (functionName: string, event: unknown, type?: 'Event' | 'DryRun') =>
+    lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: type, Payload: Buffer.from(JSON.stringify(event)) }));
+
+  test('RequestResponse returns the handler result: the enrichment maps a stream record to a UserCreated detail', async () => {
+    const output = await invoke(functionNamed('UserCreatedPipeEnrichment').name, [insertRecord('api-1', 'api-1@example.com')]);
+
+    expect(output.StatusCode).toBe(200);
+    expect(output.FunctionError).toBeUndefined();
+    expect(output.ExecutedVersion).toBe('$LATEST');
+    const details = payloadOf(output) as Array<{ data: { userId: string } }>;
+    expect(details.map((detail) => detail.data.userId)).toEqual(['api-1']);
+  });
+
+  test('a handler error comes back as a 200 with X-Amz-Function-Error and the error in the payload', async () => {
+    const output = await invoke(functionNamed('AuditLogHandler').arn, { not: 'an event' });
+
+    expect(output.StatusCode).toBe(200);
+    expect(output.FunctionError).toBe('Unhandled');
+    expect(payloadOf(output)).toMatchObject({ errorType: expect.any(String), errorMessage: expect.any(String) });
+  });
+
+  test('Event answers 202 and runs the function asynchronously', async () => {
+    const output = await invoke(`${functionNamed('AuditLogHandler').arn}:$LATEST`, userCreatedEvent('api-async', 'api-async@example.com'), 'Event');
+
+    expect(output.StatusCode).toBe(202);
+    await waitFor('the audit record of the asynchronous invocation', async () => {
+      const result = await stack.dynamodb.send(
+        new QueryCommand({ TableName: AUDIT_TABLE, KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': { S: 'api-async' } } }),
+      );
+      return (result.Items ?? []).length === 1 ? true : undefined;
+    });
+  });
+
+  test('DryRun answers 204 and runs nothing', async () => {
+    const output = await invoke(functionNamed('AuditLogHandler').name, userCreatedEvent('api-dry', 'api-dry@example.com'), 'DryRun');
+
+    expect(output.StatusCode).toBe(204);
+  });
+
+  test('an unknown function, by name or ARN, or another qualifier is ResourceNotFoundException', async () => {
+    const known = functionNamed('AuditLogHandler');
+    for (const name of ['no-such-function', 'arn:aws:lambda:us-east-1:000000000000:function:no-such-function', `${known.name}:7`]) {
+      const failure = await invoke(name, {}).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ResourceNotFoundException);
+      expect((failure as Error).message).toMatch(/Function not found: arn:aws:lambda:us-east-1:000000000000:function:/);
+    }
+  });
+
+  test('a payload that is not JSON is InvalidRequestContentException', async () => {
+    const failure = await lambda
+      .send(new InvokeCommand({ FunctionName: functionNamed('AuditLogHandler').name, Payload: Buffer.from('{not json') }))
+      .catch((error: unknown) => error);
+
+    expect((failure as Error).name).toBe('InvalidRequestContentException');
+  });
+
+  test('ListFunctions pages through every function of the template', async () => {
+    const names: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await lambda.send(new ListFunctionsCommand({ Marker: marker, MaxItems: 2 }));
+      names.push(...(page.Functions ?? []).map((fn) => fn.FunctionName as string));
+      marker = page.NextMarker;
+    } while (marker !== undefined);
+
+    expect(names.sort()).toEqual(stack.runtime.model.functions.map((fn) => fn.name).sort());
+  });
+});
