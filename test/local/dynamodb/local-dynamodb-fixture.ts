@@ -77,6 +77,11 @@ export async function startLocalDynamoDb(options: { dataDir?: string; tables?: T
     tables,
     dataDir: options.dataDir && path.join(options.dataDir, 'dynamodb'),
     streams: streams.capture,
+  }).catch(async (error: unknown) => {
+    await endpoint.close();
+    await streams.close();
+    store.close();
+    throw error;
   });
   endpoint.mount(dynamoDb.handler);
   endpoint.mount(streams.handler);
