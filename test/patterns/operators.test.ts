@@ -335,3 +335,10 @@ describe('event input', () => {
     expect(matches({ constructor: ['x'] }, '{"constructor": "x"}')).toBe(true);
   });
 });
+
+describe('unusual keys', () => {
+  test('empty keys are field names like any other', () => {
+    expect(matches({ '': { b: ['x'] } }, { '': { b: 'x' } })).toBe(true);
+    expect(matches({ '': { b: ['x'] } }, { b: 'x' })).toBe(false);
+  });
+});

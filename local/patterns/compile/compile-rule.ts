@@ -28,14 +28,15 @@ type Entries = ReadonlyArray<readonly [string, JsonNode]>;
 export function compileRule(root: JsonNode, flavour: PatternFlavour): SubRule[] {
   if (root.kind !== 'object') invalidPattern('Filter is not an object');
   const branches: Branch[] = [];
-  new RuleCompiler(flavour).object(root.entries, '', branches, false);
+  new RuleCompiler(flavour).object(root.entries, undefined, branches, false);
   return branches.map(toSubRule);
 }
 
 class RuleCompiler {
   constructor(private readonly flavour: PatternFlavour) {}
 
-  object(entries: Entries, path: string, branches: Branch[], insideOr: boolean): void {
+  // `path` is undefined at the top level, where an empty key is still a field name of its own.
+  object(entries: Entries, path: string | undefined, branches: Branch[], insideOr: boolean): void {
     for (const [key, value] of entries) {
       if (key === OR_KEY) {
         this.or(value, path, branches);
@@ -44,7 +45,7 @@ class RuleCompiler {
       if (insideOr && RESERVED_IN_OR.has(key)) {
         invalidPattern(`${key} is Ruler reserved fieldName which cannot be used inside ${OR_KEY}.`);
       }
-      const fieldPath = path === '' ? key : `${path}.${key}`;
+      const fieldPath = path === undefined ? key : `${path}.${key}`;
       if (value.kind === 'object') this.object(value.entries, fieldPath, branches, insideOr);
       else if (value.kind === 'array') this.field(value.items, fieldPath, branches);
       else invalidPattern(`"${key}" must be an object or an array`);
@@ -52,7 +53,7 @@ class RuleCompiler {
     if (entries.length === 0) invalidPattern('Empty objects are not allowed');
   }
 
-  private or(value: JsonNode, path: string, branches: Branch[]): void {
+  private or(value: JsonNode, path: string | undefined, branches: Branch[]): void {
     const before = branches.map((branch) => new Map(branch));
     branches.length = 0;
     if (value.kind !== 'array') invalidPattern(`It must be an Array followed with ${OR_KEY}.`);

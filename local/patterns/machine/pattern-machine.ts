@@ -43,7 +43,7 @@ export class PatternMachine {
 
   private traverse(event: object, stopAtFirst: boolean): number[] {
     if (this.stale) this.rebuild();
-    this.leaves.begin(event, this.graph.routes);
+    this.leaves.begin(event, this.graph.paths);
     return this.traversal.run(stopAtFirst);
   }
 

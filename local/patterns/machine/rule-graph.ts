@@ -1,6 +1,6 @@
 import type { FieldCondition, Matcher, SubRule } from '../compile/matcher';
 import { conditionKey } from './matcher-key';
-import { PathRoute } from './path-route';
+import { PathPrefixes } from './path-route';
 import { ValueIndex } from './value-index';
 
 /** Moving on from a state once one field condition holds. */
@@ -47,9 +47,8 @@ export class RuleState {
  */
 export class RuleGraph {
   readonly start = new RuleState();
-  /** Per path slot: how to read that path from an event. */
-  readonly routes: PathRoute[] = [];
-  private readonly slotByPath = new Map<string, number>();
+  /** Every path rules name, numbered, with how to read it from an event. */
+  readonly paths = new PathPrefixes();
 
   add(rule: number, subRules: readonly SubRule[]): void {
     for (const subRule of subRules) {
@@ -60,7 +59,7 @@ export class RuleGraph {
   }
 
   private follow(state: RuleState, condition: FieldCondition): RuleState {
-    const group = state.group(condition.path, this.slot(condition.path));
+    const group = state.group(condition.path, this.paths.number(condition.path));
     const key = conditionKey(condition);
     const existing = group.transitionByKey.get(key);
     if (existing) return existing.next;
@@ -73,16 +72,6 @@ export class RuleGraph {
       else group.values.add(matcher, id);
     }
     return transition.next;
-  }
-
-  private slot(path: string): number {
-    let slot = this.slotByPath.get(path);
-    if (slot === undefined) {
-      slot = this.routes.length;
-      this.slotByPath.set(path, slot);
-      this.routes.push(new PathRoute(path));
-    }
-    return slot;
   }
 }
 
