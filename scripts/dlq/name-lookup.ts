@@ -1,0 +1,20 @@
+import { DlqError } from './dlq-error';
+import type { DeadLetterQueue } from './topology';
+
+/**
+ * The queue `redrive <name>` means. Queue names (full or short) come first, then pipe and subscriber names, so
+ * `rejected-users` is the rejected-users queue while its pipe's DLQ is `rejected-users-dlq`.
+ */
+export function findDeadLetterQueue(queues: readonly DeadLetterQueue[], name: string): DeadLetterQueue {
+  const byQueue = queues.filter((queue) => queue.queueName === name || queue.shortName === name);
+  const matches = byQueue.length > 0 ? byQueue : queues.filter((queue) => queue.ownerNames.includes(name));
+  if (matches.length === 1) return matches[0];
+  const valid = validNames(queues).join(', ');
+  if (matches.length === 0) throw new DlqError(`No dead-letter queue is called "${name}". Valid names: ${valid}`);
+  throw new DlqError(`"${name}" names ${matches.map((queue) => queue.queueName).join(' and ')}; use one of their queue names`);
+}
+
+/** What the operator may type: each queue's short name and its pipe or subscriber name. */
+export function validNames(queues: readonly DeadLetterQueue[]): string[] {
+  return [...new Set(queues.flatMap((queue) => [queue.shortName, ...queue.ownerNames.slice(0, 1)]))];
+}

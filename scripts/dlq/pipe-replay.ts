@@ -1,0 +1,64 @@
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { compilePipeFilters } from '../../local/patterns';
+import type { StackAccess } from './stack-access';
+import type { PipePath } from './topology';
+
+const PUT_EVENTS_MAX_ENTRIES = 10;
+
+/**
+ * Runs records through a pipe's path as the pipe would: its filters, its enrichment invoked synchronously with
+ * the bare array, and its target. Returns how many items reached the target; throws, naming the step, on failure.
+ */
+export async function replayThroughPipe(access: StackAccess, pipe: PipePath, records: readonly unknown[]): Promise<number> {
+  const filters = compilePipeFilters(pipe.filters);
+  const passing = records.filter((record) => filters.matches(record as object));
+  if (passing.length === 0) return 0;
+  const items = pipe.enrichment === undefined ? passing : await enrich(access, pipe, passing);
+  if (items.length === 0) return 0;
+  await sendToTarget(access, pipe, items);
+  return items.length;
+}
+
+async function enrich(access: StackAccess, pipe: PipePath, records: unknown[]): Promise<unknown[]> {
+  const functionName = await access.functionNames.resolve(pipe.enrichment as NonNullable<PipePath['enrichment']>);
+  const output = await access.clients.lambda.send(
+    new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: Buffer.from(JSON.stringify(records)) }),
+  );
+  const text = Buffer.from(output.Payload ?? []).toString('utf8');
+  const payload: unknown = text === '' ? null : JSON.parse(text);
+  if (output.FunctionError !== undefined) {
+    const { errorType, errorMessage } = (payload ?? {}) as { errorType?: string; errorMessage?: string };
+    throw new Error(`enrichment ${functionName} failed: ${errorType ?? output.FunctionError}: ${errorMessage ?? ''}`);
+  }
+  if (payload === null) return [];
+  if (!Array.isArray(payload)) throw new Error(`enrichment ${functionName} returned a non-array response`);
+  return payload;
+}
+
+async function sendToTarget(access: StackAccess, pipe: PipePath, items: unknown[]): Promise<void> {
+  const { target } = pipe;
+  if (target.kind === 'sqs') {
+    const queueUrl = await access.queueUrls.of(target.queueName);
+    for (const item of items) {
+      const body = typeof item === 'string' ? item : JSON.stringify(item);
+      await access.clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+    }
+    return;
+  }
+  for (let start = 0; start < items.length; start += PUT_EVENTS_MAX_ENTRIES) {
+    const entries = items.slice(start, start + PUT_EVENTS_MAX_ENTRIES).map((item) => ({
+      Source: target.source,
+      DetailType: target.detailType,
+      Detail: JSON.stringify(item),
+      EventBusName: target.busName,
+      Resources: target.resources,
+    }));
+    const output = await access.clients.eventBridge.send(new PutEventsCommand({ Entries: entries }));
+    const failed = (output.Entries ?? []).find((entry) => entry.ErrorCode !== undefined);
+    if ((output.FailedEntryCount ?? 0) > 0) {
+      throw new Error(`PutEvents onto ${target.busName} failed for ${output.FailedEntryCount} entries: ${failed?.ErrorCode}: ${failed?.ErrorMessage ?? ''}`);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import type { DeadLetterContent, DeadLetterMessage } from './decode';
+import { plainItem } from './dynamodb-json';
+import { maskEmailAddresses, maskPersonalData } from './personal-data';
+import type { QueueDepth } from './queue-messages';
+import type { WireStreamRecord } from './stream-batch';
+import type { DeadLetterPath, DeadLetterQueue } from './topology';
+
+export interface RenderOptions {
+  /** Print email addresses as they are; by default they are masked. */
+  showPersonalData: boolean;
+}
+
+/** What `list` learned about one queue. */
+export interface QueueListing {
+  queue: DeadLetterQueue;
+  depth: QueueDepth;
+  messages: DeadLetterMessage[];
+  /** The records of each dead-lettered stream batch by message id, or why they could not be read. */
+  streamRecords: Map<string, WireStreamRecord[] | Error>;
+}
+
+/** One line per fact, so an operator can scan for the error and the attempts, and grep the output. */
+export function renderListing(listing: QueueListing, options: RenderOptions): string[] {
+  const { queue, depth, messages } = listing;
+  const inFlight = depth.inFlight > 0 ? `, ${depth.inFlight} in flight (being processed, not shown)` : '';
+  const count = depth.visible === 0 ? 'empty' : plural(depth.visible, 'message');
+  const lines = [`${queue.queueName}: ${count}${inFlight}`, `  path: ${describePath(queue.path)}`];
+  messages.forEach((message, index) => {
+    lines.push(`  ${index + 1}) message ${message.messageId}${message.sentAt ? `, dead-lettered ${message.sentAt}` : ''}`);
+    for (const [label, value] of contentFacts(message, listing.streamRecords.get(message.messageId), options)) {
+      lines.push(`     ${`${label}:`.padEnd(10)}${value}`);
+    }
+  });
+  const hidden = depth.visible - messages.length;
+  if (hidden > 0) lines.push(`  … and ${hidden} more not shown (raise --max to see them)`);
+  return lines;
+}
+
+export function describePath(path: DeadLetterPath): string {
+  switch (path.kind) {
+    case 'pipe':
+      return `failed stream batches of pipe ${path.pipe.pipeName}; redrive reads the records back from the stream and runs them through the pipe again`;
+    case 'rejected-users':
+      return `user records that are not valid events; redrive replays each through pipe ${path.replayThrough.pipeName} (a record still invalid stays)`;
+    case 'subscriber-queue':
+      return `events subscriber ${path.subscriber} did not process; redrive sends them back to queue ${path.queueName}`;
+    case 'subscriber-function':
+      return `events subscriber ${path.subscriber} did not process; redrive invokes its function (${path.fn.logicalId}) asynchronously with each`;
+  }
+}
+
+function contentFacts(message: DeadLetterMessage, records: WireStreamRecord[] | Error | undefined, options: RenderOptions): Array<[string, string]> {
+  const show = (value: unknown) => JSON.stringify(options.showPersonalData ? value : maskPersonalData(value));
+  const text = (value: string) => (options.showPersonalData ? value : maskEmailAddresses(value));
+  const content: DeadLetterContent = message.content;
+  switch (content.kind) {
+    case 'rule-delivery':
+      return [
+        ['from', `rule ${content.ruleArn} → target ${content.targetArn}`],
+        ['error', text(content.error)],
+        ['attempts', attempts(content.attempts, content.condition)],
+        ...eventFacts(content.eventJson, show),
+      ];
+    case 'queue-redrive':
+      return [
+        ['from', `queue ${content.sourceQueueArn ?? '(source not recorded)'}, after its redrive policy's receive limit`],
+        ['error', 'not recorded by SQS: see the consuming function\'s logs'],
+        ['attempts', attempts(content.attempts, 'maxReceiveCount reached')],
+        ...eventFacts(content.eventJson, show),
+      ];
+    case 'lambda-destination':
+      return [
+        ['from', `function ${content.functionArn} (asynchronous invocation)`],
+        ['error', text(content.error ?? '(no error recorded)')],
+        ['attempts', attempts(content.attempts, content.condition)],
+        ...eventFacts(content.eventJson, show),
+      ];
+    case 'stream-batch':
+      return [
+        ['from', `pipe ${content.pipeArn ?? '(unknown pipe)'}, stream ${content.batch.streamArn} shard ${content.batch.shardId}`],
+        ['error', `${content.condition} (Pipes records no error message: see the pipe's log group)`],
+        ['attempts', attempts(content.attempts)],
+        ['batch', `sequence numbers ${content.batch.startSequenceNumber}…${content.batch.endSequenceNumber}${content.batch.batchSize === undefined ? '' : `, ${plural(content.batch.batchSize, 'record')}`}`],
+        ['records', records instanceof Error ? `unavailable: ${records.message}` : records === undefined ? '(not read)' : recordSummary(records, show)],
+      ];
+    case 'rejected-user': {
+      const record = content.record as WireStreamRecord;
+      return [
+        ['from', `the rejected-users pipe, stream record ${record.eventID ?? '(no event id)'} (${record.eventName ?? '?'})`],
+        ['reason', text(content.reason)],
+        ['keys', show(plainItem(record.dynamodb?.Keys))],
+        ['record', show(plainItem(record.dynamodb?.NewImage))],
+      ];
+    }
+    case 'unreadable':
+      return [
+        ['problem', content.problem],
+        ['body', text(content.body)],
+      ];
+  }
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function attempts(count: number | undefined, condition?: string): string {
+  return `${count ?? '(not recorded)'}${condition ? ` (${condition})` : ''}`;
+}
+
+function eventFacts(eventJson: string, show: (value: unknown) => string): Array<[string, string]> {
+  let event: Record<string, unknown>;
+  try {
+    event = JSON.parse(eventJson) as Record<string, unknown>;
+  } catch {
+    return [['event', `(not JSON) ${show(eventJson)}`]];
+  }
+  return [
+    ['event', `${String(event['detail-type'])} from ${String(event.source)}, id ${String(event.id)}, time ${String(event.time)}`],
+    ['detail', show(event.detail)],
+  ];
+}
+
+function recordSummary(records: readonly WireStreamRecord[], show: (value: unknown) => string): string {
+  const each = records.map((record) => `${record.eventName ?? '?'} ${show(plainItem(record.dynamodb.Keys))}`);
+  return `${records.length} in the stream: ${each.join(', ')}`;
+}

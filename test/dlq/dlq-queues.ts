@@ -1,0 +1,67 @@
+import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROJECT_DIR, waitFor } from '../e2e/local-stack';
+
+export const DLQ = {
+  userCreated: 'users-fanout-dev-user-created-dlq',
+  rejectedUsersPipe: 'users-fanout-dev-rejected-users-dlq',
+  rejectedUsers: 'users-fanout-dev-rejected-users',
+  welcomeEmail: 'users-fanout-dev-welcome-email-dlq',
+  auditLog: 'users-fanout-dev-audit-log-dlq',
+} as const;
+
+/** The local runtime's name of a template function: `<stack>-<logical id>`. */
+export function localFunctionName(logicalIdPrefix: string): string {
+  const template = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'cdk.out', 'UsersFanout-dev.template.json'), 'utf8')) as {
+    Resources: Record<string, { Type: string }>;
+  };
+  const logicalId = Object.keys(template.Resources).find((id) => id.startsWith(logicalIdPrefix) && template.Resources[id].Type === 'AWS::Lambda::Function');
+  if (!logicalId) throw new Error(`No function ${logicalIdPrefix}* in the template`);
+  return `UsersFanout-dev-${logicalId}`;
+}
+
+export async function queueUrl(sqs: SQSClient, name: string): Promise<string> {
+  return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl as string;
+}
+
+/** Bodies of every message in the queue, peeked with a zero visibility timeout so nothing is hidden or consumed. */
+export async function bodiesIn(sqs: SQSClient, name: string): Promise<string[]> {
+  const url = await queueUrl(sqs, name);
+  const bodies = new Map<string, string>();
+  for (let round = 0; round < 5; round++) {
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
+    for (const message of Messages) bodies.set(message.MessageId as string, message.Body as string);
+  }
+  return [...bodies.values()];
+}
+
+export function waitForMessages(sqs: SQSClient, name: string, matching: (body: string) => boolean, timeoutMs = 30_000): Promise<string[]> {
+  return waitFor(
+    `a message in ${name}`,
+    async () => {
+      const found = (await bodiesIn(sqs, name)).filter(matching);
+      return found.length > 0 ? found : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** What EventBridge writes to a rule target's DLQ: the event as body, the failure as message attributes. */
+export async function seedRuleDeliveryFailure(sqs: SQSClient, dlqName: string, event: Record<string, unknown>, targetArn: string): Promise<void> {
+  const text = (value: string) => ({ DataType: 'String', StringValue: value });
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: await queueUrl(sqs, dlqName),
+      MessageBody: JSON.stringify(event),
+      MessageAttributes: {
+        RULE_ARN: text('arn:aws:events:us-east-1:000000000000:rule/users-fanout-dev/users-fanout-dev-welcome-email'),
+        TARGET_ARN: text(targetArn),
+        ERROR_CODE: text('SDK_CLIENT_ERROR'),
+        ERROR_MESSAGE: text('Queue is unavailable for dlq-test@example.com'),
+        EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttemptsExhausted'),
+        RETRY_ATTEMPTS: text('10'),
+      },
+    }),
+  );
+}
