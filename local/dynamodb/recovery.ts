@@ -8,10 +8,16 @@ import type { DynaliteEngine } from './engine';
  * Must run before writes are captured, so the roll-forward itself is not captured twice.
  */
 export async function rollForwardUnfinishedWrites(engine: DynaliteEngine, capture: StreamCapture): Promise<number> {
-  const unfinished = capture.unfinished();
-  for (const pending of unfinished) {
+  let rolledForward = 0;
+  for (const pending of capture.unfinished()) {
     const { tableName, keys, newImage } = pending.change;
-    const table = await engine.table(tableName);
+    const table = capture.captures(tableName) ? await engine.table(tableName).catch(() => undefined) : undefined;
+    if (!table) {
+      // The template dropped the table or its stream since the crash: there is nothing left to keep in step.
+      console.warn(`[dynamodb] dropping an interrupted write to ${tableName}: the table or its stream is no longer in the model`);
+      capture.abandon(pending);
+      continue;
+    }
     const itemDb = engine.store.getItemDb(tableName);
     const key = createKey(keys, table);
     const current = await new Promise<Item | undefined>((resolve, reject) =>
@@ -20,8 +26,9 @@ export async function rollForwardUnfinishedWrites(engine: DynaliteEngine, captur
     await callback((done) => updateIndexes(engine.store, table, current, newImage, done));
     await callback((done) => (newImage ? itemDb.put(key, newImage, done) : itemDb.del(key, done)));
     capture.commit(pending);
+    rolledForward++;
   }
-  return unfinished.length;
+  return rolledForward;
 }
 
 function callback(run: (done: (error?: Error | null) => void) => void): Promise<void> {

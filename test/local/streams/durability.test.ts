@@ -57,6 +57,23 @@ describe('stream durability', () => {
     }
   });
 
+  it('drops an interrupted write whose table no longer has a stream, and says so', async () => {
+    const first = await startLocalDynamoDb({ dataDir });
+    first.streams.capture.prepare({ tableName: 'users', keys: { userId: { S: 'x' } }, newImage: { userId: { S: 'x' } } });
+    await first.close();
+
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const withoutUsersStream = DEFAULT_TABLES.map((table) => (table.name === 'users' ? { ...table, stream: undefined } : table));
+    const second = await startLocalDynamoDb({ dataDir, tables: withoutUsersStream });
+    try {
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('dropping an interrupted write to users'));
+      expect(second.streams.capture.unfinished()).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      await second.close();
+    }
+  });
+
   it('after SIGKILL mid-burst, every acknowledged write is stored and every stored item has exactly one INSERT', async () => {
     const acknowledged = await runWriterUntilKilled(dataDir, 400);
     const local = await startLocalDynamoDb({ dataDir });
