@@ -4,7 +4,7 @@
  * may not combine them.
  */
 export interface ArrayMembership {
-  readonly arrayId: number;
+  readonly array: readonly unknown[];
   readonly index: number;
   readonly outer: ArrayMembership | null;
 }
@@ -12,7 +12,7 @@ export interface ArrayMembership {
 export function areConsistent(a: ArrayMembership | null, b: ArrayMembership | null): boolean {
   for (let left = a; left !== null; left = left.outer) {
     for (let right = b; right !== null; right = right.outer) {
-      if (left.arrayId === right.arrayId && left.index !== right.index) return false;
+      if (left.array === right.array && left.index !== right.index) return false;
     }
   }
   return true;

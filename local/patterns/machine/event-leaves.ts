@@ -3,7 +3,7 @@ import type { LeafValue } from './leaf-value';
 import type { PathPrefixes, RouteSplit } from './path-route';
 
 /** Values found at one path of one event, each with the array elements it came from. */
-class Found<T> {
+export class Found<T> {
   stamp = 0;
   count = 0;
   readonly values: T[] = [];
@@ -22,13 +22,10 @@ export class EventLeaves {
   private prefixes: PathPrefixes | undefined;
   private readonly objects: Array<Found<object>> = [];
   private readonly leaves: Array<Found<LeafValue>> = [];
-  /** Arrays met so far in this event, so every path through one array agrees on its identity. */
-  private readonly arrayIds = new Map<readonly unknown[], number>();
 
   begin(event: object, prefixes: PathPrefixes): void {
     this.epoch++;
     this.prefixes = prefixes;
-    if (this.arrayIds.size > 0) this.arrayIds.clear();
     while (this.objects.length < prefixes.splits.length) {
       this.objects.push(new Found());
       this.leaves.push(new Found());
@@ -40,24 +37,17 @@ export class EventLeaves {
     root.memberships[0] = null;
   }
 
-  /** How many leaf values the event holds at the path (reading them on first use). */
-  count(path: number): number {
+  /** The event's leaf values at the path, read on first use; only the first `count` entries are this event's. */
+  at(path: number): Found<LeafValue> {
     const found = this.leaves[path] as Found<LeafValue>;
     if (found.stamp !== this.epoch) this.read(path, found, false);
-    return found.count;
+    return found;
   }
 
-  /** The path's values; only the first `count(path)` entries belong to this event. */
-  valuesAt(path: number): readonly LeafValue[] {
-    return (this.leaves[path] as Found<LeafValue>).values;
-  }
-
-  membershipsAt(path: number): ReadonlyArray<ArrayMembership | null> {
-    return (this.leaves[path] as Found<LeafValue>).memberships;
-  }
-
+  /** Whether some value at the path sat outside any array, so it is present whatever else is chosen. */
   hasFreeValue(path: number): boolean {
-    return this.count(path) > 0 && (this.leaves[path] as Found<LeafValue>).freeStamp === this.epoch;
+    const found = this.at(path);
+    return found.count > 0 && found.freeStamp === this.epoch;
   }
 
   private objectsAt(prefix: number): Found<object> {
@@ -84,9 +74,8 @@ export class EventLeaves {
 
   private collect(value: unknown, membership: ArrayMembership | null, found: Found<unknown>, wantObjects: boolean): void {
     if (Array.isArray(value)) {
-      const arrayId = this.arrayId(value);
       for (let index = 0; index < value.length; index++) {
-        this.collect(value[index], { arrayId, index, outer: membership }, found, wantObjects);
+        this.collect(value[index], { array: value, index, outer: membership }, found, wantObjects);
       }
       return;
     }
@@ -98,14 +87,5 @@ export class EventLeaves {
     found.memberships[count] = membership;
     found.count = count + 1;
     if (membership === null) found.freeStamp = this.epoch;
-  }
-
-  private arrayId(array: readonly unknown[]): number {
-    let id = this.arrayIds.get(array);
-    if (id === undefined) {
-      id = this.arrayIds.size + 1;
-      this.arrayIds.set(array, id);
-    }
-    return id;
   }
 }

@@ -46,10 +46,11 @@ export class GraphTraversal {
 
   private followGroup(group: PathGroup): void {
     const leaves = this.leaves;
-    const count = leaves.count(group.slot);
+    const found = leaves.at(group.slot);
+    const count = found.count;
     if (count > 0) {
-      const values = leaves.valuesAt(group.slot);
-      const memberships = leaves.membershipsAt(group.slot);
+      const values = found.values;
+      const memberships = found.memberships;
       for (let index = 0; index < count; index++) {
         const membership = memberships[index] as ArrayMembership | null;
         if (membership !== null && !isConsistentWithAll(membership, this.chosen)) continue;
@@ -113,8 +114,9 @@ export class GraphTraversal {
 
   // Present if some value at the path agrees with every value chosen for a field whose name sorts before it.
   private isPresentAlongside(group: PathGroup): boolean {
-    const count = this.leaves.count(group.slot);
-    const memberships = this.leaves.membershipsAt(group.slot);
+    const found = this.leaves.at(group.slot);
+    const count = found.count;
+    const memberships = found.memberships;
     for (let index = 0; index < count; index++) {
       const membership = memberships[index] as ArrayMembership | null;
       if (this.chosen.every((other, position) => (this.chosenPaths[position] as string) >= group.path || areConsistent(membership, other))) {

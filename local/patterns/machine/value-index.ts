@@ -8,6 +8,19 @@ import { ipHexOf, lowerCaseOf } from './value-facets';
 
 const NONE: readonly number[] = [];
 
+// Which tables hold anything, so a lookup touches only those.
+const ANY_VALUE = 1 << 0;
+const EXACT_STRING = 1 << 1;
+const EXACT_NUMBER = 1 << 2;
+const EXACT_LITERAL = 1 << 3;
+const PREFIX = 1 << 4;
+const SUFFIX = 1 << 5;
+const IGNORE_CASE = 1 << 6;
+const WILDCARD = 1 << 7;
+const NUMERIC = 1 << 8;
+const IP_RANGE = 1 << 9;
+const EXCLUSION = 1 << 10;
+
 interface Indexed<T> {
   readonly operand: T;
   readonly condition: number;
@@ -32,45 +45,50 @@ export class ValueIndex {
   private readonly ipRanges: Indexed<IpRange>[] = [];
   private readonly exclusions: Indexed<Exclusion>[] = [];
   private readonly wildcardCandidates: Indexed<WildcardPattern>[] = [];
-  private needsLowerCase = false;
-  /** True while every matcher is an exact string: then `exactStringMatches` alone answers a string value. */
-  private onlyExactStrings = true;
+  private kinds = 0;
 
   /** Registers a matcher; `exists: false` is not a value matcher and is handled as absence by the caller. */
   add(matcher: Matcher, condition: number): void {
-    if (matcher.kind !== 'exact-string') this.onlyExactStrings = false;
     switch (matcher.kind) {
       case 'exact-string':
+        this.kinds |= EXACT_STRING;
         return addTo(this.exactStrings, matcher.value, condition);
       case 'exact-number':
+        this.kinds |= EXACT_NUMBER;
         return addTo(this.exactNumbers, matcher.value, condition);
       case 'exact-literal':
+        this.kinds |= EXACT_LITERAL;
         return addTo(this.exactLiterals, matcher.value, condition);
       case 'exists':
-        if (matcher.present) this.anyValue.push(condition);
+        if (!matcher.present) return;
+        this.kinds |= ANY_VALUE;
+        this.anyValue.push(condition);
         return;
       case 'prefix':
       case 'suffix': {
         const fromEnd = matcher.kind === 'suffix';
-        if (matcher.ignoreCase) this.needsLowerCase = true;
+        this.kinds |= matcher.ignoreCase ? IGNORE_CASE : fromEnd ? SUFFIX : PREFIX;
         const table = matcher.ignoreCase
           ? fromEnd ? this.ignoreCaseSuffixes : this.ignoreCasePrefixes
           : fromEnd ? this.suffixes : this.prefixes;
         return table.add(matcher.value, condition);
       }
       case 'equals-ignore-case':
-        this.needsLowerCase = true;
+        this.kinds |= IGNORE_CASE;
         return addTo(this.ignoreCaseExact, matcher.value.toLowerCase(), condition);
       case 'wildcard':
+        this.kinds |= WILDCARD;
         return this.wildcards.add(matcher.pattern.literalPrefix, { operand: matcher.pattern, condition });
       case 'numeric':
+        this.kinds |= NUMERIC;
         this.numericRanges.push({ operand: matcher.range, condition });
         return;
       case 'ip-range':
+        this.kinds |= IP_RANGE;
         this.ipRanges.push({ operand: matcher.range, condition });
         return;
       case 'anything-but':
-        if (matcher.exclusion.kind === 'strings-ignore-case') this.needsLowerCase = true;
+        this.kinds |= EXCLUSION;
         this.exclusions.push({ operand: matcher.exclusion, condition });
         return;
     }
@@ -81,40 +99,48 @@ export class ValueIndex {
    * undefined, and `collect` must be used.
    */
   exactStringMatches(value: LeafValue): readonly number[] | undefined {
-    if (!this.onlyExactStrings) return undefined;
+    if (this.kinds !== EXACT_STRING) return undefined;
     return (typeof value === 'string' && this.exactStrings.get(value)) || NONE;
   }
 
   /** Appends to `out` every condition this value satisfies (a condition may appear more than once). */
   collect(value: LeafValue, out: IdSink): void {
-    appendAll(this.anyValue, out);
-    let lowerCase: string | undefined;
+    const kinds = this.kinds;
+    if (kinds & ANY_VALUE) appendAll(this.anyValue, out);
     if (typeof value === 'string') {
-      appendAll(this.exactStrings.get(value), out);
-      if (!this.prefixes.isEmpty) this.prefixes.collectInto(value, false, out);
-      if (!this.suffixes.isEmpty) this.suffixes.collectInto(value, true, out);
-      if (this.needsLowerCase) {
-        lowerCase = lowerCaseOf(value);
+      if (kinds & EXACT_STRING) appendAll(this.exactStrings.get(value), out);
+      if (kinds & PREFIX) this.prefixes.collectInto(value, false, out);
+      if (kinds & SUFFIX) this.suffixes.collectInto(value, true, out);
+      if (kinds & IGNORE_CASE) {
+        const lowerCase = lowerCaseOf(value);
         appendAll(this.ignoreCaseExact.get(lowerCase), out);
         if (!this.ignoreCasePrefixes.isEmpty) this.ignoreCasePrefixes.collectInto(lowerCase, false, out);
         if (!this.ignoreCaseSuffixes.isEmpty) this.ignoreCaseSuffixes.collectInto(lowerCase, true, out);
       }
-      if (!this.wildcards.isEmpty) this.collectWildcards(value, out);
-      if (this.ipRanges.length > 0) this.collectIpRanges(value, out);
+      if (kinds & WILDCARD) this.collectWildcards(value, out);
+      if (kinds & IP_RANGE) this.collectIpRanges(value, out);
     } else if (typeof value === 'number') {
-      appendAll(this.exactNumbers.get(value), out);
-      const ranges = this.numericRanges;
-      for (let index = 0; index < ranges.length; index++) {
-        const { operand, condition } = ranges[index] as Indexed<NumericRange>;
-        if (inRange(operand, value)) out.push(condition);
-      }
-    } else {
+      if (kinds & EXACT_NUMBER) appendAll(this.exactNumbers.get(value), out);
+      if (kinds & NUMERIC) this.collectNumericRanges(value, out);
+    } else if (kinds & EXACT_LITERAL) {
       appendAll(this.exactLiterals.get(value), out);
     }
+    if (kinds & EXCLUSION) this.collectExclusions(value, out);
+  }
+
+  private collectNumericRanges(value: number, out: IdSink): void {
+    const ranges = this.numericRanges;
+    for (let index = 0; index < ranges.length; index++) {
+      const { operand, condition } = ranges[index] as Indexed<NumericRange>;
+      if (inRange(operand, value)) out.push(condition);
+    }
+  }
+
+  private collectExclusions(value: LeafValue, out: IdSink): void {
     const exclusions = this.exclusions;
     for (let index = 0; index < exclusions.length; index++) {
       const { operand, condition } = exclusions[index] as Indexed<Exclusion>;
-      if (!isExcluded(operand, value, lowerCase)) out.push(condition);
+      if (!isExcluded(operand, value)) out.push(condition);
     }
   }
 
