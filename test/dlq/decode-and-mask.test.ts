@@ -1,0 +1,70 @@
+import type { Message } from '@aws-sdk/client-sqs';
+import { parseDlqArguments } from '../../scripts/dlq/args';
+import { decodeMessage } from '../../scripts/dlq/decode';
+import { maskPersonalData } from '../../scripts/dlq/personal-data';
+import type { DeadLetterPath } from '../../scripts/dlq/topology';
+import { userCreatedEvent } from './fixtures';
+
+const queuedPath: DeadLetterPath = { kind: 'subscriber-queue', subscriber: 'welcome-email', queueName: 'users-fanout-dev-welcome-email', maxReceiveCount: 5 };
+
+describe('decoding a dead-lettered message', () => {
+  test("an event moved by the subscriber queue's redrive policy: its source queue and the receive limit as attempts", () => {
+    const event = userCreatedEvent('u-1', 'u-1@example.com');
+    const message: Message = {
+      MessageId: 'm-1',
+      ReceiptHandle: 'r-1',
+      Body: JSON.stringify(event),
+      Attributes: { SentTimestamp: '1764316800000', ApproximateReceiveCount: '6', DeadLetterQueueSourceArn: 'arn:aws:sqs:us-east-1:1:users-fanout-dev-welcome-email' },
+    };
+
+    expect(decodeMessage(message, queuedPath)).toEqual({
+      messageId: 'm-1',
+      receiptHandle: 'r-1',
+      sentAt: '2025-11-28T08:00:00.000Z',
+      content: { kind: 'queue-redrive', eventJson: JSON.stringify(event), sourceQueueArn: 'arn:aws:sqs:us-east-1:1:users-fanout-dev-welcome-email', attempts: 5 },
+    });
+  });
+
+  test('a body no producer of the path writes is unreadable, with the reason', () => {
+    expect(decodeMessage({ MessageId: 'm', Body: 'plain text' }, queuedPath).content).toEqual({ kind: 'unreadable', body: 'plain text', problem: 'the body is not JSON' });
+    expect(decodeMessage({ MessageId: 'm', Body: '{"hello":1}' }, queuedPath).content).toMatchObject({ kind: 'unreadable', problem: 'not a shape the subscriber-queue path writes' });
+  });
+});
+
+describe('masking personal data for the terminal', () => {
+  test('addresses keep only their domain, other values of email fields only their length, the rest is untouched', () => {
+    expect(
+      maskPersonalData({
+        data: { userId: 'u-1', email: 'ada@example.com' },
+        NewImage: { email: { S: 'not-an-email' }, givenName: { S: 'Ada' } },
+        note: 'sent to bob@example.org twice',
+      }),
+    ).toEqual({
+      data: { userId: 'u-1', email: '***@example.com' },
+      NewImage: { email: { S: '<hidden, 12 characters>' }, givenName: { S: 'Ada' } },
+      note: 'sent to ***@example.org twice',
+    });
+  });
+});
+
+describe('dlq arguments', () => {
+  test('flags and environment: the endpoint from AWS_ENDPOINT_URL unless --endpoint-url, AWS when neither', () => {
+    expect(parseDlqArguments(['redrive', 'welcome-email', '--stage', 'prod', '--region', 'eu-west-1'], {})).toEqual({
+      command: { kind: 'redrive', name: 'welcome-email' },
+      stage: 'prod',
+      region: 'eu-west-1',
+      endpoint: undefined,
+      max: 20,
+      showPersonalData: false,
+    });
+    expect(parseDlqArguments(['list'], { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }).endpoint).toBe('http://127.0.0.1:4566');
+    expect(parseDlqArguments(['list', '--endpoint-url', 'http://127.0.0.1:1'], { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }).endpoint).toBe('http://127.0.0.1:1');
+  });
+
+  test('bad usage names the problem', () => {
+    expect(() => parseDlqArguments(['redrive'], {})).toThrow('redrive needs exactly one queue, subscriber or pipe name');
+    expect(() => parseDlqArguments(['list', '--max', '0'], {})).toThrow('--max must be a positive integer, got "0"');
+    expect(() => parseDlqArguments(['list', '--force'], {})).toThrow('Unknown option "--force"');
+    expect(() => parseDlqArguments(['purge'], {})).toThrow('Unknown command "purge"');
+  });
+});
