@@ -1,5 +1,6 @@
 import { AwsError, unknownOperationError } from '../protocol/aws-error';
 import type { JsonServiceHandler, RequestContext } from '../protocol/service';
+import { conditionalWrite } from './actions/conditionalWrite';
 import { createTable } from './actions/createTable';
 import { describeEndpoints } from './actions/describeEndpoints';
 import { describeTable } from './actions/describeTable';
@@ -15,6 +16,9 @@ type Action = (state: DynamoDbState, input: Record<string, unknown>, context: Re
 
 /** Operations answered here rather than passed straight to dynalite. */
 const OWN_ACTIONS: Record<string, Action> = {
+  PutItem: conditionalWrite('PutItem'),
+  UpdateItem: conditionalWrite('UpdateItem'),
+  DeleteItem: conditionalWrite('DeleteItem'),
   CreateTable: createTable,
   DescribeTable: describeTable,
   DescribeTimeToLive: describeTimeToLive,

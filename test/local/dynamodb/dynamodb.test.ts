@@ -98,6 +98,27 @@ describe('the local DynamoDB', () => {
     await expect(put()).rejects.toBeInstanceOf(ConditionalCheckFailedException);
   });
 
+  it('returns the existing item on a failed condition when asked with ReturnValuesOnConditionCheckFailure', async () => {
+    const item = { userId: { S: 'idem' }, eventId: { S: 'e' }, status: { S: 'INPROGRESS' } };
+    await local.dynamo.send(new PutItemCommand({ TableName: 'audit', Item: item }));
+    const failure = await local.dynamo
+      .send(
+        new PutItemCommand({
+          TableName: 'audit',
+          Item: { ...item, status: { S: 'COMPLETED' } },
+          ConditionExpression: 'attribute_not_exists(userId)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      )
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConditionalCheckFailedException);
+    expect((failure as ConditionalCheckFailedException).Item).toEqual(item);
+    const withoutAsking = await local.dynamo
+      .send(new DeleteItemCommand({ TableName: 'audit', Key: { userId: item.userId, eventId: item.eventId }, ConditionExpression: 'attribute_not_exists(userId)' }))
+      .catch((error: unknown) => error);
+    expect((withoutAsking as ConditionalCheckFailedException).Item).toBeUndefined();
+  });
+
   it('queries a global secondary index', async () => {
     await local.dynamo.send(
       new BatchWriteItemCommand({
