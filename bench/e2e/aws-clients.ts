@@ -19,8 +19,8 @@ export function createClients(endpoint: string, concurrency: number): BenchClien
     endpoint,
     region: REGION,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    // A request the runtime never answers fails instead of holding a slot of the load generator forever.
-    requestHandler: { httpAgent: agent, requestTimeout: 30_000 },
+    // Longer than the stall limit, so a runtime that stops answering is reported as a stall, with the counts reached.
+    requestHandler: { httpAgent: agent, requestTimeout: 120_000 },
     maxAttempts: 1,
   };
   const dynamodb = new DynamoDBClient(config);

@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { median } from './stats';
 
 export interface BundleFigure {
@@ -33,11 +34,12 @@ interface TemplateResource {
 }
 
 const LOAD_SAMPLES = 3;
+const execFileAsync = promisify(execFile);
 /** Runs in the fresh node: times the require alone, not node's own start. */
 const TIME_REQUIRE = 'const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));';
 
 /** Every Lambda function of cdk.out's stacks, mapped to the asset folder its code comes from. */
-export function measureBundles(cdkOutDir: string): BundleFigure[] {
+export async function measureBundles(cdkOutDir: string): Promise<BundleFigure[]> {
   const manifest = readJson<CloudAssemblyManifest>(path.join(cdkOutDir, 'manifest.json'));
   const artifacts = Object.values(manifest.artifacts);
   const assetDirs = new Map<string, string>();
@@ -53,13 +55,13 @@ export function measureBundles(cdkOutDir: string): BundleFigure[] {
       const s3Key = resource.Properties?.Code?.S3Key;
       const assetDir = typeof s3Key === 'string' ? assetDirs.get(s3Key.replace(/\.zip$/, '')) : undefined;
       if (assetDir === undefined) throw new Error(`Function ${functionId} has no code asset in ${cdkOutDir} (S3Key ${JSON.stringify(s3Key)})`);
-      figures.push(measureBundle(functionId, path.join(cdkOutDir, assetDir), resource));
+      figures.push(await measureBundle(functionId, path.join(cdkOutDir, assetDir), resource));
     }
   }
   return figures;
 }
 
-function measureBundle(functionId: string, dir: string, resource: TemplateResource): BundleFigure {
+async function measureBundle(functionId: string, dir: string, resource: TemplateResource): Promise<BundleFigure> {
   const moduleName = (resource.Properties?.Handler ?? 'index.handler').split('.')[0];
   const entry = path.join(dir, `${moduleName}.js`);
   if (!fs.existsSync(entry)) throw new Error(`Function ${functionId}'s bundle ${entry} does not exist`);
@@ -73,8 +75,8 @@ function measureBundle(functionId: string, dir: string, resource: TemplateResour
       (sum, file) => (file.isFile() ? sum + fs.statSync(path.join(file.parentPath, file.name)).size : sum),
       0,
     ),
-    loadMs: medianLoadMs(entry, environment),
-    loadMsWithoutSourceMaps: medianLoadMs(entry, withoutNodeOptions),
+    loadMs: await medianLoadMs(entry, environment),
+    loadMsWithoutSourceMaps: await medianLoadMs(entry, withoutNodeOptions),
   };
 }
 
@@ -84,9 +86,14 @@ function functionEnvironment(resource: TemplateResource): Record<string, string>
   return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : `bench-${name.toLowerCase()}`]));
 }
 
-function medianLoadMs(entry: string, environment: Record<string, string>): number {
+async function medianLoadMs(entry: string, environment: Record<string, string>): Promise<number> {
   const env = { PATH: process.env.PATH, AWS_REGION: 'us-east-1', ...environment };
-  const samples = Array.from({ length: LOAD_SAMPLES }, () => Number(execFileSync(process.execPath, ['-e', TIME_REQUIRE, entry], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })));
+  const samples: number[] = [];
+  // One at a time: concurrent loads would time each other.
+  for (let sample = 0; sample < LOAD_SAMPLES; sample++) {
+    const { stdout } = await execFileAsync(process.execPath, ['-e', TIME_REQUIRE, entry], { env, encoding: 'utf8' });
+    samples.push(Number(stdout));
+  }
   return median(samples);
 }
 

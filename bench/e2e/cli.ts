@@ -2,6 +2,7 @@
  * `npm run bench -- [--users 10000] [--concurrency 32]`: startup, bundles, the pipeline end to end and the floor
  * of its work, all measured in this one run against `npm start` child processes. The last line is JSON.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { measureBundles } from './bundles';
 import { installChildCleanup } from './child-processes';
@@ -21,12 +22,22 @@ async function main(): Promise<void> {
     return;
   }
   installChildCleanup();
-  const startup = await measureStartup(PROJECT_DIR);
+  const loadAtStart = os.loadavg()[0];
+  const startup = await phase('startup', () => measureStartup(PROJECT_DIR));
   progress('bundles: sizes and require times of the Lambda bundles in cdk.out');
-  const bundles = measureBundles(path.join(PROJECT_DIR, 'cdk.out'));
-  const endToEnd = await runEndToEnd(PROJECT_DIR, options.users, options.concurrency);
-  const floor = await runFloor(PROJECT_DIR, options.users, options.concurrency);
-  process.stdout.write(renderReport({ concurrency: options.concurrency, endToEnd, floor, startup, bundles }));
+  const bundles = await phase('bundles', () => measureBundles(path.join(PROJECT_DIR, 'cdk.out')));
+  const endToEnd = await phase('end to end', () => runEndToEnd(PROJECT_DIR, options.users, options.concurrency));
+  const floor = await phase('floor', () => runFloor(PROJECT_DIR, options.users, options.concurrency));
+  const loadAverage = { atStart: loadAtStart, atEnd: os.loadavg()[0], cores: os.availableParallelism() };
+  process.stdout.write(renderReport({ concurrency: options.concurrency, loadAverage, endToEnd, floor, startup, bundles }));
+}
+
+async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new Error(`${name}: ${(error as Error).message}`);
+  }
 }
 
 main().then(

@@ -5,6 +5,8 @@ import type { StartupResult } from './startup';
 
 export interface BenchFigures {
   concurrency: number;
+  /** The 1-minute load average when the run began and when it ended: other work on the machine skews every figure. */
+  loadAverage: { atStart: number; atEnd: number; cores: number };
   endToEnd: EndToEndResult;
   floor: FloorResult;
   startup: StartupResult;
@@ -42,6 +44,7 @@ export function renderReport(figures: BenchFigures): string {
   const lines = [
     '',
     `End-to-end benchmark: ${endToEnd.users} users, concurrency ${figures.concurrency}`,
+    `  machine load average ${figures.loadAverage.atStart.toFixed(1)} at start, ${figures.loadAverage.atEnd.toFixed(1)} at end, on ${figures.loadAverage.cores} cores`,
     ...rows.map(([name, value, goal]) => `  ${name.padEnd(20)} ${value.padEnd(58)} ${goal ?? ''}`.trimEnd()),
     '',
     'Lambda bundles (index.js / whole asset; require time in a fresh node, with and without --enable-source-maps):',
