@@ -23,7 +23,10 @@ export interface LambdaRuntimeOptions {
   region: string;
   logSink?: LogSink;
   faults?: LambdaFaults;
-  /** Workers (concurrent invocations) per function; default 4. */
+  /**
+   * Workers (concurrent invocations) per function; default 2, raised for a function to its event source
+   * mappings' maximum concurrency. Each warm worker holds its own copy of the bundle (20-70 MB).
+   */
   maxConcurrencyPerFunction?: number;
   /** Delays before async retries 1, 2, …; the last repeats. Default: 60 s then 120 s, as AWS. */
   asyncRetryDelaysMs?: number[];
@@ -38,7 +41,7 @@ export interface LambdaRuntime {
   close(): Promise<void>;
 }
 
-const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_CONCURRENCY = 2;
 const AWS_ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
 
 /** Runs the template's functions in worker threads, with Lambda's invocation, retry and event source semantics. */
@@ -46,7 +49,12 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   const logSink = options.logSink ?? consoleLogSink;
   const scope = { endpoint: options.endpoint, region: options.region };
   const concurrency = options.maxConcurrencyPerFunction ?? DEFAULT_CONCURRENCY;
-  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, concurrency)]));
+  const poolSize = (fn: FunctionModel): number =>
+    Math.max(
+      concurrency,
+      ...options.eventSourceMappings.filter((mapping) => mapping.functionArn === fn.arn).map((mapping) => mapping.maximumConcurrency ?? 0),
+    );
+  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn))]));
   const decideFault = createFaultInjector(options.faults);
 
   function functionByArn(arnOrName: string): FunctionModel | undefined {
@@ -97,7 +105,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
     functionByArn,
     invoke: invokeFunction,
     sendToDestination,
-    concurrency: () => concurrency,
+    concurrency: (fn) => (pools.get(fn.arn) as WorkerPool).maxConcurrency,
     retryDelaysMs: options.asyncRetryDelaysMs ?? AWS_ASYNC_RETRY_DELAYS_MS,
     logSink,
   });
@@ -113,7 +121,7 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
         sqs: options.sqs,
         region: options.region,
         invoke: (target, event) => invokeFunction(target, event),
-        defaultConcurrency: concurrency,
+        defaultConcurrency: (pools.get(fn.arn) as WorkerPool).maxConcurrency,
         pollIntervalMs: options.sqsPollIntervalMs ?? 1000,
         logSink,
       });

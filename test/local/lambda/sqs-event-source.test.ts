@@ -47,6 +47,8 @@ describe('Lambda runtime: SQS event source mappings', () => {
       region: REGION,
       logSink: () => undefined,
       sqsPollIntervalMs: 50,
+      // More workers than any mapping here allows, so the mapping's own limit is what the tests observe.
+      maxConcurrencyPerFunction: 4,
     });
     const batches = (): BatchLogLine[] => readLog<BatchLogLine>(logFile).filter((line) => line.phase === 'start');
     return { sqs, batches, logFile };
