@@ -42,6 +42,10 @@ describe('dlq list and redrive against the local runtime', () => {
     return { status, out: out.join('\n'), errors: errors.join('\n') };
   };
   const depthOf = async (queue: string) => (await bodiesIn(stack.sqs, queue)).length;
+  const deadLetteredRecordCount = async (queue: string) =>
+    (await bodiesIn(stack.sqs, queue))
+      .map((body) => (JSON.parse(body) as { DDBStreamBatchInfo: { batchSize: number } }).DDBStreamBatchInfo.batchSize)
+      .reduce((total, size) => total + size, 0);
   const auditRecords = async (userId: string) =>
     (
       await stack.dynamodb.send(
@@ -60,7 +64,12 @@ describe('dlq list and redrive against the local runtime', () => {
     beforeAll(async () => {
       await start({
         stateDir,
-        faults: { lambda: { failShare: 1, functionNames: [localFunctionName('UserCreatedPipeEnrichment'), localFunctionName('AuditLogHandler')] } },
+        faults: {
+          lambda: {
+            failShare: 1,
+            functionNames: ['UserCreatedPipeEnrichment', 'RejectedUsersPipeEnrichment', 'AuditLogHandler'].map(localFunctionName),
+          },
+        },
       });
       await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem('dlq-batch', 'dlq-batch@example.com') }));
       await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem('dlq-rejected', 'not-an-email') }));
@@ -70,8 +79,10 @@ describe('dlq list and redrive against the local runtime', () => {
       );
       await seedRuleDeliveryFailure(stack.sqs, DLQ.welcomeEmail, userCreatedEvent('dlq-queued', 'dlq-queued@example.com'), 'arn:aws:sqs:us-east-1:000000000000:users-fanout-dev-welcome-email');
 
-      await waitForMessages(stack.sqs, DLQ.userCreated, (body) => body.includes('DDBStreamBatchInfo'));
-      await waitForMessages(stack.sqs, DLQ.rejectedUsers, (body) => body.includes('dlq-rejected'));
+      // Both users' records, in however many batches bisection left them.
+      for (const pipeDlq of [DLQ.userCreated, DLQ.rejectedUsersPipe]) {
+        await waitFor(`both records in ${pipeDlq}`, async () => ((await deadLetteredRecordCount(pipeDlq)) === 2 ? true : undefined));
+      }
       await waitForMessages(stack.sqs, DLQ.auditLog, (body) => body.includes('dlq-direct'));
     });
 
@@ -83,12 +94,13 @@ describe('dlq list and redrive against the local runtime', () => {
       expect(errors).toBe('');
       expect(status).toBe(0);
       for (const queue of Object.values(DLQ)) expect(out).toMatch(new RegExp(`^${queue}: `, 'm'));
-      expect(out).toMatch(/^users-fanout-dev-rejected-users-dlq: empty$/m);
+      expect(out).toMatch(/^users-fanout-dev-rejected-users: empty$/m);
       expect(out).toMatch(/^users-fanout-dev-welcome-email-dlq: 1 message$/m);
       // The pipe's batch: where it sits in the stream, read back to show which records it holds.
       expect(out).toMatch(/error:\s+RetryAttemptsExhausted/);
       expect(out).toMatch(/batch:\s+sequence numbers \d+…\d+, \d+ records?/);
       expect(out).toMatch(/records:\s+\d+ in the stream: INSERT \{"userId":"dlq-batch"\}/);
+      expect(out).toMatch(/records:\s+\d+ in the stream: .*INSERT \{"userId":"dlq-rejected"\}/);
       // The rule target's failure, with the error and attempts EventBridge recorded.
       expect(out).toContain('error:    SDK_CLIENT_ERROR: Queue is unavailable for ***@example.com');
       expect(out).toContain('attempts: 10 (MaximumRetryAttemptsExhausted)');
@@ -97,18 +109,15 @@ describe('dlq list and redrive against the local runtime', () => {
       // Lambda's on-failure record: the function's error and its invoke count.
       expect(out).toMatch(/from:\s+function arn:aws:lambda:us-east-1:000000000000:function:UsersFanout-dev-AuditLogHandler\w+:\$LATEST/);
       expect(out).toMatch(/attempts: 3 \(RetriesExhausted\)/);
-      // The rejected record, with its reason; its invalid address is masked by default.
-      expect(out).toMatch(/reason:\s+.*email/i);
-      expect(out).toMatch(/record:\s+\{.*"userId":"dlq-rejected".*"email":"<hidden, 12 characters>"/);
       expect(out).not.toMatch(/dlq-(queued|direct|batch)@example\.com|not-an-email/);
       expect(await Promise.all(Object.values(DLQ).map(depthOf))).toEqual(before);
     });
 
-    test('list --show-personal-data prints the record as it is', async () => {
+    test('list --show-personal-data prints addresses as they are', async () => {
       const { out } = await dlq('list', '--show-personal-data');
 
-      expect(out).toMatch(/"email":"not-an-email"/);
       expect(out).toContain('"email":"dlq-queued@example.com"');
+      expect(out).toContain('Queue is unavailable for dlq-test@example.com');
     });
 
     test('a redrive whose resend fails deletes nothing and exits non-zero', async () => {
@@ -148,6 +157,27 @@ describe('dlq list and redrive against the local runtime', () => {
       await waitForMail('dlq-batch@example.com');
       await waitFor('the audit record of dlq-batch', async () => ((await auditRecords('dlq-batch')).length === 1 ? true : undefined));
       expect(await depthOf(DLQ.userCreated)).toBe(0);
+    });
+
+    test('a rejected-users pipe batch is run through reject-user again: the record lands in the rejected-users queue', async () => {
+      const { status, out } = await dlq('redrive', 'rejected-users-dlq');
+
+      expect(status).toBe(0);
+      expect(out).toMatch(/✓ .*sent on by pipe users-fanout-dev-rejected-users's path/);
+      const [rejected] = await waitForMessages(stack.sqs, DLQ.rejectedUsers, (body) => body.includes('dlq-rejected'));
+      expect(JSON.parse(rejected)).toMatchObject({ reason: expect.stringMatching(/email/i), record: { eventName: 'INSERT' } });
+      expect(await depthOf(DLQ.rejectedUsersPipe)).toBe(0);
+    });
+
+    test('list shows the rejected record with its reason, its invalid address masked unless asked for', async () => {
+      const masked = (await dlq('list')).out;
+      const shown = (await dlq('list', '--show-personal-data')).out;
+
+      expect(masked).toMatch(/^users-fanout-dev-rejected-users: 1 message$/m);
+      expect(masked).toMatch(/reason:\s+.*email/i);
+      expect(masked).toMatch(/record:\s+\{.*"userId":"dlq-rejected".*"email":"<hidden, 12 characters>"/);
+      expect(masked).not.toContain('not-an-email');
+      expect(shown).toMatch(/record:\s+\{.*"email":"not-an-email"/);
     });
 
     test('a queued subscriber event goes back to its delivery queue: the email is sent and the DLQ is empty', async () => {
