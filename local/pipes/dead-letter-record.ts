@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { StreamRecord } from '../model/ports';
 
-export type StreamFailureCondition = 'RetryAttemptsExhausted' | 'MaximumRecordAgeExceeded';
+/** The conditions Lambda and Pipes report for stream records they stop retrying. */
+export type StreamFailureCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
 
 /**
  * What a pipe with a stream source sends to its dead-letter queue: not the records, but where they sit in
@@ -33,6 +34,11 @@ export function recordCreatedAtMs(record: StreamRecord): number {
   return record.dynamodb.ApproximateCreationDateTime * 1000;
 }
 
+/** Arrival times are given to the second, as in AWS's records: `2019-11-14T00:13:19Z`. */
+function arrivalTime(record: StreamRecord): string {
+  return new Date(recordCreatedAtMs(record)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export function streamDeadLetterRecord(input: {
   pipeArn: string;
   streamArn: string;
@@ -56,8 +62,8 @@ export function streamDeadLetterRecord(input: {
       shardId: input.shardId,
       startSequenceNumber: first.dynamodb.SequenceNumber,
       endSequenceNumber: last.dynamodb.SequenceNumber,
-      approximateArrivalOfFirstRecord: new Date(recordCreatedAtMs(first)).toISOString(),
-      approximateArrivalOfLastRecord: new Date(recordCreatedAtMs(last)).toISOString(),
+      approximateArrivalOfFirstRecord: arrivalTime(first),
+      approximateArrivalOfLastRecord: arrivalTime(last),
       batchSize: input.records.length,
       streamArn: input.streamArn,
     },

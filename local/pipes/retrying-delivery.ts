@@ -44,7 +44,7 @@ export async function deliverWithRetries(batch: StreamRecord[], options: Retryin
   while (parts.length > 0) {
     const part = parts.shift() as PendingPart;
     if (maximumRecordAgeSeconds !== -1 && oldestAgeMs(part.records) > maximumRecordAgeSeconds * 1000) {
-      await options.giveUp(part.records, 'MaximumRecordAgeExceeded', part.retries, 'records older than maximumRecordAge');
+      await options.giveUp(part.records, 'RecordAgeExceeded', part.retries, 'records older than maximumRecordAge');
       continue;
     }
     const outcome = await options.deliver(part.records);

@@ -237,8 +237,8 @@ describe('Pipes runner', () => {
           shardId: 'shardId-00000000000000000000-00000001',
           startSequenceNumber: poison.dynamodb.SequenceNumber,
           endSequenceNumber: poison.dynamodb.SequenceNumber,
-          approximateArrivalOfFirstRecord: '2026-01-02T03:04:05.000Z',
-          approximateArrivalOfLastRecord: '2026-01-02T03:04:05.000Z',
+          approximateArrivalOfFirstRecord: '2026-01-02T03:04:05Z',
+          approximateArrivalOfLastRecord: '2026-01-02T03:04:05Z',
           batchSize: 1,
           streamArn: STREAM,
         },
@@ -280,7 +280,7 @@ describe('Pipes runner', () => {
     await waitFor(() => lambda.callsTo(CONSUMER).length === 1, 'the fresh record');
     expect(userIdsOf(lambda.callsTo(CONSUMER)[0])).toEqual(['fresh']);
     expect(deadLetters().map((letter) => [letter.requestContext.condition, letter.DDBStreamBatchInfo.startSequenceNumber])).toEqual([
-      ['MaximumRecordAgeExceeded', '000000000000000000001'],
+      ['RecordAgeExceeded', '000000000000000000001'],
     ]);
   });
 
