@@ -59,7 +59,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const account = options.account ?? LOCAL_ACCOUNT;
   const endpoint = await startEndpoint({ port: options.port, region, account });
-  const closers: Array<() => Promise<void> | void> = [() => endpoint.close()];
+  let endpointOpen = true;
+  const closeEndpoint = async (): Promise<void> => {
+    if (!endpointOpen) return;
+    endpointOpen = false;
+    await endpoint.close();
+  };
+  const closers: Array<() => Promise<void> | void> = [closeEndpoint];
   const close = async (): Promise<void> => {
     for (const closeOne of closers.reverse()) await closeOne();
   };
@@ -82,6 +88,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account });
     closers.push(() => sqs.close());
+    // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
+    closers.push(closeEndpoint);
 
     // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
     const bus: { port?: EventBridgePort } = {};
