@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createPipesRunner } from '../../../local/pipes';
+import { StreamRecord } from '../../../local/model/ports';
+import { openStateStore } from '../../../local/storage/state-store';
+import { FakeSqs } from '../lambda/fake-sqs';
+import { FakeEventBridge, FakeLambda, FakeStreams } from './fakes';
+import { CONSUMER, killTestPipe, STREAM } from './fixtures/kill-test-pipe';
+
+const repoRoot = path.join(__dirname, '..', '..', '..');
+
+function runUntilStuckThenKill(stateDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'fixtures', 'deliver-then-hang.ts'), stateDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('stuck')) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited without being killed (${signal})`))));
+  });
+}
+
+describe('Pipes runner across a SIGKILL', () => {
+  it('resumes after the last settled batch: the one in flight is delivered again, nothing before it', async () => {
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipes-sigkill-'));
+    await runUntilStuckThenKill(stateDir);
+
+    const streams = new FakeStreams();
+    for (const userId of ['u1', 'u2', 'u3', 'u4']) streams.append(STREAM, 'INSERT', { userId: { S: userId } });
+    const lambda = new FakeLambda({ [CONSUMER]: () => ({}) });
+    const store = openStateStore(stateDir);
+    const runner = createPipesRunner({
+      pipes: [killTestPipe],
+      store,
+      streams,
+      lambda,
+      eventBridge: new FakeEventBridge(),
+      sqs: new FakeSqs(),
+      region: 'us-east-1',
+      account: '000000000000',
+      logSink: () => undefined,
+    });
+    runner.start();
+    try {
+      const deadline = Date.now() + 10_000;
+      while (lambda.calls.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(lambda.callsTo(CONSUMER).map((batch) => (batch as StreamRecord[])[0].eventID)).toEqual(['event-3', 'event-4']);
+    } finally {
+      await runner.close();
+      store.close();
+    }
+  }, 60_000);
+});
