@@ -1,3 +1,5 @@
+import { FAULT_USAGE, faultFlagTakesValue, FaultSettingError, isFaultFlag, parseFaultSettings, type FaultSettings } from './faults';
+
 /** Command-line options of `npm start`, with the errors a person can act on. */
 export interface StartOptions {
   port: number;
@@ -5,6 +7,7 @@ export interface StartOptions {
   inMemory: boolean;
   reset: boolean;
   stackName?: string;
+  faults: FaultSettings;
   help: boolean;
 }
 
@@ -18,18 +21,22 @@ Options:
   --reset             wipe the state directory before starting
   --state-dir <dir>   where state persists across restarts (default: .local)
   --stack <name>      the stack to run when cdk.out holds several
-  --help              show this help`;
+  --help              show this help
+
+Fault injection (all off by default; see docs/fault-injection.md):
+${FAULT_USAGE}`;
 
 export class UsageError extends Error {}
 
 export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
-  const options: StartOptions = {
+  const options: Omit<StartOptions, 'faults'> = {
     port: parsePort(env.PORT ?? '4566', 'PORT'),
     stateDir: '.local',
     inMemory: false,
     reset: false,
     help: false,
   };
+  const faultFlags: Array<[string, string]> = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -58,10 +65,16 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
         options.help = true;
         break;
       default:
-        throw new UsageError(`Unknown option "${arg}". Run npm start -- --help for the list.`);
+        if (!isFaultFlag(arg)) throw new UsageError(`Unknown option "${arg}". Run npm start -- --help for the list.`);
+        faultFlags.push([arg, faultFlagTakesValue(arg) ? value() : '1']);
     }
   }
-  return options;
+  try {
+    return { ...options, faults: parseFaultSettings(faultFlags, env) };
+  } catch (error) {
+    if (error instanceof FaultSettingError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function parsePort(raw: string, source: string): number {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { startLocalRuntime } from '../runtime';
 import type { BannerExample } from './banner';
 import { renderBanner } from './banner';
+import { describeFaults, runtimeFaultOptions } from './faults';
 import { parseStartOptions, USAGE, UsageError } from './options';
 import { synthesize } from './synth';
 
@@ -30,9 +31,13 @@ async function main(): Promise<void> {
     stackName: options.stackName,
     port: options.port,
     stateDir: options.inMemory ? undefined : stateDir,
+    ...runtimeFaultOptions(options.faults),
   });
+  if (options.faults.sesOutageSeconds > 0) runtime.throttleSesFor(options.faults.sesOutageSeconds * 1000);
   process.stdout.write(renderBanner(runtime.model, readExamples(projectDir), Date.now() - performance.timeOrigin));
   process.stdout.write(options.inMemory ? '  State: in memory only\n\n' : `  State: ${stateDir} (--reset wipes it, --in-memory skips it)\n\n`);
+  const faults = describeFaults(options.faults);
+  if (faults) process.stdout.write(`  Faults injected: ${faults}\n\n`);
 
   let stopping = false;
   const stop = (signal: string): void => {
