@@ -31,7 +31,8 @@ export function renderMermaid(topology: Topology): string {
   for (const [kind, style] of Object.entries(CLASS_STYLES)) {
     const members = topology.nodes.filter((node) => node.kind === kind).map((node) => node.id);
     if (members.length === 0) continue;
-    const className = kind.replace(/-/g, '_');
+    // Prefixed, so no class is named like a Mermaid keyword.
+    const className = `kind_${kind.replace(/-/g, '_')}`;
     lines.push(`  classDef ${className} ${style}`, `  class ${members.join(',')} ${className}`);
   }
   return lines.join('\n');

@@ -2,7 +2,7 @@ import { ScaffoldError } from './scaffold-error';
 
 /** The stack's own rule (`cdk/subscription/subscriber.ts`): `users-fanout-<stage>-<name>-dlq` must fit SQS's 80 characters. */
 const NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-export const MAX_SUBSCRIBER_NAME_LENGTH = 40;
+const MAX_SUBSCRIBER_NAME_LENGTH = 40;
 
 /**
  * Names a subscriber cannot take: its queues, rule or construct would clash with one of the stack's own

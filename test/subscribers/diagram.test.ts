@@ -93,10 +93,10 @@ describe('the Mermaid and the page', () => {
       '  a>"rule<br/>{#quot;detail#quot;:{#quot;data#quot;:{#quot;email#quot;:[{#quot;suffix#quot;:#quot;#lt;x#gt;#124;y#quot;}]}}}"]',
       '  b["dlq"]',
       '  a -.->|undeliverable| b',
-      '  classDef rule fill:#fbe8ef,stroke:#b93b6b',
-      '  class a rule',
-      '  classDef dead_letter_queue fill:#fde8e8,stroke:#c0392b,stroke-dasharray:4 2',
-      '  class b dead_letter_queue',
+      '  classDef kind_rule fill:#fbe8ef,stroke:#b93b6b',
+      '  class a kind_rule',
+      '  classDef kind_dead_letter_queue fill:#fde8e8,stroke:#c0392b,stroke-dasharray:4 2',
+      '  class b kind_dead_letter_queue',
     ]);
   });
 
