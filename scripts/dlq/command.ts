@@ -18,8 +18,10 @@ export interface DlqCommandIo {
 
 /** Runs `npm run dlq -- <argv>`; resolves to the exit status. */
 export async function runDlqCommand(argv: readonly string[], io: DlqCommandIo): Promise<number> {
+  let endpoint: string | undefined;
   try {
     const args = parseDlqArguments(argv, io.env);
+    endpoint = args.endpoint;
     if (args.command.kind === 'help') {
       io.print(USAGE);
       return 0;
@@ -42,7 +44,9 @@ export async function runDlqCommand(argv: readonly string[], io: DlqCommandIo): 
       io.printError(`dlq: ${error.message}`);
       return 2;
     }
-    io.printError(`dlq: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const hint = endpoint !== undefined && message.includes('ECONNREFUSED') ? ` (is the local runtime running at ${endpoint}? npm start)` : '';
+    io.printError(`dlq: ${message}${hint}`);
     return 1;
   }
 }

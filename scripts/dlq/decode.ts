@@ -18,7 +18,6 @@ export type DeadLetterContent =
 
 export interface DeadLetterMessage {
   messageId: string;
-  receiptHandle: string;
   sentAt?: string;
   content: DeadLetterContent;
 }
@@ -27,7 +26,6 @@ export function decodeMessage(message: Message, path: DeadLetterPath): DeadLette
   const sent = Number(message.Attributes?.SentTimestamp);
   return {
     messageId: message.MessageId ?? '(no id)',
-    receiptHandle: message.ReceiptHandle ?? '',
     sentAt: Number.isFinite(sent) && sent > 0 ? new Date(sent).toISOString() : undefined,
     content: decodeContent(message, path),
   };

@@ -2,7 +2,7 @@ import type { DeadLetterContent, DeadLetterMessage } from './decode';
 import { plainItem } from './dynamodb-json';
 import { maskEmailAddresses, maskPersonalData } from './personal-data';
 import type { QueueDepth } from './queue-messages';
-import type { WireStreamRecord } from './stream-batch';
+import type { StreamBatchInfo, WireStreamRecord } from './stream-batch';
 import type { DeadLetterPath, DeadLetterQueue } from './topology';
 
 export interface RenderOptions {
@@ -80,7 +80,7 @@ function contentFacts(message: DeadLetterMessage, records: WireStreamRecord[] | 
         ['from', `pipe ${content.pipeArn ?? '(unknown pipe)'}, stream ${content.batch.streamArn} shard ${content.batch.shardId}`],
         ['error', `${content.condition} (Pipes records no error message: see the pipe's log group)`],
         ['attempts', attempts(content.attempts)],
-        ['batch', `sequence numbers ${content.batch.startSequenceNumber}…${content.batch.endSequenceNumber}${content.batch.batchSize === undefined ? '' : `, ${plural(content.batch.batchSize, 'record')}`}`],
+        ['batch', batchRange(content.batch)],
         ['records', records instanceof Error ? `unavailable: ${records.message}` : records === undefined ? '(not read)' : recordSummary(records, show)],
       ];
     case 'rejected-user': {
@@ -119,6 +119,11 @@ function eventFacts(eventJson: string, show: (value: unknown) => string): Array<
     ['event', `${String(event['detail-type'])} from ${String(event.source)}, id ${String(event.id)}, time ${String(event.time)}`],
     ['detail', show(event.detail)],
   ];
+}
+
+function batchRange(batch: StreamBatchInfo): string {
+  const size = batch.batchSize === undefined ? '' : `, ${plural(batch.batchSize, 'record')}`;
+  return `sequence numbers ${batch.startSequenceNumber}…${batch.endSequenceNumber}${size}`;
 }
 
 function recordSummary(records: readonly WireStreamRecord[], show: (value: unknown) => string): string {

@@ -11,7 +11,7 @@ export interface StackTemplate {
 }
 
 /** The app names its one stack per stage like this (cdk/build-app.ts). */
-export const stackNameFor = (stage: string): string => `UsersFanout-${stage}`;
+const stackNameFor = (stage: string): string => `UsersFanout-${stage}`;
 
 /**
  * The synthesized template of the stage's stack. Every queue, pipe, rule and bus has an explicit physical name,

@@ -18,7 +18,7 @@ export interface WireStreamRecord {
   [field: string]: unknown;
 }
 
-const MAX_PAGES = 100;
+const MAX_PAGES = 20;
 
 /**
  * The records of a dead-lettered batch, read back from its stream: every record from the start to the end
@@ -46,7 +46,8 @@ export async function readStreamBatch(streams: DynamoDBStreamsClient, batch: Str
     const output = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
     const fresh = (output.Records ?? []).map(toWireRecord);
     records.push(...fresh.filter((record) => BigInt(record.dynamodb.SequenceNumber) <= end));
-    if (fresh.length === 0 || fresh.some((record) => BigInt(record.dynamodb.SequenceNumber) >= end)) break;
+    // An open shard can answer a page with no records before the next ones: only the end of the range stops.
+    if (fresh.some((record) => BigInt(record.dynamodb.SequenceNumber) >= end)) break;
     iterator = output.NextShardIterator;
   }
   const first = records[0]?.dynamodb.SequenceNumber;

@@ -47,21 +47,23 @@ export function discoverDeadLetterQueues({ stackName, template }: StackTemplate,
   const shortOf = (name: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : name);
   const queueName = (logicalId: string) => reader.physicalName(logicalId, 'QueueName');
   const queues: DeadLetterQueue[] = [];
+  const add = (name: string, ownerNames: string[], path: DeadLetterPath) => queues.push({ queueName: name, shortName: shortOf(name), ownerNames, path });
 
   const pipes = reader.ofType('AWS::Pipes::Pipe').map(([logicalId, properties]) => readPipe(reader, stackName, logicalId, properties));
   for (const pipe of pipes) {
     if (pipe.deadLetterQueueId === undefined) continue;
-    const name = queueName(pipe.deadLetterQueueId);
-    queues.push({ queueName: name, shortName: shortOf(name), ownerNames: [shortOf(pipe.path.pipeName), pipe.path.pipeName], path: { kind: 'pipe', pipe: pipe.path } });
+    add(queueName(pipe.deadLetterQueueId), [shortOf(pipe.path.pipeName), pipe.path.pipeName], { kind: 'pipe', pipe: pipe.path });
   }
   for (const pipe of pipes) {
     if (pipe.path.target.kind !== 'sqs') continue;
     const replay = pipes.filter((other) => other.sourceId === pipe.sourceId && other.path.target.kind === 'eventbridge');
     if (replay.length !== 1) {
-      throw new DlqError(`${pipe.path.pipeName} keeps records in ${pipe.path.target.queueName}, but ${replay.length} pipes publish events from the same stream; expected one to replay them through`);
+      throw new DlqError(
+        `${pipe.path.pipeName} keeps records in ${pipe.path.target.queueName}, but ${replay.length} pipes publish events ` +
+          'from the same stream; expected one to replay them through',
+      );
     }
-    const name = pipe.path.target.queueName;
-    queues.push({ queueName: name, shortName: shortOf(name), ownerNames: [], path: { kind: 'rejected-users', replayThrough: replay[0].path } });
+    add(pipe.path.target.queueName, [], { kind: 'rejected-users', replayThrough: replay[0].path });
   }
 
   for (const [logicalId, properties] of reader.ofType('AWS::Events::Rule')) {
@@ -71,9 +73,7 @@ export function discoverDeadLetterQueues({ stackName, template }: StackTemplate,
       const dlqId = reader.referencedId(propertyAt(target, 'DeadLetterConfig', 'Arn'));
       const targetId = reader.referencedId(target.Arn);
       if (dlqId === undefined || targetId === undefined) continue;
-      const name = queueName(dlqId);
-      const path = subscriberPath(reader, stackName, subscriber, targetId);
-      queues.push({ queueName: name, shortName: shortOf(name), ownerNames: [subscriber, ruleName], path });
+      add(queueName(dlqId), [subscriber, ruleName], subscriberPath(reader, stackName, subscriber, targetId));
     }
   }
   return queues;

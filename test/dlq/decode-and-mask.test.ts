@@ -19,7 +19,6 @@ describe('decoding a dead-lettered message', () => {
 
     expect(decodeMessage(message, queuedPath)).toEqual({
       messageId: 'm-1',
-      receiptHandle: 'r-1',
       sentAt: '2025-11-28T08:00:00.000Z',
       content: { kind: 'queue-redrive', eventJson: JSON.stringify(event), sourceQueueArn: 'arn:aws:sqs:us-east-1:1:users-fanout-dev-welcome-email', attempts: 5 },
     });
