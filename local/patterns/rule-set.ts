@@ -36,7 +36,7 @@ export class RuleSet<Id = string> {
     return this.machine.remove(slot);
   }
 
-  /** Ids of the rules the event matches, in the order the rules were added. */
+  /** Ids of the rules the event matches, in the order the rules were added (a replaced rule counts as added last). */
   match(event: string | object): Id[] {
     const object = eventObject(event);
     if (object === undefined) return [];

@@ -6,7 +6,7 @@ import type { FieldCondition, Matcher, SubRule } from './matcher';
 import { compileMatchExpression } from './match-expression';
 
 /** EventBridge refuses patterns whose $or branches multiply out to more rules than this. */
-export const MAX_OR_COMBINATIONS = 1000;
+const MAX_OR_COMBINATIONS = 1000;
 
 const OR_KEY = '$or';
 

@@ -12,7 +12,7 @@ export interface CompileOptions {
 }
 
 /** EventBridge's default quota for an event pattern (adjustable to 4096); Pipes filters allow 4096. */
-export const DEFAULT_MAX_PATTERN_LENGTH: Readonly<Record<PatternFlavour, number>> = { eventbridge: 2048, pipes: 4096 };
+const DEFAULT_MAX_PATTERN_LENGTH: Readonly<Record<PatternFlavour, number>> = { eventbridge: 2048, pipes: 4096 };
 
 /** Validates a pattern (JSON text or object) and flattens it into its $or branches. */
 export function compileSubRules(pattern: string | object, options: CompileOptions = {}): SubRule[] {

@@ -3,7 +3,7 @@ import type { LeafValue } from './leaf-value';
 import type { PathPrefixes, RouteSplit } from './path-route';
 
 /** Values found at one path of one event, each with the array elements it came from. */
-export class Found<T> {
+class Found<T> {
   stamp = 0;
   count = 0;
   readonly values: T[] = [];

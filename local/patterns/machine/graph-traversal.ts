@@ -66,13 +66,11 @@ export class GraphTraversal {
 
   // Deeper states append to the same sink past this value's range, then restore it.
   private followMatches(group: PathGroup, value: LeafValue, membership: ArrayMembership | null): void {
-    const exact = group.values.exactStringMatches(value);
-    if (exact !== undefined) {
-      for (let position = 0; position < exact.length && !this.isDone(); position++) {
-        this.take(group.transitions[exact[position] as number] as Transition, membership);
-      }
-      return;
+    if (typeof value === 'string' && group.exactStrings.size > 0) {
+      const exact = group.exactStrings.get(value);
+      if (exact) for (let position = 0; position < exact.length; position++) this.take(exact[position] as Transition, membership);
     }
+    if (group.values.isEmpty) return;
     const sink = this.collected;
     const start = sink.count;
     group.values.collect(value, sink);
@@ -118,12 +116,17 @@ export class GraphTraversal {
     const count = found.count;
     const memberships = found.memberships;
     for (let index = 0; index < count; index++) {
-      const membership = memberships[index] as ArrayMembership | null;
-      if (this.chosen.every((other, position) => (this.chosenPaths[position] as string) >= group.path || areConsistent(membership, other))) {
-        return true;
-      }
+      if (this.agreesWithEarlierFields(memberships[index] as ArrayMembership | null, group.path)) return true;
     }
     return false;
+  }
+
+  private agreesWithEarlierFields(membership: ArrayMembership | null, path: string): boolean {
+    for (let position = 0; position < this.chosen.length; position++) {
+      if ((this.chosenPaths[position] as string) >= path) continue;
+      if (!areConsistent(membership, this.chosen[position] as ArrayMembership)) return false;
+    }
+    return true;
   }
 
   private isDone(): boolean {

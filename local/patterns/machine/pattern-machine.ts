@@ -15,10 +15,6 @@ export class PatternMachine {
   private traversal = new GraphTraversal(this.graph, this.leaves);
   private stale = false;
 
-  get size(): number {
-    return this.rules.size;
-  }
-
   add(rule: number, subRules: readonly SubRule[]): void {
     if (this.rules.has(rule)) this.remove(rule);
     this.rules.set(rule, subRules);

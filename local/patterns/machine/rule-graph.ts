@@ -11,6 +11,9 @@ export interface Transition {
 
 /** The conditions leaving one state on one field path, with their matchers indexed by value. */
 export class PathGroup {
+  /** Exact string matchers, the commonest kind, map straight to their transitions. */
+  readonly exactStrings = new Map<string, Transition[]>();
+  /** Every other matcher, by transition number. */
   readonly values = new ValueIndex();
   readonly transitions: Transition[] = [];
   /** Transitions whose condition also holds when the field is absent (`exists: false`). */
@@ -69,10 +72,17 @@ export class RuleGraph {
     group.transitionByKey.set(key, transition);
     for (const matcher of condition.matchers) {
       if (matcher.kind === 'exists' && !matcher.present) group.absentTransitions.push(transition);
+      else if (matcher.kind === 'exact-string') addExactString(group, matcher.value, transition);
       else group.values.add(matcher, id);
     }
     return transition.next;
   }
+}
+
+function addExactString(group: PathGroup, value: string, transition: Transition): void {
+  const transitions = group.exactStrings.get(value);
+  if (!transitions) group.exactStrings.set(value, [transition]);
+  else if (!transitions.includes(transition)) transitions.push(transition);
 }
 
 // Envelope fields nearly every rule names come first, whatever their operator, so rules share leading states.

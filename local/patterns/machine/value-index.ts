@@ -6,8 +6,6 @@ import type { IdSink } from './id-sink';
 import type { LeafValue } from './leaf-value';
 import { ipHexOf, lowerCaseOf } from './value-facets';
 
-const NONE: readonly number[] = [];
-
 // Which tables hold anything, so a lookup touches only those.
 const ANY_VALUE = 1 << 0;
 const EXACT_STRING = 1 << 1;
@@ -94,13 +92,8 @@ export class ValueIndex {
     }
   }
 
-  /**
-   * The distinct conditions an exact string lookup finds, when that is all this index holds; otherwise
-   * undefined, and `collect` must be used.
-   */
-  exactStringMatches(value: LeafValue): readonly number[] | undefined {
-    if (this.kinds !== EXACT_STRING) return undefined;
-    return (typeof value === 'string' && this.exactStrings.get(value)) || NONE;
+  get isEmpty(): boolean {
+    return this.kinds === 0;
   }
 
   /** Appends to `out` every condition this value satisfies (a condition may appear more than once). */

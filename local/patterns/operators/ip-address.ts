@@ -11,7 +11,7 @@ const IPV6_SHAPE = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*$/;
 const JAVA_INTEGER = /^[+-]?\d+$/;
 
 /** Whether a value looks like an address literal; EventBridge only tries to parse those. */
-export function looksLikeIpAddress(text: string): boolean {
+function looksLikeIpAddress(text: string): boolean {
   return IPV4_SHAPE.test(text) || IPV6_SHAPE.test(text);
 }
 
