@@ -4,6 +4,7 @@ import { readAuditRecords } from './audit-records';
 import { createClients } from './aws-clients';
 import { runWithConcurrency } from './concurrency';
 import { MailCollector } from './mail-collector';
+import { measurePacedLatency, type PacedLatency } from './paced-latency';
 import { progress } from './progress';
 import { startRuntimeProcess } from './runtime-process';
 import { StallWatchdog } from './stall-watchdog';
@@ -21,6 +22,8 @@ export interface EndToEndResult {
   /** How precisely capture times are known (see MailCollector). */
   latencyResolutionMs: number;
   peakRssBytes: number;
+  /** The same latency, measured afterwards on the same runtime at half the throughput just measured. */
+  paced: PacedLatency;
 }
 
 const STALL_LIMIT_MS = 60_000;
@@ -29,6 +32,7 @@ const MAIL_POLL_MS = 50;
 const AUDIT_SCAN_WHILE_MAILING_MS = 5_000;
 const AUDIT_SCAN_AFTER_MAIL_MS = 250;
 const PROGRESS_EVERY_MS = 2_000;
+const PACED_SHARE_OF_THROUGHPUT = 0.5;
 
 /** Inserts users through the DynamoDB endpoint of a fresh `npm start` until every one has its email and audit record. */
 export async function runEndToEnd(projectDir: string, userCount: number, concurrency: number): Promise<EndToEndResult> {
@@ -94,17 +98,26 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
       completedAt = Math.max(completedAt, emailAt, ...(auditRecords.get(user.userId) ?? []));
     }
     await checkExactlyOnce(runtime.endpoint, users, auditRecords);
+    const perSecond = userCount / ((completedAt - startedAt) / 1000);
+    progress(`end to end: ${perSecond.toFixed(1)} users/s; every user has exactly one welcome email and one audit record`);
+    clearInterval(ticker);
+    const pacedUsers = Math.max(100, Math.min(1_000, Math.round(userCount / 10)));
+    const paced = await Promise.race([
+      measurePacedLatency(runtime.endpoint, clients, pacedUsers, perSecond * PACED_SHARE_OF_THROUGHPUT, STALL_LIMIT_MS),
+      runtime.unexpectedExit,
+    ]);
     const peakRssBytes = runtime.peakRssBytes();
     if (peakRssBytes === undefined) throw new Error(`Cannot read the peak RSS of the runtime (pid ${runtime.runtimePid})`);
     return {
       users: userCount,
-      perSecond: userCount / ((completedAt - startedAt) / 1000),
+      perSecond,
       insertsPerSecond,
       p50Ms: percentile(latencies, 50),
       p95Ms: percentile(latencies, 95),
       p99Ms: percentile(latencies, 99),
       latencyResolutionMs: mail.resolutionMs(),
       peakRssBytes,
+      paced,
     };
   } finally {
     finished = true;

@@ -1,0 +1,73 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { USERS_TABLE, userItem } from '../../test/e2e/local-stack';
+import type { BenchClients } from './aws-clients';
+import { MailCollector } from './mail-collector';
+import { progress } from './progress';
+import { StallWatchdog } from './stall-watchdog';
+import { percentile } from './stats';
+import { benchUsers } from './users';
+
+/**
+ * Insert-to-email latency at a pace the pipeline sustains. Inserting as fast as the endpoint takes them builds a
+ * backlog whenever inserts outrun the pipeline, and the saturated latency then measures that queue; these inserts
+ * go out on a fixed schedule (open loop) below the measured throughput, so they measure the pipeline's own delay.
+ */
+export interface PacedLatency {
+  users: number;
+  perSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+const MAIL_POLL_MS = 50;
+
+export async function measurePacedLatency(
+  endpoint: string,
+  clients: BenchClients,
+  userCount: number,
+  perSecond: number,
+  stallLimitMs: number,
+): Promise<PacedLatency> {
+  const users = benchUsers(`paced-${Date.now().toString(36)}`, userCount);
+  const mail = new MailCollector(endpoint, new Set(users.map((user) => user.email)));
+  const insertedAt = new Array<number>(userCount);
+  const watchdog = new StallWatchdog(stallLimitMs, () => `${mail.recipientCount}/${userCount} paced users' welcome emails`);
+  progress(`paced latency: ${userCount} users at ${perSecond.toFixed(1)} inserts/s`);
+  let finished = false;
+  try {
+    const startedAt = Date.now();
+    const inserting = (async () => {
+      const inserts: Promise<void>[] = [];
+      for (const [index, user] of users.entries()) {
+        const due = startedAt + (index * 1000) / perSecond;
+        if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+        inserts.push(
+          clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) })).then(() => {
+            insertedAt[index] = Date.now();
+            watchdog.progressed();
+          }),
+        );
+      }
+      await Promise.all(inserts);
+    })();
+    const collecting = (async () => {
+      while (!finished && mail.recipientCount < userCount) {
+        if ((await mail.poll()) > 0) watchdog.progressed();
+        await new Promise((resolve) => setTimeout(resolve, MAIL_POLL_MS));
+      }
+    })();
+    await Promise.race([Promise.all([inserting, collecting]), watchdog.failure]);
+    const latencies = users.map((user, index) => (mail.captureTimeOf(user.email) as number) - insertedAt[index]);
+    return {
+      users: userCount,
+      perSecond,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      p99Ms: percentile(latencies, 99),
+    };
+  } finally {
+    finished = true;
+    watchdog.stop();
+  }
+}
