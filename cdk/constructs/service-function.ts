@@ -15,6 +15,11 @@ export type PowertoolsLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 export interface ServiceFunctionProps {
   /** The folder under `services/`; the entry point is `services/<serviceName>/handler.ts`, export `handler`. */
   readonly serviceName: string;
+  /**
+   * Physical name; an explicit one lets operators' tools (`npm run dlq`) and the local runtime use the same name.
+   * @default a name CloudFormation generates
+   */
+  readonly functionName?: string;
   readonly description: string;
   /** @default Duration.seconds(10) */
   readonly timeout?: Duration;
@@ -55,6 +60,7 @@ export class ServiceFunction extends nodejs.NodejsFunction {
     super(scope, id, {
       entry,
       handler: 'handler',
+      functionName: props.functionName,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       description: props.description,

@@ -72,6 +72,7 @@ export class StreamPipe extends Construct {
 
     this.enrichmentFunction = new ServiceFunction(this, 'Enrichment', {
       serviceName: props.enrichmentService,
+      functionName: `${props.pipeName}-enrichment`,
       description: props.enrichmentDescription,
     });
     this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {

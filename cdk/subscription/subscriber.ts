@@ -62,7 +62,7 @@ export class Subscriber extends Construct {
     let deliveryWindow: Duration;
     switch (delivery.kind) {
       case 'direct': {
-        this.handler = this.createHandler(entry, delivery);
+        this.handler = this.createHandler(entry, delivery, physicalName);
         deliveryWindow = new DirectSubscription(this, 'Direct', {
           rule: this.rule,
           handler: this.handler,
@@ -72,7 +72,7 @@ export class Subscriber extends Construct {
         break;
       }
       case 'queued': {
-        this.handler = this.createHandler(entry, delivery);
+        this.handler = this.createHandler(entry, delivery, physicalName);
         const queued = new QueuedSubscription(this, 'Queued', {
           queueName: physicalName,
           rule: this.rule,
@@ -111,9 +111,10 @@ export class Subscriber extends Construct {
     }
   }
 
-  private createHandler(entry: SubscriberEntry, options: FunctionDeliveryOptions): ServiceFunction {
+  private createHandler(entry: SubscriberEntry, options: FunctionDeliveryOptions, functionName: string): ServiceFunction {
     return new ServiceFunction(this, 'Handler', {
       serviceName: entry.service ?? entry.name,
+      functionName,
       description: entry.description,
       timeout: options.timeout,
       memorySize: options.memorySize,
