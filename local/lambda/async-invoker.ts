@@ -110,10 +110,12 @@ export class AsyncInvoker {
         continue;
       }
       this.running.set(functionArn, running + 1);
-      void this.attempt(fn, pending).finally(() => {
-        this.running.set(functionArn, (this.running.get(functionArn) ?? 1) - 1);
-        this.pump(functionArn);
-      });
+      void this.attempt(fn, pending)
+        .catch((error: Error) => this.options.logSink(`[${fn.name}] async event ${requestId} attempt failed to run: ${error.message}`))
+        .finally(() => {
+          this.running.set(functionArn, (this.running.get(functionArn) ?? 1) - 1);
+          this.pump(functionArn);
+        });
     }
   }
 

@@ -69,7 +69,14 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
       logSink(`[${fn.name}] injected failure for request ${requestId}`);
       return { error: { errorType: 'InjectedFault', errorMessage: 'Invocation failed by fault injection' } };
     }
-    const result = await pool.invoke({ event, requestId });
+    let result: LambdaInvokeResult;
+    try {
+      result = await pool.invoke({ event, requestId });
+    } catch (error) {
+      // A worker that cannot even start (for example, out of resources) fails the invocation, not the runtime.
+      logSink(`[${fn.name}] could not run request ${requestId}: ${(error as Error).message}`);
+      return { error: { errorType: 'ServiceException', errorMessage: `The local runtime could not start the function: ${(error as Error).message}` } };
+    }
     if (fault === 'timeout') {
       logSink(`[${fn.name}] injected timeout for request ${requestId} (the handler ran)`);
       return { error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` } };

@@ -158,14 +158,16 @@ export class SqsEventSource {
     clearTimeout(this.windowTimer);
     this.windowTimer = undefined;
     this.inFlight++;
-    void this.process(messages).finally(() => {
-      this.inFlight--;
-      if (this.inFlight === 0) {
-        for (const resolve of this.idle) resolve();
-        this.idle.clear();
-      }
-      this.wake();
-    });
+    void this.process(messages)
+      .catch((error: Error) => this.options.logSink(`[${this.options.fn.name}] SQS batch handling failed: ${error.message}`))
+      .finally(() => {
+        this.inFlight--;
+        if (this.inFlight === 0) {
+          for (const resolve of this.idle) resolve();
+          this.idle.clear();
+        }
+        this.wake();
+      });
   }
 
   private async process(messages: SqsReceivedMessage[]): Promise<void> {
