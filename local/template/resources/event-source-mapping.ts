@@ -22,6 +22,9 @@ export function buildSqsEventSourceMapping(
     context.warn(`${logicalId} (AWS::Lambda::EventSourceMapping): function ${functionName} is not run locally; skipped`);
     return undefined;
   }
+  if (properties.has('FilterCriteria')) {
+    context.warn(`${logicalId} (AWS::Lambda::EventSourceMapping): FilterCriteria is not applied locally; every message is delivered`);
+  }
   const mapping: SqsEventSourceMappingModel = {
     logicalId,
     functionArn: target.arn,

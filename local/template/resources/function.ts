@@ -11,6 +11,12 @@ export const FUNCTION_DEFAULTS = {
   maximumEventAgeSeconds: 21_600,
 };
 
+/** Function properties that change behaviour but that the local runtime does not reproduce. */
+const UNAPPLIED_PROPERTIES: ReadonlyArray<[string, string]> = [
+  ['Layers', 'code the handler loads from /opt will be missing'],
+  ['DeadLetterConfig', 'failed async events go only to the EventInvokeConfig on-failure destination'],
+];
+
 function codeDirectory({ logicalId, resource, properties }: ResolvedResource, context: BuildContext): string | undefined {
   const code = properties.child('Code');
   if (code.has('ZipFile') || code.has('ImageUri')) {
@@ -42,6 +48,9 @@ export function buildFunction(resolved: ResolvedResource, context: BuildContext)
   }
   const codeDir = codeDirectory(resolved, context);
   if (codeDir === undefined) return undefined;
+  for (const [property, effect] of UNAPPLIED_PROPERTIES) {
+    if (properties.has(property)) context.warn(`${logicalId} (AWS::Lambda::Function): ${property} is not applied locally; ${effect}`);
+  }
   const variables = properties.child('Environment').child('Variables').values;
   const environment: Record<string, string> = {};
   for (const [name, value] of Object.entries(variables)) {
