@@ -1,4 +1,4 @@
-import { compilePipeFilters } from '../patterns';
+import { compilePipeFilters, type PipeFilters } from '../patterns';
 import { PipeModel } from '../model/types';
 import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
 import { LogSink } from '../lambda/log-sink';
@@ -26,9 +26,10 @@ export interface PipePollerOptions {
  * batches by size and batching window, delivers each batch with retries, and only then moves the checkpoint.
  */
 export class PipePoller {
-  private readonly filters;
-  /** Records read and matched but not yet delivered, and the last sequence number read (matched or not). */
+  private readonly filters: PipeFilters;
+  /** Records read and matched, not yet delivered. */
   private pending: StreamRecord[] = [];
+  /** The last sequence number read, matched or not; where the next read starts. */
   private readThrough: string | undefined;
   private pendingSince = 0;
   private running = false;
@@ -70,6 +71,7 @@ export class PipePoller {
     this.options.logSink(`[pipe ${this.options.pipe.name}] ${message}`);
   }
 
+  /** For LATEST on a stream that cannot be read yet: it has no records to skip, so reading starts at its beginning. */
   private safely<T>(read: () => T): T | undefined {
     try {
       return read();
