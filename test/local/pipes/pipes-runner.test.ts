@@ -273,6 +273,21 @@ describe('Pipes runner', () => {
     expect(eventBridge.accepted[2].Detail).toContain('"u2"');
   });
 
+  it("retries only the records a Lambda target names in batchItemFailures, and all of them for an unknown identifier", async () => {
+    const answers: Array<(batch: StreamRecord[]) => LambdaInvokeResult> = [
+      () => ({ payload: { batchItemFailures: [{ itemIdentifier: 'not-in-this-batch' }] } }),
+      (batch) => ({ payload: { batchItemFailures: [{ itemIdentifier: batch[1].dynamodb.SequenceNumber }] } }),
+    ];
+    lambda = new FakeLambda({ [CONSUMER]: (event) => (answers.shift() ?? (() => ({})))(event as StreamRecord[]) });
+    insert('u1');
+    insert('u2');
+    insert('u3');
+    start([pipe({ source: { maximumRetryAttempts: 5 } })]);
+    await waitFor(() => lambda.callsTo(CONSUMER).length === 3, 'two retries');
+    await settle();
+    expect(lambda.callsTo(CONSUMER).map(userIdsOf)).toEqual([['u1', 'u2', 'u3'], ['u1', 'u2', 'u3'], ['u2']]);
+  });
+
   it('dead-letters records older than maximumRecordAge without delivering them', async () => {
     streams.append(STREAM, 'INSERT', { userId: { S: 'old' } }, Date.now() - 120_000);
     insert('fresh');
