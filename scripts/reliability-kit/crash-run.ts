@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ChildRuntime } from './child-runtime';
+import { awsClients } from './clients';
+import { reconcile, type Reconciliation } from './reconcile';
+import { waitUntilSettled, type PipelineSnapshot } from './settle';
+import { SuppressionCounter } from './suppression-counter';
+import { validUser } from './users';
+import { insertUser } from './writes';
+
+export interface CrashRunOptions {
+  projectDir: string;
+  users: number;
+  kills: number;
+  /** Inserts in flight at once. */
+  concurrency?: number;
+  /** Extra npm start flags, for example fault flags. */
+  args?: string[];
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+export interface CrashRunResult {
+  reconciliation: Reconciliation;
+  userIds: string[];
+  /** When each SIGKILL was sent (epoch ms). */
+  killedAt: number[];
+  suppressedDuplicates: number;
+  peakRssMb: number;
+  durationMs: number;
+}
+
+/**
+ * Inserts `users` users into a runtime running as a child process, SIGKILLs it `kills` times at random points of
+ * the burst and restarts it on the same state directory, then waits for the pipeline to drain and reconciles.
+ */
+export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunResult> {
+  const startedAt = Date.now();
+  const log = options.log ?? (() => {});
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'users-fanout-crash-'));
+  const suppressed = new SuppressionCounter();
+  const runtime = await ChildRuntime.start({
+    projectDir: options.projectDir,
+    stateDir,
+    args: ['--fast-retries', ...(options.args ?? [])],
+    onLine: suppressed.observe,
+  });
+  const clients = awsClients(runtime.endpoint);
+  const run = `crash-${Date.now().toString(36)}`;
+  const userIds = Array.from({ length: options.users }, (_, index) => `${run}-${index}`);
+  try {
+    let inserted = 0;
+    const killPoints = randomPoints(options.kills, options.users);
+    const killedAt: number[] = [];
+    const controller = (async () => {
+      for (const point of killPoints) {
+        while (inserted < point) await sleep(20);
+        await sleep(Math.random() * 200);
+        killedAt.push(Date.now());
+        await runtime.kill();
+        log(`SIGKILL after ${inserted} of ${options.users} inserts; restarting on the same state directory`);
+        await runtime.restart();
+      }
+    })();
+    const inserts = forEachConcurrently(userIds, options.concurrency ?? 16, async (userId) => {
+      await insertUser(clients, validUser(userId));
+      inserted++;
+      if (inserted % 1000 === 0) log(`${inserted} of ${options.users} users inserted`);
+    });
+    await Promise.all([inserts, controller]);
+    log('All users inserted; waiting for the pipeline to drain');
+    await waitUntilSettled(clients, { onSnapshot: throttled(log, 5000) });
+    const reconciliation = await reconcile(clients, { valid: new Set(userIds), poison: new Set() });
+    return {
+      reconciliation,
+      userIds,
+      killedAt,
+      suppressedDuplicates: suppressed.count,
+      peakRssMb: runtime.peakRssMb,
+      durationMs: Date.now() - startedAt,
+    };
+  } finally {
+    clients.destroy();
+    await runtime.stop();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+/** `count` distinct insert counts between 10% and 90% of the burst, in order. */
+function randomPoints(count: number, total: number): number[] {
+  return Array.from({ length: count }, () => Math.floor(total * (0.1 + 0.8 * Math.random()))).sort((a, b) => a - b);
+}
+
+export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** A progress line per snapshot, at most every `intervalMs`. */
+export function throttled(log: (line: string) => void, intervalMs: number): (snapshot: PipelineSnapshot) => void {
+  let last = 0;
+  return (snapshot) => {
+    if (Date.now() - last < intervalMs) return;
+    last = Date.now();
+    log(`draining: ${snapshot.emails} emails, ${snapshot.auditRecords} audit records, ${snapshot.queued} queued, ${snapshot.parked} in DLQs`);
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,66 @@
+import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import type { AwsClients } from './clients';
+import { USERS_TABLE } from './names';
+import { userCreatedEntry, type UserItem } from './users';
+
+/** How long a write keeps being retried: long enough to ride out a kill and a restart. */
+const WRITE_DEADLINE_MS = 120_000;
+
+/**
+ * Sends until the endpoint answers. A write whose response was lost in a crash may have happened, so every
+ * write here is safe to repeat: the same item, a conditional update, a delete, an event with fixed ids.
+ */
+export async function untilAnswered<T>(what: string, send: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + WRITE_DEADLINE_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      if (Date.now() > deadline) throw new Error(`${what}: the endpoint did not answer ${attempt} attempts (${(error as Error).message})`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** The runtime is down or restarting: connection refused or reset, or a response cut off. */
+function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  const name = (error as Error).name;
+  return name === 'TimeoutError' || /socket hang up|ECONNRESET|ECONNREFUSED|aborted/i.test((error as Error).message ?? '');
+}
+
+export function insertUser(clients: AwsClients, item: UserItem): Promise<unknown> {
+  return untilAnswered(`insert ${item.userId.S}`, () => clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: item })));
+}
+
+/** Conditional, so repeating it after the user was deleted cannot re-create the user (a second INSERT). */
+export async function renameUser(clients: AwsClients, userId: string, givenName: string): Promise<void> {
+  try {
+    await untilAnswered(`modify ${userId}`, () =>
+      clients.dynamodb.send(
+        new UpdateItemCommand({
+          TableName: USERS_TABLE,
+          Key: { userId: { S: userId } },
+          UpdateExpression: 'SET givenName = :g',
+          ConditionExpression: 'attribute_exists(userId)',
+          ExpressionAttributeValues: { ':g': { S: givenName } },
+        }),
+      ),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return;
+    throw error;
+  }
+}
+
+export function deleteUser(clients: AwsClients, userId: string): Promise<unknown> {
+  return untilAnswered(`delete ${userId}`, () => clients.dynamodb.send(new DeleteItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: userId } } })));
+}
+
+export async function putUserCreated(clients: AwsClients, userId: string): Promise<void> {
+  const result = await untilAnswered(`put-events ${userId}`, () => clients.eventBridge.send(new PutEventsCommand({ Entries: [userCreatedEntry(userId)] })));
+  if (result.FailedEntryCount) throw new Error(`put-events ${userId} was refused: ${result.Entries?.[0]?.ErrorMessage}`);
+}

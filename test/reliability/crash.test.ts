@@ -1,0 +1,55 @@
+import { loadLocalModel } from '../../local/template';
+import { runCrashTest, type CrashRunResult } from '../../scripts/reliability-kit/crash-run';
+import { WELCOME_EMAIL_QUEUE } from '../../scripts/reliability-kit/names';
+import { PROJECT_DIR } from '../e2e/local-stack';
+import { CDK_OUT } from './support';
+
+const USERS = 2000;
+
+/** Welcome-email messages a function can hold at once: the mapping's batch size times its maximum concurrency. */
+function welcomeEmailsInFlightAtMost(): number {
+  const model = loadLocalModel({ cdkOutDir: CDK_OUT, endpoint: 'http://127.0.0.1', region: 'us-east-1', account: '000000000000' });
+  const queue = model.queues.find((candidate) => candidate.name === WELCOME_EMAIL_QUEUE);
+  const mapping = model.eventSourceMappings.find((candidate) => candidate.queueArn === queue?.arn);
+  if (!mapping?.maximumConcurrency) throw new Error(`No capped event source mapping reads ${WELCOME_EMAIL_QUEUE}`);
+  return mapping.batchSize * mapping.maximumConcurrency;
+}
+
+/**
+ * Proof 4: `npm start` runs as a child process with a state directory; it is SIGKILLed in the middle of a burst
+ * of 2,000 inserts and restarted on the same state. Inserts that met the dead runtime are repeated.
+ */
+describe('proof 4: a crash mid-burst', () => {
+  let result: CrashRunResult;
+
+  beforeAll(async () => {
+    result = await runCrashTest({ projectDir: PROJECT_DIR, users: USERS, kills: 1 });
+  }, 300_000);
+
+  test('every user has one audit record and at least one welcome email; nothing is left in a DLQ or unaccounted for', () => {
+    expect(result.killedAt).toHaveLength(1);
+    expect(result.reconciliation).toMatchObject({ usersCreated: USERS, auditRecords: USERS, duplicateAuditRecords: 0, dlqEntries: 0, lost: 0 });
+    expect(result.reconciliation.emailsSent - result.reconciliation.duplicateEmails).toBe(USERS);
+  });
+
+  /**
+   * SES has no idempotency token: a send that SES accepted just before the kill, whose idempotency record was still
+   * in progress, cannot be told from one that never reached SES. Once the in-progress record expires (after the
+   * function timeout), the redelivered message sends again. So a second email is possible only for the messages a
+   * function held at the moment of the kill, with the first copy sent before it and the second after the restart.
+   */
+  test('a second email only comes from a send the kill interrupted', () => {
+    const [killedAt] = result.killedAt;
+    const { duplicateEmailTimes, duplicateEmails } = result.reconciliation;
+
+    expect(duplicateEmails).toBeLessThanOrEqual(welcomeEmailsInFlightAtMost());
+    for (const [userId, times] of duplicateEmailTimes) {
+      expect({ userId, copies: times.length, firstBeforeKill: times[0] < killedAt, secondAfterKill: times[1] > killedAt }).toEqual({
+        userId,
+        copies: 2,
+        firstBeforeKill: true,
+        secondAfterKill: true,
+      });
+    }
+  });
+});

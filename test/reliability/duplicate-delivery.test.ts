@@ -1,0 +1,38 @@
+import { SUPPRESSION_MESSAGES } from '../../scripts/reliability-kit/names';
+import { reconcile } from '../../scripts/reliability-kit/reconcile';
+import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
+import { validUser } from '../../scripts/reliability-kit/users';
+import { insertAll, SHORTEST_VALID_VISIBILITY_SECONDS, startReliabilityStack, suppressionLines, type ReliabilityStack } from './support';
+
+const USERS = 1000;
+
+/** Proof 1: at-least-once delivery with 30% duplicates still gives one email and one audit record per user. */
+describe('proof 1: duplicate delivery', () => {
+  let stack: ReliabilityStack;
+
+  beforeAll(async () => {
+    // A duplicate that arrives while the original is in progress is refused and comes back after the visibility timeout.
+    stack = await startReliabilityStack({
+      visibilityTimeoutSeconds: SHORTEST_VALID_VISIBILITY_SECONDS,
+      faults: { pipes: { duplicateShare: 0.3, seed: 1 }, eventBridge: { duplicateShare: 0.3 } },
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  test('1,000 users with 30% of stream batches and of rule deliveries delivered twice: exactly 1,000 emails and 1,000 audit records', async () => {
+    const userIds = Array.from({ length: USERS }, (_, index) => `dup-${index}`);
+
+    await insertAll(stack.clients, userIds.map(validUser));
+    await waitUntilSettled(stack.clients, { timeoutMs: 180_000 });
+
+    const result = await reconcile(stack.clients, { valid: new Set(userIds), poison: new Set() });
+    expect(result).toMatchObject({ emailsSent: USERS, auditRecords: USERS, duplicateEmails: 0, duplicateAuditRecords: 0, lost: 0, dlqEntries: 0 });
+    // The duplicates really arrived, and each service recognised them.
+    const [welcomeEmail, auditLog] = SUPPRESSION_MESSAGES.map((message) => suppressionLines(stack.logs, message));
+    expect(welcomeEmail).toBeGreaterThan(USERS * 0.2);
+    expect(auditLog).toBeGreaterThan(USERS * 0.2);
+  });
+});

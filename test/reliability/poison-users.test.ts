@@ -1,0 +1,60 @@
+import { readDeadLetters } from '../../scripts/reliability-kit/dead-letters';
+import { reconcile } from '../../scripts/reliability-kit/reconcile';
+import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
+import { poisonUser, validUser, type UserItem } from '../../scripts/reliability-kit/users';
+import { insertUser } from '../../scripts/reliability-kit/writes';
+import { insertAll, mailCount, SHORTEST_VALID_VISIBILITY_SECONDS, startReliabilityStack, type ReliabilityStack } from './support';
+
+const USERS = 400;
+const POISON_EVERY = 20;
+
+/** Proof 2: records that cannot become events are kept with their reason and hold nothing up. */
+describe('proof 2: poison users', () => {
+  let stack: ReliabilityStack;
+
+  beforeAll(async () => {
+    stack = await startReliabilityStack({ visibilityTimeoutSeconds: SHORTEST_VALID_VISIBILITY_SECONDS });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  test('5% poison users each land in the rejected-users queue with the original record and a reason; every valid user is processed', async () => {
+    // Inserted one at a time, so every stream batch of ten holds a poison record among valid ones.
+    const items = new Map<string, UserItem>();
+    for (let index = 0; index < USERS; index++) {
+      const userId = `poison-test-${index}`;
+      items.set(userId, index % POISON_EVERY === POISON_EVERY - 1 ? poisonUser(userId, index) : validUser(userId));
+    }
+    const poison = new Set([...items].filter(([, item]) => item.email === undefined || !item.email.S?.includes('@')).map(([userId]) => userId));
+    const valid = new Set([...items.keys()].filter((userId) => !poison.has(userId)));
+
+    await insertAll(stack.clients, [...items.values()], 1);
+    await waitUntilSettled(stack.clients, { timeoutMs: 120_000 });
+
+    expect(poison.size).toBe(USERS / POISON_EVERY);
+    const result = await reconcile(stack.clients, { valid, poison });
+    expect(result).toMatchObject({ emailsSent: valid.size, auditRecords: valid.size, rejectedUsers: poison.size, dlqEntries: 0, lost: 0, duplicateEmails: 0 });
+    const rejected = result.deadLetters.filter((letter) => letter.queue === 'rejectedUsers');
+    for (const letter of rejected) {
+      const [userId] = letter.userIds;
+      const { record } = letter.body as { record: { eventName: string; dynamodb: { NewImage: UserItem } } };
+      expect(record.eventName).toBe('INSERT');
+      expect(record.dynamodb.NewImage).toEqual(items.get(userId));
+      expect(letter.error).toMatch(/^data\.email: /);
+    }
+  });
+
+  test('the stream is never blocked: a user inserted after the poison ones gets their email at once', async () => {
+    await insertUser(stack.clients, poisonUser('poison-late-0', 0));
+    const startedAt = Date.now();
+    await insertUser(stack.clients, validUser('poison-late-valid'));
+
+    while ((await mailCount(stack.endpoint, 'poison-late-valid')) === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    const rejected = await readDeadLetters(stack.clients);
+    expect(rejected.some((letter) => letter.queue === 'rejectedUsers' && letter.userIds[0] === 'poison-late-0')).toBe(true);
+  });
+});
