@@ -26,8 +26,8 @@ export async function runDlqCommand(argv: readonly string[], io: DlqCommandIo): 
       io.print(USAGE);
       return 0;
     }
-    const stack = await loadStackTemplate(io.projectDir, path.join(io.projectDir, 'cdk.out'), args.stage);
-    const queues = discoverDeadLetterQueues(stack, args.stage);
+    const template = await loadStackTemplate(io.projectDir, path.join(io.projectDir, 'cdk.out'), args.stage);
+    const queues = discoverDeadLetterQueues(template, args.stage);
     const access = openStackAccess({ endpoint: args.endpoint, region: args.region });
     try {
       if (args.command.kind === 'list') {

@@ -15,14 +15,13 @@ export async function replayThroughPipe(access: StackAccess, pipe: PipePath, rec
   const filters = compilePipeFilters(pipe.filters);
   const passing = records.filter((record) => filters.matches(record as object));
   if (passing.length === 0) return 0;
-  const items = pipe.enrichment === undefined ? passing : await enrich(access, pipe, passing);
+  const items = pipe.enrichment === undefined ? passing : await enrich(access, pipe.enrichment, passing);
   if (items.length === 0) return 0;
   await sendToTarget(access, pipe, items);
   return items.length;
 }
 
-async function enrich(access: StackAccess, pipe: PipePath, records: unknown[]): Promise<unknown[]> {
-  const functionName = await access.functionNames.resolve(pipe.enrichment as NonNullable<PipePath['enrichment']>);
+async function enrich(access: StackAccess, functionName: string, records: unknown[]): Promise<unknown[]> {
   const output = await access.clients.lambda.send(
     new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: Buffer.from(JSON.stringify(records)) }),
   );

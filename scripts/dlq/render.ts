@@ -45,7 +45,7 @@ export function describePath(path: DeadLetterPath): string {
     case 'subscriber-queue':
       return `events subscriber ${path.subscriber} did not process; redrive sends them back to queue ${path.queueName}`;
     case 'subscriber-function':
-      return `events subscriber ${path.subscriber} did not process; redrive invokes its function (${path.fn.logicalId}) asynchronously with each`;
+      return `events subscriber ${path.subscriber} did not process; redrive invokes its function ${path.functionName} asynchronously with each`;
   }
 }
 

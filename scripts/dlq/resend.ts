@@ -18,7 +18,7 @@ export async function resend(access: StackAccess, path: DeadLetterPath, content:
     return { kind: 'sent', detail: `event sent back to queue ${path.queueName}` };
   }
   if (path.kind === 'subscriber-function' && hasEvent(content)) {
-    const functionName = await access.functionNames.resolve(path.fn);
+    const { functionName } = path;
     const output = await clients.lambda.send(
       new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: Buffer.from(content.eventJson) }),
     );

@@ -1,12 +1,10 @@
 import { createAwsClients, type AwsClients, type AwsTarget } from './aws-clients';
-import { FunctionNames } from './function-names';
 import { QueueUrls } from './queue-urls';
 
-/** Clients for the stack's account and region, with its queue URLs and function names looked up once. */
+/** Clients for the stack's account and region, with its queue URLs looked up once. */
 export interface StackAccess {
   clients: AwsClients;
   queueUrls: QueueUrls;
-  functionNames: FunctionNames;
   close(): void;
 }
 
@@ -15,7 +13,6 @@ export function openStackAccess(target: AwsTarget): StackAccess {
   return {
     clients,
     queueUrls: new QueueUrls(clients.sqs),
-    functionNames: new FunctionNames(clients.lambda),
     close: () => clients.destroy(),
   };
 }

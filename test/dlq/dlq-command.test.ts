@@ -5,9 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { subscribers } from '../../cdk/subscribers';
 import { runDlqCommand } from '../../scripts/dlq/command';
 import { AUDIT_TABLE, mailTo, PROJECT_DIR, startLocalStack, userItem, USERS_TABLE, waitFor, type LocalStack } from '../e2e/local-stack';
-import { bodiesIn, DLQ, localFunctionName, seedRuleDeliveryFailure, waitForMessages } from './dlq-queues';
+import { bodiesIn, DLQ, FUNCTION, seedRuleDeliveryFailure, waitForMessages } from './dlq-queues';
 import { BUS_NAME, userCreatedEvent } from './fixtures';
 
 const run = promisify(execFile);
@@ -67,7 +68,7 @@ describe('dlq list and redrive against the local runtime', () => {
         faults: {
           lambda: {
             failShare: 1,
-            functionNames: ['UserCreatedPipeEnrichment', 'RejectedUsersPipeEnrichment', 'AuditLogHandler'].map(localFunctionName),
+            functionNames: [FUNCTION.userCreatedEnrichment, FUNCTION.rejectedUsersEnrichment, FUNCTION.auditLog],
           },
         },
       });
@@ -107,7 +108,7 @@ describe('dlq list and redrive against the local runtime', () => {
       expect(out).toMatch(/event:\s+UserCreated from users-fanout\.users/);
       expect(out).toMatch(/detail:\s+\{.*"userId":"dlq-queued"/);
       // Lambda's on-failure record: the function's error and its invoke count.
-      expect(out).toMatch(/from:\s+function arn:aws:lambda:us-east-1:000000000000:function:UsersFanout-dev-AuditLogHandler\w+:\$LATEST/);
+      expect(out).toMatch(/from:\s+function arn:aws:lambda:us-east-1:000000000000:function:users-fanout-dev-audit-log:\$LATEST/);
       expect(out).toMatch(/attempts: 3 \(RetriesExhausted\)/);
       expect(out).not.toMatch(/dlq-(queued|direct|batch)@example\.com|not-an-email/);
       expect(await Promise.all(Object.values(DLQ).map(depthOf))).toEqual(before);
@@ -126,7 +127,7 @@ describe('dlq list and redrive against the local runtime', () => {
       const { status, out } = await dlq('redrive', 'user-created');
 
       expect(status).toBe(1);
-      expect(out).toMatch(/✗ .* stays in the queue: enrichment UsersFanout-dev-UserCreatedPipeEnrichment\w+ failed/);
+      expect(out).toMatch(/✗ .* stays in the queue: enrichment users-fanout-dev-user-created-enrichment failed/);
       expect(out).toContain(`${DLQ.userCreated}: 0 redriven, ${before} failed, 0 kept`);
       expect(await depthOf(DLQ.userCreated)).toBe(before);
     });
@@ -213,9 +214,11 @@ describe('dlq list and redrive against the local runtime', () => {
         env: { ...process.env, AWS_ENDPOINT_URL: stack.endpoint, AWS_REGION: 'us-east-1' },
       });
 
+      // Both pipes' DLQs and the rejected-users queue, then one DLQ per subscriber.
+      const queueCount = 3 + subscribers.length;
       expect(stdout).toMatch(/^users-fanout-dev-welcome-email-dlq: empty$/m);
       expect(stdout).toMatch(/^users-fanout-dev-rejected-users: 1 message$/m);
-      expect(stdout).toMatch(/^1 message in 5 queues$/m);
+      expect(stdout).toContain(`\n1 message in ${queueCount} queues\n`);
     });
   });
 });

@@ -1,7 +1,5 @@
 import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { PROJECT_DIR, waitFor } from '../e2e/local-stack';
+import { waitFor } from '../e2e/local-stack';
 
 export const DLQ = {
   userCreated: 'users-fanout-dev-user-created-dlq',
@@ -11,15 +9,12 @@ export const DLQ = {
   auditLog: 'users-fanout-dev-audit-log-dlq',
 } as const;
 
-/** The local runtime's name of a template function: `<stack>-<logical id>`. */
-export function localFunctionName(logicalIdPrefix: string): string {
-  const template = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'cdk.out', 'UsersFanout-dev.template.json'), 'utf8')) as {
-    Resources: Record<string, { Type: string }>;
-  };
-  const logicalId = Object.keys(template.Resources).find((id) => id.startsWith(logicalIdPrefix) && template.Resources[id].Type === 'AWS::Lambda::Function');
-  if (!logicalId) throw new Error(`No function ${logicalIdPrefix}* in the template`);
-  return `UsersFanout-dev-${logicalId}`;
-}
+/** The functions' explicit physical names, the same in AWS and in the local runtime. */
+export const FUNCTION = {
+  userCreatedEnrichment: 'users-fanout-dev-user-created-enrichment',
+  rejectedUsersEnrichment: 'users-fanout-dev-rejected-users-enrichment',
+  auditLog: 'users-fanout-dev-audit-log',
+} as const;
 
 export async function queueUrl(sqs: SQSClient, name: string): Promise<string> {
   return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl as string;

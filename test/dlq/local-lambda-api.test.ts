@@ -7,7 +7,10 @@ import {
   type InvokeCommandOutput,
 } from '@aws-sdk/client-lambda';
 import { AUDIT_TABLE, startLocalStack, waitFor, type LocalStack } from '../e2e/local-stack';
+import { FUNCTION } from './dlq-queues';
 import { insertRecord, userCreatedEvent } from './fixtures';
+
+const AUDIT_LOG_ARN = `arn:aws:lambda:us-east-1:000000000000:function:${FUNCTION.auditLog}`;
 
 /** The local Lambda API through the real SDK client: Invoke in its three types, errors, ListFunctions. */
 describe('local Lambda API', () => {
@@ -24,17 +27,12 @@ describe('local Lambda API', () => {
     await stack?.stop();
   });
 
-  const functionNamed = (logicalIdPrefix: string): { name: string; arn: string } => {
-    const fn = stack.runtime.model.functions.find((candidate) => candidate.logicalId.startsWith(logicalIdPrefix));
-    if (!fn) throw new Error(`No function ${logicalIdPrefix}* in the model`);
-    return { name: fn.name, arn: fn.arn };
-  };
   const payloadOf = (output: InvokeCommandOutput): unknown => JSON.parse(Buffer.from(output.Payload ?? []).toString('utf8'));
   const invoke = (functionName: string, event: unknown, type?: 'Event' | 'DryRun') =>
     lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: type, Payload: Buffer.from(JSON.stringify(event)) }));
 
   test('RequestResponse returns the handler result: the enrichment maps a stream record to a UserCreated detail', async () => {
-    const output = await invoke(functionNamed('UserCreatedPipeEnrichment').name, [insertRecord('api-1', 'api-1@example.com')]);
+    const output = await invoke(FUNCTION.userCreatedEnrichment, [insertRecord('api-1', 'api-1@example.com')]);
 
     expect(output.StatusCode).toBe(200);
     expect(output.FunctionError).toBeUndefined();
@@ -44,7 +42,7 @@ describe('local Lambda API', () => {
   });
 
   test('a handler error comes back as a 200 with X-Amz-Function-Error and the error in the payload', async () => {
-    const output = await invoke(functionNamed('AuditLogHandler').arn, { not: 'an event' });
+    const output = await invoke(AUDIT_LOG_ARN, { not: 'an event' });
 
     expect(output.StatusCode).toBe(200);
     expect(output.FunctionError).toBe('Unhandled');
@@ -52,7 +50,7 @@ describe('local Lambda API', () => {
   });
 
   test('Event answers 202 and runs the function asynchronously', async () => {
-    const output = await invoke(`${functionNamed('AuditLogHandler').arn}:$LATEST`, userCreatedEvent('api-async', 'api-async@example.com'), 'Event');
+    const output = await invoke(`${AUDIT_LOG_ARN}:$LATEST`, userCreatedEvent('api-async', 'api-async@example.com'), 'Event');
 
     expect(output.StatusCode).toBe(202);
     await waitFor('the audit record of the asynchronous invocation', async () => {
@@ -64,14 +62,13 @@ describe('local Lambda API', () => {
   });
 
   test('DryRun answers 204 and runs nothing', async () => {
-    const output = await invoke(functionNamed('AuditLogHandler').name, userCreatedEvent('api-dry', 'api-dry@example.com'), 'DryRun');
+    const output = await invoke(FUNCTION.auditLog, userCreatedEvent('api-dry', 'api-dry@example.com'), 'DryRun');
 
     expect(output.StatusCode).toBe(204);
   });
 
   test('an unknown function, by name or ARN, or another qualifier is ResourceNotFoundException', async () => {
-    const known = functionNamed('AuditLogHandler');
-    for (const name of ['no-such-function', 'arn:aws:lambda:us-east-1:000000000000:function:no-such-function', `${known.name}:7`]) {
+    for (const name of ['no-such-function', 'arn:aws:lambda:us-east-1:000000000000:function:no-such-function', `${FUNCTION.auditLog}:7`]) {
       const failure = await invoke(name, {}).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(ResourceNotFoundException);
       expect((failure as Error).message).toMatch(/Function not found: arn:aws:lambda:us-east-1:000000000000:function:/);
@@ -80,7 +77,7 @@ describe('local Lambda API', () => {
 
   test('a payload that is not JSON is InvalidRequestContentException', async () => {
     const failure = await lambda
-      .send(new InvokeCommand({ FunctionName: functionNamed('AuditLogHandler').name, Payload: Buffer.from('{not json') }))
+      .send(new InvokeCommand({ FunctionName: FUNCTION.auditLog, Payload: Buffer.from('{not json') }))
       .catch((error: unknown) => error);
 
     expect((failure as Error).name).toBe('InvalidRequestContentException');
@@ -96,5 +93,6 @@ describe('local Lambda API', () => {
     } while (marker !== undefined);
 
     expect(names.sort()).toEqual(stack.runtime.model.functions.map((fn) => fn.name).sort());
+    expect(names).toEqual(expect.arrayContaining(Object.values(FUNCTION)));
   });
 });

@@ -1,40 +1,51 @@
 import * as path from 'node:path';
-import { isFunctionOf } from '../../scripts/dlq/function-names';
+import { subscribers } from '../../cdk/subscribers';
 import { findDeadLetterQueue, validNames } from '../../scripts/dlq/name-lookup';
 import { loadStackTemplate } from '../../scripts/dlq/stack-template';
 import { discoverDeadLetterQueues, type DeadLetterQueue } from '../../scripts/dlq/topology';
+import type { CfnTemplate } from '../../local/template/cfn-types';
 import { PROJECT_DIR } from '../e2e/local-stack';
 
 /** Discovery reads the synthesized app's own template: the same names AWS and the local runtime use. */
 describe('dead-letter queues of the synthesized stack', () => {
+  let template: CfnTemplate;
   let queues: DeadLetterQueue[];
 
   beforeAll(async () => {
-    queues = discoverDeadLetterQueues(await loadStackTemplate(PROJECT_DIR, path.join(PROJECT_DIR, 'cdk.out'), 'dev'), 'dev');
+    template = await loadStackTemplate(PROJECT_DIR, path.join(PROJECT_DIR, 'cdk.out'), 'dev');
+    queues = discoverDeadLetterQueues(template, 'dev');
   });
 
   const byName = (name: string) => queues.find((queue) => queue.queueName === name) as DeadLetterQueue;
 
   test('every DLQ and the rejected-users queue is found, each with the path it belongs to', () => {
-    expect(queues.map((queue) => queue.queueName).sort()).toEqual(
-      [
-        'users-fanout-dev-audit-log-dlq',
-        'users-fanout-dev-rejected-users',
-        'users-fanout-dev-rejected-users-dlq',
-        'users-fanout-dev-user-created-dlq',
-        'users-fanout-dev-welcome-email-dlq',
-      ].sort(),
-    );
+    const builtIn = [
+      'users-fanout-dev-audit-log-dlq',
+      'users-fanout-dev-rejected-users',
+      'users-fanout-dev-rejected-users-dlq',
+      'users-fanout-dev-user-created-dlq',
+      'users-fanout-dev-welcome-email-dlq',
+    ];
+    const names = queues.map((queue) => queue.queueName);
+    expect(names).toEqual(expect.arrayContaining(builtIn));
+    // Besides the pipes' queues, exactly one DLQ per subscriber, including any added since (npm run new-subscriber).
+    const pipeQueues = ['users-fanout-dev-rejected-users', 'users-fanout-dev-rejected-users-dlq', 'users-fanout-dev-user-created-dlq'];
+    const subscriberDlqs = subscribers.map((entry) => `users-fanout-dev-${entry.name}-dlq`);
+    expect(names.sort()).toEqual([...pipeQueues, ...subscriberDlqs].sort());
     const userCreatedPipe = {
       pipeName: 'users-fanout-dev-user-created',
       filters: ['{"eventName":["INSERT"]}'],
-      enrichment: { stackName: 'UsersFanout-dev', logicalId: expect.stringMatching(/^UserCreatedPipeEnrichment/) },
+      enrichment: 'users-fanout-dev-user-created-enrichment',
       target: { kind: 'eventbridge', busName: 'users-fanout-dev', source: 'users-fanout.users', detailType: 'UserCreated', resources: [] },
     };
     expect(byName('users-fanout-dev-user-created-dlq').path).toEqual({ kind: 'pipe', pipe: userCreatedPipe });
     expect(byName('users-fanout-dev-rejected-users-dlq').path).toMatchObject({
       kind: 'pipe',
-      pipe: { pipeName: 'users-fanout-dev-rejected-users', target: { kind: 'sqs', queueName: 'users-fanout-dev-rejected-users' } },
+      pipe: {
+        pipeName: 'users-fanout-dev-rejected-users',
+        enrichment: 'users-fanout-dev-rejected-users-enrichment',
+        target: { kind: 'sqs', queueName: 'users-fanout-dev-rejected-users' },
+      },
     });
     expect(byName('users-fanout-dev-rejected-users').path).toEqual({ kind: 'rejected-users', replayThrough: userCreatedPipe });
     expect(byName('users-fanout-dev-welcome-email-dlq').path).toEqual({
@@ -46,7 +57,7 @@ describe('dead-letter queues of the synthesized stack', () => {
     expect(byName('users-fanout-dev-audit-log-dlq').path).toEqual({
       kind: 'subscriber-function',
       subscriber: 'audit-log',
-      fn: { stackName: 'UsersFanout-dev', logicalId: expect.stringMatching(/^AuditLogHandler/) },
+      functionName: 'users-fanout-dev-audit-log',
     });
   });
 
@@ -67,27 +78,16 @@ describe('dead-letter queues of the synthesized stack', () => {
       expect.arrayContaining(['user-created-dlq', 'user-created', 'rejected-users-dlq', 'rejected-users', 'welcome-email-dlq', 'welcome-email', 'audit-log-dlq', 'audit-log']),
     );
   });
-});
 
-describe('finding a stack function by the name CloudFormation gave it', () => {
-  const ref = { stackName: 'UsersFanout-dev', logicalId: 'UserCreatedPipeEnrichmentC98700B6' };
+  test('a function without an explicit name is refused, naming it: the command reads names from the template only', () => {
+    const unnamed = structuredClone(template);
+    const [logicalId, auditLog] = Object.entries(unnamed.Resources ?? {}).find(
+      ([, resource]) => resource.Type === 'AWS::Lambda::Function' && resource.Properties?.FunctionName === 'users-fanout-dev-audit-log',
+    )!;
+    delete auditLog.Properties?.FunctionName;
 
-  test('the local runtime name and a CloudFormation name with a random suffix match', () => {
-    expect(isFunctionOf('UsersFanout-dev-UserCreatedPipeEnrichmentC98700B6', ref)).toBe(true);
-    expect(isFunctionOf('UsersFanout-dev-UserCreatedPipeEnrichmentC98700B6-aB3dE5fG7hJ9', ref)).toBe(true);
-  });
-
-  test('a name shortened to 64 characters matches by its prefixes', () => {
-    const long = { stackName: 'UsersFanout-production-eu', logicalId: 'RejectedUsersPipeEnrichment6163BBC5' };
-    const shortened = 'UsersFanout-production-eu-RejectedUsersPipeEnrichment6-aB3dE5fG7';
-    expect(shortened).toHaveLength(64);
-
-    expect(isFunctionOf(shortened, long)).toBe(true);
-  });
-
-  test('functions of other stacks or other logical ids do not match', () => {
-    expect(isFunctionOf('UsersFanout-dev-AuditLogHandler68853551-aB3dE5fG7hJ9', ref)).toBe(false);
-    expect(isFunctionOf('UsersFanout-prod-UserCreatedPipeEnrichmentC98700B6-aB3dE5fG7hJ9', ref)).toBe(false);
-    expect(isFunctionOf('UsersFanout-dev-UserCreatedPipeEnrichment-aB3dE5fG7hJ9', ref)).toBe(false);
+    expect(() => discoverDeadLetterQueues(unnamed, 'dev')).toThrow(
+      `${logicalId} has no literal FunctionName in the template; the dlq command needs explicit physical names`,
+    );
   });
 });

@@ -15,7 +15,7 @@ export interface LambdaApiDependencies {
 const INVOCATIONS_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
 const FUNCTIONS_PATH = /^\/2015-03-31\/functions\/?$/;
 
-/** Lambda's REST-JSON API (signing name `lambda`): Invoke, and ListFunctions so tools can find functions by name. */
+/** Lambda's REST-JSON API (signing name `lambda`): Invoke, and ListFunctions as `aws lambda list-functions` calls it. */
 export function lambdaApiHandler(deps: LambdaApiDependencies): HttpServiceHandler {
   return {
     signingNames: ['lambda'],
