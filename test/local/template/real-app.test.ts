@@ -67,7 +67,9 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
   it('wires the welcome-email queue to its function and the rules to their targets', () => {
     const welcome = model.functions.find((fn) => fn.environment.POWERTOOLS_SERVICE_NAME === 'welcome-email');
     expect(model.eventSourceMappings.map((mapping) => mapping.functionArn)).toContain(welcome?.arn);
-    expect(model.rules.flatMap((rule) => rule.targets.map((target) => target.kind)).sort()).toEqual(['lambda', 'sqs']);
+    const targetKinds = (ruleName: string) => model.rules.find((rule) => rule.name === ruleName)?.targets.map((target) => target.kind);
+    expect(targetKinds('users-fanout-dev-welcome-email')).toEqual(['sqs']);
+    expect(targetKinds('users-fanout-dev-audit-log')).toEqual(['lambda']);
   });
 
   it('runs the real enrichment bundle in the local Lambda runtime', async () => {
