@@ -8,6 +8,7 @@ import { DirectSubscription } from './direct-subscription';
 import { QueuedSubscription, SubscriberQueue } from './queued-subscription';
 import { sumDurations } from './redelivery';
 import { FunctionDeliveryOptions, SubscriberEntry } from './subscriber-entry';
+import { MAX_SUBSCRIBER_NAME_LENGTH, SUBSCRIBER_NAME_PATTERN } from './subscriber-name';
 import { SubscriberRule } from './subscriber-rule';
 
 export interface SubscriberProps {
@@ -19,10 +20,6 @@ export interface SubscriberProps {
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;
 }
-
-// Physical names are `users-fanout-<stage>-<name>-dlq`; this keeps them within SQS's 80 characters.
-const SUBSCRIBER_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const MAX_SUBSCRIBER_NAME_LENGTH = 40;
 
 /**
  * Everything one registry entry stands for: its rule, its delivery path (direct, queued or queue-only),

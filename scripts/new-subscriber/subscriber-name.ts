@@ -1,8 +1,5 @@
+import { MAX_SUBSCRIBER_NAME_LENGTH, SUBSCRIBER_NAME_PATTERN } from '../../cdk/subscription/subscriber-name';
 import { ScaffoldError } from './scaffold-error';
-
-/** The stack's own rule (`cdk/subscription/subscriber.ts`): `users-fanout-<stage>-<name>-dlq` must fit SQS's 80 characters. */
-const NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const MAX_SUBSCRIBER_NAME_LENGTH = 40;
 
 /**
  * Names a subscriber cannot take: its queues, rule or construct would clash with one of the stack's own
@@ -32,7 +29,7 @@ export interface ExistingNames {
 
 /** Throws a ScaffoldError naming the problem when `name` cannot be a new subscriber's name. */
 export function checkSubscriberName(name: string, existing: ExistingNames): void {
-  if (!NAME_PATTERN.test(name)) {
+  if (!SUBSCRIBER_NAME_PATTERN.test(name)) {
     throw new ScaffoldError(`"${name}" is not a valid subscriber name: use lower-case kebab-case starting with a letter, e.g. crm-sync`);
   }
   if (name.length > MAX_SUBSCRIBER_NAME_LENGTH) {
