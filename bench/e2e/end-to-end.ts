@@ -3,6 +3,7 @@ import { AUDIT_TABLE, capturedMail, USERS_TABLE, userItem } from '../../test/e2e
 import { readAuditRecords } from './audit-records';
 import { createClients } from './aws-clients';
 import { runWithConcurrency } from './concurrency';
+import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { MailCollector } from './mail-collector';
 import { measurePacedLatency, type PacedLatency } from './paced-latency';
 import { progress } from './progress';
@@ -22,6 +23,7 @@ export interface EndToEndResult {
   /** How precisely capture times are known (see MailCollector). */
   latencyResolutionMs: number;
   peakRssBytes: number;
+  cpu: CpuPerUser;
   /** The same latency, measured afterwards on the same runtime at half the throughput just measured. */
   paced: PacedLatency;
 }
@@ -56,6 +58,7 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
   try {
     progress(`end to end: runtime ready on ${runtime.endpoint} (pid ${runtime.runtimePid}); inserting ${userCount} users, ${concurrency} at a time`);
     const startedAt = Date.now();
+    const cpuMeter = startCpuMeter(runtime.runtimePid);
     const inserting = runWithConcurrency(userCount, concurrency, async (index) => {
       const user = users[index];
       await clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
@@ -88,6 +91,7 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
       watchdog.failure,
       runtime.unexpectedExit,
     ]);
+    const cpu = cpuMeter.stop(userCount);
     const insertsPerSecond = userCount / ((Math.max(...insertedAt) - startedAt) / 1000);
 
     const latencies: number[] = [];
@@ -117,6 +121,7 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
       p99Ms: percentile(latencies, 99),
       latencyResolutionMs: mail.resolutionMs(),
       peakRssBytes,
+      cpu,
       paced,
     };
   } finally {

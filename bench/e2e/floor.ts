@@ -9,6 +9,7 @@ import { welcomeMessage } from '../../services/welcome-email/welcome-message';
 import { AUDIT_TABLE, userItem } from '../../test/e2e/local-stack';
 import { createClients, REGION, type BenchClients } from './aws-clients';
 import { runWithConcurrency } from './concurrency';
+import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { progress } from './progress';
 import { startRuntimeProcess } from './runtime-process';
 import { StallWatchdog } from './stall-watchdog';
@@ -17,6 +18,7 @@ import { benchUsers, type BenchUser } from './users';
 export interface FloorResult {
   perSecond: number;
   peakRssBytes: number | undefined;
+  cpu: CpuPerUser;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
     const users = benchUsers(`floor-${Date.now().toString(36)}`, userCount);
     progress(`floor: making each user's 5 calls directly, ${concurrency} users at a time`);
     const startedAt = performance.now();
+    const cpuMeter = startCpuMeter(runtime.runtimePid);
     await Promise.race([
       runWithConcurrency(userCount, concurrency, async (index) => {
         await callsOfOneUser(clients, users[index]);
@@ -53,7 +56,7 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
       runtime.unexpectedExit,
     ]);
     const perSecond = userCount / ((performance.now() - startedAt) / 1000);
-    return { perSecond, peakRssBytes: runtime.peakRssBytes() };
+    return { perSecond, peakRssBytes: runtime.peakRssBytes(), cpu: cpuMeter.stop(userCount) };
   } finally {
     clearInterval(ticker);
     watchdog.stop();

@@ -37,11 +37,36 @@ export function peakRssBytes(pid: number): number | undefined {
   return match ? Number(match[1]) * 1024 : undefined;
 }
 
-function parentOf(pid: number): number | undefined {
-  const stat = readProcFile(pid, 'stat');
+/** /proc reports CPU times in USER_HZ ticks, which the kernel's ABI fixes at 100 per second. */
+const TICK_MS = 10;
+
+/** CPU time (user + system) the process has used: its main thread, and all its other threads (workers, GC, libuv). */
+export interface ProcessCpuMs {
+  mainThread: number;
+  otherThreads: number;
+}
+
+export function processCpuMs(pid: number): ProcessCpuMs {
+  // The process's own line also counts threads that have exited (a replaced Lambda worker, say).
+  const total = cpuMsOf(readProcFile(pid, 'stat'));
+  const mainThread = cpuMsOf(readProcFile(pid, `task/${pid}/stat`));
+  return { mainThread, otherThreads: total - mainThread };
+}
+
+function cpuMsOf(stat: string | undefined): number {
+  const fields = statFields(stat);
+  return fields ? (Number(fields[11]) + Number(fields[12])) * TICK_MS : 0;
+}
+
+/** The fields of a stat line after the command name (state is [0], ppid [1], utime [11], stime [12]). */
+function statFields(stat: string | undefined): string[] | undefined {
   // The command name (field 2) is in parentheses and may itself hold spaces or parentheses.
-  const afterName = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return afterName ? Number(afterName[1]) : undefined;
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+function parentOf(pid: number): number | undefined {
+  const fields = statFields(readProcFile(pid, 'stat'));
+  return fields ? Number(fields[1]) : undefined;
 }
 
 function readProcFile(pid: number, name: string): string | undefined {

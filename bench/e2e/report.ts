@@ -1,4 +1,5 @@
 import type { BundleFigure } from './bundles';
+import type { CpuPerUser } from './cpu-meter';
 import type { EndToEndResult } from './end-to-end';
 import type { FloorResult } from './floor';
 import type { StartupResult } from './startup';
@@ -32,7 +33,9 @@ export function renderReport(figures: BenchFigures): string {
   const resolution = endToEnd.latencyResolutionMs > 0 ? ` (capture times ±${endToEnd.latencyResolutionMs.toFixed(0)} ms)` : '';
   const rows: Array<[string, string, string?]> = [
     ['end to end', `${endToEnd.perSecond.toFixed(1)} users/s (inserts alone ${endToEnd.insertsPerSecond.toFixed(1)}/s)`],
+    ['  CPU per user', cpuText(endToEnd.cpu)],
     ['floor', `${floor.perSecond.toFixed(1)} users/s (runtime peak RSS ${floor.peakRssBytes === undefined ? '?' : (floor.peakRssBytes / MB).toFixed(0)} MB)`],
+    ['  CPU per user', cpuText(floor.cpu)],
     ['ratio', ratio.toFixed(2), atLeast(ratio, GOALS.ratio, String(GOALS.ratio))],
     ['insert→email p50', `${endToEnd.p50Ms.toFixed(0)} ms`],
     ['insert→email p95', `${endToEnd.p95Ms.toFixed(0)} ms`],
@@ -44,7 +47,7 @@ export function renderReport(figures: BenchFigures): string {
       atMost(endToEnd.paced.p99Ms, GOALS.p99Ms, `${GOALS.p99Ms} ms`),
     ],
     ['peak RSS (runtime)', `${peakRssMb.toFixed(0)} MB`, atMost(peakRssMb, GOALS.peakRssMb, `${GOALS.peakRssMb} MB`)],
-    ['cold start', seconds(startup.coldMs), atMost(startup.coldMs, GOALS.coldStartMs, seconds(GOALS.coldStartMs))],
+    ['cold start', `${seconds(startup.coldMs)}${synthPart(startup)}`, atMost(startup.coldMs, GOALS.coldStartMs, seconds(GOALS.coldStartMs))],
     ['warm start', seconds(startup.warmMs), atMost(startup.warmMs, GOALS.warmStartMs, seconds(GOALS.warmStartMs))],
   ];
   const lines = [
@@ -82,6 +85,17 @@ function atLeast(value: number, goal: number, label: string): string {
 
 function atMost(value: number, goal: number, label: string): string {
   return `goal ≤ ${label}: ${value <= goal ? 'met' : 'MISSED'}`;
+}
+
+function cpuText(cpu: CpuPerUser): string {
+  return (
+    `runtime ${cpu.runtimeMainThreadMs.toFixed(2)} ms main thread + ${cpu.runtimeOtherThreadsMs.toFixed(2)} ms other threads, ` +
+    `benchmark ${cpu.benchmarkMs.toFixed(2)} ms; ${cpu.coresBusy.toFixed(1)} of ${cpu.cores} cores busy`
+  );
+}
+
+function synthPart(startup: StartupResult): string {
+  return startup.coldSynthMs === undefined ? '' : ` (synthesis and bundling ${seconds(startup.coldSynthMs)})`;
 }
 
 function seconds(ms: number): string {

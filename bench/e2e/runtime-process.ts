@@ -10,6 +10,8 @@ export interface RuntimeProcess {
   readyMs: number;
   /** False when `npm start` reused cdk.out (it says so before the banner). */
   synthesized: boolean;
+  /** How long synthesis took, as `npm start` reports it; undefined when it reused cdk.out. */
+  synthMs: number | undefined;
   /** The node process that serves the runtime (npm, sh and tsx's launcher are its ancestors). */
   runtimePid: number;
   peakRssBytes(): number | undefined;
@@ -20,6 +22,7 @@ export interface RuntimeProcess {
 
 const READY_BANNER = /local runtime ready on (http:\/\/127\.0\.0\.1:\d+)/;
 const REUSED_CDK_OUT = 'unchanged since the last run';
+const SYNTH_DONE = /Synthesizing the CDK app… done in ([\d.]+) s/;
 const START_SCRIPT = 'local/cli/start.ts';
 const OUTPUT_TAIL_LINES = 40;
 
@@ -85,10 +88,12 @@ export async function startRuntimeProcess(projectDir: string, readyTimeoutMs: nu
   });
   unexpectedExit.catch(() => {});
   const runtimePid = findRuntimePid(groupId);
+  const synthSeconds = SYNTH_DONE.exec(beforeBanner)?.[1];
   return {
     endpoint,
     readyMs,
     synthesized: !beforeBanner.includes(REUSED_CDK_OUT),
+    synthMs: synthSeconds === undefined ? undefined : Number(synthSeconds) * 1000,
     runtimePid,
     peakRssBytes: () => peakRssBytes(runtimePid),
     unexpectedExit,
