@@ -18,9 +18,7 @@ export function renderArchitectureDoc(model: LocalModel): string {
     '',
     'Solid arrows carry events; dashed arrows are where failures end up.',
     '',
-    '```mermaid',
-    renderMermaid(buildTopology(model)),
-    '```',
+    renderMermaidBlock(model),
     '',
     '## Rules',
     '',
@@ -35,4 +33,9 @@ export function renderArchitectureDoc(model: LocalModel): string {
     ...pipes,
     '',
   ].join('\n');
+}
+
+/** The topology as a fenced Mermaid block, as the page and the README show it. */
+export function renderMermaidBlock(model: LocalModel): string {
+  return ['```mermaid', renderMermaid(buildTopology(model)), '```'].join('\n');
 }

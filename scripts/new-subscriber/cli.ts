@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { subscribers } from '../../cdk/subscribers';
+import { writeDiagrams } from '../diagram/write-diagrams';
 import { parseNewSubscriberArguments } from './arguments';
 import { findContractSource } from './event-contract-source';
 import { planSubscriber, type PlannedFile } from './plan';
@@ -23,7 +24,17 @@ async function main(argv: readonly string[]): Promise<void> {
   for (const file of files) write(file);
   console.log(`Subscriber "${request.name}" (${request.delivery}) added:`);
   for (const file of files) console.log(`  ${file.replaces ? 'updated' : 'created'} ${file.path}`);
-  console.log('Next: describe it in cdk/subscribers.ts, then npm test, npm run diagram, npm start (docs/adding-a-subscriber.md).');
+  let redrawn: string[];
+  try {
+    redrawn = await writeDiagrams(PROJECT_DIR);
+  } catch (error) {
+    console.error(`new-subscriber: the files above are written, but the architecture diagram could not be redrawn: ${messageOf(error)}`);
+    console.error('Fix that, then run npm run diagram.');
+    process.exitCode = 1;
+    return;
+  }
+  for (const file of redrawn) console.log(`  redrew ${file}`);
+  console.log('Next: describe it in cdk/subscribers.ts (npm run diagram again if you narrow its pattern), then npm test and npm start (docs/adding-a-subscriber.md).');
 }
 
 function write(file: PlannedFile): void {
@@ -39,6 +50,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.exitCode = 2;
     return;
   }
-  console.error(`new-subscriber: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`new-subscriber: unexpected error: ${messageOf(error)}`);
   process.exitCode = 1;
 });
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

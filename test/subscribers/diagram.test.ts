@@ -1,18 +1,21 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { subscribers } from '../../cdk/subscribers';
 import type { LocalModel } from '../../local/model/types';
-import { loadLocalModel } from '../../local/template';
 import { renderArchitectureDoc } from '../../scripts/diagram/architecture-doc';
+import { diagramFiles, loadArchitectureModel, README } from '../../scripts/diagram/diagram-files';
 import { renderMermaid } from '../../scripts/diagram/mermaid';
+import { embedInReadme } from '../../scripts/diagram/readme-embed';
 import { buildTopology, type Topology, type TopologyNode } from '../../scripts/diagram/topology';
+
+const PROJECT_DIR = path.resolve(__dirname, '../..');
 
 /** The app as jest's global setup synthesized it, read the way `npm run diagram` reads it. */
 let model: LocalModel;
 let topology: Topology;
 
 beforeAll(() => {
-  const cdkOutDir = path.resolve(__dirname, '../../cdk.out');
-  model = loadLocalModel({ cdkOutDir, endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', account: '000000000000' });
+  model = loadArchitectureModel(path.join(PROJECT_DIR, 'cdk.out'));
   topology = buildTopology(model);
 });
 
@@ -108,5 +111,42 @@ describe('the Mermaid and the page', () => {
       '| `users-fanout-dev-audit-log` | `{"source":["users-fanout.users"],"detail-type":["UserCreated"]}` | `λ AuditLogHandler` | `users-fanout-dev-audit-log-dlq` |',
     );
     expect(page).toContain('| `users-fanout-dev-user-created` | `{"eventName":["INSERT"]}` |');
+  });
+});
+
+describe('the committed pictures', () => {
+  it('docs/architecture.md and the README diagram are what npm run diagram draws from the current app (run it if not)', () => {
+    const committed = (relativePath: string) => fs.readFileSync(path.join(PROJECT_DIR, relativePath), 'utf8');
+    const expected = diagramFiles(model, committed(README));
+
+    expect(expected.map((file) => file.path)).toEqual([path.join('docs', 'architecture.md'), 'README.md']);
+    for (const file of expected) expect({ path: file.path, content: committed(file.path) }).toEqual(file);
+  });
+});
+
+describe('the README embedding', () => {
+  const readme = ['# Title', '', 'before', '<!-- architecture:start -->', 'old picture', '<!-- architecture:end -->', 'after', ''].join('\n');
+
+  it('replaces what stands between the markers and keeps everything else', () => {
+    expect(embedInReadme(readme, '```mermaid\nflowchart LR\n```')).toBe(
+      ['# Title', '', 'before', '<!-- architecture:start -->', '```mermaid', 'flowchart LR', '```', '<!-- architecture:end -->', 'after', ''].join('\n'),
+    );
+  });
+
+  it('gives the same README when drawn twice', () => {
+    const once = embedInReadme(readme, 'picture');
+
+    expect(embedInReadme(once, 'picture')).toBe(once);
+  });
+
+  it.each([
+    ['no markers', '# Title\n'],
+    ['only the start marker', '<!-- architecture:start -->\n'],
+    ['the markers in the wrong order', '<!-- architecture:end -->\n<!-- architecture:start -->\n'],
+    ['two start markers', '<!-- architecture:start -->\n<!-- architecture:start -->\n<!-- architecture:end -->\n'],
+  ])('refuses a README with %s, naming the markers', (_case, text) => {
+    expect(() => embedInReadme(text, 'picture')).toThrow(
+      'README.md needs exactly one <!-- architecture:start --> followed by <!-- architecture:end -->, where the diagram goes',
+    );
   });
 });

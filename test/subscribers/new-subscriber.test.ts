@@ -26,12 +26,14 @@ const USER_CREATED_V1 = {
 
 let copy: ProjectCopy;
 const scaffold = (...args: string[]) => copy.run('tsx', ['scripts/new-subscriber/cli.ts', ...args]);
+const scaffoldOutputs: string[] = [];
 
 beforeAll(async () => {
   copy = copyProject();
   for (const { name, args } of NEW_SUBSCRIBERS) {
     const result = await scaffold(name, ...args);
     if (result.code !== 0) throw new Error(`new-subscriber ${name} failed: ${result.stderr}`);
+    scaffoldOutputs.push(result.stdout);
   }
 });
 afterAll(() => copy?.remove());
@@ -52,6 +54,19 @@ describe('the files it creates', () => {
   it('queue-only: no service and no test, only the registry entry', () => {
     expect(copy.exists('services/partner-feed')).toBe(false);
     expect(copy.exists('test/services/partner-feed.test.ts')).toBe(false);
+  });
+});
+
+describe('the architecture diagram', () => {
+  it('is redrawn by the scaffold itself, in docs/architecture.md and in the README', () => {
+    for (const output of scaffoldOutputs) expect(output).toContain('  redrew docs/architecture.md\n  redrew README.md\n');
+    const page = copy.read('docs/architecture.md');
+    const readme = copy.read('README.md');
+    for (const { name } of NEW_SUBSCRIBERS) {
+      expect(page).toContain(`| \`users-fanout-dev-${name}\` |`);
+      expect(readme).toContain(`"users-fanout-dev-${name}<br/>`);
+    }
+    expect(readme).toContain('λ CrmSyncHandler');
   });
 });
 
@@ -107,7 +122,7 @@ describe('after the scaffold, with no further edits', () => {
   it('npm run diagram draws the new subscribers', async () => {
     const result = await copy.run('tsx', ['scripts/diagram/cli.ts']);
 
-    expect(result).toMatchObject({ code: 0, stdout: 'Wrote docs/architecture.md\n' });
+    expect(result).toMatchObject({ code: 0, stdout: 'Wrote docs/architecture.md and README.md\n' });
     const page = copy.read('docs/architecture.md');
     for (const { name } of NEW_SUBSCRIBERS) expect(page).toContain(`| \`users-fanout-dev-${name}\` | \`${JSON.stringify(USER_CREATED_V1)}\``);
     expect(page).toContain('λ CrmSyncHandler');

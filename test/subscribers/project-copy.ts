@@ -7,7 +7,7 @@ const PROJECT_DIR = path.resolve(__dirname, '../..');
 /** What the app, its services, its tests and its scripts need; node_modules is linked, never copied. */
 const COPIED = [
   ...['cdk', 'events', 'local', 'scripts', 'services', 'test', 'docs'],
-  ...['cdk.json', 'package.json', 'package-lock.json', 'tsconfig.json', 'jest.config.js', 'eslint.config.mjs'],
+  ...['cdk.json', 'package.json', 'package-lock.json', 'tsconfig.json', 'jest.config.js', 'eslint.config.mjs', 'README.md'],
 ];
 
 export interface CommandResult {
