@@ -1,5 +1,5 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { AUDIT_TABLE, capturedMail, USERS_TABLE, userItem } from '../../test/e2e/local-stack';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { AUDIT_TABLE, capturedMail } from '../../test/e2e/local-stack';
 import { readAuditRecords } from './audit-records';
 import { createClients } from './aws-clients';
 import { runWithConcurrency } from './concurrency';
@@ -10,7 +10,8 @@ import { progress } from './progress';
 import { startRuntimeProcess } from './runtime-process';
 import { StallWatchdog } from './stall-watchdog';
 import { percentile } from './stats';
-import { benchUsers } from './users';
+import { sleep } from './timing';
+import { benchUsers, insertUser, type BenchUser } from './users';
 
 export interface EndToEndResult {
   users: number;
@@ -29,7 +30,6 @@ export interface EndToEndResult {
 }
 
 const STALL_LIMIT_MS = 60_000;
-const MAIL_POLL_MS = 50;
 /** A scan of 10,000 audit records costs the runtime about 100 ms: rare while mail still arrives, often after. */
 const AUDIT_SCAN_WHILE_MAILING_MS = 5_000;
 const AUDIT_SCAN_AFTER_MAIL_MS = 250;
@@ -41,70 +41,48 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
   progress('end to end: starting a fresh runtime (npm start -- --in-memory)');
   const runtime = await startRuntimeProcess(projectDir, 120_000);
   const clients = createClients(runtime.endpoint, concurrency);
-  const users = benchUsers(`${Date.now().toString(36)}`, userCount);
+  const users = benchUsers(Date.now().toString(36), userCount);
   const mail = new MailCollector(runtime.endpoint, new Set(users.map((user) => user.email)));
   const insertedAt = new Array<number>(userCount);
   let inserted = 0;
-  let audited = 0;
+  let auditRecords = new Map<string, number[]>();
   let finished = false;
-  const watchdog = new StallWatchdog(
-    STALL_LIMIT_MS,
-    () => `${inserted}/${userCount} inserted, ${mail.recipientCount}/${userCount} welcome emails, ${audited}/${userCount} audit records`,
-  );
-  const ticker = setInterval(
-    () => progress(`end to end: ${inserted}/${userCount} inserted, ${mail.recipientCount} emails captured, ${audited} audit records`),
-    PROGRESS_EVERY_MS,
-  );
+  const stopped = (): boolean => finished;
+  const counts = (): string =>
+    `${inserted}/${userCount} inserted, ${mail.recipientCount}/${userCount} welcome emails, ${auditRecords.size}/${userCount} audit records`;
+  const watchdog = new StallWatchdog(STALL_LIMIT_MS, counts);
+  const ticker = setInterval(() => progress(`end to end: ${counts()}`), PROGRESS_EVERY_MS);
   try {
     progress(`end to end: runtime ready on ${runtime.endpoint} (pid ${runtime.runtimePid}); inserting ${userCount} users, ${concurrency} at a time`);
     const startedAt = Date.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     const inserting = runWithConcurrency(userCount, concurrency, async (index) => {
-      const user = users[index];
-      await clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
+      await insertUser(clients.dynamodb, users[index]);
       insertedAt[index] = Date.now();
       inserted++;
       watchdog.progressed();
     }).then(() => progress(`end to end: all ${userCount} inserted in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`));
-    const collectingMail = (async () => {
-      while (!finished && mail.recipientCount < userCount) {
-        if ((await mail.poll()) > 0) watchdog.progressed();
-        await sleep(MAIL_POLL_MS);
-      }
-    })();
-    const auditing = (async () => {
-      let records = new Map<string, number[]>();
-      let scannedAt = 0;
-      while (!finished && audited < userCount) {
-        if (mail.recipientCount === userCount || Date.now() - scannedAt >= AUDIT_SCAN_WHILE_MAILING_MS) {
-          records = await readAuditRecords(clients.dynamodb, AUDIT_TABLE);
-          scannedAt = Date.now();
-          if (records.size > audited) watchdog.progressed();
-          audited = records.size;
-        }
-        if (audited < userCount) await sleep(AUDIT_SCAN_AFTER_MAIL_MS);
-      }
-      return records;
-    })();
-    const [, , auditRecords] = await Promise.race([
-      Promise.all([inserting, collectingMail, auditing]),
-      watchdog.failure,
-      runtime.unexpectedExit,
+    const following = Promise.all([
+      mail.follow(stopped, () => watchdog.progressed()),
+      followAuditRecords(clients.dynamodb, userCount, {
+        stopped,
+        mailComplete: () => mail.recipientCount === userCount,
+        scanned: (records) => {
+          if (records.size > auditRecords.size) watchdog.progressed();
+          auditRecords = records;
+        },
+      }),
     ]);
+    await Promise.race([Promise.all([inserting, following]), watchdog.failure, runtime.unexpectedExit]);
     const cpu = cpuMeter.stop(userCount);
-    const insertsPerSecond = userCount / ((Math.max(...insertedAt) - startedAt) / 1000);
+    clearInterval(ticker);
 
-    const latencies: number[] = [];
-    let completedAt = 0;
-    for (const [index, user] of users.entries()) {
-      const emailAt = mail.captureTimeOf(user.email) as number;
-      latencies.push(emailAt - insertedAt[index]);
-      completedAt = Math.max(completedAt, emailAt, ...(auditRecords.get(user.userId) ?? []));
-    }
     await checkExactlyOnce(runtime.endpoint, users, auditRecords);
+    const completedAt = Math.max(...users.map((user) => Math.max(mail.captureTimeOf(user.email) as number, ...(auditRecords.get(user.userId) ?? []))));
     const perSecond = userCount / ((completedAt - startedAt) / 1000);
     progress(`end to end: ${perSecond.toFixed(1)} users/s; every user has exactly one welcome email and one audit record`);
-    clearInterval(ticker);
+    const latencies = users.map((user, index) => (mail.captureTimeOf(user.email) as number) - insertedAt[index]);
+
     const pacedUsers = Math.max(100, Math.min(1_000, Math.round(userCount / 10)));
     const paced = await Promise.race([
       measurePacedLatency(runtime.endpoint, clients, pacedUsers, perSecond * PACED_SHARE_OF_THROUGHPUT, STALL_LIMIT_MS),
@@ -115,7 +93,7 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
     return {
       users: userCount,
       perSecond,
-      insertsPerSecond,
+      insertsPerSecond: userCount / ((Math.max(...insertedAt) - startedAt) / 1000),
       p50Ms: percentile(latencies, 50),
       p95Ms: percentile(latencies, 95),
       p99Ms: percentile(latencies, 99),
@@ -133,8 +111,29 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
   }
 }
 
+interface AuditFollowing {
+  stopped(): boolean;
+  mailComplete(): boolean;
+  scanned(records: Map<string, number[]>): void;
+}
+
+/** Scans the audit log until it holds a record for every user; seldom while mail still arrives, since each scan costs the runtime. */
+async function followAuditRecords(dynamodb: DynamoDBClient, userCount: number, following: AuditFollowing): Promise<void> {
+  let scannedAt = 0;
+  let recorded = 0;
+  while (!following.stopped() && recorded < userCount) {
+    if (following.mailComplete() || Date.now() - scannedAt >= AUDIT_SCAN_WHILE_MAILING_MS) {
+      const records = await readAuditRecords(dynamodb, AUDIT_TABLE);
+      scannedAt = Date.now();
+      recorded = records.size;
+      following.scanned(records);
+    }
+    if (recorded < userCount) await sleep(AUDIT_SCAN_AFTER_MAIL_MS);
+  }
+}
+
 /** Delivery is at least once, handlers idempotent: the figures only count if each user got one of each. */
-async function checkExactlyOnce(endpoint: string, users: readonly { userId: string; email: string }[], audit: Map<string, number[]>): Promise<void> {
+async function checkExactlyOnce(endpoint: string, users: readonly BenchUser[], audit: Map<string, number[]>): Promise<void> {
   const emailsPerRecipient = new Map<string, number>();
   for (const message of await capturedMail(endpoint)) {
     for (const recipient of message.Destination.ToAddresses) emailsPerRecipient.set(recipient, (emailsPerRecipient.get(recipient) ?? 0) + 1);
@@ -144,8 +143,4 @@ async function checkExactlyOnce(endpoint: string, users: readonly { userId: stri
   if (wrongMail > 0 || wrongAudit > 0) {
     throw new Error(`Not exactly once: ${wrongMail} users without exactly one welcome email, ${wrongAudit} without exactly one audit record`);
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,4 +1,5 @@
 import type { Email } from 'aws-ses-v2-local/dist/store';
+import { sleep } from './timing';
 
 /**
  * Follows the captured mail while the pipeline runs, through aws-ses-v2-local's own store API behind the
@@ -10,6 +11,7 @@ import type { Email } from 'aws-ses-v2-local/dist/store';
  * midpoint of that window is the estimate, and half its width the resolution. A stamp with a fraction is used as is.
  */
 const STORE_PATH = '/_aws/ses/ui/store';
+const POLL_EVERY_MS = 50;
 
 export class MailCollector {
   private readonly capturedAt = new Map<string, number>();
@@ -42,8 +44,16 @@ export class MailCollector {
     return sorted[Math.floor(sorted.length / 2)] / 2;
   }
 
+  /** Polls until every expected recipient has mail or `stopped()` says to give up; `progressed` hears of new mail. */
+  async follow(stopped: () => boolean, progressed: () => void): Promise<void> {
+    while (!stopped() && this.recipientCount < this.expectedRecipients.size) {
+      if ((await this.poll()) > 0) progressed();
+      await sleep(POLL_EVERY_MS);
+    }
+  }
+
   /** Fetches the mail captured since the previous poll; returns how many expected recipients it newly saw. */
-  async poll(): Promise<number> {
+  private async poll(): Promise<number> {
     const startedAt = Date.now();
     const since = Math.floor(this.previousPollStartedAt / 1000);
     const response = await fetch(`${this.endpoint}${STORE_PATH}?since=${since}`);

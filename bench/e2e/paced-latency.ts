@@ -1,11 +1,10 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { USERS_TABLE, userItem } from '../../test/e2e/local-stack';
 import type { BenchClients } from './aws-clients';
 import { MailCollector } from './mail-collector';
 import { progress } from './progress';
 import { StallWatchdog } from './stall-watchdog';
 import { percentile } from './stats';
-import { benchUsers } from './users';
+import { sleep } from './timing';
+import { benchUsers, insertUser } from './users';
 
 /**
  * Insert-to-email latency at a pace the pipeline sustains. Inserting as fast as the endpoint takes them builds a
@@ -19,8 +18,6 @@ export interface PacedLatency {
   p95Ms: number;
   p99Ms: number;
 }
-
-const MAIL_POLL_MS = 50;
 
 export async function measurePacedLatency(
   endpoint: string,
@@ -41,9 +38,9 @@ export async function measurePacedLatency(
       const inserts: Promise<void>[] = [];
       for (const [index, user] of users.entries()) {
         const due = startedAt + (index * 1000) / perSecond;
-        if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+        if (due > Date.now()) await sleep(due - Date.now());
         inserts.push(
-          clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) })).then(() => {
+          insertUser(clients.dynamodb, user).then(() => {
             insertedAt[index] = Date.now();
             watchdog.progressed();
           }),
@@ -51,12 +48,10 @@ export async function measurePacedLatency(
       }
       await Promise.all(inserts);
     })();
-    const collecting = (async () => {
-      while (!finished && mail.recipientCount < userCount) {
-        if ((await mail.poll()) > 0) watchdog.progressed();
-        await new Promise((resolve) => setTimeout(resolve, MAIL_POLL_MS));
-      }
-    })();
+    const collecting = mail.follow(
+      () => finished,
+      () => watchdog.progressed(),
+    );
     await Promise.race([Promise.all([inserting, collecting]), watchdog.failure]);
     const latencies = users.map((user, index) => (mail.captureTimeOf(user.email) as number) - insertedAt[index]);
     return {

@@ -1,3 +1,6 @@
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { USERS_TABLE, userItem } from '../../test/e2e/local-stack';
+
 /** The users a run inserts: each with its own recipient address, so every captured email names its user. */
 export interface BenchUser {
   userId: string;
@@ -14,4 +17,9 @@ export function benchUsers(runId: string, count: number): BenchUser[] {
     givenName: `User${index}`,
     createdAt,
   }));
+}
+
+/** The insert the pipeline starts from: one PutItem into the users table, through the DynamoDB endpoint. */
+export async function insertUser(dynamodb: DynamoDBClient, user: BenchUser): Promise<void> {
+  await dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
 }
