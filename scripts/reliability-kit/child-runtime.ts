@@ -28,6 +28,7 @@ export class ChildRuntime {
   private peakRssKb = 0;
   private rssTimer: NodeJS.Timeout | undefined;
   private readonly tail: string[] = [];
+  private ready = deferred();
   endpoint = '';
   starts = 0;
 
@@ -49,9 +50,18 @@ export class ChildRuntime {
     return this.child?.pid;
   }
 
+  /**
+   * Resolves once the runtime serves requests. Clients wait on it after a kill: a restarting runtime listens
+   * before its services are mounted, and a request in between is answered "Unknown operation".
+   */
+  whenReady(): Promise<void> {
+    return this.ready.promise;
+  }
+
   /** SIGKILL: no shutdown code runs, as in a crash. */
   async kill(): Promise<void> {
     this.samplePeakRss();
+    this.ready = deferred();
     await this.signal('SIGKILL');
   }
 
@@ -113,6 +123,7 @@ export class ChildRuntime {
       throw error;
     }
     this.port = Number(new URL(this.endpoint).port);
+    this.ready.resolve();
     this.rssTimer = setInterval(() => this.samplePeakRss(), 1000);
     this.rssTimer.unref();
   }
@@ -138,4 +149,10 @@ export class ChildRuntime {
       // The process has just exited: its last sample stands.
     }
   }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
 }

@@ -9,11 +9,13 @@ export interface AwsClients {
   streams: DynamoDBStreamsClient;
   eventBridge: EventBridgeClient;
   sqs: SQSClient;
+  /** Resolves when the endpoint can serve requests; writes wait on it before each attempt. */
+  whenReady(): Promise<void>;
   destroy(): void;
 }
 
 /** SDK clients for the local endpoint. One attempt each: callers that ride out a crash retry themselves. */
-export function awsClients(endpoint: string): AwsClients {
+export function awsClients(endpoint: string, whenReady: () => Promise<void> = () => Promise.resolve()): AwsClients {
   const config = {
     endpoint,
     region: 'us-east-1',
@@ -29,6 +31,7 @@ export function awsClients(endpoint: string): AwsClients {
   return {
     endpoint,
     ...clients,
+    whenReady,
     destroy: () => Object.values(clients).forEach((client) => client.destroy()),
   };
 }

@@ -46,7 +46,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
     args: ['--fast-retries', ...(options.args ?? [])],
     onLine: suppressed.observe,
   });
-  const clients = awsClients(runtime.endpoint);
+  const clients = awsClients(runtime.endpoint, () => runtime.whenReady());
   const run = `crash-${Date.now().toString(36)}`;
   const userIds = Array.from({ length: options.users }, (_, index) => `${run}-${index}`);
   try {

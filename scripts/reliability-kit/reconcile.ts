@@ -11,10 +11,12 @@ export interface CreatedUsers {
 
 export interface Reconciliation {
   usersCreated: number;
+  poisonUsers: number;
   emailsSent: number;
   auditRecords: number;
   /** Messages in the dead-letter queues, the rejected-users queue not included. */
   dlqEntries: number;
+  /** Distinct users in the rejected-users queue; a redelivered stream batch may put a record there twice. */
   rejectedUsers: number;
   duplicateEmails: number;
   duplicateAuditRecords: number;
@@ -50,13 +52,14 @@ export async function reconcile(clients: AwsClients, users: CreatedUsers): Promi
 
   const sum = (counts: Map<string, number>): number => [...counts.values()].reduce((total, count) => total + count, 0);
   const extra = (counts: Map<string, number>): number => [...counts.values()].reduce((total, count) => total + Math.max(0, count - 1), 0);
-  const rejected = deadLetters.filter((letter) => letter.queue === 'rejectedUsers').length;
+  const rejected = deadLetters.filter((letter) => letter.queue === 'rejectedUsers');
   return {
     usersCreated: users.valid.size + users.poison.size,
+    poisonUsers: users.poison.size,
     emailsSent: sum(mail),
     auditRecords: sum(audit),
-    dlqEntries: deadLetters.length - rejected,
-    rejectedUsers: rejected,
+    dlqEntries: deadLetters.length - rejected.length,
+    rejectedUsers: new Set(rejected.flatMap((letter) => letter.userIds)).size,
     duplicateEmails: extra(mail),
     duplicateAuditRecords: extra(audit),
     lost: lostUserIds.length,
@@ -69,10 +72,12 @@ export async function reconcile(clients: AwsClients, users: CreatedUsers): Promi
 /** Human-readable lines of a reconciliation. */
 export function describeReconciliation(result: Reconciliation): string[] {
   const byQueue = new Map<string, number>();
-  for (const letter of result.deadLetters) byQueue.set(letter.queue, (byQueue.get(letter.queue) ?? 0) + 1);
+  for (const letter of result.deadLetters) {
+    if (letter.queue !== 'rejectedUsers') byQueue.set(letter.queue, (byQueue.get(letter.queue) ?? 0) + 1);
+  }
   const sample = (ids: string[]): string => (ids.length === 0 ? '' : ` (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})`);
   return [
-    `users created:          ${result.usersCreated}`,
+    `users created:          ${result.usersCreated} (${result.poisonUsers} of them poison)`,
     `emails sent:            ${result.emailsSent}`,
     `audit records:          ${result.auditRecords}`,
     `rejected users:         ${result.rejectedUsers}`,

@@ -11,10 +11,11 @@ const WRITE_DEADLINE_MS = 120_000;
  * Sends until the endpoint answers. A write whose response was lost in a crash may have happened, so every
  * write here is safe to repeat: the same item, a conditional update, a delete, an event with fixed ids.
  */
-export async function untilAnswered<T>(what: string, send: () => Promise<T>): Promise<T> {
+async function untilAnswered<T>(clients: AwsClients, what: string, send: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + WRITE_DEADLINE_MS;
   for (let attempt = 1; ; attempt++) {
     try {
+      await clients.whenReady();
       return await send();
     } catch (error) {
       if (!isUnreachable(error)) throw error;
@@ -33,13 +34,13 @@ function isUnreachable(error: unknown): boolean {
 }
 
 export function insertUser(clients: AwsClients, item: UserItem): Promise<unknown> {
-  return untilAnswered(`insert ${item.userId.S}`, () => clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: item })));
+  return untilAnswered(clients, `insert ${item.userId.S}`, () => clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: item })));
 }
 
 /** Conditional, so repeating it after the user was deleted cannot re-create the user (a second INSERT). */
 export async function renameUser(clients: AwsClients, userId: string, givenName: string): Promise<void> {
   try {
-    await untilAnswered(`modify ${userId}`, () =>
+    await untilAnswered(clients, `modify ${userId}`, () =>
       clients.dynamodb.send(
         new UpdateItemCommand({
           TableName: USERS_TABLE,
@@ -57,10 +58,10 @@ export async function renameUser(clients: AwsClients, userId: string, givenName:
 }
 
 export function deleteUser(clients: AwsClients, userId: string): Promise<unknown> {
-  return untilAnswered(`delete ${userId}`, () => clients.dynamodb.send(new DeleteItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: userId } } })));
+  return untilAnswered(clients, `delete ${userId}`, () => clients.dynamodb.send(new DeleteItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: userId } } })));
 }
 
 export async function putUserCreated(clients: AwsClients, userId: string): Promise<void> {
-  const result = await untilAnswered(`put-events ${userId}`, () => clients.eventBridge.send(new PutEventsCommand({ Entries: [userCreatedEntry(userId)] })));
+  const result = await untilAnswered(clients, `put-events ${userId}`, () => clients.eventBridge.send(new PutEventsCommand({ Entries: [userCreatedEntry(userId)] })));
   if (result.FailedEntryCount) throw new Error(`put-events ${userId} was refused: ${result.Entries?.[0]?.ErrorMessage}`);
 }

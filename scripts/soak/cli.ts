@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseIntegerFlags } from '../reliability-kit/arguments';
+import { ChildRuntime } from '../reliability-kit/child-runtime';
+import { awsClients } from '../reliability-kit/clients';
+import { sleep, throttled } from '../reliability-kit/crash-run';
+import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
+import { describeReconciliation, reconcile } from '../reliability-kit/reconcile';
+import { waitUntilSettled } from '../reliability-kit/settle';
+import { SuppressionCounter } from '../reliability-kit/suppression-counter';
+import { Workload } from './workload';
+
+const USAGE = `Usage: npm run soak -- [--duration 60] [--rate 50] [--concurrency 8]
+
+Runs npm start as a child process with a state directory and, for --duration seconds, a mixed workload of
+--rate operations a second: inserts, modifies, deletes, poison users and put-events, with 20% duplicate delivery, 3% Lambda failures,
+2% Lambda timeouts, SIGKILLs at random moments (one every 20 s) and a 10 s SES outage after the first restart.
+Then it drains and reconciles. The last line is one JSON object; the exit code is 1 if any user was lost.`;
+
+const SES_OUTAGE_SECONDS = 10;
+
+async function main(): Promise<void> {
+  const options = parseIntegerFlags(process.argv.slice(2), { duration: 60, rate: 50, concurrency: 8 }, USAGE);
+  const log = (line: string): void => void process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+  const seed = Date.now() % 1_000_000;
+  const faultArgs = ['--fast-retries', '--duplicate-share', '0.2', '--fail-share', '0.03', '--timeout-share', '0.02', '--fault-seed', String(seed)];
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'users-fanout-soak-'));
+  const suppressed = new SuppressionCounter();
+  log(`Starting the runtime (state in ${stateDir}, fault seed ${seed})`);
+  const runtime = await ChildRuntime.start({ projectDir: path.resolve(__dirname, '../..'), stateDir, args: faultArgs, onLine: suppressed.observe });
+  const clients = awsClients(runtime.endpoint, () => runtime.whenReady());
+  const workload = new Workload(clients, `soak-${Date.now().toString(36)}`);
+  try {
+    const startedAt = Date.now();
+    const deadline = startedAt + options.duration * 1000;
+    const killMoments = Array.from({ length: Math.max(1, Math.floor(options.duration / 20)) }, () => startedAt + options.duration * 1000 * (0.1 + 0.8 * Math.random())).sort();
+    const killedAt: number[] = [];
+    const kills = (async () => {
+      for (const [index, moment] of killMoments.entries()) {
+        await sleep(moment - Date.now());
+        killedAt.push(Date.now());
+        await runtime.kill();
+        const outage = index === 0 ? ['--ses-outage-seconds', String(SES_OUTAGE_SECONDS)] : [];
+        log(`SIGKILL ${index + 1} of ${killMoments.length}; restarting on the same state${outage.length ? `, with a ${SES_OUTAGE_SECONDS} s SES outage` : ''}`);
+        await runtime.restart([...faultArgs, ...outage]);
+      }
+    })();
+    const progress = setInterval(() => log(`${Math.round((Date.now() - startedAt) / 1000)} s: ${JSON.stringify(workload.done)}, ${suppressed.count} duplicates suppressed`), 5000);
+    await Promise.all([workload.runUntil(deadline, options.concurrency, Math.max(1, options.rate)), kills]).finally(() => clearInterval(progress));
+
+    log(`Workload done: ${JSON.stringify(workload.done)}; draining`);
+    await waitUntilSettled(clients, { onSnapshot: throttled(log, 5000) });
+    const result = await reconcile(clients, workload.created);
+    const unexplained = unexplainedDuplicateEmails(result.duplicateEmailTimes, killedAt);
+    const summary = {
+      usersCreated: result.usersCreated,
+      emailsSent: result.emailsSent,
+      auditRecords: result.auditRecords,
+      dlqEntries: result.dlqEntries,
+      duplicatesSuppressed: suppressed.count,
+      duplicateEmails: result.duplicateEmails,
+      lost: result.lost,
+      peakRssMb: runtime.peakRssMb,
+    };
+    process.stdout.write(
+      ['', `Reconciliation after ${options.duration} s, ${killMoments.length} kills`, ...describeReconciliation(result).map((line) => `  ${line}`)].join('\n') +
+        `\n  duplicate emails a kill interrupted (see crash-window.ts): ${result.duplicateEmails - unexplained.length} of ${result.duplicateEmails}` +
+        `\n  duplicates suppressed:  ${summary.duplicatesSuppressed}\n  peak RSS:               ${summary.peakRssMb} MiB\n\n${JSON.stringify(summary)}\n`,
+    );
+    process.exitCode = result.lost > 0 ? 1 : 0;
+  } finally {
+    clients.destroy();
+    await runtime.stop();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`soak failed: ${error.message}\n`);
+  process.exit(2);
+});
