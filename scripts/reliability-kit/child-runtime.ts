@@ -29,8 +29,8 @@ export class ChildRuntime {
   private rssTimer: NodeJS.Timeout | undefined;
   private readonly tail: string[] = [];
   private ready = deferred();
+  private starts = 0;
   endpoint = '';
-  starts = 0;
 
   private constructor(private readonly options: ChildRuntimeOptions) {}
 
@@ -44,10 +44,6 @@ export class ChildRuntime {
   get peakRssMb(): number {
     this.samplePeakRss();
     return Math.round(this.peakRssKb / 102.4) / 10;
-  }
-
-  get pid(): number | undefined {
-    return this.child?.pid;
   }
 
   /**

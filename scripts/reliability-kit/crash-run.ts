@@ -3,8 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChildRuntime } from './child-runtime';
 import { awsClients } from './clients';
+import { forEachConcurrently, sleep } from './concurrency';
 import { reconcile, type Reconciliation } from './reconcile';
-import { waitUntilSettled, type PipelineSnapshot } from './settle';
+import { progressLines, waitUntilSettled } from './settle';
 import { SuppressionCounter } from './suppression-counter';
 import { validUser } from './users';
 import { insertUser } from './writes';
@@ -15,15 +16,12 @@ export interface CrashRunOptions {
   kills: number;
   /** Inserts in flight at once. */
   concurrency?: number;
-  /** Extra npm start flags, for example fault flags. */
-  args?: string[];
   /** Progress lines. */
   log?: (line: string) => void;
 }
 
 export interface CrashRunResult {
   reconciliation: Reconciliation;
-  userIds: string[];
   /** When each SIGKILL was sent (epoch ms). */
   killedAt: number[];
   suppressedDuplicates: number;
@@ -43,7 +41,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
   const runtime = await ChildRuntime.start({
     projectDir: options.projectDir,
     stateDir,
-    args: ['--fast-retries', ...(options.args ?? [])],
+    args: ['--fast-retries'],
     onLine: suppressed.observe,
   });
   const clients = awsClients(runtime.endpoint, () => runtime.whenReady());
@@ -70,11 +68,10 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
     });
     await Promise.all([inserts, controller]);
     log('All users inserted; waiting for the pipeline to drain');
-    await waitUntilSettled(clients, { onSnapshot: throttled(log, 5000) });
+    await waitUntilSettled(clients, { onSnapshot: progressLines(log, 5000) });
     const reconciliation = await reconcile(clients, { valid: new Set(userIds), poison: new Set() });
     return {
       reconciliation,
-      userIds,
       killedAt,
       suppressedDuplicates: suppressed.count,
       peakRssMb: runtime.peakRssMb,
@@ -87,29 +84,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
   }
 }
 
-/** `count` distinct insert counts between 10% and 90% of the burst, in order. */
+/** `count` insert counts drawn uniformly between 10% and 90% of the burst, in order. */
 function randomPoints(count: number, total: number): number[] {
   return Array.from({ length: count }, () => Math.floor(total * (0.1 + 0.8 * Math.random()))).sort((a, b) => a - b);
-}
-
-export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-}
-
-/** A progress line per snapshot, at most every `intervalMs`. */
-export function throttled(log: (line: string) => void, intervalMs: number): (snapshot: PipelineSnapshot) => void {
-  let last = 0;
-  return (snapshot) => {
-    if (Date.now() - last < intervalMs) return;
-    last = Date.now();
-    log(`draining: ${snapshot.emails} emails, ${snapshot.auditRecords} audit records, ${snapshot.queued} queued, ${snapshot.parked} in DLQs`);
-  };
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from './clients';
+import { sleep } from './concurrency';
 import { AUDIT_TABLE, DEAD_LETTER_QUEUES, WELCOME_EMAIL_QUEUE } from './names';
 import { queueDepth } from './observe';
 
@@ -40,8 +41,18 @@ export async function waitUntilSettled(clients: AwsClients, options: SettleOptio
       return snapshot;
     }
     if (Date.now() > deadline) throw new Error(`The pipeline did not settle in time; last counts ${key}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
   }
+}
+
+/** A progress line per snapshot, at most every `intervalMs`. */
+export function progressLines(log: (line: string) => void, intervalMs: number): (snapshot: PipelineSnapshot) => void {
+  let last = 0;
+  return (snapshot) => {
+    if (Date.now() - last < intervalMs) return;
+    last = Date.now();
+    log(`draining: ${snapshot.emails} emails, ${snapshot.auditRecords} audit records, ${snapshot.queued} queued, ${snapshot.parked} in DLQs and rejected`);
+  };
 }
 
 export async function takeSnapshot(clients: AwsClients): Promise<PipelineSnapshot> {

@@ -1,6 +1,7 @@
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { AwsClients } from './clients';
+import { sleep } from './concurrency';
 import { USERS_TABLE } from './names';
 import { userCreatedEntry, type UserItem } from './users';
 
@@ -20,7 +21,7 @@ async function untilAnswered<T>(clients: AwsClients, what: string, send: () => P
     } catch (error) {
       if (!isUnreachable(error)) throw error;
       if (Date.now() > deadline) throw new Error(`${what}: the endpoint did not answer ${attempt} attempts (${(error as Error).message})`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
     }
   }
 }
@@ -33,8 +34,8 @@ function isUnreachable(error: unknown): boolean {
   return name === 'TimeoutError' || /socket hang up|ECONNRESET|ECONNREFUSED|aborted/i.test((error as Error).message ?? '');
 }
 
-export function insertUser(clients: AwsClients, item: UserItem): Promise<unknown> {
-  return untilAnswered(clients, `insert ${item.userId.S}`, () => clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: item })));
+export async function insertUser(clients: AwsClients, item: UserItem): Promise<void> {
+  await untilAnswered(clients, `insert ${item.userId.S}`, () => clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: item })));
 }
 
 /** Conditional, so repeating it after the user was deleted cannot re-create the user (a second INSERT). */
@@ -57,8 +58,8 @@ export async function renameUser(clients: AwsClients, userId: string, givenName:
   }
 }
 
-export function deleteUser(clients: AwsClients, userId: string): Promise<unknown> {
-  return untilAnswered(clients, `delete ${userId}`, () => clients.dynamodb.send(new DeleteItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: userId } } })));
+export async function deleteUser(clients: AwsClients, userId: string): Promise<void> {
+  await untilAnswered(clients, `delete ${userId}`, () => clients.dynamodb.send(new DeleteItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: userId } } })));
 }
 
 export async function putUserCreated(clients: AwsClients, userId: string): Promise<void> {

@@ -4,19 +4,19 @@ import * as path from 'node:path';
 import { parseIntegerFlags } from '../reliability-kit/arguments';
 import { ChildRuntime } from '../reliability-kit/child-runtime';
 import { awsClients } from '../reliability-kit/clients';
-import { sleep, throttled } from '../reliability-kit/crash-run';
-import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
-import { describeReconciliation, reconcile } from '../reliability-kit/reconcile';
-import { waitUntilSettled } from '../reliability-kit/settle';
+import { reconcile } from '../reliability-kit/reconcile';
+import { progressLines, waitUntilSettled } from '../reliability-kit/settle';
 import { SuppressionCounter } from '../reliability-kit/suppression-counter';
+import { killAtRandomMoments } from './kills';
+import { soakReport } from './report';
 import { Workload } from './workload';
 
 const USAGE = `Usage: npm run soak -- [--duration 60] [--rate 50] [--concurrency 8]
 
 Runs npm start as a child process with a state directory and, for --duration seconds, a mixed workload of
---rate operations a second: inserts, modifies, deletes, poison users and put-events, with 20% duplicate delivery, 3% Lambda failures,
-2% Lambda timeouts, SIGKILLs at random moments (one every 20 s) and a 10 s SES outage after the first restart.
-Then it drains and reconciles. The last line is one JSON object; the exit code is 1 if any user was lost.`;
+--rate operations a second (inserts, modifies, deletes, poison users, put-events) with injected faults: 20%
+duplicate delivery, 3% Lambda failures, 2% Lambda timeouts, a SIGKILL and restart at a random moment of every
+20 s, and a 10 s SES outage after the first restart. Then it drains and reconciles. The last line is one JSON object; the exit code is 1 if any user was lost.`;
 
 const SES_OUTAGE_SECONDS = 10;
 
@@ -33,41 +33,18 @@ async function main(): Promise<void> {
   const workload = new Workload(clients, `soak-${Date.now().toString(36)}`);
   try {
     const startedAt = Date.now();
-    const deadline = startedAt + options.duration * 1000;
-    const killMoments = Array.from({ length: Math.max(1, Math.floor(options.duration / 20)) }, () => startedAt + options.duration * 1000 * (0.1 + 0.8 * Math.random())).sort();
-    const killedAt: number[] = [];
-    const kills = (async () => {
-      for (const [index, moment] of killMoments.entries()) {
-        await sleep(moment - Date.now());
-        killedAt.push(Date.now());
-        await runtime.kill();
-        const outage = index === 0 ? ['--ses-outage-seconds', String(SES_OUTAGE_SECONDS)] : [];
-        log(`SIGKILL ${index + 1} of ${killMoments.length}; restarting on the same state${outage.length ? `, with a ${SES_OUTAGE_SECONDS} s SES outage` : ''}`);
-        await runtime.restart([...faultArgs, ...outage]);
-      }
-    })();
+    const durationMs = options.duration * 1000;
     const progress = setInterval(() => log(`${Math.round((Date.now() - startedAt) / 1000)} s: ${JSON.stringify(workload.done)}, ${suppressed.count} duplicates suppressed`), 5000);
-    await Promise.all([workload.runUntil(deadline, options.concurrency, Math.max(1, options.rate)), kills]).finally(() => clearInterval(progress));
+    const [, killedAt] = await Promise.all([
+      workload.runUntil(startedAt + durationMs, options.concurrency, Math.max(1, options.rate)),
+      killAtRandomMoments(runtime, { startedAt, durationMs, faultArgs, sesOutageSeconds: SES_OUTAGE_SECONDS, log }),
+    ]).finally(() => clearInterval(progress));
 
     log(`Workload done: ${JSON.stringify(workload.done)}; draining`);
-    await waitUntilSettled(clients, { onSnapshot: throttled(log, 5000) });
+    await waitUntilSettled(clients, { onSnapshot: progressLines(log, 5000) });
     const result = await reconcile(clients, workload.created);
-    const unexplained = unexplainedDuplicateEmails(result.duplicateEmailTimes, killedAt);
-    const summary = {
-      usersCreated: result.usersCreated,
-      emailsSent: result.emailsSent,
-      auditRecords: result.auditRecords,
-      dlqEntries: result.dlqEntries,
-      duplicatesSuppressed: suppressed.count,
-      duplicateEmails: result.duplicateEmails,
-      lost: result.lost,
-      peakRssMb: runtime.peakRssMb,
-    };
-    process.stdout.write(
-      ['', `Reconciliation after ${options.duration} s, ${killMoments.length} kills`, ...describeReconciliation(result).map((line) => `  ${line}`)].join('\n') +
-        `\n  duplicate emails a kill interrupted (see crash-window.ts): ${result.duplicateEmails - unexplained.length} of ${result.duplicateEmails}` +
-        `\n  duplicates suppressed:  ${summary.duplicatesSuppressed}\n  peak RSS:               ${summary.peakRssMb} MiB\n\n${JSON.stringify(summary)}\n`,
-    );
+    const report = soakReport(result, { killedAt, duplicatesSuppressed: suppressed.count, peakRssMb: runtime.peakRssMb, elapsedMs: Date.now() - startedAt });
+    process.stdout.write(report);
     process.exitCode = result.lost > 0 ? 1 : 0;
   } finally {
     clients.destroy();

@@ -1,4 +1,5 @@
 import type { AwsClients } from '../reliability-kit/clients';
+import { sleep } from '../reliability-kit/concurrency';
 import type { CreatedUsers } from '../reliability-kit/reconcile';
 import { poisonUser, validUser } from '../reliability-kit/users';
 import { deleteUser, insertUser, putUserCreated, renameUser } from '../reliability-kit/writes';
@@ -45,7 +46,7 @@ export class Workload {
       for (;;) {
         const dueAt = startedAt + (this.issued++ * 1000) / ratePerSecond;
         if (dueAt >= deadline) return;
-        await new Promise((resolve) => setTimeout(resolve, dueAt - Date.now()));
+        await sleep(dueAt - Date.now());
         await this.step(pick());
       }
     };

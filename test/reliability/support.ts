@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { LocalRuntimeOptions } from '../../local/runtime';
 import { loadLocalModel } from '../../local/template';
 import { awsClients, type AwsClients } from '../../scripts/reliability-kit/clients';
-import { forEachConcurrently } from '../../scripts/reliability-kit/crash-run';
+import { forEachConcurrently } from '../../scripts/reliability-kit/concurrency';
 import { SUPPRESSION_MESSAGES } from '../../scripts/reliability-kit/names';
 import { mailTimesByUser } from '../../scripts/reliability-kit/observe';
 import type { UserItem } from '../../scripts/reliability-kit/users';
@@ -55,7 +55,7 @@ export function functionTargetOf(ruleName: string): string {
 }
 
 export function insertAll(clients: AwsClients, items: UserItem[], concurrency = 16): Promise<void> {
-  return forEachConcurrently(items, concurrency, async (item) => void (await insertUser(clients, item)));
+  return forEachConcurrently(items, concurrency, (item) => insertUser(clients, item));
 }
 
 export async function mailCount(endpoint: string, userId: string): Promise<number> {
