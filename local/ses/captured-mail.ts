@@ -39,6 +39,8 @@ export class CapturedMail {
     if (emails !== this.seenEmails) this.forgetAll(emails);
     const fresh = emails.slice(this.seenCount);
     for (const email of fresh) {
+      // The package stamps whole seconds; latency measurements need the millisecond of capture.
+      email.at = Date.now() / 1000;
       adjust(email);
       this.regions.set(email.messageId, region);
       this.durable?.set(email.messageId, { email, region });
