@@ -12,7 +12,7 @@ function acceptThenKill(stateDir: string, logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'fixtures', 'accept-then-hang.ts'), stateDir, logFile],
+      ['--import', 'tsx', path.join(__dirname, 'fixtures', 'accept-then-hang.ts'), stateDir, logFile],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     child.stdout.on('data', (chunk: Buffer) => {

@@ -15,7 +15,7 @@ function runUntilStuckThenKill(stateDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'fixtures', 'deliver-then-hang.ts'), stateDir],
+      ['--import', 'tsx', path.join(__dirname, 'fixtures', 'deliver-then-hang.ts'), stateDir],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     child.stdout.on('data', (chunk: Buffer) => {
