@@ -22,7 +22,7 @@ export interface CrashRunOptions {
 
 export interface CrashRunResult {
   reconciliation: Reconciliation;
-  /** When each SIGKILL was sent (epoch ms). */
+  /** When each killed runtime was seen to have exited (epoch ms): everything it did happened before. */
   killedAt: number[];
   suppressedDuplicates: number;
   peakRssMb: number;
@@ -55,8 +55,8 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
       for (const point of killPoints) {
         while (inserted < point) await sleep(20);
         await sleep(Math.random() * 200);
-        killedAt.push(Date.now());
         await runtime.kill();
+        killedAt.push(Date.now());
         log(`SIGKILL after ${inserted} of ${options.users} inserts; restarting on the same state directory`);
         await runtime.restart();
       }

@@ -37,7 +37,9 @@ describe('proof 4: a crash mid-burst', () => {
   test('a second email only comes from a send the kill interrupted: sent before the kill, and again after the restart', () => {
     const { duplicateEmailTimes, duplicateEmails } = result.reconciliation;
 
-    expect(unexplainedDuplicateEmails(duplicateEmailTimes, result.killedAt)).toEqual([]);
+    const unexplained = unexplainedDuplicateEmails(duplicateEmailTimes, result.killedAt);
+    const sentAfterKillMs = (userId: string) => duplicateEmailTimes.get(userId)?.map((time) => time - result.killedAt[0]);
+    expect(unexplained.map((userId) => ({ userId, sentAfterKillMs: sentAfterKillMs(userId) }))).toEqual([]);
     expect(duplicateEmails).toBeLessThanOrEqual(welcomeEmailsInFlightAtMost());
   });
 });
