@@ -5,7 +5,6 @@ import { openStateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from './fake-sqs';
 import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
 
-const repoRoot = path.join(__dirname, '..', '..', '..');
 
 /** Runs the child until it reports that both events are accepted and one is running, then SIGKILLs it. */
 function acceptThenKill(stateDir: string, logFile: string): Promise<void> {

@@ -9,7 +9,6 @@ import { FakeSqs } from '../lambda/fake-sqs';
 import { FakeEventBridge, FakeLambda, FakeStreams } from './fakes';
 import { CONSUMER, killTestPipe, STREAM } from './fixtures/kill-test-pipe';
 
-const repoRoot = path.join(__dirname, '..', '..', '..');
 
 function runUntilStuckThenKill(stateDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
