@@ -92,6 +92,12 @@ async function route(
     return;
   }
 
+  if (registry.isEmpty) {
+    // Listening comes before mounting (services need the URL); a retryable 503 keeps early clients from a false 400.
+    request.resume();
+    throw new AwsError('ServiceUnavailable', 'The local endpoint is starting; retry shortly', 503);
+  }
+
   const body = await readRequestBody(request);
   const scope = credentialScope(request.headers, rawUrl);
   const context: RequestContext = scope ? { ...defaults, region: scope.region } : defaults;

@@ -50,6 +50,10 @@ export class ServiceRegistry {
     return undefined;
   }
 
+  get isEmpty(): boolean {
+    return this.byTargetPrefix.size === 0 && this.bySigningName.size === 0 && this.byPathPrefix.length === 0;
+  }
+
   mounted(): MountedServices {
     return {
       targetPrefixes: [...this.byTargetPrefix.keys()],

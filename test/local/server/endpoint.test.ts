@@ -66,6 +66,21 @@ describe('the local endpoint', () => {
     );
   });
 
+  it('answers a retryable 503 before any service is mounted, as while the runtime starts', async () => {
+    const starting = await startEndpoint({ port: 0, region: 'us-east-1', account: '000000000000' });
+    try {
+      const response = await fetch(`${starting.url}/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'DynamoDB_20120810.PutItem' },
+        body: '{}',
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ __type: 'ServiceUnavailable' });
+    } finally {
+      await starting.close();
+    }
+  });
+
   it('hands a JSON-protocol operation to the handler of its X-Amz-Target prefix, with the signed region', async () => {
     const response = await json('Test_20200101.DoThing', '{"Name":"x"}', { Authorization: SIGNED_FOR('test', 'eu-west-1') });
     expect(response.status).toBe(200);
