@@ -13,6 +13,8 @@ export class AwsError extends Error {
     readonly typePrefix = '',
     /** Extra members of the error body, for example DynamoDB's `CancellationReasons`. */
     readonly fields: Readonly<Record<string, unknown>> = {},
+    /** Extra response headers, for example SQS's `x-amzn-query-error`. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = code;

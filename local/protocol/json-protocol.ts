@@ -35,5 +35,6 @@ export function jsonErrorBody(error: AwsError): Record<string, unknown> {
 
 export function sendJsonError(response: ServerResponse, error: AwsError, contentType: string): void {
   response.setHeader('x-amzn-ErrorType', error.code);
+  for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
   sendJson(response, error.statusCode, jsonErrorBody(error), contentType);
 }

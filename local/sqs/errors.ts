@@ -3,15 +3,11 @@ import { AwsError } from '../protocol/aws-error';
 /**
  * An SQS error as the JSON protocol returns it: `__type` is `com.amazonaws.sqs#<Code>` and the
  * `x-amzn-query-error` header carries the legacy query code. SDK v3 clients are query-compatible and read that
- * header to pick the exception class and `Code`; without it they fail to parse the error, so the endpoint must
- * copy `headers` onto the response.
+ * header to pick the exception class and `Code`.
  */
 export class SqsError extends AwsError {
-  readonly headers: Readonly<Record<string, string>>;
-
   constructor(code: string, message: string, queryCode: string = code) {
-    super(code, message, 400, 'com.amazonaws.sqs#');
-    this.headers = { 'x-amzn-query-error': `${queryCode};Sender` };
+    super(code, message, 400, 'com.amazonaws.sqs#', {}, { 'x-amzn-query-error': `${queryCode};Sender` });
   }
 }
 

@@ -2,6 +2,7 @@ import {
   GetQueueAttributesCommand,
   ListMessageMoveTasksCommand,
   ReceiveMessageCommand,
+  SendMessageCommand,
   SQSClient,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
@@ -172,5 +173,10 @@ describe('SQS redrive seen through the API', () => {
       typePrefix: 'com.amazonaws.sqs#',
       headers: { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' },
     });
+  });
+
+  it('sends the legacy query code on the wire, so an SDK client sees it as the error Code', async () => {
+    const failure = client.send(new SendMessageCommand({ QueueUrl: `${endpoint.url}/${ACCOUNT}/missing`, MessageBody: 'x' }));
+    await expect(failure).rejects.toMatchObject({ name: 'QueueDoesNotExist', Code: 'AWS.SimpleQueueService.NonExistentQueue' });
   });
 });
