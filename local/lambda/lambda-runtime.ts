@@ -28,6 +28,8 @@ export interface LambdaRuntimeOptions {
    * mappings' maximum concurrency. Each warm worker holds its own copy of the bundle (20-70 MB).
    */
   maxConcurrencyPerFunction?: number;
+  /** How long a warm worker may wait for work before it is stopped and its memory returned; default 10 s. */
+  idleWorkerTimeoutMs?: number;
   /** Delays before async retries 1, 2, …; the last repeats. Default: 60 s then 120 s, as AWS. */
   asyncRetryDelaysMs?: number[];
   /** How often event source mappings poll besides being woken by their queue; default 1000 ms. */
@@ -42,6 +44,8 @@ export interface LambdaRuntime {
 }
 
 const DEFAULT_CONCURRENCY = 2;
+/** Far shorter than Lambda's minutes: locally, an idle worker's 20-70 MB matter more than an occasional cold start. */
+const DEFAULT_IDLE_WORKER_TIMEOUT_MS = 10_000;
 const AWS_ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
 
 /** Runs the template's functions in worker threads, with Lambda's invocation, retry and event source semantics. */
@@ -49,12 +53,13 @@ export function createLambdaRuntime(options: LambdaRuntimeOptions): LambdaRuntim
   const logSink = options.logSink ?? consoleLogSink;
   const scope = { endpoint: options.endpoint, region: options.region };
   const concurrency = options.maxConcurrencyPerFunction ?? DEFAULT_CONCURRENCY;
+  const idleTimeoutMs = options.idleWorkerTimeoutMs ?? DEFAULT_IDLE_WORKER_TIMEOUT_MS;
   const poolSize = (fn: FunctionModel): number =>
     Math.max(
       concurrency,
       ...options.eventSourceMappings.filter((mapping) => mapping.functionArn === fn.arn).map((mapping) => mapping.maximumConcurrency ?? 0),
     );
-  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn))]));
+  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs)]));
   const decideFault = createFaultInjector(options.faults);
 
   function functionByArn(arnOrName: string): FunctionModel | undefined {

@@ -22,6 +22,8 @@ class Sandbox {
   private pending: { id: number; invocation: PendingInvocation } | undefined;
   private exitError: WorkerErrorShape | undefined;
   alive = true;
+  /** Set while the sandbox waits, warm, for its next invocation. */
+  idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     fn: FunctionModel,
@@ -118,6 +120,8 @@ export interface InvocationRequest {
 /**
  * The sandboxes of one function: warm workers are reused, at most `maxConcurrency` run at once, and the
  * rest wait in order. A worker that times out, runs out of memory or crashes is replaced by a cold one.
+ * A worker left idle for `idleTimeoutMs` is stopped, as Lambda reclaims idle sandboxes, so a function that
+ * is no longer called gives back its memory; its next invocation starts cold.
  */
 export class WorkerPool {
   private readonly idle: Sandbox[] = [];
@@ -131,6 +135,7 @@ export class WorkerPool {
     private readonly scope: RuntimeScope,
     private readonly logSink: LogSink,
     readonly maxConcurrency: number,
+    private readonly idleTimeoutMs: number,
   ) {}
 
   async invoke(request: InvocationRequest): Promise<LambdaInvokeResult> {
@@ -165,12 +170,16 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const sandbox of this.idle) clearTimeout(sandbox.idleTimer);
     await Promise.all([...this.all].map((sandbox) => sandbox.kill()));
   }
 
   private acquire(): Promise<Sandbox> {
     const warm = this.idle.pop();
-    if (warm) return Promise.resolve(warm);
+    if (warm) {
+      clearTimeout(warm.idleTimer);
+      return Promise.resolve(warm);
+    }
     if (this.all.size < this.maxConcurrency) return Promise.resolve(this.spawn());
     return new Promise((resolve) => this.waiting.push(resolve));
   }
@@ -178,8 +187,20 @@ export class WorkerPool {
   private release(sandbox: Sandbox): void {
     if (!sandbox.alive || this.closed) return;
     const next = this.waiting.shift();
-    if (next) next(sandbox);
-    else this.idle.push(sandbox);
+    if (next) {
+      next(sandbox);
+      return;
+    }
+    this.idle.push(sandbox);
+    sandbox.idleTimer = setTimeout(() => this.reclaim(sandbox), this.idleTimeoutMs);
+    sandbox.idleTimer.unref();
+  }
+
+  private reclaim(sandbox: Sandbox): void {
+    const idleAt = this.idle.indexOf(sandbox);
+    if (idleAt < 0) return;
+    this.idle.splice(idleAt, 1);
+    void sandbox.kill();
   }
 
   private spawn(): Sandbox {
@@ -189,6 +210,7 @@ export class WorkerPool {
   }
 
   private remove(dead: Sandbox): void {
+    clearTimeout(dead.idleTimer);
     this.all.delete(dead);
     const idleAt = this.idle.indexOf(dead);
     if (idleAt >= 0) this.idle.splice(idleAt, 1);
