@@ -132,6 +132,29 @@ describe('Lambda runtime: synchronous invocations', () => {
   });
 });
 
+describe('Lambda runtime: idle workers', () => {
+  it('stops a worker left idle past the idle timeout and serves the next call from a cold one', async () => {
+    const runtime = createLambdaRuntime({
+      functions: [testFunction('counter', 'counter')],
+      eventSourceMappings: [],
+      store: openStateStore(undefined),
+      sqs: new FakeSqs(),
+      endpoint: ENDPOINT,
+      region: REGION,
+      idleWorkerTimeoutMs: 300,
+    });
+    runtime.start();
+    try {
+      expect((await runtime.port.invoke('counter', {})).payload).toBe(1);
+      expect((await runtime.port.invoke('counter', {})).payload).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect((await runtime.port.invoke('counter', {})).payload).toBe(1);
+    } finally {
+      await runtime.close();
+    }
+  });
+});
+
 describe('Lambda runtime: fault injection', () => {
   async function outcomes(faults: { failShare?: number; timeoutShare?: number; seed?: number }, calls: number): Promise<string[]> {
     const logFile = path.join(tempDir('lambda-faults-'), 'calls.jsonl');
