@@ -61,7 +61,7 @@ const FAULT_OPTIONS: readonly FaultOption[] = [
     flag: '--fault-seed',
     env: 'LOCAL_FAULT_SEED',
     valueName: '<n>',
-    help: 'seed of the pipe and Lambda fault decisions (default: the clock)',
+    help: 'seed of the pipe, bus and Lambda fault decisions (default: the clock)',
     apply: (settings, raw, source) => (settings.seed = integer(raw, source)),
   },
   {
@@ -117,7 +117,7 @@ export function runtimeFaultOptions(settings: FaultSettings): Pick<LocalRuntimeO
     faults: {
       lambda: { failShare: settings.failShare, timeoutShare: settings.timeoutShare, seed },
       pipes: { duplicateShare: settings.duplicateShare, seed },
-      eventBridge: { duplicateShare: settings.duplicateShare },
+      eventBridge: { duplicateShare: settings.duplicateShare, seed },
     },
     retryDelays: settings.fastRetries ? FAST_RETRY_DELAYS : undefined,
   };

@@ -9,6 +9,8 @@ import type { EventEnvelope } from './types';
 export interface EventBridgeFaults {
   /** Share (0 to 1) of rule-target deliveries that are delivered a second time, to prove consumers idempotent. */
   duplicateShare?: number;
+  /** Seed of the duplicate decisions, so a run can be replayed; the default is unseeded. */
+  seed?: number;
 }
 
 export interface EventRouterOptions {

@@ -1,3 +1,4 @@
+import { seededRandom } from '../lambda/seeded-random';
 import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
 import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
@@ -57,7 +58,7 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,
   });
-  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? {}, random: options.random ?? Math.random, clock });
+  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? {}, random: options.random ?? (options.faults?.seed === undefined ? Math.random : seededRandom(options.faults.seed)), clock });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
   return {
     port: { putEvents: (entries) => router.putEvents(entries) },

@@ -19,7 +19,7 @@ describe('npm start fault injection options', () => {
       faults: {
         lambda: { failShare: 0.05, timeoutShare: 0.02, seed: 42 },
         pipes: { duplicateShare: 0.3, seed: 42 },
-        eventBridge: { duplicateShare: 0.3 },
+        eventBridge: { duplicateShare: 0.3, seed: 42 },
       },
       retryDelays: FAST_RETRY_DELAYS,
     });

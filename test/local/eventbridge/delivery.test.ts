@@ -140,6 +140,26 @@ describe('EventBridge delivery to rule targets', () => {
     expect(ids).toEqual([Entries[0].EventId, Entries[0].EventId, Entries[1].EventId, Entries[1].EventId].sort());
     await bus.close();
   });
+
+  it('makes the same duplicate decisions for the same fault seed, so a run can be replayed', async () => {
+    const entries = Array.from({ length: 20 }, (_, index) => userCreatedEntry(`seeded-${index}`));
+    const duplicatedUsers = async (seed: number): Promise<string[]> => {
+      const lambda = new RecordingLambda();
+      const bus = startBus(lambda, [AUDIT_RULE], { faults: { duplicateShare: 0.5, seed } });
+      bus.port.putEvents(entries.slice(0, 10));
+      bus.port.putEvents(entries.slice(10));
+      await eventually(() => (bus.pendingDeliveries() === 0 && lambda.accepted.length >= 20 ? true : undefined));
+      await bus.close();
+      const users = lambda.accepted.map(({ event }) => (event as { detail: { data: { userId: string } } }).detail.data.userId);
+      return users.filter((user, index) => users.indexOf(user) !== index).sort();
+    };
+
+    const first = await duplicatedUsers(7);
+
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(20);
+    expect(await duplicatedUsers(7)).toEqual(first);
+  });
 });
 
 describe('EventBridge pending retries survive a restart', () => {
