@@ -1,48 +1,32 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { createEventBridge, type LocalEventBridge } from '../../../local/eventbridge';
-import { startEndpoint, type Endpoint } from '../../../local/server';
-import { createSqs, type LocalSqs } from '../../../local/sqs';
-import { openStateStore, type StateStore } from '../../../local/storage/state-store';
+import type { LocalEventBridge } from '../../../local/eventbridge';
+import type { LocalSqs } from '../../../local/sqs';
 import {
   ACCOUNT,
-  ARCHIVES,
   AUDIT_FUNCTION_ARN,
   BUS,
-  QUEUES,
+  type BusOnEndpoint,
   REGION,
-  RULES,
   RecordingLambda,
-  TEST_CREDENTIALS,
   eventually,
   queueArn,
+  startBusOnEndpoint,
   userCreatedEntry,
 } from './support';
 
 describe('EventBridge PutEvents with the real SDK client', () => {
-  let endpoint: Endpoint;
-  let store: StateStore;
+  let harness: BusOnEndpoint;
   let sqs: LocalSqs;
   let lambda: RecordingLambda;
   let bus: LocalEventBridge;
   let client: EventBridgeClient;
 
   beforeEach(async () => {
-    endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
-    store = openStateStore(undefined);
-    sqs = createSqs({ queues: QUEUES, store, endpoint: endpoint.url, region: REGION, account: ACCOUNT });
-    lambda = new RecordingLambda();
-    bus = createEventBridge({ buses: [BUS], rules: RULES, archives: ARCHIVES, store, sqs: sqs.port, lambda, region: REGION, account: ACCOUNT, logSink: () => {} });
-    endpoint.mount(bus.handler);
-    client = new EventBridgeClient({ endpoint: endpoint.url, region: REGION, credentials: TEST_CREDENTIALS });
+    harness = await startBusOnEndpoint();
+    ({ sqs, lambda, bus, client } = harness);
   });
 
-  afterEach(async () => {
-    client.destroy();
-    await bus.close();
-    await sqs.close();
-    await endpoint.close();
-    store.close();
-  });
+  afterEach(() => harness.close());
 
   it('rejects an empty request and more than 10 entries with ValidationException', async () => {
     await expect(client.send(new PutEventsCommand({ Entries: [] }))).rejects.toMatchObject({

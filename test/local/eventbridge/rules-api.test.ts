@@ -15,22 +15,17 @@ import {
   StartReplayCommand,
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
-import { createEventBridge, type LocalEventBridge } from '../../../local/eventbridge';
-import { startEndpoint, type Endpoint } from '../../../local/server';
-import { createSqs, type LocalSqs } from '../../../local/sqs';
-import { openStateStore, type StateStore } from '../../../local/storage/state-store';
+import type { LocalEventBridge } from '../../../local/eventbridge';
+import type { LocalSqs } from '../../../local/sqs';
 import {
   ACCOUNT,
-  ARCHIVES,
   AUDIT_FUNCTION_ARN,
   BUS,
-  QUEUES,
+  type BusOnEndpoint,
   REGION,
-  RULES,
-  RecordingLambda,
-  TEST_CREDENTIALS,
   eventually,
   queueArn,
+  startBusOnEndpoint,
   userCreatedEntry,
 } from './support';
 
@@ -47,31 +42,17 @@ const SAMPLE_EVENT = JSON.stringify({
 });
 
 describe('EventBridge rules, buses and archives from the template', () => {
-  let endpoint: Endpoint;
-  let store: StateStore;
+  let harness: BusOnEndpoint;
   let sqs: LocalSqs;
   let bus: LocalEventBridge;
   let client: EventBridgeClient;
 
   beforeAll(async () => {
-    endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
-    store = openStateStore(undefined);
-    sqs = createSqs({ queues: QUEUES, store, endpoint: endpoint.url, region: REGION, account: ACCOUNT });
-    bus = createEventBridge({
-      buses: [BUS], rules: RULES, archives: ARCHIVES, store, sqs: sqs.port, lambda: new RecordingLambda(),
-      region: REGION, account: ACCOUNT, logSink: () => {},
-    });
-    endpoint.mount(bus.handler);
-    client = new EventBridgeClient({ endpoint: endpoint.url, region: REGION, credentials: TEST_CREDENTIALS });
+    harness = await startBusOnEndpoint();
+    ({ sqs, bus, client } = harness);
   });
 
-  afterAll(async () => {
-    client.destroy();
-    await bus.close();
-    await sqs.close();
-    await endpoint.close();
-    store.close();
-  });
+  afterAll(() => harness.close());
 
   it('tests an event pattern: match, no match and an invalid pattern with the engine message', async () => {
     const match = await client.send(

@@ -1,6 +1,11 @@
 import type { LambdaInvokeResult, LambdaPort } from '../../../local/model/ports';
 import type { ArchiveModel, EventBusModel, QueueModel, RuleModel, RuleTargetModel } from '../../../local/model/types';
-import { ACCOUNT, REGION, queueModel } from '../sqs/support';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { createEventBridge, type LocalEventBridge } from '../../../local/eventbridge';
+import { startEndpoint, type Endpoint } from '../../../local/server';
+import { createSqs, type LocalSqs } from '../../../local/sqs';
+import { openStateStore } from '../../../local/storage/state-store';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../sqs/support';
 
 export { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../sqs/support';
 
@@ -86,3 +91,37 @@ export const userCreatedEntry = (userId: string) => ({
   DetailType: 'UserCreated',
   Detail: JSON.stringify({ metadata: { eventId: `e-${userId}` }, data: { userId } }),
 });
+
+/** The bus behind a real endpoint with a real SDK client, over in-memory SQS and a recording Lambda. */
+export interface BusOnEndpoint {
+  endpoint: Endpoint;
+  sqs: LocalSqs;
+  lambda: RecordingLambda;
+  bus: LocalEventBridge;
+  client: EventBridgeClient;
+  close(): Promise<void>;
+}
+
+export async function startBusOnEndpoint(): Promise<BusOnEndpoint> {
+  const endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
+  const store = openStateStore(undefined);
+  const sqs = createSqs({ queues: QUEUES, store, endpoint: endpoint.url, region: REGION, account: ACCOUNT });
+  const lambda = new RecordingLambda();
+  const bus = createEventBridge({ buses: [BUS], rules: RULES, archives: ARCHIVES, store, sqs: sqs.port, lambda, region: REGION, account: ACCOUNT, logSink: () => {} });
+  endpoint.mount(bus.handler);
+  const client = new EventBridgeClient({ endpoint: endpoint.url, region: REGION, credentials: TEST_CREDENTIALS });
+  return {
+    endpoint,
+    sqs,
+    lambda,
+    bus,
+    client,
+    async close() {
+      client.destroy();
+      await bus.close();
+      await sqs.close();
+      await endpoint.close();
+      store.close();
+    },
+  };
+}
