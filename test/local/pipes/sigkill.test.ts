@@ -2,12 +2,9 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createPipesRunner } from '../../../local/pipes';
 import { StreamRecord } from '../../../local/model/ports';
-import { openStateStore } from '../../../local/storage/state-store';
-import { FakeSqs } from '../lambda/fake-sqs';
-import { FakeEventBridge, FakeLambda, FakeStreams } from './fakes';
-import { CONSUMER, killTestPipe, STREAM } from './fixtures/kill-test-pipe';
+import { FakeLambda, FakeStreams } from './fakes';
+import { CONSUMER, startKillTestRunner, STREAM } from './fixtures/kill-test-pipe';
 
 
 function runUntilStuckThenKill(stateDir: string): Promise<void> {
@@ -32,19 +29,7 @@ describe('Pipes runner across a SIGKILL', () => {
     const streams = new FakeStreams();
     for (const userId of ['u1', 'u2', 'u3', 'u4']) streams.append(STREAM, 'INSERT', { userId: { S: userId } });
     const lambda = new FakeLambda({ [CONSUMER]: () => ({}) });
-    const store = openStateStore(stateDir);
-    const runner = createPipesRunner({
-      pipes: [killTestPipe],
-      store,
-      streams,
-      lambda,
-      eventBridge: new FakeEventBridge(),
-      sqs: new FakeSqs(),
-      region: 'us-east-1',
-      account: '000000000000',
-      logSink: () => undefined,
-    });
-    runner.start();
+    const { runner, store } = startKillTestRunner(stateDir, streams, lambda);
     try {
       const deadline = Date.now() + 10_000;
       while (lambda.calls.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
