@@ -1,4 +1,4 @@
-import { seededRandom } from '../lambda/seeded-random';
+import { seededRandom } from '../faults/seeded-random';
 import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
 import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';

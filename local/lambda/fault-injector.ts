@@ -1,4 +1,4 @@
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../faults/seeded-random';
 
 /** Fault injection (off by default): a share of invocations throw, or time out after running. */
 export interface LambdaFaults {

@@ -2,7 +2,7 @@ import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, SqsPort, StreamsPort } from '../model/ports';
 import { StateStore } from '../storage/state-store';
 import { consoleLogSink, LogSink } from '../lambda/log-sink';
-import { seededRandom } from '../lambda/seeded-random';
+import { seededRandom } from '../faults/seeded-random';
 import { deliverBatch } from './batch-delivery';
 import { PipeCheckpoints } from './checkpoints';
 import { PipePoller } from './pipe-poller';
