@@ -1,13 +1,12 @@
 import * as path from 'node:path';
-import { startDynamoDb } from './dynamodb';
+import { createDynamoDb } from './dynamodb';
 import { createEventBridge, type EventBridgeFaults } from './eventbridge';
-import { createLambdaRuntime, type LambdaFaults, type LogSink } from './lambda';
-import { lambdaApiHandler } from './lambda/api';
+import { createLambda, type LambdaFaults, type LogSink } from './lambda';
 import type { EventBridgePort } from './model/ports';
 import type { LocalModel } from './model/types';
 import { createPipesRunner, type PipeFaults } from './pipes';
 import { startEndpoint } from './server';
-import { startSes, type SesFaults } from './ses';
+import { createSes, type SesFaults } from './ses';
 import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
 import { createStreams } from './streams';
@@ -77,7 +76,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const streams = createStreams({ tables: model.tables, store, region });
     closers.push(() => streams.close());
-    const dynamoDb = await startDynamoDb({
+    const dynamoDb = await createDynamoDb({
       tables: model.tables,
       dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
       streams: streams.capture,
@@ -99,7 +98,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         return bus.port.putEvents(entries);
       },
     };
-    const lambda = createLambdaRuntime({
+    const lambda = createLambda({
       functions: model.functions,
       eventSourceMappings: model.eventSourceMappings,
       store,
@@ -129,7 +128,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     bus.port = eventBridge.port;
     closers.push(() => eventBridge.close());
 
-    const ses = await startSes({ region, faults: options.faults?.ses, store });
+    const ses = await createSes({ region, faults: options.faults?.ses, store });
     closers.push(() => ses.close());
 
     const pipes = createPipesRunner({
@@ -147,8 +146,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler]) endpoint.mount(handler);
-    endpoint.mount(lambdaApiHandler({ functions: model.functions, lambda: lambda.port }));
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
     lambda.start();
     pipes.start();
 

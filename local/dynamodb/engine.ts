@@ -3,34 +3,46 @@ import { checkTypes, checkValidations } from 'dynalite/validations';
 import { AwsError } from '../protocol/aws-error';
 import { DYNALITE_OPERATIONS, type DynaliteOperation } from './dynalite-operations';
 
+/** A request that passed dynalite's type checks: its members have the types the operation declares, unknown ones dropped. */
+export type DynaliteRequest = Record<string, unknown>;
+
+/**
+ * dynalite's type checks, which need no store: a member of the wrong type is AWS's SerializationException.
+ * The input is copied first, since dynalite drops unknown members in place.
+ */
+export function checkRequestTypes(operation: string, input: Record<string, unknown>): DynaliteRequest {
+  try {
+    return checkTypes({ ...input }, dynaliteOperation(operation).validation.types);
+  } catch (error) {
+    throw toAwsError(error);
+  }
+}
+
 /** Runs dynalite's validation and actions in-process, with no HTTP hop, turning its errors into AwsErrors. */
 export class DynaliteEngine {
   constructor(readonly store: DynaliteStore) {}
-
-  has(operation: string): boolean {
-    return Object.hasOwn(DYNALITE_OPERATIONS, operation);
-  }
 
   /** Validates and runs one operation, as dynalite's own server would. */
   run(operation: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
     return this.perform(operation, this.validate(operation, input));
   }
 
+  /**
+   * Runs a request that passed `checkRequestTypes`: dynalite's value checks, some of which read the store's settings
+   * (the item size limit, the account), then its action.
+   */
+  runChecked(operation: string, request: DynaliteRequest): Promise<Record<string, unknown>> {
+    return this.perform(operation, this.checkValues(operation, request));
+  }
+
   /** Checks the input's types and constraints; returns the request with expressions parsed. */
   validate(operation: string, input: Record<string, unknown>): Record<string, unknown> {
-    const { validation } = this.operation(operation);
-    try {
-      const data = checkTypes(input, validation.types);
-      checkValidations(data, validation.types, validation.custom, this.store);
-      return data;
-    } catch (error) {
-      throw toAwsError(error);
-    }
+    return this.checkValues(operation, checkRequestTypes(operation, input));
   }
 
   /** Runs an already validated request, optionally against another view of the store. */
   perform(operation: string, data: Record<string, unknown>, store: DynaliteStore = this.store): Promise<Record<string, unknown>> {
-    const { action } = this.operation(operation);
+    const { action } = dynaliteOperation(operation);
     return new Promise((resolve, reject) => {
       action(store, data, (error, result) => (error ? reject(toAwsError(error)) : resolve(result ?? {})));
     });
@@ -43,11 +55,21 @@ export class DynaliteEngine {
     });
   }
 
-  private operation(operation: string): DynaliteOperation {
-    const found = DYNALITE_OPERATIONS[operation];
-    if (!found) throw new Error(`dynalite has no operation ${operation}`);
-    return found;
+  private checkValues(operation: string, request: DynaliteRequest): Record<string, unknown> {
+    const { validation } = dynaliteOperation(operation);
+    try {
+      checkValidations(request, validation.types, validation.custom, this.store);
+      return request;
+    } catch (error) {
+      throw toAwsError(error);
+    }
   }
+}
+
+function dynaliteOperation(operation: string): DynaliteOperation {
+  const found = Object.hasOwn(DYNALITE_OPERATIONS, operation) ? DYNALITE_OPERATIONS[operation] : undefined;
+  if (!found) throw new Error(`dynalite has no operation ${operation}`);
+  return found;
 }
 
 /** dynalite's errors carry the AWS body (`__type` with its namespace, and a message); anything else is a fault. */

@@ -2,16 +2,18 @@ import { create } from 'dynalite/db';
 import type { TableModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
 import { streamLabel, type StreamCapture } from '../streams';
-import type { DynamoDbState, TableStream } from './dynamodb-state';
 import { DynaliteEngine } from './engine';
-import { createDynamoDbHandler } from './handler';
+import { createHandler } from './handler';
 import { createModelTables } from './model-tables';
 import { rollForwardUnfinishedWrites } from './recovery';
+import type { DynamoDbState, TableStream } from './state';
 import { captureWrites } from './write-capture';
 
 export { DYNAMODB_TARGET_PREFIX } from './handler';
+export { DYNAMODB_OPERATIONS } from './operations';
+export type { DynamoDbState } from './state';
 
-export interface DynamoDbOptions {
+export interface CreateDynamoDbOptions {
   tables: readonly TableModel[];
   /** Where dynalite keeps its LevelDB files; undefined keeps everything in memory. */
   dataDir?: string;
@@ -22,13 +24,13 @@ export interface DynamoDbOptions {
   account?: string;
 }
 
-export interface DynamoDb {
+export interface LocalDynamoDb {
   handler: JsonServiceHandler;
   close(): Promise<void>;
 }
 
 /** The local DynamoDB: dynalite in-process, the model's tables created, and writes captured onto their streams. */
-export async function startDynamoDb(options: DynamoDbOptions): Promise<DynamoDb> {
+export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<LocalDynamoDb> {
   const store = create({ path: options.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const arnParts = options.tables[0]?.arn.split(':');
   store.tableDb.awsRegion = options.region ?? arnParts?.[3] ?? 'us-east-1';
@@ -53,7 +55,7 @@ export async function startDynamoDb(options: DynamoDbOptions): Promise<DynamoDb>
       options.tables.flatMap((table) => (table.timeToLiveAttribute ? [[table.name, table.timeToLiveAttribute]] : [])),
     ),
   };
-  return { handler: createDynamoDbHandler(state), close };
+  return { handler: createHandler(state), close };
 }
 
 function tableStream(stream: NonNullable<TableModel['stream']>): TableStream {

@@ -3,8 +3,8 @@ import type { Archives } from './archives';
 import type { Bus, BusRegistry } from './bus-registry';
 import type { Deliveries } from './delivery/deliveries';
 import { buildEnvelope } from './envelope';
-import { checkEntries, checkEntry } from './put-events-validation';
 import type { EventEnvelope } from './types';
+import type { CheckedEntry } from './validations/put-events';
 
 export interface EventBridgeFaults {
   /** Share (0 to 1) of rule-target deliveries that are delivered a second time, to prove consumers idempotent. */
@@ -22,14 +22,13 @@ export interface EventRouterOptions {
   clock: () => number;
 }
 
-/** PutEvents end to end: request and entry checks, the envelope, archiving, rule matching and delivery. */
+/** What happens to checked PutEvents entries: the envelope, archiving, rule matching and delivery. */
 export class EventRouter {
   constructor(private readonly options: EventRouterOptions) {}
 
-  putEvents(entries: unknown): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
+  putEvents(entries: readonly CheckedEntry[]): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
     const { registry } = this.options;
-    const results: PutEventsResultEntry[] = checkEntries(entries).map((entry) => {
-      const checked = checkEntry(entry);
+    const results: PutEventsResultEntry[] = entries.map((checked) => {
       if (!checked.ok) return checked.result;
       const bus = registry.findBus(checked.entry.EventBusName);
       // EventBridge itself accepts and silently drops events for a bus that does not exist; locally that would

@@ -7,13 +7,17 @@ import { Archives } from './archives';
 import { BusRegistry } from './bus-registry';
 import { DEFAULT_RETRY_DELAYS_MS, Deliveries } from './delivery/deliveries';
 import { EventRouter, type EventBridgeFaults } from './event-router';
-import { eventBridgeJsonHandler } from './handler';
-import type { ReplayRecord } from './service';
+import { putEvents } from './actions/put-events';
+import { createHandler } from './handler';
+import type { EventBridgeState, ReplayRecord } from './state';
 import type { LogSink } from './types';
+import { validatePutEvents } from './validations/put-events';
 
 export type { EventBridgeFaults } from './event-router';
 export type { EventEnvelope, LogSink } from './types';
 export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
+export { EVENTBRIDGE_OPERATIONS } from './operations';
+export type { EventBridgeState } from './state';
 
 export interface CreateEventBridgeOptions {
   buses: EventBusModel[];
@@ -60,9 +64,11 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
   });
   const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? {}, random: options.random ?? (options.faults?.seed === undefined ? Math.random : seededRandom(options.faults.seed)), clock });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
+  const state: EventBridgeState = { registry, archives, router, replays, clock };
   return {
-    port: { putEvents: (entries) => router.putEvents(entries) },
-    handler: eventBridgeJsonHandler({ registry, archives, router, replays, clock }),
+    // In process, entries get the checks a PutEvents request gets.
+    port: { putEvents: (entries) => putEvents(state, validatePutEvents({ Entries: entries })) },
+    handler: createHandler(state),
     pendingDeliveries: () => deliveries.size,
     close: async () => deliveries.close(),
   };

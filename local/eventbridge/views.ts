@@ -1,5 +1,5 @@
 import type { RuleModel, RuleTargetModel } from '../model/types';
-import { invalidParameter } from './input';
+import type { Page } from './validations/fields';
 
 export function ruleView(rule: RuleModel): Record<string, unknown> {
   return {
@@ -30,15 +30,8 @@ export function patternText(pattern: unknown): string {
   return typeof pattern === 'string' ? pattern : JSON.stringify(pattern);
 }
 
-/** A page of `items` per the request's Limit and NextToken (an opaque offset). */
-export function paginate<T>(items: T[], input: Record<string, unknown>): { page: T[]; nextToken?: string } {
-  const limit = input.Limit;
-  if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100)) {
-    throw invalidParameter('Limit', 'Limit must be between 1 and 100.');
-  }
-  const token = input.NextToken;
-  const start = token === undefined || token === null ? 0 : Number(Buffer.from(String(token), 'base64').toString('utf8'));
-  if (!Number.isInteger(start) || start < 0) throw invalidParameter('NextToken', 'The NextToken is not valid.');
-  const end = limit === undefined ? items.length : start + (limit as number);
-  return { page: items.slice(start, end), ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64') } : {}) };
+/** A page of `items`, and the NextToken of the next one when there is more. */
+export function paginate<T>(items: T[], page: Page): { page: T[]; nextToken?: string } {
+  const end = page.Limit === undefined ? items.length : page.start + page.Limit;
+  return { page: items.slice(page.start, end), ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64') } : {}) };
 }

@@ -1,5 +1,179 @@
-export { createLambdaRuntime, LambdaRuntime, LambdaRuntimeOptions } from './lambda-runtime';
+import { randomUUID } from 'node:crypto';
+import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
+import { EventBridgePort, LambdaInvokeResult, LambdaPort, SqsPort } from '../model/ports';
+import type { HttpServiceHandler } from '../protocol/service';
+import { StateStore } from '../storage/state-store';
+import { arnService, functionNameFromArnOrName } from '../template/arns';
+import { AsyncInvoker } from './async-invoker';
+import { DestinationRecord } from './destination-record';
+import { createFaultInjector, LambdaFaults } from './fault-injector';
+import { createHandler } from './handler';
+import { consoleLogSink, LogSink } from './log-sink';
+import { SqsEventSource } from './sqs-event-source';
+import { WorkerPool } from './worker-pool';
+
 export { LambdaFaults } from './fault-injector';
 export { LogSink, consoleLogSink } from './log-sink';
 export { DestinationRecord } from './destination-record';
 export { SqsEventRecord } from './sqs-event-source';
+export { LAMBDA_OPERATIONS } from './operations';
+export type { LambdaState } from './state';
+
+export interface CreateLambdaOptions {
+  functions: FunctionModel[];
+  eventSourceMappings: SqsEventSourceMappingModel[];
+  /** Holds pending asynchronous events, so they survive a crash. */
+  store: StateStore;
+  sqs: SqsPort;
+  /** Receives on-failure records whose destination is an event bus; without it they are logged as undeliverable. */
+  eventBridge?: EventBridgePort;
+  /** Handed to every function as AWS_ENDPOINT_URL. */
+  endpoint: string;
+  region: string;
+  logSink?: LogSink;
+  faults?: LambdaFaults;
+  /**
+   * Workers (concurrent invocations) per function; default 2, raised for a function to its event source
+   * mappings' maximum concurrency. Each warm worker holds its own copy of the bundle (20-70 MB).
+   */
+  maxConcurrencyPerFunction?: number;
+  /** How long a warm worker may wait for work before it is stopped and its memory returned; default 10 s. */
+  idleWorkerTimeoutMs?: number;
+  /** Delays before async retries 1, 2, …; the last repeats. Default: 60 s then 120 s, as AWS. */
+  asyncRetryDelaysMs?: number[];
+  /** How often event source mappings poll besides being woken by their queue; default 1000 ms. */
+  sqsPollIntervalMs?: number;
+}
+
+export interface LocalLambda {
+  port: LambdaPort;
+  /** Lambda's API on the endpoint: Invoke and ListFunctions. */
+  handler: HttpServiceHandler;
+  /** Resumes pending async events and starts the SQS event source mappings. */
+  start(): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_CONCURRENCY = 2;
+/** Far shorter than Lambda's minutes: locally, an idle worker's 20-70 MB matter more than an occasional cold start. */
+const DEFAULT_IDLE_WORKER_TIMEOUT_MS = 10_000;
+const AWS_ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
+
+/** Runs the template's functions in worker threads, with Lambda's invocation, retry and event source semantics. */
+export function createLambda(options: CreateLambdaOptions): LocalLambda {
+  const logSink = options.logSink ?? consoleLogSink;
+  const scope = { endpoint: options.endpoint, region: options.region };
+  const concurrency = options.maxConcurrencyPerFunction ?? DEFAULT_CONCURRENCY;
+  const idleTimeoutMs = options.idleWorkerTimeoutMs ?? DEFAULT_IDLE_WORKER_TIMEOUT_MS;
+  const poolSize = (fn: FunctionModel): number =>
+    Math.max(
+      concurrency,
+      ...options.eventSourceMappings.filter((mapping) => mapping.functionArn === fn.arn).map((mapping) => mapping.maximumConcurrency ?? 0),
+    );
+  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs)]));
+  const decideFault = createFaultInjector(options.faults);
+
+  function functionByArn(arnOrName: string): FunctionModel | undefined {
+    const name = functionNameFromArnOrName(arnOrName);
+    return options.functions.find((fn) => fn.name === name);
+  }
+
+  async function invokeFunction(fn: FunctionModel, event: unknown, requestId: string = randomUUID()): Promise<LambdaInvokeResult> {
+    const pool = pools.get(fn.arn) as WorkerPool;
+    const fault = decideFault(fn.name);
+    if (fault === 'fail') {
+      logSink(`[${fn.name}] injected failure for request ${requestId}`);
+      return { error: { errorType: 'InjectedFault', errorMessage: 'Invocation failed by fault injection' } };
+    }
+    let result: LambdaInvokeResult;
+    try {
+      result = await pool.invoke({ event, requestId });
+    } catch (error) {
+      // A worker that cannot even start (for example, out of resources) fails the invocation, not the runtime.
+      logSink(`[${fn.name}] could not run request ${requestId}: ${(error as Error).message}`);
+      return { error: { errorType: 'ServiceException', errorMessage: `The local runtime could not start the function: ${(error as Error).message}` } };
+    }
+    if (fault === 'timeout') {
+      logSink(`[${fn.name}] injected timeout for request ${requestId} (the handler ran)`);
+      return { error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` } };
+    }
+    return result;
+  }
+
+  async function sendToDestination(destinationArn: string, record: DestinationRecord): Promise<void> {
+    const service = arnService(destinationArn);
+    if (service === 'sqs') {
+      options.sqs.send(destinationArn, { body: JSON.stringify(record) });
+    } else if (service === 'lambda') {
+      await port.invokeAsync(destinationArn, record);
+    } else if (service === 'events' && options.eventBridge) {
+      const outcome = record.requestContext.condition === 'Success' ? 'Success' : 'Failure';
+      const result = options.eventBridge.putEvents([
+        {
+          Source: 'lambda',
+          DetailType: `Lambda Function Invocation Result - ${outcome}`,
+          Detail: JSON.stringify(record),
+          EventBusName: destinationArn,
+          Resources: [destinationArn, record.requestContext.functionArn],
+        },
+      ]);
+      if (result.FailedEntryCount > 0) throw new Error(result.Entries[0]?.ErrorMessage ?? 'PutEvents failed');
+    } else {
+      throw new Error(`destination type ${service ?? destinationArn} is not supported locally`);
+    }
+  }
+
+  const asyncInvoker = new AsyncInvoker({
+    store: options.store,
+    functionByArn,
+    invoke: invokeFunction,
+    sendToDestination,
+    concurrency: (fn) => (pools.get(fn.arn) as WorkerPool).maxConcurrency,
+    retryDelaysMs: options.asyncRetryDelaysMs ?? AWS_ASYNC_RETRY_DELAYS_MS,
+    logSink,
+  });
+
+  const eventSources = options.eventSourceMappings
+    .filter((mapping) => mapping.enabled)
+    .map((mapping) => {
+      const fn = functionByArn(mapping.functionArn);
+      if (!fn) throw new Error(`Event source mapping ${mapping.logicalId} targets unknown function ${mapping.functionArn}`);
+      return new SqsEventSource({
+        mapping,
+        fn,
+        sqs: options.sqs,
+        region: options.region,
+        invoke: (target, event) => invokeFunction(target, event),
+        defaultConcurrency: (pools.get(fn.arn) as WorkerPool).maxConcurrency,
+        pollIntervalMs: options.sqsPollIntervalMs ?? 1000,
+        logSink,
+      });
+    });
+
+  const port: LambdaPort = {
+    async invoke(functionArn, event) {
+      const fn = functionByArn(functionArn);
+      if (!fn) return { error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${functionArn}` } };
+      return invokeFunction(fn, event);
+    },
+    async invokeAsync(functionArn, event) {
+      const fn = functionByArn(functionArn);
+      if (!fn) throw new Error(`Function not found: ${functionArn}`);
+      asyncInvoker.accept(fn, event);
+    },
+  };
+
+  return {
+    port,
+    handler: createHandler({ functions: options.functions, port }),
+    start() {
+      asyncInvoker.start();
+      for (const source of eventSources) source.start();
+    },
+    async close() {
+      asyncInvoker.close();
+      await Promise.all(eventSources.map((source) => source.close()));
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    },
+  };
+}

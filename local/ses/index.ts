@@ -2,7 +2,7 @@ import type { HttpServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { CapturedMail, type CapturedMessage } from './captured-mail';
 import { embedSesApp } from './embedded-app';
-import { sesHttpHandler } from './handler';
+import { createHandler } from './handler';
 import { Throttle, type SesFaults } from './throttle';
 import { viewerPage } from './viewer';
 
@@ -10,8 +10,10 @@ export type { SesFaults } from './throttle';
 export type { LocalStackSesMessage } from './localstack-view';
 export { INSPECTION_PATH } from './handler';
 export { VIEWER_PATH } from './viewer';
+export { SES_V1_OPERATIONS, SES_V2_OPERATIONS } from './operations';
+export type { SesState } from './state';
 
-export interface StartSesOptions {
+export interface CreateSesOptions {
   /** The region recorded for a send whose signature does not name one. */
   region: string;
   faults?: SesFaults;
@@ -32,14 +34,14 @@ export interface LocalSes {
  * SES captured in-process by aws-ses-v2-local: v1 SendEmail/SendRawEmail and v2 SendEmail are stored, never sent.
  * Its store is one per process, so two instances in one process share the captured mail.
  */
-export async function startSes(options: StartSesOptions): Promise<LocalSes> {
+export async function createSes(options: CreateSesOptions): Promise<LocalSes> {
   if (process.env.SMTP_TRANSPORT?.trim()) {
     throw new Error('SMTP_TRANSPORT is set: aws-ses-v2-local would relay captured mail through it, and the local SES never sends mail. Unset it.');
   }
   const clock = options.clock ?? Date.now;
   const throttle = new Throttle(options.faults ?? {}, clock);
   const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region);
-  const handler = sesHttpHandler({ app: await embedSesApp(), captured, throttle, viewerPage: viewerPage() });
+  const handler = createHandler({ captured, throttle }, { app: await embedSesApp(), page: viewerPage() });
   return {
     handler,
     throttleFor: (ms) => throttle.throttleFor(ms),

@@ -3,10 +3,12 @@ import type { QueueModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { SqsEngine } from './engine';
-import { sqsJsonHandler } from './handler';
+import { createHandler } from './handler';
 import { sqsPort } from './port';
 
 export { SqsError } from './errors';
+export { SQS_OPERATIONS } from './operations';
+export type { SqsState } from './state';
 
 export interface CreateSqsOptions {
   queues: QueueModel[];
@@ -38,7 +40,7 @@ export function createSqs(options: CreateSqsOptions): LocalSqs {
   });
   return {
     port: sqsPort(engine),
-    handler: sqsJsonHandler(engine, options.endpoint),
+    handler: createHandler({ engine, endpoint: options.endpoint }),
     close: async () => engine.close(),
   };
 }

@@ -1,7 +1,7 @@
 import type { SqsPort, SqsReceivedMessage } from '../model/ports';
 import type { SqsEngine } from './engine';
 import { systemAttributes } from './message-view';
-import { checkMessageSize } from './validation';
+import { checkMessageSize } from './validations/fields';
 
 /** The in-process SqsPort; queues are named by ARN, URL or name, and unknown queues throw QueueDoesNotExist. */
 export function sqsPort(engine: SqsEngine): SqsPort {

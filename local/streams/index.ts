@@ -2,19 +2,21 @@ import type { StreamRecord, StreamsPort } from '../model/ports';
 import type { TableModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
-import { createStreamsHandler } from './handler';
+import { createHandler } from './handler';
 import { counterOf, formatSequenceNumber, SequenceCounter } from './sequence-numbers';
 import { createStreamCapture, type ItemChange, type StreamCapture } from './stream-capture';
 import { streamDefinitions, type StreamDefinition } from './stream-definition';
 import { StreamLog, type StreamMetadata } from './stream-log';
-import type { StreamsState } from './streams-state';
+import type { StreamsState } from './state';
 
 export type { ItemChange, PendingChange, StreamCapture } from './stream-capture';
 export type { AttributeMap } from './item-images';
 export { streamLabel } from './stream-definition';
 export { STREAMS_TARGET_PREFIX } from './handler';
+export { STREAMS_OPERATIONS } from './operations';
+export type { StreamsState } from './state';
 
-export interface StreamsOptions {
+export interface CreateStreamsOptions {
   tables: readonly TableModel[];
   store: StateStore;
   region: string;
@@ -24,7 +26,7 @@ export interface StreamsOptions {
   now?: () => number;
 }
 
-export interface Streams {
+export interface LocalStreams {
   port: StreamsPort;
   capture: StreamCapture;
   handler: JsonServiceHandler;
@@ -40,7 +42,7 @@ const PENDING_COLLECTION = 'streams-pending';
 const SEQUENCE_KEY = 'sequence';
 
 /** The durable DynamoDB Streams of every table in the model that has one. */
-export function createStreams(options: StreamsOptions): Streams {
+export function createStreams(options: CreateStreamsOptions): LocalStreams {
   const now = options.now ?? Date.now;
   const retentionSeconds = (options.retentionHours ?? 24) * 3600;
   const metadata = options.store.collection<StreamMetadata | string>(METADATA_COLLECTION);
@@ -84,7 +86,7 @@ export function createStreams(options: StreamsOptions): Streams {
   return {
     port: createStreamsPort(logsByArn),
     capture,
-    handler: createStreamsHandler(state),
+    handler: createHandler(state),
     trim,
     close: async () => clearInterval(trimTimer),
   };

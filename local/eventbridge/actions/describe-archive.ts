@@ -1,12 +1,12 @@
 import { archivedSizeBytes } from '../archives';
 import { resourceNotFound } from '../errors';
-import { requiredString } from '../input';
-import type { EventBridgeService, Input } from '../service';
+import type { EventBridgeState } from '../state';
+import type { DescribeArchiveInput } from '../validations/describe-archive';
 import { patternText } from '../views';
 
-export function describeArchive(service: EventBridgeService, input: Input): unknown {
-  const name = requiredString(input, 'ArchiveName');
-  const archive = service.archives.find(name);
+export function describeArchive(state: EventBridgeState, input: DescribeArchiveInput): unknown {
+  const name = input.ArchiveName;
+  const archive = state.archives.find(name);
   if (!archive) throw resourceNotFound(`Archive ${name} does not exist.`);
   return {
     ArchiveArn: archive.arn,

@@ -1,7 +1,7 @@
-import { optionalString } from '../input';
-import type { EventBridgeService, Input } from '../service';
+import type { EventBridgeState } from '../state';
+import type { DescribeEventBusInput } from '../validations/describe-event-bus';
 
-export function describeEventBus(service: EventBridgeService, input: Input): unknown {
-  const bus = service.registry.bus(optionalString(input, 'Name'));
+export function describeEventBus(state: EventBridgeState, input: DescribeEventBusInput): unknown {
+  const bus = state.registry.bus(input.Name);
   return { Name: bus.model.name, Arn: bus.model.arn };
 }

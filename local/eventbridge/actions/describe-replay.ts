@@ -1,11 +1,11 @@
 import { resourceNotFound } from '../errors';
-import { requiredString } from '../input';
-import type { EventBridgeService, Input } from '../service';
+import type { EventBridgeState } from '../state';
+import type { DescribeReplayInput } from '../validations/describe-replay';
 
 /** Replays run to completion when they start, so a described replay is always COMPLETED. */
-export function describeReplay(service: EventBridgeService, input: Input): unknown {
-  const name = requiredString(input, 'ReplayName');
-  const replay = service.replays.get(name);
+export function describeReplay(state: EventBridgeState, input: DescribeReplayInput): unknown {
+  const name = input.ReplayName;
+  const replay = state.replays.get(name);
   if (!replay) throw resourceNotFound(`Replay ${name} does not exist.`);
   return {
     ReplayName: replay.name,

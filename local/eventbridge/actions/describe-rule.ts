@@ -1,8 +1,8 @@
-import { optionalString, requiredString } from '../input';
-import type { EventBridgeService, Input } from '../service';
+import type { EventBridgeState } from '../state';
+import type { DescribeRuleInput } from '../validations/describe-rule';
 import { ruleView } from '../views';
 
-export function describeRule(service: EventBridgeService, input: Input): unknown {
-  const rule = service.registry.rule(optionalString(input, 'EventBusName'), requiredString(input, 'Name'));
-  return { ...ruleView(rule), CreatedBy: service.registry.account };
+export function describeRule(state: EventBridgeState, input: DescribeRuleInput): unknown {
+  const rule = state.registry.rule(input.EventBusName, input.Name);
+  return { ...ruleView(rule), CreatedBy: state.registry.account };
 }

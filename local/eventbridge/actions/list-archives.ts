@@ -1,14 +1,13 @@
 import { archivedSizeBytes } from '../archives';
-import { optionalString } from '../input';
-import type { EventBridgeService, Input } from '../service';
+import type { EventBridgeState } from '../state';
+import type { ListArchivesInput } from '../validations/list-archives';
 import { paginate } from '../views';
 
-export function listArchives(service: EventBridgeService, input: Input): unknown {
-  const prefix = optionalString(input, 'NamePrefix') ?? '';
-  const source = optionalString(input, 'EventSourceArn');
-  const archives = service.archives
+export function listArchives(state: EventBridgeState, input: ListArchivesInput): unknown {
+  const source = input.EventSourceArn;
+  const archives = state.archives
     .all()
-    .filter((archive) => archive.model.name.startsWith(prefix) && (source === undefined || archive.model.sourceBusArn === source))
+    .filter((archive) => archive.model.name.startsWith(input.NamePrefix) && (source === undefined || archive.model.sourceBusArn === source))
     .map((archive) => ({
       ArchiveName: archive.model.name,
       EventSourceArn: archive.model.sourceBusArn,

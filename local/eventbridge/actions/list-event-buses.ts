@@ -1,12 +1,11 @@
-import { optionalString } from '../input';
-import type { EventBridgeService, Input } from '../service';
+import type { EventBridgeState } from '../state';
+import type { ListEventBusesInput } from '../validations/list-event-buses';
 import { paginate } from '../views';
 
-export function listEventBuses(service: EventBridgeService, input: Input): unknown {
-  const prefix = optionalString(input, 'NamePrefix') ?? '';
-  const buses = service.registry
+export function listEventBuses(state: EventBridgeState, input: ListEventBusesInput): unknown {
+  const buses = state.registry
     .buses()
-    .filter((bus) => bus.model.name.startsWith(prefix))
+    .filter((bus) => bus.model.name.startsWith(input.NamePrefix))
     .map((bus) => ({ Name: bus.model.name, Arn: bus.model.arn }));
   const { page, nextToken } = paginate(buses, input);
   return { EventBuses: page, ...(nextToken ? { NextToken: nextToken } : {}) };

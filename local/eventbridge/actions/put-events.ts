@@ -1,5 +1,6 @@
-import type { EventBridgeService, Input } from '../service';
+import type { EventBridgeState } from '../state';
+import type { PutEventsInput } from '../validations/put-events';
 
-export function putEvents(service: EventBridgeService, input: Input): unknown {
-  return service.router.putEvents(input.Entries);
+export function putEvents(state: EventBridgeState, input: PutEventsInput) {
+  return state.router.putEvents(input.Entries);
 }

@@ -1,12 +1,10 @@
-import type { SqsEngine } from '../engine';
 import { messageNotInflight } from '../errors';
-import { requiredString, visibilityTimeout, type Input } from '../validation';
-import { receiptHandle } from './receipt';
+import type { SqsState } from '../state';
+import type { ChangeMessageVisibilityInput } from '../validations/change-message-visibility';
 
-export function changeMessageVisibility(engine: SqsEngine, input: Input): Record<string, never> {
-  const queue = engine.queue(requiredString(input, 'QueueUrl'));
-  const handle = receiptHandle(input);
-  const timeout = visibilityTimeout(input, true) as number;
-  if (engine.changeVisibility(queue, handle, timeout) !== 'changed') throw messageNotInflight();
+export function changeMessageVisibility(state: SqsState, input: ChangeMessageVisibilityInput): Record<string, never> {
+  const { engine } = state;
+  const queue = engine.queue(input.QueueUrl);
+  if (engine.changeVisibility(queue, input.ReceiptHandle, input.VisibilityTimeout) !== 'changed') throw messageNotInflight();
   return {};
 }

@@ -1,10 +1,9 @@
-import type { SqsEngine } from '../engine';
-import { requiredString, type Input } from '../validation';
-import { receiptHandle } from './receipt';
+import type { SqsState } from '../state';
+import type { DeleteMessageInput } from '../validations/delete-message';
 
 /** A well-formed but stale handle succeeds without deleting anything, as in SQS. */
-export function deleteMessage(engine: SqsEngine, input: Input): Record<string, never> {
-  const queue = engine.queue(requiredString(input, 'QueueUrl'));
-  engine.deleteMessage(queue, receiptHandle(input));
+export function deleteMessage(state: SqsState, input: DeleteMessageInput): Record<string, never> {
+  const { engine } = state;
+  engine.deleteMessage(engine.queue(input.QueueUrl), input.ReceiptHandle);
   return {};
 }

@@ -1,12 +1,14 @@
 import type { SqsEngine } from '../engine';
 import { invalidAttributeName } from '../errors';
+import { MAX_MESSAGE_BYTES } from '../limits';
 import type { Queue } from '../queue';
-import { optionalStringList, requiredString, type Input } from '../validation';
-import { MAX_MESSAGE_BYTES } from '../validation';
+import type { SqsState } from '../state';
+import type { GetQueueAttributesInput } from '../validations/get-queue-attributes';
 
-export function getQueueAttributes(engine: SqsEngine, input: Input): Record<string, unknown> {
-  const queue = engine.queue(requiredString(input, 'QueueUrl'));
-  const requested = optionalStringList(input, 'AttributeNames') ?? [];
+export function getQueueAttributes(state: SqsState, input: GetQueueAttributesInput): Record<string, unknown> {
+  const { engine } = state;
+  const queue = engine.queue(input.QueueUrl);
+  const requested = input.AttributeNames;
   const all = queueAttributes(engine, queue);
   const known = new Set([...Object.keys(all), 'All', 'Policy', 'KmsMasterKeyId', 'KmsDataKeyReusePeriodSeconds', 'FifoQueue', 'ContentBasedDeduplication', 'RedriveAllowPolicy', 'DeduplicationScope', 'FifoThroughputLimit']);
   for (const name of requested) if (!known.has(name)) throw invalidAttributeName(name);

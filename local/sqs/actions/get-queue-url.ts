@@ -1,14 +1,14 @@
 import type { RequestContext } from '../../protocol/service';
-import type { SqsEngine } from '../engine';
 import { queueDoesNotExist } from '../errors';
-import { requiredString, type Input } from '../validation';
-import { queueUrl } from './queue-url';
+import { queueUrl } from '../queue-url';
+import type { SqsState } from '../state';
+import type { GetQueueUrlInput } from '../validations/get-queue-url';
 
-export function getQueueUrl(engine: SqsEngine, input: Input, context: RequestContext, endpoint: string): Record<string, string> {
-  const name = requiredString(input, 'QueueName');
+export function getQueueUrl(state: SqsState, input: GetQueueUrlInput, context: RequestContext): Record<string, string> {
+  const { engine } = state;
   const owner = input.QueueOwnerAWSAccountId;
   if (owner !== undefined && owner !== engine.account) throw queueDoesNotExist();
-  const queue = engine.queues().find((candidate) => candidate.name === name);
+  const queue = engine.queues().find((candidate) => candidate.name === input.QueueName);
   if (!queue) throw queueDoesNotExist();
-  return { QueueUrl: queueUrl(queue, engine.account, context, endpoint) };
+  return { QueueUrl: queueUrl(queue, engine.account, context, state.endpoint) };
 }

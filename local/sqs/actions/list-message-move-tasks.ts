@@ -1,12 +1,13 @@
-import type { SqsEngine } from '../engine';
 import { resourceNotFound } from '../errors';
-import { optionalInteger, requiredString, type Input } from '../validation';
+import type { SqsState } from '../state';
+import type { ListMessageMoveTasksInput } from '../validations/list-message-move-tasks';
 
-export function listMessageMoveTasks(engine: SqsEngine, input: Input): Record<string, unknown> {
-  const sourceArn = requiredString(input, 'SourceArn');
+export function listMessageMoveTasks(state: SqsState, input: ListMessageMoveTasksInput): Record<string, unknown> {
+  const { engine } = state;
+  const sourceArn = input.SourceArn;
   const source = engine.findQueue(sourceArn);
   if (!source || source.arn !== sourceArn) throw resourceNotFound('The resource that you specified for the SourceArn parameter doesn\'t exist.');
-  const maxResults = optionalInteger(input, 'MaxResults', 1, 10, 'MaxResults must be between 1 and 10.') ?? 1;
+  const maxResults = input.MaxResults;
   const tasks = [...engine.moveTasks.values()]
     .filter((task) => task.sourceArn === sourceArn)
     .sort((a, b) => b.startedTimestamp - a.startedTimestamp)

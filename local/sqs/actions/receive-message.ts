@@ -1,16 +1,13 @@
-import type { SqsEngine } from '../engine';
 import { receivedMessageView } from '../message-view';
-import { MAX_WAIT_TIME_SECONDS, optionalInteger, optionalStringList, requiredString, visibilityTimeout, type Input } from '../validation';
+import type { SqsState } from '../state';
+import type { ReceiveMessageInput } from '../validations/receive-message';
 
-export async function receiveMessage(engine: SqsEngine, input: Input): Promise<Record<string, unknown>> {
-  const queue = engine.queue(requiredString(input, 'QueueUrl'));
-  const max = optionalInteger(input, 'MaxNumberOfMessages', 1, 10, 'Must be between 1 and 10, if provided.') ?? 1;
-  const timeout = visibilityTimeout(input);
-  const waitSeconds =
-    optionalInteger(input, 'WaitTimeSeconds', 0, MAX_WAIT_TIME_SECONDS, `Must be >= 0 and <= ${MAX_WAIT_TIME_SECONDS}, if provided.`) ??
-    queue.model.receiveMessageWaitTimeSeconds;
-  const systemAttributeNames = [...(optionalStringList(input, 'AttributeNames') ?? []), ...(optionalStringList(input, 'MessageSystemAttributeNames') ?? [])];
-  const messageAttributeNames = optionalStringList(input, 'MessageAttributeNames') ?? [];
+export async function receiveMessage(state: SqsState, input: ReceiveMessageInput): Promise<Record<string, unknown>> {
+  const { engine } = state;
+  const queue = engine.queue(input.QueueUrl);
+  const max = input.MaxNumberOfMessages;
+  const timeout = input.VisibilityTimeout;
+  const waitSeconds = input.WaitTimeSeconds ?? queue.model.receiveMessageWaitTimeSeconds;
 
   const deadline = engine.now() + waitSeconds * 1000;
   let received = engine.receive(queue, max, timeout);
@@ -20,5 +17,5 @@ export async function receiveMessage(engine: SqsEngine, input: Input): Promise<R
     received = engine.receive(queue, max, timeout);
   }
   if (received.length === 0) return {};
-  return { Messages: received.map((message) => receivedMessageView(message, systemAttributeNames, messageAttributeNames)) };
+  return { Messages: received.map((message) => receivedMessageView(message, input.MessageSystemAttributeNames, input.MessageAttributeNames)) };
 }

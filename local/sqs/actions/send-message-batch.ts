@@ -1,45 +1,22 @@
-import type { SqsEngine } from '../engine';
-import { batchRequestTooLong } from '../errors';
-import { MAX_MESSAGE_BYTES, checkMessageSize, delaySeconds, messageAttributes, messageBody, messageSize, requiredString, type Input } from '../validation';
-import { batchEntries, runEntry, type BatchFailure } from './batch-entries';
+import { runBatch, type BatchResult } from '../batch-entries';
+import type { SqsState } from '../state';
+import type { SendMessageBatchInput } from '../validations/send-message-batch';
 
-export function sendMessageBatch(engine: SqsEngine, input: Input): Record<string, unknown> {
-  const queue = engine.queue(requiredString(input, 'QueueUrl'));
-  const entries = batchEntries(input);
-  const totalSize = entries.reduce((sum, entry) => {
-    const body = typeof entry.MessageBody === 'string' ? entry.MessageBody : '';
-    return sum + messageSize(body, safeAttributes(entry));
-  }, 0);
-  if (totalSize > MAX_MESSAGE_BYTES) throw batchRequestTooLong(totalSize, MAX_MESSAGE_BYTES);
-
-  const successful: Record<string, unknown>[] = [];
-  const failed: BatchFailure[] = [];
-  for (const entry of entries) {
-    const outcome = runEntry(entry, () => {
-      const body = messageBody(entry);
-      const attributes = messageAttributes(entry);
-      checkMessageSize(body, attributes);
-      return engine.send(queue, { body, delaySeconds: delaySeconds(entry), messageAttributes: attributes, senderId: engine.account });
+export function sendMessageBatch(state: SqsState, input: SendMessageBatchInput): BatchResult<Record<string, unknown>> {
+  const { engine } = state;
+  const queue = engine.queue(input.QueueUrl);
+  return runBatch(input.Entries, (entry, id) => {
+    const message = engine.send(queue, {
+      body: entry.MessageBody,
+      delaySeconds: entry.DelaySeconds,
+      messageAttributes: entry.MessageAttributes,
+      senderId: engine.account,
     });
-    if ('failed' in outcome) {
-      failed.push(outcome.failed);
-      continue;
-    }
-    successful.push({
-      Id: entry.Id,
-      MessageId: outcome.ok.messageId,
-      MD5OfMessageBody: outcome.ok.md5OfBody,
-      ...(outcome.ok.md5OfMessageAttributes ? { MD5OfMessageAttributes: outcome.ok.md5OfMessageAttributes } : {}),
-    });
-  }
-  return { Successful: successful, Failed: failed };
-}
-
-/** Attributes for the size check only; an invalid entry is reported on its own afterwards. */
-function safeAttributes(entry: Input): ReturnType<typeof messageAttributes> {
-  try {
-    return messageAttributes(entry);
-  } catch {
-    return undefined;
-  }
+    return {
+      Id: id,
+      MessageId: message.messageId,
+      MD5OfMessageBody: message.md5OfBody,
+      ...(message.md5OfMessageAttributes ? { MD5OfMessageAttributes: message.md5OfMessageAttributes } : {}),
+    };
+  });
 }

@@ -1,12 +1,14 @@
-import type { SqsEngine } from '../engine';
-import { checkMessageSize, delaySeconds, messageAttributes, messageBody, requiredString, type Input } from '../validation';
+import type { SqsState } from '../state';
+import type { SendMessageInput } from '../validations/send-message';
 
-export function sendMessage(engine: SqsEngine, input: Input): Record<string, unknown> {
-  const queue = engine.queue(requiredString(input, 'QueueUrl'));
-  const body = messageBody(input);
-  const attributes = messageAttributes(input);
-  checkMessageSize(body, attributes);
-  const message = engine.send(queue, { body, delaySeconds: delaySeconds(input), messageAttributes: attributes, senderId: engine.account });
+export function sendMessage(state: SqsState, input: SendMessageInput): Record<string, unknown> {
+  const { engine } = state;
+  const message = engine.send(engine.queue(input.QueueUrl), {
+    body: input.MessageBody,
+    delaySeconds: input.DelaySeconds,
+    messageAttributes: input.MessageAttributes,
+    senderId: engine.account,
+  });
   return {
     MessageId: message.messageId,
     MD5OfMessageBody: message.md5OfBody,

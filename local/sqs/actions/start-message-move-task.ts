@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { SqsEngine } from '../engine';
 import { invalidParameterValue, resourceNotFound } from '../errors';
+import type { SqsState } from '../state';
 import type { MoveTask } from '../types';
-import { requiredString, type Input } from '../validation';
+import type { StartMessageMoveTaskInput } from '../validations/start-message-move-task';
 
 /**
  * DLQ redrive, as the console's "Start DLQ redrive" does it. SQS moves messages over time at a chosen rate;
  * locally the move completes within the call, so the task is COMPLETED as soon as it is listed.
  */
-export function startMessageMoveTask(engine: SqsEngine, input: Input): Record<string, string> {
-  const sourceArn = requiredString(input, 'SourceArn');
+export function startMessageMoveTask(state: SqsState, input: StartMessageMoveTaskInput): Record<string, string> {
+  const { engine } = state;
+  const sourceArn = input.SourceArn;
   const source = engine.findQueue(sourceArn);
   if (!source || source.arn !== sourceArn) throw resourceNotFound('The resource that you specified for the SourceArn parameter doesn\'t exist.');
   if (!engine.isDeadLetterQueue(source)) throw invalidParameterValue('Source queue must be configured as a Dead Letter Queue.');
-  const destinationArn = typeof input.DestinationArn === 'string' && input.DestinationArn !== '' ? input.DestinationArn : undefined;
+  const destinationArn = input.DestinationArn;
   const destination = destinationArn === undefined ? undefined : engine.findQueue(destinationArn);
   if (destinationArn !== undefined && (!destination || destination.arn !== destinationArn)) {
     throw resourceNotFound('The resource that you specified for the DestinationArn parameter doesn\'t exist.');

@@ -3,11 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { startDynamoDb, type DynamoDb } from '../../../local/dynamodb';
+import { createDynamoDb, type LocalDynamoDb as DynamoDbService } from '../../../local/dynamodb';
 import type { StreamViewType, TableModel } from '../../../local/model/types';
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
-import { createStreams, type Streams } from '../../../local/streams';
+import { createStreams, type LocalStreams } from '../../../local/streams';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '000000000000';
@@ -59,8 +59,8 @@ export const DEFAULT_TABLES: TableModel[] = [
 
 export interface LocalDynamoDb {
   endpoint: Endpoint;
-  streams: Streams;
-  dynamoDb: DynamoDb;
+  streams: LocalStreams;
+  dynamoDb: DynamoDbService;
   store: StateStore;
   dynamo: DynamoDBClient;
   dynamoStreams: DynamoDBStreamsClient;
@@ -73,7 +73,7 @@ export async function startLocalDynamoDb(options: { dataDir?: string; tables?: T
   const endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
   const store = openStateStore(options.dataDir && path.join(options.dataDir, 'state'));
   const streams = createStreams({ tables, store, region: REGION, now: options.now });
-  const dynamoDb = await startDynamoDb({
+  const dynamoDb = await createDynamoDb({
     tables,
     dataDir: options.dataDir && path.join(options.dataDir, 'dynamodb'),
     streams: streams.capture,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createLambdaRuntime, DestinationRecord, LambdaRuntime } from '../../../local/lambda';
+import { createLambda, DestinationRecord, LocalLambda } from '../../../local/lambda';
 import { FunctionModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from './fake-sqs';
@@ -8,7 +8,7 @@ import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './hel
 const DLQ = `arn:aws:sqs:${REGION}:000000000000:on-failure`;
 
 describe('Lambda runtime: asynchronous invocations', () => {
-  const open: Array<{ runtime: LambdaRuntime; store: StateStore }> = [];
+  const open: Array<{ runtime: LocalLambda; store: StateStore }> = [];
   afterEach(async () => {
     for (const { runtime, store } of open.splice(0)) {
       await runtime.close();
@@ -16,9 +16,9 @@ describe('Lambda runtime: asynchronous invocations', () => {
     }
   });
 
-  function start(fn: FunctionModel, sqs: FakeSqs, stateDir?: string, autoStart = true): LambdaRuntime {
+  function start(fn: FunctionModel, sqs: FakeSqs, stateDir?: string, autoStart = true): LocalLambda {
     const store = openStateStore(stateDir);
-    const runtime = createLambdaRuntime({
+    const runtime = createLambda({
       functions: [fn],
       eventSourceMappings: [],
       store,

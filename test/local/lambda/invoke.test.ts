@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createLambdaRuntime, LambdaRuntime } from '../../../local/lambda';
+import { createLambda, LocalLambda } from '../../../local/lambda';
 import { openStateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from './fake-sqs';
 import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
@@ -21,11 +21,11 @@ describe('Lambda runtime: synchronous invocations', () => {
     testFunction('broken', 'handler', { codeDir: path.join(__dirname, 'fixtures', 'broken') }),
     testFunction('missing-export', 'nope'),
   ];
-  let runtime: LambdaRuntime;
+  let runtime: LocalLambda;
 
   beforeAll(() => {
     process.env.RUNTIME_SECRET = 'must-not-leak';
-    runtime = createLambdaRuntime({
+    runtime = createLambda({
       functions,
       eventSourceMappings: [],
       store: openStateStore(undefined),
@@ -134,7 +134,7 @@ describe('Lambda runtime: synchronous invocations', () => {
 
 describe('Lambda runtime: idle workers', () => {
   it('stops a worker left idle past the idle timeout and serves the next call from a cold one', async () => {
-    const runtime = createLambdaRuntime({
+    const runtime = createLambda({
       functions: [testFunction('counter', 'counter')],
       eventSourceMappings: [],
       store: openStateStore(undefined),
@@ -158,7 +158,7 @@ describe('Lambda runtime: idle workers', () => {
 describe('Lambda runtime: fault injection', () => {
   async function outcomes(faults: { failShare?: number; timeoutShare?: number; seed?: number }, calls: number): Promise<string[]> {
     const logFile = path.join(tempDir('lambda-faults-'), 'calls.jsonl');
-    const runtime = createLambdaRuntime({
+    const runtime = createLambda({
       functions: [testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } })],
       eventSourceMappings: [],
       store: openStateStore(undefined),
@@ -200,7 +200,7 @@ describe('Lambda runtime: fault injection', () => {
 
   it('rejects shares outside 0..1', () => {
     expect(() =>
-      createLambdaRuntime({
+      createLambda({
         functions: [],
         eventSourceMappings: [],
         store: openStateStore(undefined),

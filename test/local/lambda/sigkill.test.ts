@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { createLambdaRuntime } from '../../../local/lambda';
+import { createLambda } from '../../../local/lambda';
 import { openStateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from './fake-sqs';
 import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
@@ -29,7 +29,7 @@ describe('Lambda runtime: asynchronous events across a SIGKILL', () => {
     expect(readLog(logFile).map((line) => (line.event as { id: string }).id)).toEqual(['running']);
 
     const store = openStateStore(stateDir);
-    const runtime = createLambdaRuntime({
+    const runtime = createLambda({
       functions: [testFunction('crashy', 'echo', { environment: { LOG_FILE: logFile } })],
       eventSourceMappings: [],
       store,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createLambdaRuntime, LambdaRuntime, SqsEventRecord } from '../../../local/lambda';
+import { createLambda, LocalLambda, SqsEventRecord } from '../../../local/lambda';
 import { SqsEventSourceMappingModel } from '../../../local/model/types';
 import { openStateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from './fake-sqs';
@@ -14,7 +14,7 @@ interface BatchLogLine {
 }
 
 describe('Lambda runtime: SQS event source mappings', () => {
-  let runtime: LambdaRuntime | undefined;
+  let runtime: LocalLambda | undefined;
   afterEach(async () => {
     await runtime?.close();
     runtime = undefined;
@@ -27,7 +27,7 @@ describe('Lambda runtime: SQS event source mappings', () => {
     });
     const sqs = new FakeSqs(options.visibilitySeconds ?? 30);
     sqs.createQueue(QUEUE);
-    runtime = createLambdaRuntime({
+    runtime = createLambda({
       functions: [fn],
       eventSourceMappings: [
         {

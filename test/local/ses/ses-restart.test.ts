@@ -16,7 +16,7 @@ function freshSesModule(): typeof LocalSesModule {
 async function runSes(directory: string, work: (url: string) => Promise<void>, faults?: { throttleUntil?: number }): Promise<void> {
   const store = openStateStore(directory);
   const endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
-  const ses = await freshSesModule().startSes({ region: REGION, store, faults });
+  const ses = await freshSesModule().createSes({ region: REGION, store, faults });
   endpoint.mount(ses.handler);
   try {
     await work(endpoint.url);

@@ -1,7 +1,7 @@
 import { SendEmailCommand, SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { SendEmailCommand as SendEmailV2Command, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { startEndpoint, type Endpoint } from '../../../local/server';
-import { startSes, type LocalSes, type LocalStackSesMessage } from '../../../local/ses';
+import { createSes, type LocalSes, type LocalStackSesMessage } from '../../../local/ses';
 import { ACCOUNT, REGION, TEST_CREDENTIALS } from '../sqs/support';
 
 describe('SES captured locally', () => {
@@ -12,7 +12,7 @@ describe('SES captured locally', () => {
 
   beforeAll(async () => {
     endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
-    ses = await startSes({ region: REGION });
+    ses = await createSes({ region: REGION });
     endpoint.mount(ses.handler);
     v1 = new SESClient({ endpoint: endpoint.url, region: 'eu-west-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
     v2 = new SESv2Client({ endpoint: endpoint.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });

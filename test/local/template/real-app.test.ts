@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildApp } from '../../../cdk/build-app';
-import { createLambdaRuntime } from '../../../local/lambda';
+import { createLambda } from '../../../local/lambda';
 import { LocalModel } from '../../../local/model/types';
 import { openStateStore } from '../../../local/storage/state-store';
 import { loadLocalModel } from '../../../local/template';
@@ -76,7 +76,7 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
     const enrich = model.functions.find((fn) => fn.environment.POWERTOOLS_SERVICE_NAME === 'enrich-user');
     if (!enrich) throw new Error('no enrich-user function in the model');
     const logs: string[] = [];
-    const runtime = createLambdaRuntime({
+    const runtime = createLambda({
       functions: [enrich],
       eventSourceMappings: [],
       store: openStateStore(undefined),

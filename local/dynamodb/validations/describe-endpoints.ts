@@ -1,0 +1,4 @@
+/** DescribeEndpoints takes no members. */
+export function validateDescribeEndpoints(): Record<string, never> {
+  return {};
+}

@@ -1,0 +1,27 @@
+import type { DurableMap } from '../storage/state-store';
+import type { Archives } from './archives';
+import type { BusRegistry } from './bus-registry';
+import type { EventRouter } from './event-router';
+
+export interface ReplayRecord {
+  name: string;
+  arn: string;
+  archiveArn: string;
+  destinationBusArn: string;
+  filterArns?: string[];
+  eventStartTime: number;
+  eventEndTime: number;
+  replayStartTime: number;
+  replayEndTime: number;
+  eventsReplayed: number;
+  description?: string;
+}
+
+/** What the EventBridge actions work on. */
+export interface EventBridgeState {
+  registry: BusRegistry;
+  archives: Archives;
+  router: EventRouter;
+  replays: DurableMap<ReplayRecord>;
+  clock: () => number;
+}

@@ -1,1 +1,0 @@
-export { lambdaApiHandler, type LambdaApiDependencies } from './handler';

@@ -1,0 +1,36 @@
+import type { StreamRecord } from '../../model/ports';
+import { shardNotFound, trimmedDataAccess } from '../errors';
+import { decodeShardIterator, encodeShardIterator } from '../shard-iterator';
+import { logForArn, type StreamsState } from '../state';
+import type { GetRecordsInput } from '../validations/get-records';
+
+/** GetRecords returns at most 1 MB, as in AWS. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+export function getRecords(state: StreamsState, input: GetRecordsInput) {
+  const now = state.now();
+  const position = decodeShardIterator(input.ShardIterator, now);
+  const log = logForArn(state, position.streamArn);
+  if (position.shardId !== log.definition.shardId) throw shardNotFound(position.shardId, position.streamArn);
+  const after = position.afterSequenceNumber;
+  const trimmedThrough = log.trimmedThrough;
+  if (after !== undefined && trimmedThrough !== undefined && after < trimmedThrough) {
+    throw trimmedDataAccess(after, log.startingSequenceNumber());
+  }
+
+  const records = withinResponseSize(log.readAfter(after, input.Limit));
+  const last = records.at(-1)?.dynamodb.SequenceNumber ?? after;
+  return {
+    Records: records,
+    NextShardIterator: encodeShardIterator({ ...position, afterSequenceNumber: last }, now),
+  };
+}
+
+function withinResponseSize(records: StreamRecord[]): StreamRecord[] {
+  let total = 0;
+  for (let index = 0; index < records.length; index++) {
+    total += records[index].dynamodb.SizeBytes;
+    if (total > MAX_RESPONSE_BYTES && index > 0) return records.slice(0, index);
+  }
+  return records;
+}
