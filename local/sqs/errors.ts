@@ -35,12 +35,9 @@ export const invalidAttributeName = (name: string): SqsError =>
 export const invalidMessageContents = (): SqsError =>
   new SqsError('InvalidMessageContents', 'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF');
 
-export const emptyBatchRequest = (): SqsError =>
-  new SqsError(
-    'EmptyBatchRequest',
-    'There should be at least one SendMessageBatchRequestEntry in the request.',
-    'AWS.SimpleQueueService.EmptyBatchRequest',
-  );
+/** `entryType` names the batch's entries, for example `SendMessageBatchRequestEntry`. */
+export const emptyBatchRequest = (entryType: string): SqsError =>
+  new SqsError('EmptyBatchRequest', `There should be at least one ${entryType} in the request.`, 'AWS.SimpleQueueService.EmptyBatchRequest');
 
 export const tooManyEntriesInBatchRequest = (count: number): SqsError =>
   new SqsError(

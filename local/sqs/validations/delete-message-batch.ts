@@ -1,12 +1,9 @@
-import { batchEntries, checkEntry, receiptHandle, requiredString, type CheckedEntry } from './fields';
+import { batchEntries, checkEntry, receiptHandle, requiredString, type BatchInput } from './fields';
 
-export interface DeleteMessageBatchInput {
-  QueueUrl: string;
-  /** Each entry's receipt handle. */
-  Entries: CheckedEntry<string>[];
-}
+/** Each entry's receipt handle. */
+export type DeleteMessageBatchInput = BatchInput<string>;
 
 export function validateDeleteMessageBatch(input: Record<string, unknown>): DeleteMessageBatchInput {
   const QueueUrl = requiredString(input, 'QueueUrl');
-  return { QueueUrl, Entries: batchEntries(input).map((entry) => checkEntry(entry, receiptHandle)) };
+  return { QueueUrl, Entries: batchEntries(input, 'DeleteMessageBatchRequestEntry').map((entry) => checkEntry(entry, receiptHandle)) };
 }

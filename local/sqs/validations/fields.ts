@@ -116,11 +116,14 @@ export function checkMessageSize(body: string, attributes: MessageAttributes | u
 
 const BATCH_ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-/** The Entries of a batch request, checked as SQS checks them before looking at any single entry. */
-export function batchEntries(input: Input): Input[] {
+/**
+ * The Entries of a batch request, checked as SQS checks them before looking at any single entry. `entryType` is
+ * the entries' type as SQS's messages name it, for example `SendMessageBatchRequestEntry`.
+ */
+export function batchEntries(input: Input, entryType: string): Input[] {
   const entries = input.Entries;
-  if (entries === undefined || entries === null || (Array.isArray(entries) && entries.length === 0)) throw emptyBatchRequest();
-  if (!Array.isArray(entries)) throw emptyBatchRequest();
+  if (entries === undefined || entries === null || (Array.isArray(entries) && entries.length === 0)) throw emptyBatchRequest(entryType);
+  if (!Array.isArray(entries)) throw emptyBatchRequest(entryType);
   if (entries.length > MAX_BATCH_ENTRIES) throw tooManyEntriesInBatchRequest(entries.length);
   const seen = new Set<string>();
   for (const entry of entries as Input[]) {
@@ -137,6 +140,12 @@ export function batchEntries(input: Input): Input[] {
  * failures, while the others go through.
  */
 export type CheckedEntry<T> = { Id: string; input: T } | { Id: string; invalid: AwsError };
+
+/** A batch operation's input: the queue, and each entry as its own checks left it. */
+export interface BatchInput<T> {
+  QueueUrl: string;
+  Entries: CheckedEntry<T>[];
+}
 
 export function checkEntry<T>(entry: Input, check: (entry: Input) => T): CheckedEntry<T> {
   const Id = entry.Id as string;

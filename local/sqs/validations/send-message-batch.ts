@@ -1,7 +1,7 @@
 import { batchRequestTooLong } from '../errors';
 import { MAX_MESSAGE_BYTES } from '../limits';
 import type { MessageAttributes } from '../types';
-import { batchEntries, checkEntry, checkMessageSize, delaySeconds, messageAttributes, messageBody, messageSize, requiredString, type CheckedEntry, type Input } from './fields';
+import { batchEntries, checkEntry, checkMessageSize, delaySeconds, messageAttributes, messageBody, messageSize, requiredString, type BatchInput, type Input } from './fields';
 
 export interface SendMessageBatchEntryInput {
   MessageBody: string;
@@ -9,15 +9,12 @@ export interface SendMessageBatchEntryInput {
   MessageAttributes?: MessageAttributes;
 }
 
-export interface SendMessageBatchInput {
-  QueueUrl: string;
-  Entries: CheckedEntry<SendMessageBatchEntryInput>[];
-}
+export type SendMessageBatchInput = BatchInput<SendMessageBatchEntryInput>;
 
 /** The whole batch counts against one message's size limit; each entry is then checked on its own. */
 export function validateSendMessageBatch(input: Record<string, unknown>): SendMessageBatchInput {
   const QueueUrl = requiredString(input, 'QueueUrl');
-  const entries = batchEntries(input);
+  const entries = batchEntries(input, 'SendMessageBatchRequestEntry');
   const totalSize = entries.reduce((sum, entry) => {
     const body = typeof entry.MessageBody === 'string' ? entry.MessageBody : '';
     return sum + messageSize(body, attributesForSize(entry));

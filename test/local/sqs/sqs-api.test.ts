@@ -175,6 +175,10 @@ describe('SQS over the JSON protocol, with the real SDK client', () => {
     await expect(client.send(new SendMessageBatchCommand({ QueueUrl: workUrl, Entries: tooMany }))).rejects.toBeInstanceOf(
       TooManyEntriesInBatchRequest,
     );
+    await expect(client.send(new DeleteMessageBatchCommand({ QueueUrl: workUrl, Entries: [] }))).rejects.toMatchObject({
+      name: 'EmptyBatchRequest',
+      message: 'There should be at least one DeleteMessageBatchRequestEntry in the request.',
+    });
   });
 
   it('changes the visibility of an in-flight message, making it receivable again at 0', async () => {
