@@ -1,5 +1,6 @@
 import { operation, type OperationTable } from '../protocol/operations';
 import { changeMessageVisibility } from './actions/change-message-visibility';
+import { changeMessageVisibilityBatch } from './actions/change-message-visibility-batch';
 import { deleteMessage } from './actions/delete-message';
 import { deleteMessageBatch } from './actions/delete-message-batch';
 import { getQueueAttributes } from './actions/get-queue-attributes';
@@ -13,6 +14,7 @@ import { sendMessageBatch } from './actions/send-message-batch';
 import { startMessageMoveTask } from './actions/start-message-move-task';
 import type { SqsState } from './state';
 import { validateChangeMessageVisibility } from './validations/change-message-visibility';
+import { validateChangeMessageVisibilityBatch } from './validations/change-message-visibility-batch';
 import { validateDeleteMessage } from './validations/delete-message';
 import { validateDeleteMessageBatch } from './validations/delete-message-batch';
 import { validateGetQueueAttributes } from './validations/get-queue-attributes';
@@ -33,6 +35,7 @@ export const SQS_OPERATIONS = {
   DeleteMessage: operation(validateDeleteMessage, deleteMessage),
   DeleteMessageBatch: operation(validateDeleteMessageBatch, deleteMessageBatch),
   ChangeMessageVisibility: operation(validateChangeMessageVisibility, changeMessageVisibility),
+  ChangeMessageVisibilityBatch: operation(validateChangeMessageVisibilityBatch, changeMessageVisibilityBatch),
   GetQueueUrl: operation(validateGetQueueUrl, getQueueUrl),
   GetQueueAttributes: operation(validateGetQueueAttributes, getQueueAttributes),
   ListQueues: operation(validateListQueues, listQueues),

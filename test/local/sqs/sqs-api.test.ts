@@ -1,4 +1,6 @@
 import {
+  BatchEntryIdsNotDistinct,
+  ChangeMessageVisibilityBatchCommand,
   ChangeMessageVisibilityCommand,
   DeleteMessageBatchCommand,
   DeleteMessageCommand,
@@ -195,6 +197,59 @@ describe('SQS over the JSON protocol, with the real SDK client', () => {
     await expect(
       client.send(new ChangeMessageVisibilityCommand({ QueueUrl: workUrl, ReceiptHandle: received.Messages![0].ReceiptHandle!, VisibilityTimeout: 10 })),
     ).rejects.toMatchObject({ name: 'MessageNotInflight' });
+  });
+
+  it('changes visibilities in a batch, reporting a malformed or stale handle as that entry\'s failure', async () => {
+    for (const body of ['first', 'second']) await client.send(new SendMessageCommand({ QueueUrl: workUrl, MessageBody: body }));
+    const received = await client.send(new ReceiveMessageCommand({ QueueUrl: workUrl, MaxNumberOfMessages: 10 }));
+    const handleOf = (body: string): string => received.Messages!.find((message) => message.Body === body)!.ReceiptHandle!;
+
+    const changed = await client.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl: workUrl,
+        Entries: [
+          { Id: 'release', ReceiptHandle: handleOf('first'), VisibilityTimeout: 0 },
+          { Id: 'extend', ReceiptHandle: handleOf('second'), VisibilityTimeout: 600 },
+          { Id: 'malformed', ReceiptHandle: 'garbage', VisibilityTimeout: 0 },
+          { Id: 'too-long', ReceiptHandle: handleOf('second'), VisibilityTimeout: 43_201 },
+        ],
+      }),
+    );
+    expect(changed.Successful).toEqual([{ Id: 'release' }, { Id: 'extend' }]);
+    expect(changed.Failed).toEqual([
+      { Id: 'malformed', SenderFault: true, Code: 'ReceiptHandleIsInvalid', Message: 'The input receipt handle "garbage" is not a valid receipt handle.' },
+      expect.objectContaining({ Id: 'too-long', SenderFault: true, Code: 'InvalidParameterValue' }),
+    ]);
+    const again = await client.send(new ReceiveMessageCommand({ QueueUrl: workUrl, MaxNumberOfMessages: 10 }));
+    expect(again.Messages?.map((message) => message.Body)).toEqual(['first']);
+
+    // The first receive's handle of 'first' is stale now that it was received again.
+    const stale = await client.send(
+      new ChangeMessageVisibilityBatchCommand({ QueueUrl: workUrl, Entries: [{ Id: 'stale', ReceiptHandle: handleOf('first'), VisibilityTimeout: 0 }] }),
+    );
+    expect(stale.Successful ?? []).toEqual([]);
+    expect(stale.Failed).toEqual([expect.objectContaining({ Id: 'stale', SenderFault: true, Code: 'MessageNotInflight' })]);
+  });
+
+  it('refuses a ChangeMessageVisibilityBatch that breaks the batch rules as a whole', async () => {
+    const entry = (id: string) => ({ Id: id, ReceiptHandle: 'garbage', VisibilityTimeout: 0 });
+    const change = (entries: { Id: string; ReceiptHandle: string; VisibilityTimeout?: number }[]) =>
+      client.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: workUrl, Entries: entries }));
+
+    await expect(change([])).rejects.toMatchObject({
+      name: 'EmptyBatchRequest',
+      message: 'There should be at least one ChangeMessageVisibilityBatchRequestEntry in the request.',
+    });
+    await expect(change(Array.from({ length: 11 }, (_, index) => entry(`e${index}`)))).rejects.toBeInstanceOf(TooManyEntriesInBatchRequest);
+    await expect(change([entry('same'), entry('same')])).rejects.toBeInstanceOf(BatchEntryIdsNotDistinct);
+    await expect(change([entry('not valid!')])).rejects.toMatchObject({ name: 'InvalidBatchEntryId' });
+    await expect(change([{ Id: 'no-timeout', ReceiptHandle: 'garbage' }])).rejects.toMatchObject({
+      name: 'MissingParameter',
+      message: 'The request must contain the parameter ChangeMessageVisibilityBatchRequestEntry.VisibilityTimeout.',
+    });
+    await expect(
+      client.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: `${endpoint.url}/${ACCOUNT}/missing`, Entries: [entry('a')] })),
+    ).rejects.toBeInstanceOf(QueueDoesNotExist);
   });
 
   it('delays a message by DelaySeconds and counts it as delayed meanwhile', async () => {
