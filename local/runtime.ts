@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { createDynamoDb } from './dynamodb';
 import { createEventBridge, type EventBridgeFaults } from './eventbridge';
-import { createLambda, type LambdaFaults, type LogSink } from './lambda';
+import { createLambda, type LambdaFaults } from './lambda';
+import type { LogSink } from './log-sink';
 import type { EventBridgePort } from './model/ports';
 import type { LocalModel } from './model/types';
 import { createPipesRunner, type PipeFaults } from './pipes';
@@ -30,7 +31,7 @@ export interface LocalRuntimeOptions {
   stateDir?: string;
   region?: string;
   account?: string;
-  /** Function logs and operator warnings; defaults to stdout and stderr. */
+  /** Function logs and operator warnings of every service; defaults to standard output. */
   logSink?: LogSink;
   faults?: RuntimeFaults;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
@@ -85,7 +86,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => dynamoDb.close());
 
-    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account });
+    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account, logSink: options.logSink });
     closers.push(() => sqs.close());
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
     closers.push(closeEndpoint);

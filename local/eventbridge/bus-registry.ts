@@ -1,7 +1,8 @@
 import type { EventBusModel, RuleModel, RuleTargetModel } from '../model/types';
 import { RuleSet } from '../patterns';
 import { busNotFound, ruleNotFound } from './errors';
-import type { EventEnvelope, LogSink } from './types';
+import type { LogSink } from '../log-sink';
+import type { EventEnvelope } from './types';
 
 export const DEFAULT_BUS_NAME = 'default';
 

@@ -10,11 +10,11 @@ import { EventRouter, type EventBridgeFaults } from './event-router';
 import { putEvents } from './actions/put-events';
 import { createHandler } from './handler';
 import type { EventBridgeState, ReplayRecord } from './state';
-import type { LogSink } from './types';
+import { consoleLogSink, type LogSink } from '../log-sink';
 import { validatePutEvents } from './validations/put-events';
 
 export type { EventBridgeFaults } from './event-router';
-export type { EventEnvelope, LogSink } from './types';
+export type { EventEnvelope } from './types';
 export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
 export { EVENTBRIDGE_OPERATIONS } from './operations';
 export type { EventBridgeState } from './state';
@@ -31,7 +31,7 @@ export interface CreateEventBridgeOptions {
   /** Delay before retry n (0-based) of a failed target delivery, in ms; the last value repeats. */
   retryDelays?: readonly number[];
   faults?: EventBridgeFaults;
-  /** Where delivery outcomes worth an operator's eye go (dead-lettered, dropped); defaults to stderr. No event detail is logged. */
+  /** Where delivery outcomes worth an operator's eye go (dead-lettered, dropped); no event detail is logged. */
   logSink?: LogSink;
   /** Epoch ms; tests may pass their own. */
   clock?: () => number;
@@ -50,7 +50,7 @@ export interface LocalEventBridge {
 
 export function createEventBridge(options: CreateEventBridgeOptions): LocalEventBridge {
   const clock = options.clock ?? Date.now;
-  const log = options.logSink ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.logSink ?? consoleLogSink;
   const registry = new BusRegistry(options.buses, options.rules, options.region, options.account, log);
   const archives = new Archives(options.archives, options.store, options.region, options.account, clock);
   const deliveries = new Deliveries({

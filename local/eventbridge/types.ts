@@ -12,5 +12,3 @@ export interface EventEnvelope {
   /** Present on events re-sent by a replay. */
   'replay-name'?: string;
 }
-
-export type LogSink = (line: string) => void;

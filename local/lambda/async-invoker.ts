@@ -3,7 +3,7 @@ import { FunctionModel } from '../model/types';
 import { LambdaInvokeResult } from '../model/ports';
 import { DurableMap, StateStore } from '../storage/state-store';
 import { AsyncFailureCondition, destinationRecord, DestinationRecord } from './destination-record';
-import { LogSink } from './log-sink';
+import type { LogSink } from '../log-sink';
 
 /** An accepted asynchronous event, kept on disk until it succeeded or reached its destination. */
 interface PendingAsyncEvent {

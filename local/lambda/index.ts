@@ -8,12 +8,11 @@ import { AsyncInvoker } from './async-invoker';
 import { DestinationRecord } from './destination-record';
 import { createFaultInjector, LambdaFaults } from './fault-injector';
 import { createHandler } from './handler';
-import { consoleLogSink, LogSink } from './log-sink';
+import { consoleLogSink, type LogSink } from '../log-sink';
 import { SqsEventSource } from './sqs-event-source';
 import { WorkerPool } from './worker-pool';
 
 export { LambdaFaults } from './fault-injector';
-export { LogSink, consoleLogSink } from './log-sink';
 export { DestinationRecord } from './destination-record';
 export { SqsEventRecord } from './sqs-event-source';
 export { LAMBDA_OPERATIONS } from './operations';

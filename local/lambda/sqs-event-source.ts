@@ -1,6 +1,6 @@
 import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
 import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports';
-import { LogSink } from './log-sink';
+import type { LogSink } from '../log-sink';
 
 /** A record of the SQS event Lambda hands to a function. */
 export interface SqsEventRecord {

@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { FunctionModel } from '../model/types';
 import { LambdaInvokeResult } from '../model/ports';
 import { functionEnvironment, RuntimeScope } from './function-environment';
-import { LogSink, prefixedLineWriter } from './log-sink';
+import type { LogSink } from '../log-sink';
+import { prefixedLineWriter } from './prefixed-lines';
 import { InvokeMessage, WorkerData, WorkerErrorShape, WorkerMessage } from './worker-messages';
 
 const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.js');

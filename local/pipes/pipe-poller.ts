@@ -1,7 +1,7 @@
 import { compilePipeFilters, type PipeFilters } from '../patterns';
 import { PipeModel } from '../model/types';
 import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
-import { LogSink } from '../lambda/log-sink';
+import type { LogSink } from '../log-sink';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
 import { StreamFailureCondition, streamDeadLetterRecord } from './dead-letter-record';

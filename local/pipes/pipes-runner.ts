@@ -1,7 +1,7 @@
 import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, SqsPort, StreamsPort } from '../model/ports';
 import { StateStore } from '../storage/state-store';
-import { consoleLogSink, LogSink } from '../lambda/log-sink';
+import { consoleLogSink, type LogSink } from '../log-sink';
 import { seededRandom } from '../faults/seeded-random';
 import { deliverBatch } from './batch-delivery';
 import { PipeCheckpoints } from './checkpoints';

@@ -1,3 +1,4 @@
+import type { LogSink } from '../log-sink';
 import type { QueueModel } from '../model/types';
 import type { DurableMap, StateStore } from '../storage/state-store';
 import { Availability } from './availability';
@@ -10,7 +11,7 @@ export interface SqsEngineOptions {
   store: StateStore;
   account: string;
   clock: () => number;
-  log: (line: string) => void;
+  log: LogSink;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { consoleLogSink, type LogSink } from '../log-sink';
 import type { SqsPort } from '../model/ports';
 import type { QueueModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
@@ -19,8 +20,8 @@ export interface CreateSqsOptions {
   account: string;
   /** Epoch milliseconds; tests may pass their own. */
   clock?: () => number;
-  /** Where operational warnings go; defaults to stderr. */
-  log?: (line: string) => void;
+  /** Where operator warnings go (a redrive target the runtime lacks, a failing listener). */
+  logSink?: LogSink;
 }
 
 export interface LocalSqs {
@@ -36,7 +37,7 @@ export function createSqs(options: CreateSqsOptions): LocalSqs {
     store: options.store,
     account: options.account,
     clock: options.clock ?? Date.now,
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    log: options.logSink ?? consoleLogSink,
   });
   return {
     port: sqsPort(engine),

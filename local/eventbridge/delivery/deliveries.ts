@@ -3,7 +3,8 @@ import type { LambdaPort, SqsPort } from '../../model/ports';
 import type { RuleTargetModel } from '../../model/types';
 import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
-import type { EventEnvelope, LogSink } from '../types';
+import type { LogSink } from '../../log-sink';
+import type { EventEnvelope } from '../types';
 import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
 import { targetMessageBody, targetPayload } from './target-input';
 

@@ -1,9 +1,4 @@
-/** Where the runtime prints handler and runner logs; each line already carries its source as a `[name]` prefix. */
-export type LogSink = (line: string) => void;
-
-export const consoleLogSink: LogSink = (line) => {
-  process.stdout.write(line + '\n');
-};
+import type { LogSink } from '../log-sink';
 
 /** Splits a stream of text into lines, each prefixed with its source, and hands complete lines to the sink. */
 export function prefixedLineWriter(prefix: string, sink: LogSink): { write(chunk: string): void; flush(): void } {
