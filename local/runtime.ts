@@ -1,25 +1,18 @@
 import * as path from 'node:path';
 import { createDynamoDb } from './dynamodb';
-import { createEventBridge, type EventBridgeFaults } from './eventbridge';
-import { createLambda, type LambdaFaults } from './lambda';
-import type { LogSink } from './log-sink';
+import { createEventBridge } from './eventbridge';
+import { planFaults, type RuntimeFaults } from './faults';
+import { createLambda } from './lambda';
+import { consoleLogSink, type LogSink } from './log-sink';
 import type { EventBridgePort } from './model/ports';
 import type { LocalModel } from './model/types';
-import { createPipesRunner, type PipeFaults } from './pipes';
+import { createPipesRunner } from './pipes';
 import { startEndpoint } from './server';
-import { createSes, type SesFaults } from './ses';
+import { createSes } from './ses';
 import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
 import { createStreams } from './streams';
 import { loadLocalModel } from './template';
-
-/** Faults to inject, all off by default; see the README's "Fault injection". */
-export interface RuntimeFaults {
-  lambda?: LambdaFaults;
-  pipes?: PipeFaults;
-  eventBridge?: EventBridgeFaults;
-  ses?: SesFaults;
-}
 
 export interface LocalRuntimeOptions {
   /** The synthesized cloud assembly. */
@@ -33,6 +26,7 @@ export interface LocalRuntimeOptions {
   account?: string;
   /** Function logs and operator warnings of every service; defaults to standard output. */
   logSink?: LogSink;
+  /** Faults to inject, all off by default (docs/fault-injection.md). A random fault's seed is logged at start. */
   faults?: RuntimeFaults;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
   retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
@@ -71,6 +65,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 
   try {
+    const faults = planFaults(options.faults, { log: options.logSink ?? consoleLogSink });
     const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
@@ -108,7 +103,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       endpoint: endpoint.url,
       region,
       logSink: options.logSink,
-      faults: options.faults?.lambda,
+      faults,
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
     });
     closers.push(() => lambda.close());
@@ -122,14 +117,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       lambda: lambda.port,
       region,
       account,
-      faults: options.faults?.eventBridge,
+      faults,
       retryDelays: options.retryDelays?.eventBridgeMs,
       logSink: options.logSink,
     });
     bus.port = eventBridge.port;
     closers.push(() => eventBridge.close());
 
-    const ses = await createSes({ region, faults: options.faults?.ses, store });
+    const ses = await createSes({ region, faults, store });
     closers.push(() => ses.close());
 
     const pipes = createPipesRunner({
@@ -142,7 +137,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       region,
       account,
       logSink: options.logSink,
-      faults: options.faults?.pipes,
+      faults,
       retryBackoff: options.retryDelays?.pipeBackoff,
     });
     closers.push(() => pipes.close());

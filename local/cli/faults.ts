@@ -1,3 +1,4 @@
+import { faultProblems, isShare, type RuntimeFaults } from '../faults';
 import type { LocalRuntimeOptions } from '../runtime';
 
 /** Fault injection for `npm start`: all off by default, switched on by flags or LOCAL_FAULT_* environment variables. */
@@ -10,7 +11,7 @@ export interface FaultSettings {
   timeoutShare: number;
   /** SES answers every send as throttled for this long after startup. */
   sesOutageSeconds: number;
-  /** Seeds the fault decisions of the pipes and of Lambda, so a run can be replayed. */
+  /** Seeds every fault decision of the run, so it can be replayed; drawn from the clock when absent. */
   seed: number | undefined;
   /** Retries after seconds rather than AWS's minutes. */
   fastRetries: boolean;
@@ -104,22 +105,22 @@ export function parseFaultSettings(flags: ReadonlyArray<readonly [string, string
     if (!option) throw new FaultSettingError(`${flag} is not a fault option`);
     option.apply(settings, raw, flag);
   }
-  if (settings.failShare + settings.timeoutShare > 1) {
-    throw new FaultSettingError(`The fail share (${settings.failShare}) and timeout share (${settings.timeoutShare}) add up to more than 1`);
-  }
+  const problems = faultProblems(runtimeFaults(settings));
+  if (problems.length > 0) throw new FaultSettingError(problems.join('; '));
   return settings;
 }
 
 /** The runtime options the settings ask for; the SES outage is started by the caller once the runtime is up. */
 export function runtimeFaultOptions(settings: FaultSettings): Pick<LocalRuntimeOptions, 'faults' | 'retryDelays'> {
-  const seed = settings.seed;
+  return { faults: runtimeFaults(settings), retryDelays: settings.fastRetries ? FAST_RETRY_DELAYS : undefined };
+}
+
+function runtimeFaults(settings: FaultSettings): RuntimeFaults {
   return {
-    faults: {
-      lambda: { failShare: settings.failShare, timeoutShare: settings.timeoutShare, seed },
-      pipes: { duplicateShare: settings.duplicateShare, seed },
-      eventBridge: { duplicateShare: settings.duplicateShare, seed },
-    },
-    retryDelays: settings.fastRetries ? FAST_RETRY_DELAYS : undefined,
+    seed: settings.seed,
+    lambda: { failShare: settings.failShare, timeoutShare: settings.timeoutShare },
+    pipes: { duplicateShare: settings.duplicateShare },
+    eventBridge: { duplicateShare: settings.duplicateShare },
   };
 }
 
@@ -139,7 +140,7 @@ export function describeFaults(settings: FaultSettings): string | undefined {
 
 function share(raw: string, source: string): number {
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+  if (raw.trim() === '' || !isShare(value)) {
     throw new FaultSettingError(`${source} must be a share from 0 to 1 (for example 0.3), got "${raw}"`);
   }
   return value;

@@ -1,3 +1,4 @@
+import type { FaultPlan } from '../faults';
 import type { PutEventsResultEntry } from '../model/ports';
 import type { Archives } from './archives';
 import type { Bus, BusRegistry } from './bus-registry';
@@ -6,19 +7,11 @@ import { buildEnvelope } from './envelope';
 import type { EventEnvelope } from './types';
 import type { CheckedEntry } from './validations/put-events';
 
-export interface EventBridgeFaults {
-  /** Share (0 to 1) of rule-target deliveries that are delivered a second time, to prove consumers idempotent. */
-  duplicateShare?: number;
-  /** Seed of the duplicate decisions, so a run can be replayed; the default is unseeded. */
-  seed?: number;
-}
-
 export interface EventRouterOptions {
   registry: BusRegistry;
   archives: Archives;
   deliveries: Deliveries;
-  faults: EventBridgeFaults;
-  random: () => number;
+  faults: FaultPlan;
   clock: () => number;
 }
 
@@ -44,12 +37,11 @@ export class EventRouter {
 
   /** Hands the event to the targets of every matching rule, or only of `onlyRuleArns` when a replay names them. */
   route(bus: Bus, event: EventEnvelope, onlyRuleArns?: readonly string[]): void {
-    const duplicateShare = this.options.faults.duplicateShare ?? 0;
     for (const rule of this.options.registry.matchingRules(bus, event)) {
       if (onlyRuleArns && !onlyRuleArns.includes(rule.arn)) continue;
       for (const target of rule.targets) {
         this.options.deliveries.enqueue(rule.arn, target.id, event);
-        if (duplicateShare > 0 && this.options.random() < duplicateShare) this.options.deliveries.enqueue(rule.arn, target.id, event);
+        if (this.options.faults.duplicateRuleDelivery()) this.options.deliveries.enqueue(rule.arn, target.id, event);
       }
     }
   }

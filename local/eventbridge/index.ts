@@ -1,4 +1,4 @@
-import { seededRandom } from '../faults/seeded-random';
+import { NO_FAULTS, type FaultPlan } from '../faults';
 import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
 import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
@@ -6,14 +6,13 @@ import type { StateStore } from '../storage/state-store';
 import { Archives } from './archives';
 import { BusRegistry } from './bus-registry';
 import { DEFAULT_RETRY_DELAYS_MS, Deliveries } from './delivery/deliveries';
-import { EventRouter, type EventBridgeFaults } from './event-router';
+import { EventRouter } from './event-router';
 import { putEvents } from './actions/put-events';
 import { createHandler } from './handler';
 import type { EventBridgeState, ReplayRecord } from './state';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { validatePutEvents } from './validations/put-events';
 
-export type { EventBridgeFaults } from './event-router';
 export type { EventEnvelope } from './types';
 export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
 export { EVENTBRIDGE_OPERATIONS } from './operations';
@@ -30,13 +29,12 @@ export interface CreateEventBridgeOptions {
   account: string;
   /** Delay before retry n (0-based) of a failed target delivery, in ms; the last value repeats. */
   retryDelays?: readonly number[];
-  faults?: EventBridgeFaults;
+  /** Decides which rule-target deliveries are delivered a second time; none by default. */
+  faults?: FaultPlan;
   /** Where delivery outcomes worth an operator's eye go (dead-lettered, dropped); no event detail is logged. */
   logSink?: LogSink;
   /** Epoch ms; tests may pass their own. */
   clock?: () => number;
-  /** For the duplicate fault; tests may pass their own. */
-  random?: () => number;
 }
 
 export interface LocalEventBridge {
@@ -62,7 +60,7 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,
   });
-  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? {}, random: options.random ?? (options.faults?.seed === undefined ? Math.random : seededRandom(options.faults.seed)), clock });
+  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, clock });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
   const state: EventBridgeState = { registry, archives, router, replays, clock };
   return {

@@ -6,13 +6,12 @@ import { StateStore } from '../storage/state-store';
 import { arnService, functionNameFromArnOrName } from '../template/arns';
 import { AsyncInvoker } from './async-invoker';
 import { DestinationRecord } from './destination-record';
-import { createFaultInjector, LambdaFaults } from './fault-injector';
+import { NO_FAULTS, type FaultPlan } from '../faults';
 import { createHandler } from './handler';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { SqsEventSource } from './sqs-event-source';
 import { WorkerPool } from './worker-pool';
 
-export { LambdaFaults } from './fault-injector';
 export { DestinationRecord } from './destination-record';
 export { SqsEventRecord } from './sqs-event-source';
 export { LAMBDA_OPERATIONS } from './operations';
@@ -30,7 +29,8 @@ export interface CreateLambdaOptions {
   endpoint: string;
   region: string;
   logSink?: LogSink;
-  faults?: LambdaFaults;
+  /** Decides which invocations fail or time out; none by default. */
+  faults?: FaultPlan;
   /**
    * Workers (concurrent invocations) per function; default 2, raised for a function to its event source
    * mappings' maximum concurrency. Each warm worker holds its own copy of the bundle (20-70 MB).
@@ -70,7 +70,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       ...options.eventSourceMappings.filter((mapping) => mapping.functionArn === fn.arn).map((mapping) => mapping.maximumConcurrency ?? 0),
     );
   const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs)]));
-  const decideFault = createFaultInjector(options.faults);
+  const faults = options.faults ?? NO_FAULTS;
 
   function functionByArn(arnOrName: string): FunctionModel | undefined {
     const name = functionNameFromArnOrName(arnOrName);
@@ -79,7 +79,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
 
   async function invokeFunction(fn: FunctionModel, event: unknown, requestId: string = randomUUID()): Promise<LambdaInvokeResult> {
     const pool = pools.get(fn.arn) as WorkerPool;
-    const fault = decideFault(fn.name);
+    const fault = faults.lambdaInvocation(fn.name);
     if (fault === 'fail') {
       logSink(`[${fn.name}] injected failure for request ${requestId}`);
       return { error: { errorType: 'InjectedFault', errorMessage: 'Invocation failed by fault injection' } };

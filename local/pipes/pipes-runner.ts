@@ -2,18 +2,11 @@ import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, SqsPort, StreamsPort } from '../model/ports';
 import { StateStore } from '../storage/state-store';
 import { consoleLogSink, type LogSink } from '../log-sink';
-import { seededRandom } from '../faults/seeded-random';
+import { NO_FAULTS, type FaultPlan } from '../faults';
 import { deliverBatch } from './batch-delivery';
 import { PipeCheckpoints } from './checkpoints';
 import { PipePoller } from './pipe-poller';
 import { RetryBackoff } from './retrying-delivery';
-
-/** Fault injection (off by default). */
-export interface PipeFaults {
-  /** 0..1: the share of settled batches delivered a second time, as after a crash before the checkpoint. */
-  duplicateShare?: number;
-  seed?: number;
-}
 
 export interface PipesRunnerOptions {
   pipes: PipeModel[];
@@ -26,7 +19,8 @@ export interface PipesRunnerOptions {
   region: string;
   account: string;
   logSink?: LogSink;
-  faults?: PipeFaults;
+  /** Decides which settled batches are delivered a second time; none by default. */
+  faults?: FaultPlan;
   /** Backoff between retries of a failing batch; default 1 s doubling up to 30 s. */
   retryBackoff?: RetryBackoff;
   /** Wait before re-reading a stream that could not be read; default 1000 ms. */
@@ -40,19 +34,11 @@ export interface PipesRunner {
 
 const DEFAULT_BACKOFF: RetryBackoff = { initialMs: 1000, maxMs: 30_000 };
 
-function duplicateDecider(faults: PipeFaults | undefined): () => boolean {
-  const share = faults?.duplicateShare ?? 0;
-  if (!(share >= 0 && share <= 1)) throw new Error(`Pipe fault duplicateShare must be between 0 and 1, got ${share}`);
-  if (share === 0) return () => false;
-  const random = seededRandom(faults?.seed ?? Date.now());
-  return () => random() < share;
-}
-
 /** Runs the template's pipes with DynamoDB stream sources: filters, enrichment, target, retries, bisect, DLQ. */
 export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
   const logSink = options.logSink ?? consoleLogSink;
   const checkpoints = new PipeCheckpoints(options.store);
-  const duplicate = duplicateDecider(options.faults);
+  const faults = options.faults ?? NO_FAULTS;
   const ports = { lambda: options.lambda, eventBridge: options.eventBridge, sqs: options.sqs };
   const pollers = options.pipes
     .filter((pipe) => pipe.desiredState === 'RUNNING')
@@ -64,7 +50,7 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
           sqs: options.sqs,
           checkpoints,
           deliver: (records) => deliverBatch(pipe, records, ports),
-          duplicate,
+          duplicate: () => faults.duplicatePipeBatch(),
           backoff: options.retryBackoff ?? DEFAULT_BACKOFF,
           readRetryMs: options.readRetryMs ?? 1000,
           logSink,

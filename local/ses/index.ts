@@ -3,10 +3,10 @@ import type { StateStore } from '../storage/state-store';
 import { CapturedMail, type CapturedMessage } from './captured-mail';
 import { embedSesApp } from './embedded-app';
 import { createHandler } from './handler';
-import { Throttle, type SesFaults } from './throttle';
+import { NO_FAULTS, type FaultPlan } from '../faults';
+import { Throttle } from './throttle';
 import { viewerPage } from './viewer';
 
-export type { SesFaults } from './throttle';
 export type { LocalStackSesMessage } from './localstack-view';
 export { INSPECTION_PATH } from './handler';
 export { VIEWER_PATH } from './viewer';
@@ -16,7 +16,8 @@ export type { SesState } from './state';
 export interface CreateSesOptions {
   /** The region recorded for a send whose signature does not name one. */
   region: string;
-  faults?: SesFaults;
+  /** The outage planned from the start, if any. */
+  faults?: FaultPlan;
   /** When given, captured mail survives restarts. */
   store?: StateStore;
   /** Epoch ms; tests may pass their own. */
@@ -39,7 +40,7 @@ export async function createSes(options: CreateSesOptions): Promise<LocalSes> {
     throw new Error('SMTP_TRANSPORT is set: aws-ses-v2-local would relay captured mail through it, and the local SES never sends mail. Unset it.');
   }
   const clock = options.clock ?? Date.now;
-  const throttle = new Throttle(options.faults ?? {}, clock);
+  const throttle = new Throttle((options.faults ?? NO_FAULTS).sesThrottleUntil, clock);
   const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region);
   const handler = createHandler({ captured, throttle }, { app: await embedSesApp(), page: viewerPage() });
   return {

@@ -1,14 +1,13 @@
-export interface SesFaults {
-  /** Epoch ms until which every send is refused as throttled. */
-  throttleUntil?: number;
-}
-
 /** The SES-outage fault: while it lasts, sends get SES's throttling error, which SDKs treat as retryable. */
 export class Throttle {
   private until: number;
 
-  constructor(faults: SesFaults, private readonly clock: () => number) {
-    this.until = faults.throttleUntil ?? 0;
+  constructor(
+    /** Epoch ms until which the outage planned from the start lasts; 0 for none. */
+    until: number,
+    private readonly clock: () => number,
+  ) {
+    this.until = until;
   }
 
   throttleFor(ms: number): void {

@@ -14,7 +14,7 @@ describe('proof 1: duplicate delivery', () => {
     // A duplicate that arrives while the original is in progress is refused and comes back after the visibility timeout.
     stack = await startReliabilityStack({
       visibilityTimeoutSeconds: SHORTEST_VALID_VISIBILITY_SECONDS,
-      faults: { pipes: { duplicateShare: 0.3, seed: 1 }, eventBridge: { duplicateShare: 0.3 } },
+      faults: { seed: 1, pipes: { duplicateShare: 0.3 }, eventBridge: { duplicateShare: 0.3 } },
     });
   });
 

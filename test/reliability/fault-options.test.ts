@@ -17,9 +17,10 @@ describe('npm start fault injection options', () => {
 
     expect(runtimeFaultOptions(faults)).toEqual({
       faults: {
-        lambda: { failShare: 0.05, timeoutShare: 0.02, seed: 42 },
-        pipes: { duplicateShare: 0.3, seed: 42 },
-        eventBridge: { duplicateShare: 0.3, seed: 42 },
+        seed: 42,
+        lambda: { failShare: 0.05, timeoutShare: 0.02 },
+        pipes: { duplicateShare: 0.3 },
+        eventBridge: { duplicateShare: 0.3 },
       },
       retryDelays: FAST_RETRY_DELAYS,
     });

@@ -1,4 +1,5 @@
 import { createEventBridge } from '../../../local/eventbridge';
+import { planFaults } from '../../../local/faults';
 import type { RuleModel } from '../../../local/model/types';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
@@ -133,7 +134,7 @@ describe('EventBridge delivery to rule targets', () => {
 
   it('re-delivers every rule delivery when the duplicate fault share is 1', async () => {
     const lambda = new RecordingLambda();
-    const bus = startBus(lambda, [AUDIT_RULE], { faults: { duplicateShare: 1 } });
+    const bus = startBus(lambda, [AUDIT_RULE], { faults: planFaults({ eventBridge: { duplicateShare: 1 } }) });
     const { Entries } = bus.port.putEvents([userCreatedEntry('u-5'), userCreatedEntry('u-6')]);
     await eventually(() => (lambda.accepted.length === 4 ? true : undefined));
     const ids = lambda.accepted.map(({ event }) => (event as { id: string }).id).sort();
@@ -145,7 +146,7 @@ describe('EventBridge delivery to rule targets', () => {
     const entries = Array.from({ length: 20 }, (_, index) => userCreatedEntry(`seeded-${index}`));
     const duplicatedUsers = async (seed: number): Promise<string[]> => {
       const lambda = new RecordingLambda();
-      const bus = startBus(lambda, [AUDIT_RULE], { faults: { duplicateShare: 0.5, seed } });
+      const bus = startBus(lambda, [AUDIT_RULE], { faults: planFaults({ seed, eventBridge: { duplicateShare: 0.5 } }) });
       bus.port.putEvents(entries.slice(0, 10));
       bus.port.putEvents(entries.slice(10));
       await eventually(() => (bus.pendingDeliveries() === 0 && lambda.accepted.length >= 20 ? true : undefined));

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createPipesRunner, PipeFaults, PipesRunner, StreamDeadLetterRecord } from '../../../local/pipes';
+import { planFaults, type PipeFaults } from '../../../local/faults';
+import { createPipesRunner, PipesRunner, StreamDeadLetterRecord } from '../../../local/pipes';
 import { LambdaInvokeResult, StreamRecord } from '../../../local/model/ports';
 import { PipeModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
@@ -90,7 +91,7 @@ describe('Pipes runner', () => {
       region: 'us-east-1',
       account: '000000000000',
       logSink: (line) => logs.push(line),
-      faults: options.faults,
+      faults: planFaults({ pipes: options.faults }),
       retryBackoff: { initialMs: 10, maxMs: 40 },
       readRetryMs: 20,
     });

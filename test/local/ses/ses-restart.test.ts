@@ -1,4 +1,5 @@
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { planFaults, type SesFaults } from '../../../local/faults';
 import { startEndpoint } from '../../../local/server';
 import type * as LocalSesModule from '../../../local/ses';
 import { openStateStore } from '../../../local/storage/state-store';
@@ -13,10 +14,10 @@ function freshSesModule(): typeof LocalSesModule {
   return loaded as typeof LocalSesModule;
 }
 
-async function runSes(directory: string, work: (url: string) => Promise<void>, faults?: { throttleUntil?: number }): Promise<void> {
+async function runSes(directory: string, work: (url: string) => Promise<void>, faults?: SesFaults): Promise<void> {
   const store = openStateStore(directory);
   const endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
-  const ses = await freshSesModule().createSes({ region: REGION, store, faults });
+  const ses = await freshSesModule().createSes({ region: REGION, store, faults: planFaults({ ses: faults }) });
   endpoint.mount(ses.handler);
   try {
     await work(endpoint.url);
