@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { systemClock, type Clock } from './clock';
 import { createDynamoDb } from './dynamodb';
 import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
@@ -28,6 +29,11 @@ export interface LocalRuntimeOptions {
   logSink?: LogSink;
   /** Faults to inject, all off by default (docs/fault-injection.md). A random fault's seed is logged at start. */
   faults?: RuntimeFaults;
+  /**
+   * The time every service runs on: visibility timeouts, batching windows, retry delays, record age, idle workers
+   * and retention. The real clock by default; tests pass one they move by hand.
+   */
+  clock?: Clock;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
   retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
 }
@@ -65,12 +71,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 
   try {
-    const faults = planFaults(options.faults, { log: options.logSink ?? consoleLogSink });
+    const clock = options.clock ?? systemClock;
+    const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
     const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
 
-    const streams = createStreams({ tables: model.tables, store, region });
+    const streams = createStreams({ tables: model.tables, store, region, clock });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
       tables: model.tables,
@@ -81,7 +88,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => dynamoDb.close());
 
-    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account, logSink: options.logSink });
+    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account, logSink: options.logSink, clock });
     closers.push(() => sqs.close());
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
     closers.push(closeEndpoint);
@@ -105,6 +112,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       logSink: options.logSink,
       faults,
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
+      clock,
     });
     closers.push(() => lambda.close());
 
@@ -119,12 +127,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       account,
       faults,
       retryDelays: options.retryDelays?.eventBridgeMs,
+      clock,
       logSink: options.logSink,
     });
     bus.port = eventBridge.port;
     closers.push(() => eventBridge.close());
 
-    const ses = await createSes({ region, faults, store });
+    const ses = await createSes({ region, faults, store, clock });
     closers.push(() => ses.close());
 
     const pipes = createPipesRunner({
@@ -139,6 +148,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       logSink: options.logSink,
       faults,
       retryBackoff: options.retryDelays?.pipeBackoff,
+      clock,
     });
     closers.push(() => pipes.close());
 

@@ -23,14 +23,14 @@ const DAY_MS = 86_400_000;
 export class Archives {
   private readonly byName = new Map<string, Archive>();
 
-  constructor(models: ArchiveModel[], store: StateStore, region: string, account: string, private readonly clock: () => number) {
+  constructor(models: ArchiveModel[], store: StateStore, region: string, account: string, private readonly now: () => number) {
     for (const model of models) {
       const matcher = model.eventPattern === undefined || model.eventPattern === null ? undefined : compilePattern(model.eventPattern as string | object);
       this.byName.set(model.name, {
         model,
         arn: `arn:aws:events:${region}:${account}:archive/${model.name}`,
         events: store.collection<ArchivedEvent>(`eventbridge-archive-${model.name}`),
-        createdAt: clock(),
+        createdAt: now(),
         matches: (event) => matcher === undefined || matcher.matches(event),
       });
     }
@@ -52,7 +52,7 @@ export class Archives {
     if (event['replay-name'] !== undefined) return;
     for (const archive of this.byName.values()) {
       if (archive.model.sourceBusArn === busArn && archive.matches(event)) {
-        archive.events.set(event.id, { event, archivedAt: this.clock() });
+        archive.events.set(event.id, { event, archivedAt: this.now() });
       }
     }
   }
@@ -60,7 +60,7 @@ export class Archives {
   private expire(archive: Archive): void {
     const days = archive.model.retentionDays;
     if (days === undefined || days <= 0) return;
-    const cutoff = this.clock() - days * DAY_MS;
+    const cutoff = this.now() - days * DAY_MS;
     for (const [id, archived] of [...archive.events.entries()]) if (archived.archivedAt < cutoff) archive.events.delete(id);
   }
 }

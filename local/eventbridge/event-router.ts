@@ -12,7 +12,8 @@ export interface EventRouterOptions {
   archives: Archives;
   deliveries: Deliveries;
   faults: FaultPlan;
-  clock: () => number;
+  /** Epoch ms, from the bus's clock. */
+  now: () => number;
 }
 
 /** What happens to checked PutEvents entries: the envelope, archiving, rule matching and delivery. */
@@ -27,7 +28,7 @@ export class EventRouter {
       // EventBridge itself accepts and silently drops events for a bus that does not exist; locally that would
       // lose events without a trace, so the entry fails instead.
       if (!bus) return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${checked.entry.EventBusName} does not exist.` };
-      const event = buildEnvelope(checked.entry, checked.detail, registry.account, registry.region, this.options.clock());
+      const event = buildEnvelope(checked.entry, checked.detail, registry.account, registry.region, this.options.now());
       this.options.archives.record(bus.model.arn, event);
       this.route(bus, event);
       return { EventId: event.id };

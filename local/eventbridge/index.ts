@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
 import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
@@ -33,8 +34,8 @@ export interface CreateEventBridgeOptions {
   faults?: FaultPlan;
   /** Where delivery outcomes worth an operator's eye go (dead-lettered, dropped); no event detail is logged. */
   logSink?: LogSink;
-  /** Epoch ms; tests may pass their own. */
-  clock?: () => number;
+  /** Retry delays, event ages, archive retention and event times run on it; the real clock by default. */
+  clock?: Clock;
 }
 
 export interface LocalEventBridge {
@@ -47,10 +48,11 @@ export interface LocalEventBridge {
 }
 
 export function createEventBridge(options: CreateEventBridgeOptions): LocalEventBridge {
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
   const log = options.logSink ?? consoleLogSink;
   const registry = new BusRegistry(options.buses, options.rules, options.region, options.account, log);
-  const archives = new Archives(options.archives, options.store, options.region, options.account, clock);
+  const archives = new Archives(options.archives, options.store, options.region, options.account, now);
   const deliveries = new Deliveries({
     store: options.store,
     registry,
@@ -60,9 +62,9 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,
   });
-  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, clock });
+  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
-  const state: EventBridgeState = { registry, archives, router, replays, clock };
+  const state: EventBridgeState = { registry, archives, router, replays, now };
   return {
     // In process, entries get the checks a PutEvents request gets.
     port: { putEvents: (entries) => putEvents(state, validatePutEvents({ Entries: entries })) },

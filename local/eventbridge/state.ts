@@ -23,5 +23,6 @@ export interface EventBridgeState {
   archives: Archives;
   router: EventRouter;
   replays: DurableMap<ReplayRecord>;
-  clock: () => number;
+  /** Epoch ms, from the bus's clock. */
+  now: () => number;
 }

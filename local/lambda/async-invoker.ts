@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Clock, Timer } from '../clock';
 import { FunctionModel } from '../model/types';
 import { LambdaInvokeResult } from '../model/ports';
 import { DurableMap, StateStore } from '../storage/state-store';
@@ -28,6 +29,8 @@ export interface AsyncInvokerOptions {
   /** Delay before retry n (1-based); the last entry repeats. AWS waits about 1 then 2 minutes. */
   retryDelaysMs: number[];
   logSink: LogSink;
+  /** Retry delays and event ages run on it. */
+  clock: Clock;
 }
 
 const COLLECTION = 'lambda-async-events';
@@ -40,7 +43,7 @@ export class AsyncInvoker {
   private readonly events: DurableMap<PendingAsyncEvent>;
   private readonly ready = new Map<string, string[]>();
   private readonly running = new Map<string, number>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<Timer>();
   private started = false;
   private closed = false;
 
@@ -55,7 +58,7 @@ export class AsyncInvoker {
   }
 
   accept(fn: FunctionModel, event: unknown): string {
-    const now = Date.now();
+    const now = this.options.clock.now();
     const pending: PendingAsyncEvent = {
       requestId: randomUUID(),
       functionArn: fn.arn,
@@ -71,20 +74,20 @@ export class AsyncInvoker {
 
   close(): void {
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) timer.cancel();
     this.timers.clear();
   }
 
   private schedule(pending: PendingAsyncEvent): void {
-    const delay = pending.nextAttemptAt - Date.now();
+    const delay = pending.nextAttemptAt - this.options.clock.now();
     if (delay <= 0) {
       this.enqueue(pending);
       return;
     }
-    const timer = setTimeout(() => {
+    const timer = this.options.clock.setTimer(delay, () => {
       this.timers.delete(timer);
       this.enqueue(pending);
-    }, delay);
+    });
     this.timers.add(timer);
   }
 
@@ -121,7 +124,7 @@ export class AsyncInvoker {
 
   private async attempt(fn: FunctionModel, pending: PendingAsyncEvent): Promise<void> {
     const config = fn.asyncConfig;
-    if (Date.now() - pending.acceptedAt > config.maximumEventAgeSeconds * 1000) {
+    if (this.options.clock.now() - pending.acceptedAt > config.maximumEventAgeSeconds * 1000) {
       return this.fail(fn, pending, 'EventAgeExceeded');
     }
     pending.attempts++;
@@ -138,7 +141,7 @@ export class AsyncInvoker {
     pending.lastResult = result;
     if (pending.attempts > config.maximumRetryAttempts) return this.fail(fn, pending, 'RetriesExhausted');
     const delays = this.options.retryDelaysMs;
-    pending.nextAttemptAt = Date.now() + delays[Math.min(pending.attempts - 1, delays.length - 1)];
+    pending.nextAttemptAt = this.options.clock.now() + delays[Math.min(pending.attempts - 1, delays.length - 1)];
     this.events.set(pending.requestId, pending);
     this.schedule(pending);
   }
@@ -163,6 +166,7 @@ export class AsyncInvoker {
     lastResult: LambdaInvokeResult | undefined,
   ): Promise<void> {
     const record = destinationRecord({
+      at: this.options.clock.now(),
       requestId: pending.requestId,
       functionArn: fn.arn,
       condition,

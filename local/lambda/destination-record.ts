@@ -18,6 +18,8 @@ export interface DestinationRecord {
 }
 
 export function destinationRecord(input: {
+  /** Epoch ms the record is made. */
+  at: number;
   requestId: string;
   functionArn: string;
   condition: DestinationRecord['requestContext']['condition'];
@@ -28,7 +30,7 @@ export function destinationRecord(input: {
 }): DestinationRecord {
   const record: DestinationRecord = {
     version: '1.0',
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(input.at).toISOString(),
     requestContext: {
       requestId: input.requestId,
       functionArn: `${input.functionArn}:$LATEST`,

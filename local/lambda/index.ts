@@ -6,6 +6,7 @@ import { StateStore } from '../storage/state-store';
 import { arnService, functionNameFromArnOrName } from '../template/arns';
 import { AsyncInvoker } from './async-invoker';
 import { DestinationRecord } from './destination-record';
+import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import { createHandler } from './handler';
 import { consoleLogSink, type LogSink } from '../log-sink';
@@ -42,6 +43,8 @@ export interface CreateLambdaOptions {
   asyncRetryDelaysMs?: number[];
   /** How often event source mappings poll besides being woken by their queue; default 1000 ms. */
   sqsPollIntervalMs?: number;
+  /** Idle-worker timeouts, async retry delays and event ages, and batching windows run on it; the real clock by default. */
+  clock?: Clock;
 }
 
 export interface LocalLambda {
@@ -61,6 +64,7 @@ const AWS_ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
 /** Runs the template's functions in worker threads, with Lambda's invocation, retry and event source semantics. */
 export function createLambda(options: CreateLambdaOptions): LocalLambda {
   const logSink = options.logSink ?? consoleLogSink;
+  const clock = options.clock ?? systemClock;
   const scope = { endpoint: options.endpoint, region: options.region };
   const concurrency = options.maxConcurrencyPerFunction ?? DEFAULT_CONCURRENCY;
   const idleTimeoutMs = options.idleWorkerTimeoutMs ?? DEFAULT_IDLE_WORKER_TIMEOUT_MS;
@@ -69,7 +73,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       concurrency,
       ...options.eventSourceMappings.filter((mapping) => mapping.functionArn === fn.arn).map((mapping) => mapping.maximumConcurrency ?? 0),
     );
-  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs)]));
+  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock)]));
   const faults = options.faults ?? NO_FAULTS;
 
   function functionByArn(arnOrName: string): FunctionModel | undefined {
@@ -130,6 +134,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     concurrency: (fn) => (pools.get(fn.arn) as WorkerPool).maxConcurrency,
     retryDelaysMs: options.asyncRetryDelaysMs ?? AWS_ASYNC_RETRY_DELAYS_MS,
     logSink,
+    clock,
   });
 
   const eventSources = options.eventSourceMappings
@@ -146,6 +151,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
         defaultConcurrency: (pools.get(fn.arn) as WorkerPool).maxConcurrency,
         pollIntervalMs: options.sqsPollIntervalMs ?? 1000,
         logSink,
+        clock,
       });
     });
 

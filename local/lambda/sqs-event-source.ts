@@ -1,3 +1,4 @@
+import { every, type Clock, type Timer } from '../clock';
 import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
 import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports';
 import type { LogSink } from '../log-sink';
@@ -28,6 +29,8 @@ export interface SqsEventSourceOptions {
   defaultConcurrency: number;
   pollIntervalMs: number;
   logSink: LogSink;
+  /** Batching windows and the polling interval run on it. */
+  clock: Clock;
 }
 
 function eventRecord(message: SqsReceivedMessage, queueArn: string, region: string): SqsEventRecord {
@@ -83,8 +86,8 @@ export class SqsEventSource {
   private bufferStartedAt = 0;
   private inFlight = 0;
   private wakeScheduled = false;
-  private windowTimer: NodeJS.Timeout | undefined;
-  private pollTimer: NodeJS.Timeout | undefined;
+  private windowTimer: Timer | undefined;
+  private pollTimer: Timer | undefined;
   private unsubscribe: (() => void) | undefined;
   private closed = false;
   private readonly idle = new Set<() => void>();
@@ -92,9 +95,9 @@ export class SqsEventSource {
   constructor(private readonly options: SqsEventSourceOptions) {}
 
   start(): void {
-    const { mapping, sqs, pollIntervalMs } = this.options;
+    const { mapping, sqs, pollIntervalMs, clock } = this.options;
     this.unsubscribe = sqs.onAvailable(mapping.queueArn, () => this.wake());
-    this.pollTimer = setInterval(() => this.wake(), pollIntervalMs);
+    this.pollTimer = every(clock, pollIntervalMs, () => this.wake());
     this.wake();
   }
 
@@ -102,8 +105,8 @@ export class SqsEventSource {
   async close(): Promise<void> {
     this.closed = true;
     this.unsubscribe?.();
-    clearInterval(this.pollTimer);
-    clearTimeout(this.windowTimer);
+    this.pollTimer?.cancel();
+    this.windowTimer?.cancel();
     if (this.inFlight > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
   }
 
@@ -133,15 +136,15 @@ export class SqsEventSource {
         this.options.logSink(`[${this.options.fn.name}] cannot poll ${mapping.queueArn}: ${(error as Error).message}`);
         return;
       }
-      if (received.length > 0 && this.buffer.length === 0) this.bufferStartedAt = Date.now();
+      if (received.length > 0 && this.buffer.length === 0) this.bufferStartedAt = this.options.clock.now();
       this.buffer.push(...received);
       if (this.buffer.length === 0) return;
-      const waited = Date.now() - this.bufferStartedAt;
+      const waited = this.options.clock.now() - this.bufferStartedAt;
       if (this.buffer.length < mapping.batchSize && waited < windowMs) {
-        this.windowTimer ??= setTimeout(() => {
+        this.windowTimer ??= this.options.clock.setTimer(windowMs - waited, () => {
           this.windowTimer = undefined;
           this.flush();
-        }, windowMs - waited);
+        });
         return;
       }
       this.dispatch(this.buffer.splice(0));
@@ -155,7 +158,7 @@ export class SqsEventSource {
   }
 
   private dispatch(messages: SqsReceivedMessage[]): void {
-    clearTimeout(this.windowTimer);
+    this.windowTimer?.cancel();
     this.windowTimer = undefined;
     this.inFlight++;
     void this.process(messages)

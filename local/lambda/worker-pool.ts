@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Clock, Timer } from '../clock';
 import { FunctionModel } from '../model/types';
 import { LambdaInvokeResult } from '../model/ports';
 import { functionEnvironment, RuntimeScope } from './function-environment';
@@ -24,7 +25,7 @@ class Sandbox {
   private exitError: WorkerErrorShape | undefined;
   alive = true;
   /** Set while the sandbox waits, warm, for its next invocation. */
-  idleTimer: NodeJS.Timeout | undefined;
+  idleTimer: Timer | undefined;
 
   constructor(
     fn: FunctionModel,
@@ -137,6 +138,8 @@ export class WorkerPool {
     private readonly logSink: LogSink,
     readonly maxConcurrency: number,
     private readonly idleTimeoutMs: number,
+    /** Idle timeouts run on it; a function's own timeout runs in real time, as its handler does. */
+    private readonly clock: Clock,
   ) {}
 
   async invoke(request: InvocationRequest): Promise<LambdaInvokeResult> {
@@ -171,14 +174,14 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const sandbox of this.idle) clearTimeout(sandbox.idleTimer);
+    for (const sandbox of this.idle) sandbox.idleTimer?.cancel();
     await Promise.all([...this.all].map((sandbox) => sandbox.kill()));
   }
 
   private acquire(): Promise<Sandbox> {
     const warm = this.idle.pop();
     if (warm) {
-      clearTimeout(warm.idleTimer);
+      warm.idleTimer?.cancel();
       return Promise.resolve(warm);
     }
     if (this.all.size < this.maxConcurrency) return Promise.resolve(this.spawn());
@@ -193,8 +196,7 @@ export class WorkerPool {
       return;
     }
     this.idle.push(sandbox);
-    sandbox.idleTimer = setTimeout(() => this.reclaim(sandbox), this.idleTimeoutMs);
-    sandbox.idleTimer.unref();
+    sandbox.idleTimer = this.clock.setTimer(this.idleTimeoutMs, () => this.reclaim(sandbox), { unref: true });
   }
 
   private reclaim(sandbox: Sandbox): void {
@@ -211,7 +213,7 @@ export class WorkerPool {
   }
 
   private remove(dead: Sandbox): void {
-    clearTimeout(dead.idleTimer);
+    dead.idleTimer?.cancel();
     this.all.delete(dead);
     const idleAt = this.idle.indexOf(dead);
     if (idleAt >= 0) this.idle.splice(idleAt, 1);

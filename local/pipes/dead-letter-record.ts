@@ -40,6 +40,8 @@ function arrivalTime(record: StreamRecord): string {
 }
 
 export function streamDeadLetterRecord(input: {
+  /** Epoch ms the record is made. */
+  at: number;
   pipeArn: string;
   streamArn: string;
   shardId: string;
@@ -57,7 +59,7 @@ export function streamDeadLetterRecord(input: {
       approximateInvokeCount: input.invokeCount,
     },
     version: '1.0',
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(input.at).toISOString(),
     DDBStreamBatchInfo: {
       shardId: input.shardId,
       startSequenceNumber: first.dynamodb.SequenceNumber,

@@ -1,3 +1,4 @@
+import type { Clock, Timer } from '../clock';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
 import { PipeModel } from '../model/types';
 import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
@@ -19,6 +20,8 @@ export interface PipePollerOptions {
   /** How long to wait before reading a stream that failed to read (for example, not created yet). */
   readRetryMs: number;
   logSink: LogSink;
+  /** Batching windows, backoff and record age run on it. */
+  clock: Clock;
 }
 
 /**
@@ -35,7 +38,7 @@ export class PipePoller {
   private running = false;
   private wakeAgain = false;
   private closed = false;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
   private unsubscribe: (() => void) | undefined;
   private readonly sleepers = new Set<() => void>();
   private idle: Promise<void> = Promise.resolve();
@@ -62,7 +65,7 @@ export class PipePoller {
   async close(): Promise<void> {
     this.closed = true;
     this.unsubscribe?.();
-    clearTimeout(this.timer);
+    this.timer?.cancel();
     for (const wake of this.sleepers) wake();
     await this.idle;
   }
@@ -92,8 +95,8 @@ export class PipePoller {
   }
 
   private schedule(ms: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), ms);
+    this.timer?.cancel();
+    this.timer = this.options.clock.setTimer(ms, () => this.wake());
   }
 
   private async drain(): Promise<void> {
@@ -127,13 +130,13 @@ export class PipePoller {
         this.readThrough = record.dynamodb.SequenceNumber;
         const withSource = { ...record, eventSourceARN: streamArn };
         if (!this.filters.matches(withSource)) continue;
-        if (this.pending.length === 0) this.pendingSince = Date.now();
+        if (this.pending.length === 0) this.pendingSince = this.options.clock.now();
         this.pending.push(withSource);
       }
       if (this.pending.length === 0) this.settle({ after: this.readThrough });
     }
     if (this.pending.length === 0) return false;
-    const waited = Date.now() - this.pendingSince;
+    const waited = this.options.clock.now() - this.pendingSince;
     const windowMs = maximumBatchingWindowSeconds * 1000;
     if (this.pending.length < batchSize && waited < windowMs) {
       this.schedule(windowMs - waited);
@@ -162,6 +165,7 @@ export class PipePoller {
       giveUp: (records, condition, invokeCount, reason) => this.giveUp(records, condition, invokeCount, reason),
       backoff: this.options.backoff,
       sleep: (ms) => this.sleep(ms),
+      now: () => this.options.clock.now(),
       log: (message) => this.log(message),
     });
   }
@@ -170,11 +174,11 @@ export class PipePoller {
     if (this.closed) return Promise.resolve(false);
     return new Promise((resolve) => {
       const wake = (): void => {
-        clearTimeout(timer);
+        timer.cancel();
         this.sleepers.delete(wake);
         resolve(!this.closed);
       };
-      const timer = setTimeout(wake, ms);
+      const timer = this.options.clock.setTimer(ms, wake);
       this.sleepers.add(wake);
     });
   }
@@ -188,6 +192,7 @@ export class PipePoller {
       return;
     }
     const record = streamDeadLetterRecord({
+      at: this.options.clock.now(),
       pipeArn: pipe.arn,
       streamArn: pipe.source.streamArn,
       shardId: streams.shardId(pipe.source.streamArn),

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock';
 import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, SqsPort, StreamsPort } from '../model/ports';
 import { StateStore } from '../storage/state-store';
@@ -25,6 +26,8 @@ export interface PipesRunnerOptions {
   retryBackoff?: RetryBackoff;
   /** Wait before re-reading a stream that could not be read; default 1000 ms. */
   readRetryMs?: number;
+  /** Batching windows, retry backoff and record age run on it; the real clock by default. */
+  clock?: Clock;
 }
 
 export interface PipesRunner {
@@ -54,6 +57,7 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
           backoff: options.retryBackoff ?? DEFAULT_BACKOFF,
           readRetryMs: options.readRetryMs ?? 1000,
           logSink,
+          clock: options.clock ?? systemClock,
         }),
     );
   return {

@@ -17,6 +17,8 @@ export interface RetryingDeliveryOptions {
   backoff: RetryBackoff;
   /** Resolves after `ms`, or early (with false) when the runner is closing. */
   sleep(ms: number): Promise<boolean>;
+  /** Epoch ms, for the records' age. */
+  now(): number;
   log(message: string): void;
 }
 
@@ -26,8 +28,8 @@ interface PendingPart {
   retries: number;
 }
 
-function oldestAgeMs(records: StreamRecord[]): number {
-  return Date.now() - Math.min(...records.map(recordCreatedAtMs));
+function oldestAgeMs(records: StreamRecord[], now: number): number {
+  return now - Math.min(...records.map(recordCreatedAtMs));
 }
 
 /**
@@ -43,7 +45,7 @@ export async function deliverWithRetries(batch: StreamRecord[], options: Retryin
   const parts: PendingPart[] = [{ records: batch, retries: 0 }];
   while (parts.length > 0) {
     const part = parts.shift() as PendingPart;
-    if (maximumRecordAgeSeconds !== -1 && oldestAgeMs(part.records) > maximumRecordAgeSeconds * 1000) {
+    if (maximumRecordAgeSeconds !== -1 && oldestAgeMs(part.records, options.now()) > maximumRecordAgeSeconds * 1000) {
       await options.giveUp(part.records, 'RecordAgeExceeded', part.retries, 'records older than maximumRecordAge');
       continue;
     }

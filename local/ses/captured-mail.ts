@@ -21,6 +21,8 @@ export class CapturedMail {
   constructor(
     private readonly durable: DurableMap<CapturedMessage> | undefined,
     private readonly defaultRegion: string,
+    /** Epoch ms, from the SES clock. */
+    private readonly now: () => number,
   ) {
     const emails = getStoreReadonly().emails;
     const present = new Set(emails.map((email) => email.messageId));
@@ -40,7 +42,7 @@ export class CapturedMail {
     const fresh = emails.slice(this.seenCount);
     for (const email of fresh) {
       // The package stamps whole seconds; latency measurements need the millisecond of capture.
-      email.at = Date.now() / 1000;
+      email.at = this.now() / 1000;
       adjust(email);
       this.regions.set(email.messageId, region);
       this.durable?.set(email.messageId, { email, region });

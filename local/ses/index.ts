@@ -3,6 +3,7 @@ import type { StateStore } from '../storage/state-store';
 import { CapturedMail, type CapturedMessage } from './captured-mail';
 import { embedSesApp } from './embedded-app';
 import { createHandler } from './handler';
+import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import { Throttle } from './throttle';
 import { viewerPage } from './viewer';
@@ -20,8 +21,8 @@ export interface CreateSesOptions {
   faults?: FaultPlan;
   /** When given, captured mail survives restarts. */
   store?: StateStore;
-  /** Epoch ms; tests may pass their own. */
-  clock?: () => number;
+  /** Outages and capture times run on it; the real clock by default. */
+  clock?: Clock;
 }
 
 export interface LocalSes {
@@ -39,9 +40,9 @@ export async function createSes(options: CreateSesOptions): Promise<LocalSes> {
   if (process.env.SMTP_TRANSPORT?.trim()) {
     throw new Error('SMTP_TRANSPORT is set: aws-ses-v2-local would relay captured mail through it, and the local SES never sends mail. Unset it.');
   }
-  const clock = options.clock ?? Date.now;
-  const throttle = new Throttle((options.faults ?? NO_FAULTS).sesThrottleUntil, clock);
-  const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region);
+  const clock = options.clock ?? systemClock;
+  const throttle = new Throttle((options.faults ?? NO_FAULTS).sesThrottleUntil, () => clock.now());
+  const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region, () => clock.now());
   const handler = createHandler({ captured, throttle }, { app: await embedSesApp(), page: viewerPage() });
   return {
     handler,

@@ -5,16 +5,17 @@ export class Throttle {
   constructor(
     /** Epoch ms until which the outage planned from the start lasts; 0 for none. */
     until: number,
-    private readonly clock: () => number,
+    /** Epoch ms, from the SES clock. */
+    private readonly now: () => number,
   ) {
     this.until = until;
   }
 
   throttleFor(ms: number): void {
-    this.until = this.clock() + ms;
+    this.until = this.now() + ms;
   }
 
   get active(): boolean {
-    return this.clock() < this.until;
+    return this.now() < this.until;
   }
 }

@@ -1,16 +1,18 @@
+import type { Clock, Timer } from '../clock';
+
 /**
  * Tells consumers when a queue may have messages to receive: right after a send, and when a delay or a
  * visibility timeout ends (one timer per queue, set to the earliest such moment). Long polls wait on it too.
  */
 export class Availability {
   private readonly listeners = new Map<string, Set<() => void>>();
-  private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private readonly timers = new Map<string, { at: number; timer: Timer }>();
   private readonly pendingNotifications = new Map<string, NodeJS.Immediate>();
   private readonly waiters = new Set<() => void>();
   private closed = false;
 
   constructor(
-    private readonly clock: () => number,
+    private readonly clock: Clock,
     /** The next moment a message of the queue becomes visible, for re-arming the timer after it fires. */
     private readonly nextVisibleAt: (queueName: string) => number | undefined,
     private readonly onListenerError: (queueName: string, error: unknown) => void,
@@ -46,8 +48,8 @@ export class Availability {
     if (this.closed) return;
     const existing = this.timers.get(queueName);
     if (existing && existing.at <= at) return;
-    if (existing) clearTimeout(existing.timer);
-    const timer = setTimeout(() => this.fire(queueName), Math.max(0, at - this.clock()));
+    existing?.timer.cancel();
+    const timer = this.clock.setTimer(at - this.clock.now(), () => this.fire(queueName));
     this.timers.set(queueName, { at, timer });
   }
 
@@ -56,12 +58,12 @@ export class Availability {
     if (this.closed) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
-        clearTimeout(timer);
+        timer.cancel();
         unsubscribe();
         this.waiters.delete(done);
         resolve();
       };
-      const timer = setTimeout(done, timeoutMs);
+      const timer = this.clock.setTimer(timeoutMs, done);
       const unsubscribe = this.subscribe(queueName, done);
       this.waiters.add(done);
     });
@@ -69,7 +71,7 @@ export class Availability {
 
   close(): void {
     this.closed = true;
-    for (const { timer } of this.timers.values()) clearTimeout(timer);
+    for (const { timer } of this.timers.values()) timer.cancel();
     for (const immediate of this.pendingNotifications.values()) clearImmediate(immediate);
     this.timers.clear();
     this.pendingNotifications.clear();

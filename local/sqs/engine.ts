@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import type { LogSink } from '../log-sink';
 import type { QueueModel } from '../model/types';
 import type { DurableMap, StateStore } from '../storage/state-store';
@@ -10,7 +11,7 @@ export interface SqsEngineOptions {
   queues: QueueModel[];
   store: StateStore;
   account: string;
-  clock: () => number;
+  clock: Clock;
   log: LogSink;
 }
 
@@ -30,10 +31,10 @@ export class SqsEngine {
 
   constructor(private readonly options: SqsEngineOptions) {
     this.account = options.account;
-    this.createdTimestamp = options.clock();
+    this.createdTimestamp = options.clock.now();
     this.moveTasks = options.store.collection<MoveTask>('sqs-move-tasks');
     for (const model of options.queues) {
-      const queue = new Queue(model, options.store.collection<StoredMessage>(`sqs-${model.name}`), options.clock);
+      const queue = new Queue(model, options.store.collection<StoredMessage>(`sqs-${model.name}`), () => options.clock.now());
       this.byName.set(model.name, queue);
       this.byArn.set(model.arn, queue);
     }
@@ -78,7 +79,7 @@ export class SqsEngine {
 
   send(queue: Queue, options: SendOptions): StoredMessage {
     const message = queue.send(options);
-    if (message.visibleAt > this.options.clock()) this.availability.wakeAt(queue.name, message.visibleAt);
+    if (message.visibleAt > this.options.clock.now()) this.availability.wakeAt(queue.name, message.visibleAt);
     else this.availability.notify(queue.name);
     return message;
   }
@@ -111,7 +112,7 @@ export class SqsEngine {
     const outcome = queue.changeVisibility(receiptHandle, visibilityTimeoutSeconds);
     if (outcome !== 'changed') return outcome;
     if (visibilityTimeoutSeconds === 0) this.availability.notify(queue.name);
-    else this.availability.wakeAt(queue.name, this.options.clock() + visibilityTimeoutSeconds * 1000);
+    else this.availability.wakeAt(queue.name, this.options.clock.now() + visibilityTimeoutSeconds * 1000);
     return outcome;
   }
 
@@ -156,7 +157,7 @@ export class SqsEngine {
   }
 
   now(): number {
-    return this.options.clock();
+    return this.options.clock.now();
   }
 
   get closed(): boolean {

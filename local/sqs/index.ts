@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import type { SqsPort } from '../model/ports';
 import type { QueueModel } from '../model/types';
@@ -18,8 +19,8 @@ export interface CreateSqsOptions {
   endpoint: string;
   region: string;
   account: string;
-  /** Epoch milliseconds; tests may pass their own. */
-  clock?: () => number;
+  /** Visibility timeouts, delays, retention and long polls run on it; the real clock by default. */
+  clock?: Clock;
   /** Where operator warnings go (a redrive target the runtime lacks, a failing listener). */
   logSink?: LogSink;
 }
@@ -36,7 +37,7 @@ export function createSqs(options: CreateSqsOptions): LocalSqs {
     queues: options.queues,
     store: options.store,
     account: options.account,
-    clock: options.clock ?? Date.now,
+    clock: options.clock ?? systemClock,
     log: options.logSink ?? consoleLogSink,
   });
   return {

@@ -28,7 +28,8 @@ export class Queue {
   constructor(
     readonly model: QueueModel,
     private readonly messages: DurableMap<StoredMessage>,
-    private readonly clock: () => number,
+    /** Epoch ms, from the SQS clock. */
+    private readonly now: () => number,
   ) {}
 
   get name(): string {
@@ -40,7 +41,7 @@ export class Queue {
   }
 
   send(options: SendOptions): StoredMessage {
-    const now = this.clock();
+    const now = this.now();
     const delaySeconds = options.delaySeconds ?? this.model.delaySeconds;
     const hasAttributes = options.messageAttributes !== undefined && Object.keys(options.messageAttributes).length > 0;
     const message: StoredMessage = {
@@ -62,7 +63,7 @@ export class Queue {
   /** Takes a message the source queue's redrive policy moved here; it keeps its id, send time and receive count. */
   acceptDeadLetter(message: StoredMessage, sourceArn: string): void {
     const { receiptHandle: _discarded, ...rest } = message;
-    this.messages.set(message.messageId, { ...rest, visibleAt: this.clock(), deadLetterQueueSourceArn: sourceArn });
+    this.messages.set(message.messageId, { ...rest, visibleAt: this.now(), deadLetterQueueSourceArn: sourceArn });
   }
 
   /**
@@ -70,7 +71,7 @@ export class Queue {
    * to `moveToDeadLetterQueue` instead, as SQS moves it on the receive attempt after the last allowed one.
    */
   receive(max: number, visibilityTimeoutSeconds: number | undefined, moveToDeadLetterQueue: ((message: StoredMessage) => boolean) | undefined): StoredMessage[] {
-    const now = this.clock();
+    const now = this.now();
     const timeoutMs = (visibilityTimeoutSeconds ?? this.model.visibilityTimeoutSeconds) * 1000;
     const maxReceiveCount = this.model.redrivePolicy?.maxReceiveCount;
     const received: StoredMessage[] = [];
@@ -107,7 +108,7 @@ export class Queue {
   changeVisibility(handle: string, visibilityTimeoutSeconds: number): ChangeVisibilityOutcome {
     const message = this.messageOf(handle);
     if (message === undefined || message.receiptHandle !== handle) return 'unknown-handle';
-    const now = this.clock();
+    const now = this.now();
     if (message.visibleAt <= now) return 'not-in-flight';
     this.messages.set(message.messageId, { ...message, visibleAt: now + visibilityTimeoutSeconds * 1000 });
     return 'changed';
@@ -115,7 +116,7 @@ export class Queue {
 
   /** The messages that can be received now, without receiving them. */
   visibleMessages(): StoredMessage[] {
-    const now = this.clock();
+    const now = this.now();
     return [...this.messages.values()].filter((message) => !this.expire(message, now) && message.visibleAt <= now);
   }
 
@@ -128,7 +129,7 @@ export class Queue {
   }
 
   counts(): QueueCounts {
-    const now = this.clock();
+    const now = this.now();
     const counts: QueueCounts = { visible: 0, inFlight: 0, delayed: 0 };
     for (const message of this.messages.values()) {
       if (this.expire(message, now)) continue;
@@ -140,14 +141,14 @@ export class Queue {
   }
 
   hasVisibleMessages(): boolean {
-    const now = this.clock();
+    const now = this.now();
     for (const message of this.messages.values()) if (message.visibleAt <= now) return true;
     return false;
   }
 
   /** The earliest future moment a message becomes visible, for waking listeners; undefined when none is pending. */
   nextVisibleAt(): number | undefined {
-    const now = this.clock();
+    const now = this.now();
     let next: number | undefined;
     for (const message of this.messages.values()) {
       if (message.visibleAt > now && (next === undefined || message.visibleAt < next)) next = message.visibleAt;

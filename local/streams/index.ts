@@ -1,3 +1,4 @@
+import { every, systemClock, type Clock } from '../clock';
 import type { StreamRecord, StreamsPort } from '../model/ports';
 import type { TableModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
@@ -22,15 +23,15 @@ export interface CreateStreamsOptions {
   region: string;
   /** Records older than this are trimmed; AWS keeps 24 hours. */
   retentionHours?: number;
-  /** The clock, in epoch milliseconds; tests move it to expire iterators and trim records. */
-  now?: () => number;
+  /** Record times, iterator expiry and retention run on it; the real clock by default. */
+  clock?: Clock;
 }
 
 export interface LocalStreams {
   port: StreamsPort;
   capture: StreamCapture;
   handler: JsonServiceHandler;
-  /** Drops records older than the retention period now; also runs every minute. Returns how many were dropped. */
+  /** Drops records older than the retention period now; also runs every minute on the clock. Returns how many were dropped. */
   trim(): number;
   close(): Promise<void>;
 }
@@ -43,7 +44,8 @@ const SEQUENCE_KEY = 'sequence';
 
 /** The durable DynamoDB Streams of every table in the model that has one. */
 export function createStreams(options: CreateStreamsOptions): LocalStreams {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
   const retentionSeconds = (options.retentionHours ?? 24) * 3600;
   const metadata = options.store.collection<StreamMetadata | string>(METADATA_COLLECTION);
   const definitions = streamDefinitions(options.tables);
@@ -80,15 +82,14 @@ export function createStreams(options: CreateStreamsOptions): LocalStreams {
     return logs.reduce((total, log) => total + log.trimOlderThan(cutoff), 0);
   };
   trim();
-  const trimTimer = setInterval(trim, TRIM_INTERVAL_MS);
-  trimTimer.unref();
+  const trimTimer = every(clock, TRIM_INTERVAL_MS, trim, { unref: true });
 
   return {
     port: createStreamsPort(logsByArn),
     capture,
     handler: createHandler(state),
     trim,
-    close: async () => clearInterval(trimTimer),
+    close: async () => trimTimer.cancel(),
   };
 }
 

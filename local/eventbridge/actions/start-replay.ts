@@ -12,7 +12,7 @@ export function startReplay(state: EventBridgeState, input: StartReplayInput): u
   const filterArns = destination.FilterArns;
   const bus = state.registry.bus(destination.Arn);
 
-  const replayStartTime = state.clock();
+  const replayStartTime = state.now();
   const events = [...archive.events.values()]
     .map(({ event }) => event)
     .filter((event) => {
@@ -31,7 +31,7 @@ export function startReplay(state: EventBridgeState, input: StartReplayInput): u
     eventStartTime: start,
     eventEndTime: end,
     replayStartTime,
-    replayEndTime: state.clock(),
+    replayEndTime: state.now(),
     eventsReplayed: events.length,
     ...(input.Description !== undefined ? { description: input.Description } : {}),
   };

@@ -3,6 +3,7 @@ import type { LambdaPort, SqsPort } from '../../model/ports';
 import type { RuleTargetModel } from '../../model/types';
 import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
+import type { Clock, Timer } from '../../clock';
 import type { LogSink } from '../../log-sink';
 import type { EventEnvelope } from '../types';
 import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
@@ -26,7 +27,8 @@ export interface DeliveriesOptions {
   registry: BusRegistry;
   sqs: SqsPort;
   lambda: LambdaPort;
-  clock: () => number;
+  /** Retry delays and event ages run on it. */
+  clock: Clock;
   /** Delay before retry n (0-based), in ms; the last value repeats. */
   retryDelays: readonly number[];
   log: LogSink;
@@ -42,7 +44,7 @@ export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 
  */
 export class Deliveries {
   private readonly pending: DurableMap<PendingDelivery>;
-  private readonly timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+  private readonly timers = new Map<string, Timer>();
   private closed = false;
 
   constructor(private readonly options: DeliveriesOptions) {
@@ -51,7 +53,7 @@ export class Deliveries {
   }
 
   enqueue(ruleArn: string, targetId: string, event: EventEnvelope): void {
-    const now = this.options.clock();
+    const now = this.options.clock.now();
     const delivery: PendingDelivery = { id: randomUUID(), ruleArn, targetId, event, failedAttempts: 0, acceptedAt: now, nextAttemptAt: now };
     this.pending.set(delivery.id, delivery);
     this.schedule(delivery);
@@ -64,21 +66,18 @@ export class Deliveries {
 
   close(): void {
     this.closed = true;
-    for (const timer of this.timers.values()) {
-      clearTimeout(timer as NodeJS.Timeout);
-      clearImmediate(timer as NodeJS.Immediate);
-    }
+    for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
   }
 
   private schedule(delivery: PendingDelivery): void {
     if (this.closed) return;
-    const wait = delivery.nextAttemptAt - this.options.clock();
+    const wait = delivery.nextAttemptAt - this.options.clock.now();
     const run = (): void => {
       this.timers.delete(delivery.id);
       void this.attempt(delivery.id);
     };
-    this.timers.set(delivery.id, wait <= 0 ? setImmediate(run) : setTimeout(run, wait));
+    this.timers.set(delivery.id, wait <= 0 ? nextTurn(run) : this.options.clock.setTimer(wait, run));
   }
 
   private async attempt(id: string): Promise<void> {
@@ -113,7 +112,7 @@ export class Deliveries {
     if (!failure.retryable) return this.deadLetter(delivery, target, failure, retriesDone, undefined);
     if (retriesDone >= maximumRetryAttempts) return this.deadLetter(delivery, target, failure, retriesDone, 'MaximumRetryAttemptsExhausted');
     const delays = this.options.retryDelays;
-    const nextAttemptAt = this.options.clock() + delays[Math.min(retriesDone, delays.length - 1)];
+    const nextAttemptAt = this.options.clock.now() + delays[Math.min(retriesDone, delays.length - 1)];
     if (nextAttemptAt - delivery.acceptedAt > maximumEventAgeSeconds * 1000) {
       return this.deadLetter(delivery, target, failure, retriesDone, 'MaximumEventAgeExhausted');
     }
@@ -144,6 +143,12 @@ export class Deliveries {
     }
     this.pending.delete(delivery.id);
   }
+}
+
+/** A delivery due now runs on the next turn of the event loop, after the PutEvents call that enqueued it returns. */
+function nextTurn(run: () => void): Timer {
+  const immediate = setImmediate(run);
+  return { cancel: () => clearImmediate(immediate) };
 }
 
 class UnsupportedTargetError extends Error {

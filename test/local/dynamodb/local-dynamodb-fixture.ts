@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { Clock } from '../../../local/clock';
 import { createDynamoDb, type LocalDynamoDb as DynamoDbService } from '../../../local/dynamodb';
 import type { StreamViewType, TableModel } from '../../../local/model/types';
 import { startEndpoint, type Endpoint } from '../../../local/server';
@@ -68,11 +69,11 @@ export interface LocalDynamoDb {
 }
 
 /** The endpoint with DynamoDB and Streams mounted, as the runtime wires them, on a free port. */
-export async function startLocalDynamoDb(options: { dataDir?: string; tables?: TableModel[]; now?: () => number } = {}): Promise<LocalDynamoDb> {
+export async function startLocalDynamoDb(options: { dataDir?: string; tables?: TableModel[]; clock?: Clock } = {}): Promise<LocalDynamoDb> {
   const tables = options.tables ?? DEFAULT_TABLES;
   const endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
   const store = openStateStore(options.dataDir && path.join(options.dataDir, 'state'));
-  const streams = createStreams({ tables, store, region: REGION, now: options.now });
+  const streams = createStreams({ tables, store, region: REGION, clock: options.clock });
   const dynamoDb = await createDynamoDb({
     tables,
     dataDir: options.dataDir && path.join(options.dataDir, 'dynamodb'),

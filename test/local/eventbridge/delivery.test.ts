@@ -1,5 +1,6 @@
 import { createEventBridge } from '../../../local/eventbridge';
 import { planFaults } from '../../../local/faults';
+import { ManualClock } from '../manual-clock';
 import type { RuleModel } from '../../../local/model/types';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
@@ -61,6 +62,21 @@ describe('EventBridge delivery to rule targets', () => {
     await eventually(() => (lambda.accepted.length === 1 ? true : undefined));
     expect(lambda.attempts).toBe(3);
     expect(sqs.port.receive(queueArn('audit-dlq'), 10)).toEqual([]);
+    await bus.close();
+  });
+
+  it('waits out the retry delay on its clock before trying a failed delivery again', async () => {
+    const clock = new ManualClock();
+    const lambda = new RecordingLambda(1);
+    const bus = startBus(lambda, [AUDIT_RULE], { clock, retryDelays: [60_000] });
+    bus.port.putEvents([userCreatedEntry('u-clocked')]);
+    await eventually(() => (lambda.attempts === 1 && clock.pendingTimers === 1 ? true : undefined));
+
+    clock.advance(59_999);
+    expect(lambda.attempts).toBe(1);
+    clock.advance(1);
+    await eventually(() => (lambda.accepted.length === 1 ? true : undefined));
+    expect(lambda.attempts).toBe(2);
     await bus.close();
   });
 
@@ -186,7 +202,7 @@ describe('EventBridge pending retries survive a restart', () => {
       buses: [BUS], rules: [AUDIT_RULE], archives: [], store, sqs: sqs.port, lambda: healthy,
       region: REGION, account: ACCOUNT, retryDelays: [60_000], logSink: () => {},
       // The retry was due a minute after the failure: a clock past it makes the resumed delivery run at once.
-      clock: () => Date.now() + 61_000,
+      clock: new ManualClock(Date.now() + 61_000),
     });
     expect(restarted.pendingDeliveries()).toBe(1);
     await eventually(() => (healthy.accepted.length === 1 ? true : undefined));

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { planFaults } from '../../../local/faults';
 import { createLambda, LocalLambda } from '../../../local/lambda';
 import { openStateStore } from '../../../local/storage/state-store';
+import { ManualClock } from '../manual-clock';
 import { FakeSqs } from './fake-sqs';
 import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
 
@@ -135,6 +136,7 @@ describe('Lambda runtime: synchronous invocations', () => {
 
 describe('Lambda runtime: idle workers', () => {
   it('stops a worker left idle past the idle timeout and serves the next call from a cold one', async () => {
+    const clock = new ManualClock();
     const runtime = createLambda({
       functions: [testFunction('counter', 'counter')],
       eventSourceMappings: [],
@@ -142,13 +144,16 @@ describe('Lambda runtime: idle workers', () => {
       sqs: new FakeSqs(),
       endpoint: ENDPOINT,
       region: REGION,
-      idleWorkerTimeoutMs: 300,
+      idleWorkerTimeoutMs: 60_000,
+      clock,
     });
     runtime.start();
     try {
       expect((await runtime.port.invoke('counter', {})).payload).toBe(1);
       expect((await runtime.port.invoke('counter', {})).payload).toBe(2);
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      clock.advance(59_999);
+      expect((await runtime.port.invoke('counter', {})).payload).toBe(3);
+      clock.advance(60_000);
       expect((await runtime.port.invoke('counter', {})).payload).toBe(1);
     } finally {
       await runtime.close();

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Clock } from '../../../local/clock';
 import { planFaults, type PipeFaults } from '../../../local/faults';
 import { createPipesRunner, PipesRunner, StreamDeadLetterRecord } from '../../../local/pipes';
 import { LambdaInvokeResult, StreamRecord } from '../../../local/model/ports';
 import { PipeModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from '../lambda/fake-sqs';
+import { ManualClock } from '../manual-clock';
 import { FakeEventBridge, FakeLambda, FakeStreams } from './fakes';
 
 const STREAM = 'arn:aws:dynamodb:us-east-1:000000000000:table/users/stream/1970-01-01T00:00:00.000';
@@ -79,7 +81,7 @@ describe('Pipes runner', () => {
   }
   afterEach(stopAll);
 
-  function start(pipes: PipeModel[], options: { stateDir?: string; faults?: PipeFaults } = {}): void {
+  function start(pipes: PipeModel[], options: { stateDir?: string; faults?: PipeFaults; clock?: Clock } = {}): void {
     const store = openStateStore(options.stateDir);
     const runner = createPipesRunner({
       pipes,
@@ -94,6 +96,7 @@ describe('Pipes runner', () => {
       faults: planFaults({ pipes: options.faults }),
       retryBackoff: { initialMs: 10, maxMs: 40 },
       readRetryMs: 20,
+      clock: options.clock,
     });
     running.push({ runner, store });
     runner.start();
@@ -115,15 +118,23 @@ describe('Pipes runner', () => {
   });
 
   it('waits up to the batching window to fill a batch', async () => {
-    start([pipe({ source: { batchSize: 10, maximumBatchingWindowSeconds: 0.3 } })]);
-    const started = Date.now();
+    const clock = new ManualClock();
+    // The poller reads on the turn after an append; one more turn and it has read, and set the window's timer.
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    start([pipe({ source: { batchSize: 10, maximumBatchingWindowSeconds: 30 } })], { clock });
     insert('a');
-    await settle(100);
+    await nextTurn();
+    clock.advance(10_000);
     insert('b');
     insert('c');
+    await nextTurn();
+    clock.advance(19_999);
+    await nextTurn();
+    expect(lambda.callsTo(CONSUMER)).toHaveLength(0);
+
+    clock.advance(1);
     await waitFor(() => lambda.callsTo(CONSUMER).length === 1, 'one batch');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
-    expect((lambda.callsTo(CONSUMER)[0] as StreamRecord[]).length).toBe(3);
+    expect((lambda.callsTo(CONSUMER)[0] as StreamRecord[]).map((record) => record.eventID)).toEqual(['event-1', 'event-2', 'event-3']);
   });
 
   it("skips records no filter matches, OR'ing the filters, and checkpoints past them", async () => {

@@ -2,6 +2,7 @@ import { SendEmailCommand, SendRawEmailCommand, SESClient } from '@aws-sdk/clien
 import { SendEmailCommand as SendEmailV2Command, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSes, type LocalSes, type LocalStackSesMessage } from '../../../local/ses';
+import { ManualClock } from '../manual-clock';
 import { ACCOUNT, REGION, TEST_CREDENTIALS } from '../sqs/support';
 
 describe('SES captured locally', () => {
@@ -110,19 +111,34 @@ describe('SES captured locally', () => {
     expect(await listed()).toEqual([]);
   });
 
-  it('throttles v1 and v2 sends during an outage, then accepts them again', async () => {
-    ses.throttleFor(400);
-    const v1Error = await sendSimple(v1, 'welcome@example.com', 'During outage').catch((error: unknown) => error as Error & { $retryable?: unknown });
-    expect(v1Error).toMatchObject({ name: 'Throttling', message: 'Maximum sending rate exceeded.', $metadata: { httpStatusCode: 400 } });
-    const v2Error = await v2
-      .send(new SendEmailV2Command({ FromEmailAddress: 'news@example.com', Destination: { ToAddresses: ['a@example.com'] }, Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } } }))
-      .catch((error: unknown) => error);
-    expect(v2Error).toBeInstanceOf(TooManyRequestsException);
-    expect(await listed()).toEqual([]);
+  it('throttles v1 and v2 sends during an outage, then accepts them again once it is over on its clock', async () => {
+    const clock = new ManualClock();
+    const outageEndpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
+    const clocked = await createSes({ region: REGION, clock });
+    outageEndpoint.mount(clocked.handler);
+    const clockedV1 = new SESClient({ endpoint: outageEndpoint.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    const clockedV2 = new SESv2Client({ endpoint: outageEndpoint.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    try {
+      clocked.throttleFor(60_000);
+      const v1Error = await sendSimple(clockedV1, 'welcome@example.com', 'During outage').catch((error: unknown) => error as Error & { $retryable?: unknown });
+      expect(v1Error).toMatchObject({ name: 'Throttling', message: 'Maximum sending rate exceeded.', $metadata: { httpStatusCode: 400 } });
+      const v2Error = await clockedV2
+        .send(new SendEmailV2Command({ FromEmailAddress: 'news@example.com', Destination: { ToAddresses: ['a@example.com'] }, Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } } } }))
+        .catch((error: unknown) => error);
+      expect(v2Error).toBeInstanceOf(TooManyRequestsException);
+      clock.advance(59_999);
+      await expect(sendSimple(clockedV1, 'welcome@example.com', 'Still during outage')).rejects.toMatchObject({ name: 'Throttling' });
+      expect(await listed()).toEqual([]);
 
-    await new Promise((resolve) => setTimeout(resolve, 450));
-    await sendSimple(v1, 'welcome@example.com', 'After outage');
-    expect((await listed()).map((message) => message.Subject)).toEqual(['After outage']);
+      clock.advance(1);
+      await sendSimple(clockedV1, 'welcome@example.com', 'After outage');
+      expect((await listed()).map((message) => message.Subject)).toEqual(['After outage']);
+    } finally {
+      clockedV1.destroy();
+      clockedV2.destroy();
+      await clocked.close();
+      await outageEndpoint.close();
+    }
   });
 
   it('retries through a short outage with the SDK default retry strategy', async () => {

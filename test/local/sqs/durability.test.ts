@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { createSqs } from '../../../local/sqs';
 import { openStateStore } from '../../../local/storage/state-store';
+import { ManualClock } from '../manual-clock';
 import { ACCOUNT, REGION, queueModel, temporaryDirectory } from './support';
 
 describe('SQS durability', () => {
@@ -30,9 +31,9 @@ describe('SQS durability', () => {
     await sqs.close();
     store.close();
 
-    const now = Date.now() + 601_000;
     const later = openStateStore(stateDirectory);
-    const restarted = createSqs({ queues: [queue], store: later, endpoint: '', region: REGION, account: ACCOUNT, clock: () => now });
+    const clock = new ManualClock(Date.now() + 601_000);
+    const restarted = createSqs({ queues: [queue], store: later, endpoint: '', region: REGION, account: ACCOUNT, clock });
     const redelivered = restarted.port.receive(queue.arn, 10);
     const ids = redelivered.map((message) => message.messageId);
     expect(ids).toEqual(expect.arrayContaining(inFlight));

@@ -9,6 +9,7 @@ import {
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
+import { ManualClock } from '../manual-clock';
 import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from './support';
 
 const SOURCE = queueModel('orders', {
@@ -92,12 +93,37 @@ describe('SQS visibility, redelivery and redrive', () => {
     expect(() => sqs.port.send('arn:aws:sqs:us-east-1:000000000000:nope', { body: 'x' })).toThrow('The specified queue does not exist.');
   });
 
+  it('makes a received message receivable again when its visibility timeout ends on the clock, and wakes listeners then', async () => {
+    const clock = new ManualClock();
+    const queue = queueModel('clocked', { visibilityTimeoutSeconds: 30 });
+    const clocked = createSqs({ queues: [queue], store: openStateStore(undefined), endpoint: '', region: REGION, account: ACCOUNT, clock });
+    let wakeUps = 0;
+    clocked.port.onAvailable(queue.arn, () => wakeUps++);
+    // Listeners are told on the next turn of the event loop; one turn shows whether they were.
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    clocked.port.send(queue.arn, { body: 'retry me' });
+    expect(clocked.port.receive(queue.arn, 1)).toHaveLength(1);
+    await nextTurn();
+    expect(wakeUps).toBe(1);
+
+    clock.advance(29_999);
+    await nextTurn();
+    expect(wakeUps).toBe(1);
+    expect(clocked.port.receive(queue.arn, 1)).toEqual([]);
+
+    clock.advance(1);
+    await nextTurn();
+    expect(wakeUps).toBe(2);
+    expect(clocked.port.receive(queue.arn, 1).map((message) => [message.body, message.attributes.ApproximateReceiveCount])).toEqual([['retry me', '2']]);
+    await clocked.close();
+  });
+
   it('drops messages past the retention period', async () => {
-    let now = 1_000_000;
+    const clock = new ManualClock(1_000_000);
     const shortLived = queueModel('short', { messageRetentionSeconds: 60 });
-    const clocked = createSqs({ queues: [shortLived], store: openStateStore(undefined), endpoint: '', region: REGION, account: ACCOUNT, clock: () => now });
+    const clocked = createSqs({ queues: [shortLived], store: openStateStore(undefined), endpoint: '', region: REGION, account: ACCOUNT, clock });
     clocked.port.send(shortLived.arn, { body: 'old' });
-    now += 61_000;
+    clock.advance(61_000);
     expect(clocked.port.receive(shortLived.arn, 10)).toEqual([]);
     await clocked.close();
   });

@@ -6,7 +6,9 @@ import {
   ListStreamsCommand,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
+import { systemClock } from '../../../local/clock';
 import { DEFAULT_TABLES, startLocalDynamoDb, type LocalDynamoDb } from '../dynamodb/local-dynamodb-fixture';
+import { ManualClock } from '../manual-clock';
 import { iteratorFor, shardOf, type StreamShard } from './stream-reader';
 
 const usersStreamArn = DEFAULT_TABLES[0].stream?.arn as string;
@@ -19,7 +21,7 @@ describe('the DynamoDB Streams API', () => {
 
   beforeEach(async () => {
     clock = Date.now();
-    local = await startLocalDynamoDb({ now: () => clock });
+    local = await startLocalDynamoDb({ clock: { ...systemClock, now: () => clock } });
     shard = await shardOf(local, 'users');
   });
   afterEach(() => local.close());
@@ -126,6 +128,26 @@ describe('the DynamoDB Streams API', () => {
         name: 'ExpiredIteratorException',
         message: expect.stringContaining('further in the future than the tolerated delay of 900000 milliseconds'),
       });
+    });
+
+    it('trims records past the 24-hour retention on its own, each minute of the clock', async () => {
+      const manual = new ManualClock(Date.now());
+      const clocked = await startLocalDynamoDb({ clock: manual });
+      try {
+        const clockedShard = await shardOf(clocked, 'users');
+        const retained = async () => {
+          const iterator = await iteratorFor(clocked, clockedShard, 'TRIM_HORIZON');
+          const { Records } = await clocked.dynamoStreams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+          return userIds(Records);
+        };
+        await clocked.dynamo.send(new PutItemCommand({ TableName: 'users', Item: { userId: { S: 'old' } } }));
+        manual.advance(24 * 60 * 60 * 1000);
+        expect(await retained()).toEqual(['old']);
+        manual.advance(60_000);
+        expect(await retained()).toEqual([]);
+      } finally {
+        await clocked.close();
+      }
     });
 
     it('refuses to read trimmed records, and serves what retention kept', async () => {
