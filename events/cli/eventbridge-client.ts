@@ -1,7 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { PutEventsArguments } from './arguments';
 
-/** The local runtime's account and region (see the project brief); AWS itself uses the normal SDK chain. */
+/** The local runtime's default region, and credentials it accepts (any will do); AWS itself uses the normal SDK chain. */
 const LOCAL_REGION = 'us-east-1';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 

@@ -2,8 +2,10 @@
 'use strict';
 /*
  * Runs inside a function's worker thread, as Lambda's Node.js runtime does inside its sandbox: loads the
- * handler once (cold start), then runs one invocation at a time. Plain JavaScript so that a worker starts
- * without a TypeScript loader; the message shapes are declared in worker-messages.ts.
+ * handler once (cold start), then runs one invocation at a time. Plain JavaScript, so that the worker starts in
+ * a clean Node.js with no TypeScript loader, whether the runtime itself runs under tsx (npm start) or jest; its
+ * JSDoc types are checked by tsc (this file is in tsconfig's program) against worker-messages.ts, and ESLint
+ * lints it.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -74,7 +76,13 @@ function lambdaContext(data) {
   };
 }
 
-/** Supports async handlers and callback-style ones, as the Node.js runtime does. @param {Function} handler */
+/**
+ * Supports async handlers and callback-style ones, as the Node.js runtime does.
+ * @param {Function} handler
+ * @param {unknown} event
+ * @param {Record<string, unknown>} context
+ * @returns {Promise<unknown>}
+ */
 function runHandler(handler, event, context) {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -92,7 +100,7 @@ function runHandler(handler, event, context) {
     });
     try {
       const returned = handler(event, context, callback);
-      if (returned && typeof returned.then === 'function') returned.then((value) => callback(null, value), callback);
+      if (returned && typeof returned.then === 'function') returned.then((/** @type {unknown} */ value) => callback(null, value), callback);
       else if (handler.length < 3) callback(null, returned);
     } catch (error) {
       callback(error);

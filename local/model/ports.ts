@@ -103,8 +103,3 @@ export interface PutEventsResultEntry {
 export interface EventBridgePort {
   putEvents(entries: PutEventsEntry[]): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
 }
-
-/** A service that owns timers, workers or files, and must stop cleanly. */
-export interface Closeable {
-  close(): Promise<void>;
-}

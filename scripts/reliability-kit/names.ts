@@ -1,4 +1,4 @@
-/** Physical names of the dev stage, as the template synthesizes them (see the shared brief). */
+/** Physical names of the dev stage, as its synthesized template (cdk.out) names the resources. */
 export const USERS_TABLE = 'users-fanout-dev-users';
 export const AUDIT_TABLE = 'users-fanout-dev-audit-log';
 export const BUS_NAME = 'users-fanout-dev';
