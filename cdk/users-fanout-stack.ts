@@ -6,7 +6,7 @@ import { AppConfig, PRODUCTION_STAGE } from './config';
 import { AuditLogTable } from './constructs/audit-log-table';
 import { OperatorAlerts } from './constructs/operator-alerts';
 import { RejectedUsersPipe } from './constructs/rejected-users-pipe';
-import { DeadLetterQueue } from './constructs/secure-queue';
+import { OperatorQueue } from './constructs/secure-queue';
 import { UserCreatedPipe } from './constructs/user-created-pipe';
 import { UserEventsBus } from './constructs/user-events-bus';
 import { UsersTable } from './constructs/users-table';
@@ -55,7 +55,7 @@ export class UsersFanoutStack extends Stack {
       removalPolicy,
     });
     // Read by operators like a dead-letter queue, so it is built as one.
-    const rejectedUsersQueue = new DeadLetterQueue(this, 'RejectedUsersQueue', {
+    const rejectedUsersQueue = new OperatorQueue(this, 'RejectedUsersQueue', {
       queueName: `users-fanout-${stage}-rejected-users`,
       removalPolicy,
     });

@@ -3,7 +3,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { StreamPipe } from './stream-pipe';
+import { NewItemsPipe } from './new-items-pipe';
 
 export interface RejectedUsersPipeProps {
   readonly stage: string;
@@ -19,7 +19,7 @@ export interface RejectedUsersPipeProps {
  * independently, so a bad record never holds up good ones: the `reject-user` service returns only the invalid
  * records, each with its reason, and they are sent to the rejected-users queue.
  */
-export class RejectedUsersPipe extends StreamPipe {
+export class RejectedUsersPipe extends NewItemsPipe {
   constructor(scope: Construct, id: string, props: RejectedUsersPipeProps) {
     super(scope, id, {
       pipeName: `users-fanout-${props.stage}-rejected-users`,

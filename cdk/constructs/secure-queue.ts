@@ -19,10 +19,10 @@ export interface SecureQueueProps {
    */
   readonly visibilityTimeout?: Duration;
   /**
-   * Where a message goes after `maxReceiveCount` failed receives.
-   * @default - no redrive; only for queues that are themselves the end of a path (a DLQ)
+   * SQS's redrive policy: the queue a message moves to after `maxReceiveCount` failed receives.
+   * @default - no redrive; only for queues that are themselves the end of a path (an OperatorQueue)
    */
-  readonly deadLetterQueue?: sqs.DeadLetterQueue;
+  readonly redrive?: sqs.DeadLetterQueue;
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;
 }
@@ -46,7 +46,7 @@ export class SecureQueue extends sqs.Queue {
       enforceSSL: true,
       retentionPeriod,
       visibilityTimeout,
-      deadLetterQueue: props.deadLetterQueue,
+      deadLetterQueue: props.redrive,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
     this.retentionPeriod = retentionPeriod;
@@ -54,7 +54,7 @@ export class SecureQueue extends sqs.Queue {
   }
 }
 
-export interface DeadLetterQueueProps {
+export interface OperatorQueueProps {
   /** Physical queue name; by convention it ends in `-dlq`. */
   readonly queueName: string;
   /** @default RemovalPolicy.DESTROY */
@@ -62,11 +62,12 @@ export interface DeadLetterQueueProps {
 }
 
 /**
- * The end of a delivery path: an encrypted queue an operator reads and redrives, keeping each message for
- * 14 days. It has no dead-letter queue of its own, because nothing consumes it automatically.
+ * The end of a delivery path, read only by operators: an encrypted queue they read and redrive, keeping each
+ * message for 14 days. Every dead-letter queue of the stack is one, and so is the rejected-users queue. It has no
+ * dead-letter queue of its own, because nothing consumes it automatically.
  */
-export class DeadLetterQueue extends SecureQueue {
-  constructor(scope: Construct, id: string, props: DeadLetterQueueProps) {
+export class OperatorQueue extends SecureQueue {
+  constructor(scope: Construct, id: string, props: OperatorQueueProps) {
     super(scope, id, { queueName: props.queueName, retentionPeriod: DEAD_LETTER_RETENTION, removalPolicy: props.removalPolicy });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SQS3',

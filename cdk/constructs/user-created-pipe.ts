@@ -3,7 +3,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { StreamPipe } from './stream-pipe';
+import { NewItemsPipe } from './new-items-pipe';
 
 export interface UserCreatedPipeProps {
   readonly stage: string;
@@ -21,7 +21,7 @@ export interface UserCreatedPipeProps {
  * Turns each new user into one domain event on the bus. The `enrich-user` service maps a batch of stream
  * records to event details and drops the invalid ones, which the rejected-users pipe keeps.
  */
-export class UserCreatedPipe extends StreamPipe {
+export class UserCreatedPipe extends NewItemsPipe {
   constructor(scope: Construct, id: string, props: UserCreatedPipeProps) {
     super(scope, id, {
       pipeName: `users-fanout-${props.stage}-user-created`,

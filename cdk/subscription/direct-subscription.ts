@@ -3,7 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
-import { DeadLetterQueue } from '../constructs/secure-queue';
+import { OperatorQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { sumDurations } from './redelivery';
 import { DirectDelivery } from './subscriber-entry';
@@ -11,7 +11,7 @@ import { DirectDelivery } from './subscriber-entry';
 export interface DirectSubscriptionProps {
   readonly rule: events.Rule;
   readonly handler: ServiceFunction;
-  readonly deadLetterQueue: DeadLetterQueue;
+  readonly deadLetterQueue: OperatorQueue;
   readonly delivery: DirectDelivery;
 }
 

@@ -3,7 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
-import { DeadLetterQueue, SecureQueue } from '../constructs/secure-queue';
+import { OperatorQueue, SecureQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { sumDurations } from './redelivery';
 import { QueueDeliveryOptions, QueuedDelivery } from './subscriber-entry';
@@ -14,7 +14,7 @@ const VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
 export interface SubscriberQueueProps {
   readonly queueName: string;
   readonly rule: events.Rule;
-  readonly deadLetterQueue: DeadLetterQueue;
+  readonly deadLetterQueue: OperatorQueue;
   readonly delivery: QueueDeliveryOptions;
   /** @default Duration.seconds(30) */
   readonly visibilityTimeout?: Duration;
@@ -36,7 +36,7 @@ export class SubscriberQueue extends SecureQueue {
       queueName: props.queueName,
       retentionPeriod: delivery.retentionPeriod,
       visibilityTimeout: props.visibilityTimeout,
-      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: delivery.maxReceiveCount ?? 5 },
+      redrive: { queue: deadLetterQueue, maxReceiveCount: delivery.maxReceiveCount ?? 5 },
       removalPolicy: props.removalPolicy,
     });
     const ruleMaxEventAge = delivery.maxEventAge ?? Duration.hours(2);
@@ -56,7 +56,7 @@ export interface QueuedSubscriptionProps {
   readonly queueName: string;
   readonly rule: events.Rule;
   readonly handler: ServiceFunction;
-  readonly deadLetterQueue: DeadLetterQueue;
+  readonly deadLetterQueue: OperatorQueue;
   readonly delivery: QueuedDelivery;
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;

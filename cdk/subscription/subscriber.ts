@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { DeadLetterQueue, SecureQueue } from '../constructs/secure-queue';
+import { OperatorQueue, SecureQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { grantCapabilities, SharedResources } from './capabilities';
 import { DirectSubscription } from './direct-subscription';
@@ -29,7 +29,7 @@ export class Subscriber extends Construct {
   readonly entry: SubscriberEntry;
   readonly rule: SubscriberRule;
   /** Where every failure of this subscriber's path ends, readable by an operator. */
-  readonly deadLetterQueue: DeadLetterQueue;
+  readonly deadLetterQueue: OperatorQueue;
   /** The subscriber's function, for `direct` and `queued` delivery. */
   readonly handler?: ServiceFunction;
   /** The queue the rule feeds, for `queued` and `queue-only` delivery. */
@@ -44,7 +44,7 @@ export class Subscriber extends Construct {
     this.entry = entry;
     const physicalName = `users-fanout-${shared.stage}-${entry.name}`;
 
-    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+    this.deadLetterQueue = new OperatorQueue(this, 'DeadLetterQueue', {
       queueName: `${physicalName}-dlq`,
       removalPolicy: props.removalPolicy,
     });

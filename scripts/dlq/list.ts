@@ -3,7 +3,7 @@ import { peekMessages, queueDepth } from './queue-messages';
 import { plural, renderListing, type QueueListing, type RenderOptions } from './render';
 import type { StackAccess } from './stack-access';
 import { readStreamBatch, type WireStreamRecord } from './stream-batch';
-import type { DeadLetterQueue } from './topology';
+import type { RedrivableQueue } from './topology';
 
 export interface ListOptions extends RenderOptions {
   /** Most messages shown per queue. */
@@ -13,7 +13,7 @@ export interface ListOptions extends RenderOptions {
 /** Prints what sits in each queue, reading messages without consuming them. Returns how many messages there are. */
 export async function listDeadLetters(
   access: StackAccess,
-  queues: readonly DeadLetterQueue[],
+  queues: readonly RedrivableQueue[],
   options: ListOptions,
   print: (line: string) => void,
 ): Promise<number> {
@@ -28,7 +28,7 @@ export async function listDeadLetters(
   return total;
 }
 
-async function readQueue(access: StackAccess, queue: DeadLetterQueue, max: number): Promise<QueueListing> {
+async function readQueue(access: StackAccess, queue: RedrivableQueue, max: number): Promise<QueueListing> {
   const { sqs, streams } = access.clients;
   const queueUrl = await access.queueUrls.of(queue.queueName);
   const depth = await queueDepth(sqs, queueUrl);

@@ -1,11 +1,11 @@
 import { DlqError } from './dlq-error';
-import type { DeadLetterQueue } from './topology';
+import type { RedrivableQueue } from './topology';
 
 /**
  * The queue `redrive <name>` means. Queue names (full or short) come first, then pipe and subscriber names, so
  * `rejected-users` is the rejected-users queue while its pipe's DLQ is `rejected-users-dlq`.
  */
-export function findDeadLetterQueue(queues: readonly DeadLetterQueue[], name: string): DeadLetterQueue {
+export function findDeadLetterQueue(queues: readonly RedrivableQueue[], name: string): RedrivableQueue {
   const byQueue = queues.filter((queue) => queue.queueName === name || queue.shortName === name);
   const matches = byQueue.length > 0 ? byQueue : queues.filter((queue) => queue.ownerNames.includes(name));
   if (matches.length === 1) return matches[0];
@@ -15,6 +15,6 @@ export function findDeadLetterQueue(queues: readonly DeadLetterQueue[], name: st
 }
 
 /** What the operator may type: each queue's short name and its pipe or subscriber name. */
-export function validNames(queues: readonly DeadLetterQueue[]): string[] {
+export function validNames(queues: readonly RedrivableQueue[]): string[] {
   return [...new Set(queues.flatMap((queue) => [queue.shortName, ...queue.ownerNames.slice(0, 1)]))];
 }

@@ -5,7 +5,7 @@ import { queueDepth, receiveMessages, releaseMessages } from './queue-messages';
 import { describePath, plural } from './render';
 import { resend } from './resend';
 import type { StackAccess } from './stack-access';
-import type { DeadLetterQueue } from './topology';
+import type { RedrivableQueue } from './topology';
 
 export interface RedriveResult {
   redriven: number;
@@ -22,7 +22,7 @@ const REDRIVE_VISIBILITY_SECONDS = 120;
  * deletes each only after its resend succeeded; failed and kept messages are made visible again at the end.
  * Messages that arrive meanwhile (a redriven event failing again) are left for the next run.
  */
-export async function redriveQueue(access: StackAccess, queue: DeadLetterQueue, print: (line: string) => void): Promise<RedriveResult> {
+export async function redriveQueue(access: StackAccess, queue: RedrivableQueue, print: (line: string) => void): Promise<RedriveResult> {
   const { sqs } = access.clients;
   const queueUrl = await access.queueUrls.of(queue.queueName);
   const { visible } = await queueDepth(sqs, queueUrl);

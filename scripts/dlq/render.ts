@@ -3,7 +3,7 @@ import { plainItem } from './dynamodb-json';
 import { maskEmailAddresses, maskPersonalData } from './personal-data';
 import type { QueueDepth } from './queue-messages';
 import type { StreamBatchInfo, WireStreamRecord } from './stream-batch';
-import type { DeadLetterPath, DeadLetterQueue } from './topology';
+import type { DeadLetterPath, RedrivableQueue } from './topology';
 
 export interface RenderOptions {
   /** Print email addresses as they are; by default they are masked. */
@@ -12,7 +12,7 @@ export interface RenderOptions {
 
 /** What `list` learned about one queue. */
 export interface QueueListing {
-  queue: DeadLetterQueue;
+  queue: RedrivableQueue;
   depth: QueueDepth;
   messages: DeadLetterMessage[];
   /** The records of each dead-lettered stream batch by message id, or why they could not be read. */

@@ -26,7 +26,8 @@ export type DeadLetterPath =
   /** A subscriber's event, resent to its function asynchronously (direct delivery). */
   | { kind: 'subscriber-function'; subscriber: string; functionName: string };
 
-export interface DeadLetterQueue {
+/** A queue `npm run dlq` lists and redrives: a dead-letter queue of the stack, or the rejected-users queue. */
+export interface RedrivableQueue {
   queueName: string;
   /** The queue name without the `users-fanout-<stage>-` prefix. */
   shortName: string;
@@ -36,12 +37,12 @@ export interface DeadLetterQueue {
 }
 
 /** Every dead-letter queue of the stack (and the rejected-users queue), with the path each one belongs to. */
-export function discoverDeadLetterQueues(template: CfnTemplate, stage: string): DeadLetterQueue[] {
+export function discoverDeadLetterQueues(template: CfnTemplate, stage: string): RedrivableQueue[] {
   const reader = new TemplateReader(template);
   const prefix = `users-fanout-${stage}-`;
   const shortOf = (name: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : name);
   const queueName = (logicalId: string) => reader.physicalName(logicalId, 'QueueName');
-  const queues: DeadLetterQueue[] = [];
+  const queues: RedrivableQueue[] = [];
   const add = (name: string, ownerNames: string[], path: DeadLetterPath) => queues.push({ queueName: name, shortName: shortOf(name), ownerNames, path });
 
   const pipes = reader.ofType('AWS::Pipes::Pipe').map(([logicalId, properties]) => readPipe(reader, logicalId, properties));

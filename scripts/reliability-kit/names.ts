@@ -13,7 +13,8 @@ export const DEAD_LETTER_QUEUES = {
   rejectedUsersPipe: 'users-fanout-dev-rejected-users-dlq',
 } as const;
 
-export type DeadLetterQueue = keyof typeof DEAD_LETTER_QUEUES;
+/** A key of DEAD_LETTER_QUEUES, naming one of those queues by its role. */
+export type DeadLetterQueueKey = keyof typeof DEAD_LETTER_QUEUES;
 
 /** The services' log messages for a redelivery they recognised and ignored. */
 export const SUPPRESSION_MESSAGES = [

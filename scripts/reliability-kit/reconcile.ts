@@ -1,6 +1,6 @@
 import type { AwsClients } from './clients';
 import { readDeadLetters, type DeadLetter } from './dead-letters';
-import type { DeadLetterQueue } from './names';
+import type { DeadLetterQueueKey } from './names';
 import { auditCountsByUser, mailTimesByUser } from './observe';
 
 /** The users a run created: valid ones must get one email and one audit record, poison ones must be rejected. */
@@ -28,19 +28,19 @@ export interface Reconciliation {
   deadLetters: DeadLetter[];
 }
 
-const EMAIL_PATH_DLQS: DeadLetterQueue[] = ['welcomeEmail', 'userCreatedPipe'];
-const AUDIT_PATH_DLQS: DeadLetterQueue[] = ['auditLog', 'userCreatedPipe'];
-const REJECTION_QUEUES: DeadLetterQueue[] = ['rejectedUsers', 'rejectedUsersPipe'];
+const EMAIL_PATH_DLQS: DeadLetterQueueKey[] = ['welcomeEmail', 'userCreatedPipe'];
+const AUDIT_PATH_DLQS: DeadLetterQueueKey[] = ['auditLog', 'userCreatedPipe'];
+const REJECTION_QUEUES: DeadLetterQueueKey[] = ['rejectedUsers', 'rejectedUsersPipe'];
 
 /** Counts what reached the end of each path, and which users are in neither the result nor a DLQ. */
 export async function reconcile(clients: AwsClients, users: CreatedUsers): Promise<Reconciliation> {
   const [mailTimes, audit, deadLetters] = await Promise.all([mailTimesByUser(clients.endpoint), auditCountsByUser(clients), readDeadLetters(clients)]);
   const mail = new Map([...mailTimes].map(([userId, times]) => [userId, times.length]));
-  const parkedIn = new Map<string, Set<DeadLetterQueue>>();
+  const parkedIn = new Map<string, Set<DeadLetterQueueKey>>();
   for (const letter of deadLetters) {
     for (const userId of letter.userIds) parkedIn.set(userId, (parkedIn.get(userId) ?? new Set()).add(letter.queue));
   }
-  const parked = (userId: string, queues: DeadLetterQueue[]): boolean => queues.some((queue) => parkedIn.get(userId)?.has(queue));
+  const parked = (userId: string, queues: DeadLetterQueueKey[]): boolean => queues.some((queue) => parkedIn.get(userId)?.has(queue));
 
   const lostUserIds: string[] = [];
   for (const userId of users.valid) {

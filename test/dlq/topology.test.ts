@@ -2,21 +2,21 @@ import * as path from 'node:path';
 import { subscribers } from '../../cdk/subscribers';
 import { findDeadLetterQueue, validNames } from '../../scripts/dlq/name-lookup';
 import { loadStackTemplate } from '../../scripts/dlq/stack-template';
-import { discoverDeadLetterQueues, type DeadLetterQueue } from '../../scripts/dlq/topology';
+import { discoverDeadLetterQueues, type RedrivableQueue } from '../../scripts/dlq/topology';
 import type { CfnTemplate } from '../../local/template/cfn-types';
 import { PROJECT_DIR } from '../e2e/local-stack';
 
 /** Discovery reads the synthesized app's own template: the same names AWS and the local runtime use. */
 describe('dead-letter queues of the synthesized stack', () => {
   let template: CfnTemplate;
-  let queues: DeadLetterQueue[];
+  let queues: RedrivableQueue[];
 
   beforeAll(async () => {
     template = await loadStackTemplate(PROJECT_DIR, path.join(PROJECT_DIR, 'cdk.out'), 'dev');
     queues = discoverDeadLetterQueues(template, 'dev');
   });
 
-  const byName = (name: string) => queues.find((queue) => queue.queueName === name) as DeadLetterQueue;
+  const byName = (name: string) => queues.find((queue) => queue.queueName === name) as RedrivableQueue;
 
   test('every DLQ and the rejected-users queue is found, each with the path it belongs to', () => {
     const builtIn = [

@@ -6,10 +6,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LambdaEnrichment } from './lambda-enrichment';
-import { DeadLetterQueue } from './secure-queue';
+import { OperatorQueue } from './secure-queue';
 import { ServiceFunction } from './service-function';
 
-export interface StreamPipeProps {
+export interface NewItemsPipeProps {
   /** Physical pipe name. */
   readonly pipeName: string;
   readonly description: string;
@@ -54,19 +54,19 @@ const MAX_EVENTBRIDGE_BATCH = 10;
  * batch after bounded retries or age, sending it to an encrypted dead-letter queue. The pipe is created
  * only after its role's policy, so the dead-letter permission exists from its first batch on.
  */
-export class StreamPipe extends Construct {
+export class NewItemsPipe extends Construct {
   readonly pipe: Pipe;
   readonly enrichmentFunction: ServiceFunction;
-  readonly deadLetterQueue: DeadLetterQueue;
+  readonly deadLetterQueue: OperatorQueue;
   readonly logGroup: logs.LogGroup;
   /** How long after a write the pipe may still (re)deliver it: redelivery windows downstream start here. */
   readonly maximumRecordAge: Duration;
 
-  constructor(scope: Construct, id: string, props: StreamPipeProps) {
+  constructor(scope: Construct, id: string, props: NewItemsPipeProps) {
     super(scope, id);
     const batchSize = props.batchSize ?? MAX_EVENTBRIDGE_BATCH;
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_EVENTBRIDGE_BATCH) {
-      throw new Error(`StreamPipe ${props.pipeName}: batchSize must be an integer from 1 to ${MAX_EVENTBRIDGE_BATCH}, got ${batchSize}`);
+      throw new Error(`NewItemsPipe ${props.pipeName}: batchSize must be an integer from 1 to ${MAX_EVENTBRIDGE_BATCH}, got ${batchSize}`);
     }
     this.maximumRecordAge = props.maximumRecordAge ?? Duration.hours(1);
 
@@ -75,7 +75,7 @@ export class StreamPipe extends Construct {
       functionName: `${props.pipeName}-enrichment`,
       description: props.enrichmentDescription,
     });
-    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+    this.deadLetterQueue = new OperatorQueue(this, 'DeadLetterQueue', {
       queueName: `${props.pipeName}-dlq`,
       removalPolicy: props.removalPolicy,
     });
