@@ -7,5 +7,7 @@ export const invalidRequestContent = (message: string): AwsError =>
 
 export const invalidParameterValue = (message: string): AwsError => new AwsError('InvalidParameterValueException', message);
 
+export const markerNotReturned = (marker: string | undefined): AwsError => invalidParameterValue(`Marker "${marker}" is not one this API returned`);
+
 export const unknownRoute = (method: string, path: string): AwsError =>
   new AwsError('UnknownOperationException', `The local Lambda API answers Invoke and ListFunctions only, not ${method} ${path}`, 404);

@@ -29,3 +29,13 @@ export function trimmedDataAccess(sequenceNumber: string, trimHorizon: string): 
     STREAMS_ERROR_PREFIX,
   );
 }
+
+export function expiredIterator(issuedAtMs: number, nowMs: number, lifetimeMs: number): AwsError {
+  return new AwsError(
+    'ExpiredIteratorException',
+    `Iterator expired. The iterator was created at time ${new Date(issuedAtMs).toUTCString()} while right now it is ` +
+      `${new Date(nowMs).toUTCString()} which is further in the future than the tolerated delay of ${lifetimeMs} milliseconds.`,
+    400,
+    STREAMS_ERROR_PREFIX,
+  );
+}

@@ -1,5 +1,5 @@
-import { AwsError, validationError } from '../protocol/aws-error';
-import { STREAMS_ERROR_PREFIX } from './errors';
+import { validationError } from '../protocol/aws-error';
+import { expiredIterator } from './errors';
 
 /** Iterators expire after 15 minutes, as in AWS. */
 export const ITERATOR_LIFETIME_MS = 15 * 60 * 1000;
@@ -36,13 +36,7 @@ export function decodeShardIterator(iterator: string, nowMs: number): ShardPosit
     throw validationError('Invalid ShardIterator');
   }
   if (nowMs - decoded.t > ITERATOR_LIFETIME_MS) {
-    throw new AwsError(
-      'ExpiredIteratorException',
-      `Iterator expired. The iterator was created at time ${new Date(decoded.t).toUTCString()} while right now it is ` +
-        `${new Date(nowMs).toUTCString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
-      400,
-      STREAMS_ERROR_PREFIX,
-    );
+    throw expiredIterator(decoded.t, nowMs, ITERATOR_LIFETIME_MS);
   }
   return { streamArn: decoded.a, shardId: decoded.s, afterSequenceNumber: decoded.p ?? undefined };
 }

@@ -1,6 +1,7 @@
 import type { FunctionModel } from '../../model/types';
 import type { LambdaState } from '../state';
-import { markerNotReturned, type ListFunctionsInput } from '../validations/list-functions';
+import { markerNotReturned } from '../errors';
+import type { ListFunctionsInput } from '../validations/list-functions';
 
 /** ListFunctions, paged by `Marker` (an opaque position) and `MaxItems`, in the runtime's function order. */
 export function listFunctions(state: LambdaState, input: ListFunctionsInput) {

@@ -1,4 +1,4 @@
-import { invalidParameterValue } from '../errors';
+import { invalidParameterValue, markerNotReturned } from '../errors';
 
 const DEFAULT_MAX_ITEMS = 50;
 const MAX_ITEMS_LIMIT = 10_000;
@@ -22,8 +22,4 @@ export function validateListFunctions(input: Record<string, unknown>): ListFunct
   const start = Marker === undefined ? 0 : Number(Marker);
   if (!Number.isInteger(start) || start < 0) throw markerNotReturned(Marker);
   return { MaxItems, start, Marker };
-}
-
-export function markerNotReturned(marker: string | undefined) {
-  return invalidParameterValue(`Marker "${marker}" is not one this API returned`);
 }
