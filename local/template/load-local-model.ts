@@ -2,6 +2,8 @@ import { LocalModel } from '../model/types';
 import { AssemblyStack, readCloudAssembly } from './cloud-assembly';
 import { CfnResource, TemplateError } from './cfn-types';
 import { createTemplateResolver } from './intrinsics';
+import { loadIamModel } from './iam/iam-pass';
+import { isPolicyResourceType } from './iam/policy-types';
 import { isCustomResourceType, isInertType } from './inert-types';
 import { PropertyReader } from './properties';
 import { BuildContext, ResolvedResource } from './resources/build-context';
@@ -63,7 +65,7 @@ function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: 
 
   for (const [logicalId, resource] of ordered) {
     if (!BUILD_ORDER.includes(resource.Type)) {
-      if (!isInertType(resource.Type)) {
+      if (!isInertType(resource.Type) && !isPolicyResourceType(resource.Type)) {
         model.warnings.push(`${logicalId} (${resource.Type}): resource type not supported by the local runtime; skipped`);
       }
       continue;
@@ -78,6 +80,7 @@ function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: 
     };
     buildResource(resource.Type, resolved, context, model);
   }
+  loadIamModel({ resources, resolver, region: options.region, account: options.account, warn: context.warn }, model);
 }
 
 function rank(type: string): number {
@@ -140,6 +143,7 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     archives: [],
     rules: [],
     pipes: [],
+    iam: { roles: [], resourcePolicies: [] },
     warnings: [],
   };
   for (const stack of stacks) loadStack(stack, { ...options, endpoint }, model);

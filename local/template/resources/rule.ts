@@ -36,6 +36,8 @@ function buildTarget(ruleId: string, target: PropertyReader, context: BuildConte
   if (input !== undefined) model.input = input;
   if (inputPath !== undefined) model.inputPath = inputPath;
   if (deadLetterArn !== undefined) model.deadLetterArn = deadLetterArn;
+  const roleArn = target.optionalString('RoleArn');
+  if (roleArn !== undefined) model.roleArn = roleArn;
   return model;
 }
 

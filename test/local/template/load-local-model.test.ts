@@ -80,6 +80,8 @@ describe('loadLocalModel on a stack with every supported type', () => {
       timeoutSeconds: 10,
       memorySizeMb: 256,
       asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21600 },
+      roleArn: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
+      logGroupName: '/aws/lambda/full-stack-dev-Worker',
     });
     expect(worker.environment).toEqual({
       TABLE_NAME: 'full-dev-users',
@@ -88,7 +90,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
       QUEUE_NAME: 'full-dev-work',
       STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/1970-01-01T00:00:00.000',
       BUS_NAME: 'full-dev',
-      ROLE_ARN: 'arn:aws:iam::000000000000:full-stack-dev-WorkerRole',
+      ROLE_ARN: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
       RETRIES: '3',
     });
   });
@@ -202,6 +204,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
         detailType: 'UserCreated',
         resources: ['r1'],
       },
+      roleArn: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
     });
   });
 
@@ -222,6 +225,59 @@ describe('loadLocalModel on a stack with every supported type', () => {
       functionArn: byLogicalId(model.functions, 'Audit').arn,
       invocationType: 'FIRE_AND_FORGET',
     });
+  });
+
+  it('reads roles and resource-based policies for local IAM', () => {
+    expect(model.iam.roles).toEqual([
+      {
+        logicalId: 'WorkerRole',
+        name: 'full-stack-dev-WorkerRole',
+        arn: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
+        trustPolicy: {
+          name: 'WorkerRole trust policy',
+          logicalId: 'WorkerRole',
+          document: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        },
+        policies: [],
+        awsManagedPolicyArns: [],
+      },
+    ]);
+    const audit = byLogicalId(model.functions, 'Audit');
+    expect(model.iam.resourcePolicies).toEqual([
+      {
+        resourceArn: byLogicalId(model.queues, 'WorkQueue').arn,
+        policy: {
+          name: 'WorkQueuePolicy',
+          logicalId: 'WorkQueuePolicy',
+          document: {
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: byLogicalId(model.queues, 'WorkQueue').arn }],
+          },
+        },
+      },
+      {
+        // A key without a KeyPolicy gets KMS's default: the account, through IAM policies.
+        resourceArn: 'arn:aws:kms:us-east-1:000000000000:full-stack-dev-Key',
+        policy: {
+          name: 'Key',
+          logicalId: 'Key',
+          document: {
+            Version: '2012-10-17',
+            Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'kms:*', Resource: '*' }],
+          },
+        },
+      },
+      {
+        resourceArn: audit.arn,
+        policy: {
+          name: 'AuditPermission',
+          logicalId: 'AuditPermission',
+          document: {
+            Version: '2012-10-17',
+            Statement: [{ Sid: 'AuditPermission', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: audit.arn }],
+          },
+        },
+      },
+    ]);
   });
 
   it('warns about the one unsupported type and stays silent about inert ones', () => {
