@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { createDynamoDb } from './dynamodb';
 import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
+import { createLocalIam, type IamMode, type LocalIam } from './iam';
 import { createLambda } from './lambda';
 import { consoleLogSink, type LogSink } from './log-sink';
 import type { EventBridgePort } from './model/ports';
@@ -36,6 +37,11 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
   retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+  /**
+   * Local IAM: `enforce` (the default) refuses what AWS would refuse, `warn` lets it through and names it, `off`
+   * checks nothing. See the README's "Local IAM".
+   */
+  iam?: IamMode;
 }
 
 export interface LocalRuntime {
@@ -46,6 +52,8 @@ export interface LocalRuntime {
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
   pendingDeliveries(): number;
+  /** What local IAM checked, allowed and refused during the run, and the credentials of the template's roles. */
+  readonly iam: LocalIam;
   close(): Promise<void>;
 }
 
@@ -76,6 +84,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
+    const iam = createLocalIam({
+      iam: model.iam,
+      mode: options.iam ?? 'enforce',
+      region,
+      account,
+      now: () => clock.now(),
+      log: options.logSink ?? consoleLogSink,
+      stateDir: options.stateDir,
+    });
+    closers.push(() => iam.close());
+    endpoint.identifyCallers((credentials, sourceIp) => iam.callers.forRequest(credentials, sourceIp));
 
     const streams = createStreams({ tables: model.tables, store, region, clock });
     closers.push(() => streams.close());
@@ -96,9 +115,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
     const bus: { port?: EventBridgePort } = {};
     const lateEventBridge: EventBridgePort = {
-      putEvents: (entries) => {
+      putEvents: (entries, caller) => {
         if (!bus.port) throw new Error('The event bus is not started yet');
-        return bus.port.putEvents(entries);
+        return bus.port.putEvents(entries, caller);
       },
     };
     const lambda = createLambda({
@@ -113,6 +132,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       faults,
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
       clock,
+      callers: iam.callers,
     });
     closers.push(() => lambda.close());
 
@@ -129,6 +149,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       retryDelays: options.retryDelays?.eventBridgeMs,
       clock,
       logSink: options.logSink,
+      callers: iam.callers,
     });
     bus.port = eventBridge.port;
     closers.push(() => eventBridge.close());
@@ -149,10 +170,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       faults,
       retryBackoff: options.retryDelays?.pipeBackoff,
       clock,
+      callers: iam.callers,
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler, pipes.handler]) endpoint.mount(handler);
     lambda.start();
     pipes.start();
 
@@ -161,6 +183,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       model,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => eventBridge.pendingDeliveries(),
+      iam,
       close,
     };
   } catch (error) {

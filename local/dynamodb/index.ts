@@ -54,6 +54,9 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
     timeToLive: new Map(
       options.tables.flatMap((table) => (table.timeToLiveAttribute ? [[table.name, table.timeToLiveAttribute]] : [])),
     ),
+    partitionKeys: new Map(
+      options.tables.flatMap((table) => table.keySchema.filter((key) => key.KeyType === 'HASH').map((key) => [table.name, key.AttributeName] as const)),
+    ),
   };
   return { handler: createHandler(state), close };
 }

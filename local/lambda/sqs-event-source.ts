@@ -1,6 +1,7 @@
 import { every, type Clock, type Timer } from '../clock';
 import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
 import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports';
+import type { RequestCaller } from '../protocol/authorization';
 import type { LogSink } from '../log-sink';
 
 /** A record of the SQS event Lambda hands to a function. */
@@ -23,6 +24,8 @@ export interface SqsEventSourceOptions {
   mapping: SqsEventSourceMappingModel;
   fn: FunctionModel;
   sqs: SqsPort;
+  /** The function's execution role, which Lambda polls, deletes and changes visibility with. */
+  caller: RequestCaller;
   region: string;
   invoke(fn: FunctionModel, event: { Records: SqsEventRecord[] }): Promise<LambdaInvokeResult>;
   /** Batches in flight when the mapping sets no maximum concurrency. */
@@ -94,11 +97,24 @@ export class SqsEventSource {
 
   constructor(private readonly options: SqsEventSourceOptions) {}
 
-  start(): void {
+  /**
+   * Lambda refuses to create a mapping whose function's role cannot receive from, delete from and read the
+   * attributes of its queue; locally such a mapping is not started, with AWS's reason. Returns whether it started.
+   */
+  start(): boolean {
     const { mapping, sqs, pollIntervalMs, clock } = this.options;
+    const denial = this.options.caller.authorize(
+      ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'].map((action) => ({ action, resource: mapping.queueArn })),
+    );
+    if (denial) {
+      const operation = denial.check.action.slice('sqs:'.length);
+      this.options.logSink(`[${this.options.fn.name}] event source mapping ${mapping.logicalId} not started: The provided execution role does not have permissions to call ${operation} on SQS`);
+      return false;
+    }
     this.unsubscribe = sqs.onAvailable(mapping.queueArn, () => this.wake());
     this.pollTimer = every(clock, pollIntervalMs, () => this.wake());
     this.wake();
+    return true;
   }
 
   /** Stops polling and waits for the batches in flight, so their deletes are not lost. */
@@ -131,7 +147,7 @@ export class SqsEventSource {
       const room = mapping.batchSize - this.buffer.length;
       let received: SqsReceivedMessage[];
       try {
-        received = sqs.receive(mapping.queueArn, room);
+        received = sqs.receive(mapping.queueArn, room, this.options.caller);
       } catch (error) {
         this.options.logSink(`[${this.options.fn.name}] cannot poll ${mapping.queueArn}: ${(error as Error).message}`);
         return;
@@ -190,7 +206,7 @@ export class SqsEventSource {
       return;
     }
     for (const record of records) {
-      if (!failed.has(record.messageId)) sqs.delete(mapping.queueArn, record.receiptHandle);
+      if (!failed.has(record.messageId)) sqs.delete(mapping.queueArn, record.receiptHandle, this.options.caller);
     }
   }
 }

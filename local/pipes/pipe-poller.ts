@@ -2,6 +2,7 @@ import type { Clock, Timer } from '../clock';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
 import { PipeModel } from '../model/types';
 import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
+import type { RequestCaller } from '../protocol/authorization';
 import type { LogSink } from '../log-sink';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
@@ -12,6 +13,10 @@ export interface PipePollerOptions {
   pipe: PipeModel;
   streams: StreamsPort;
   sqs: SqsPort;
+  /** The pipe's role: the stream is read, and the dead-letter queue written, as it. */
+  caller: RequestCaller;
+  /** Called with each failed execution, which the pipe logs to its log group when it has one. */
+  executionFailed(reason: string): void;
   checkpoints: PipeCheckpoints;
   deliver(records: StreamRecord[]): Promise<DeliveryOutcome>;
   /** Decides, per settled batch, whether to deliver it a second time (duplicate fault injection). */
@@ -119,6 +124,8 @@ export class PipePoller {
     while (this.pending.length < batchSize) {
       let records: StreamRecord[];
       try {
+        const denied = this.options.caller.authorize([{ action: 'dynamodb:GetRecords', resource: streamArn }]);
+        if (denied) throw new Error(denied.message);
         records = streams.readAfter(streamArn, this.readThrough, batchSize - this.pending.length);
       } catch (error) {
         this.log(`cannot read ${streamArn}: ${(error as Error).message}; retrying`);
@@ -167,6 +174,7 @@ export class PipePoller {
       sleep: (ms) => this.sleep(ms),
       now: () => this.options.clock.now(),
       log: (message) => this.log(message),
+      failed: (reason) => this.options.executionFailed(reason),
     });
   }
 
@@ -201,7 +209,7 @@ export class PipePoller {
       invokeCount,
     });
     try {
-      sqs.send(deadLetterArn, { body: JSON.stringify(record) });
+      sqs.send(deadLetterArn, { body: JSON.stringify(record) }, this.options.caller);
       this.log(`sent ${records.length} record(s) ${sequenceNumbers} to ${deadLetterArn} (${condition}: ${reason})`);
     } catch (error) {
       this.log(`LOST ${records.length} record(s) ${sequenceNumbers}: dead-letter queue ${deadLetterArn} failed: ${(error as Error).message}`);

@@ -1,11 +1,16 @@
 import { systemClock, type Clock } from '../clock';
 import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, SqsPort, StreamsPort } from '../model/ports';
+import type { HttpServiceHandler } from '../protocol/service';
 import { StateStore } from '../storage/state-store';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { NO_FAULTS, type FaultPlan } from '../faults';
+import { CALLER_WITHOUT_IAM, CALLERS_WITHOUT_IAM, type CallerFactory } from '../protocol/authorization';
 import { deliverBatch } from './batch-delivery';
 import { PipeCheckpoints } from './checkpoints';
+import { createHandler } from './handler';
+import { checkPipeAccess, type PipeStatus } from './pipe-access';
+import { pipeExecutionLogger } from './pipe-logs';
 import { PipePoller } from './pipe-poller';
 import { RetryBackoff } from './retrying-delivery';
 
@@ -28,10 +33,16 @@ export interface PipesRunnerOptions {
   readRetryMs?: number;
   /** Batching windows, retry backoff and record age run on it; the real clock by default. */
   clock?: Clock;
+  /** The sessions pipes act as (local IAM): each pipe as its role. Without it nothing is checked. */
+  callers?: CallerFactory;
 }
 
 export interface PipesRunner {
+  /** The Pipes API on the endpoint: DescribePipe and ListPipes. */
+  handler: HttpServiceHandler;
   start(): void;
+  /** Each pipe's state, as DescribePipe reports it: RUNNING, STOPPED or CREATE_FAILED with AWS's reason. */
+  status(pipeName: string): PipeStatus | undefined;
   close(): Promise<void>;
 }
 
@@ -42,15 +53,23 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
   const logSink = options.logSink ?? consoleLogSink;
   const checkpoints = new PipeCheckpoints(options.store);
   const faults = options.faults ?? NO_FAULTS;
-  const ports = { lambda: options.lambda, eventBridge: options.eventBridge, sqs: options.sqs };
+  const callers = options.callers ?? CALLERS_WITHOUT_IAM;
+  const statuses = new Map<string, PipeStatus>();
   const pollers = options.pipes
     .filter((pipe) => pipe.desiredState === 'RUNNING')
-    .map(
-      (pipe) =>
-        new PipePoller({
+    .map((pipe) => {
+      // A pipe always has a role in AWS; one without (a test's own model) runs without checks.
+      const caller = pipe.roleArn === undefined ? CALLER_WITHOUT_IAM : callers.forRole(pipe.roleArn, pipe.name);
+      const ports = { lambda: options.lambda, eventBridge: options.eventBridge, sqs: options.sqs, caller };
+      return {
+        pipe,
+        caller,
+        poller: new PipePoller({
           pipe,
           streams: options.streams,
           sqs: options.sqs,
+          caller,
+          executionFailed: pipeExecutionLogger(pipe, caller),
           checkpoints,
           deliver: (records) => deliverBatch(pipe, records, ports),
           duplicate: () => faults.duplicatePipeBatch(),
@@ -59,13 +78,27 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
           logSink,
           clock: options.clock ?? systemClock,
         }),
-    );
+      };
+    });
+  for (const pipe of options.pipes) if (pipe.desiredState === 'STOPPED') statuses.set(pipe.name, { state: 'STOPPED' });
+  const status = (pipeName: string): PipeStatus | undefined => statuses.get(pipeName);
+  const createdAt = Math.floor((options.clock ?? systemClock).now() / 1000);
   return {
+    handler: createHandler({ pipes: options.pipes, status, createdAt }),
     start() {
-      for (const poller of pollers) poller.start();
+      for (const { pipe, caller, poller } of pollers) {
+        const status = checkPipeAccess(pipe, callers, caller, options.sqs);
+        statuses.set(pipe.name, status);
+        if (status.state === 'CREATE_FAILED') {
+          logSink(`[pipe ${pipe.name}] CREATE_FAILED: ${status.reason}; its records wait in the stream`);
+          continue;
+        }
+        poller.start();
+      }
     },
+    status,
     async close() {
-      await Promise.all(pollers.map((poller) => poller.close()));
+      await Promise.all(pollers.map(({ poller }) => poller.close()));
     },
   };
 }

@@ -20,6 +20,8 @@ export interface RetryingDeliveryOptions {
   /** Epoch ms, for the records' age. */
   now(): number;
   log(message: string): void;
+  /** Told of each failed attempt, as the pipe's execution log records it. */
+  failed(reason: string): void;
 }
 
 interface PendingPart {
@@ -53,6 +55,7 @@ export async function deliverWithRetries(batch: StreamRecord[], options: Retryin
     if (outcome.ok) continue;
     const failing = outcome.failed;
     options.log(`batch of ${part.records.length} failed (${outcome.reason}); ${failing.length} record(s) to retry`);
+    options.failed(outcome.reason);
     if (bisect && failing.length > 1) {
       const middle = Math.ceil(failing.length / 2);
       parts.unshift({ records: failing.slice(0, middle), retries: part.retries }, { records: failing.slice(middle), retries: part.retries });

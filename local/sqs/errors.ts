@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../protocol/authorization';
 import { AwsError } from '../protocol/aws-error';
 
 /**
@@ -67,3 +68,14 @@ export const invalidAction = (operation: string): SqsError =>
   new SqsError('InvalidAction', `The action ${operation} is not valid for this endpoint.`);
 
 export const resourceNotFound = (message: string): SqsError => new SqsError('ResourceNotFoundException', message);
+
+/**
+ * A request its caller may not make. SQS's JSON protocol answers with coral's `AccessDeniedException` and the legacy
+ * code `AccessDenied` in `x-amzn-query-error`, which query-compatible SDKs report; SQS writes actions in lower case
+ * (`is not authorized to perform: sqs:sendmessage`).
+ */
+export function accessDenied(denial: AccessDenial): AwsError {
+  const action = denial.check.action.toLowerCase();
+  const message = denial.message.split(denial.check.action).join(action);
+  return new AwsError('AccessDeniedException', message, 403, 'com.amazon.coral.service#', {}, { 'x-amzn-query-error': 'AccessDenied;Sender' });
+}

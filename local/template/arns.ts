@@ -32,6 +32,7 @@ export const queueArn = (scope: AccountScope, name: string): string => arn(scope
 export const functionArn = (scope: AccountScope, name: string): string => arn(scope, 'lambda', `function:${name}`);
 export const eventBusArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `event-bus/${name}`);
 export const archiveArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `archive/${name}`);
+export const replayArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `replay/${name}`);
 export const pipeArn = (scope: AccountScope, name: string): string => arn(scope, 'pipes', `pipe/${name}`);
 export const eventSourceMappingArn = (scope: AccountScope, id: string): string =>
   arn(scope, 'lambda', `event-source-mapping:${id}`);

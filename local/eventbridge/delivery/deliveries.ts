@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LambdaPort, SqsPort } from '../../model/ports';
+import { AccessDeniedError, type RequestCaller } from '../../protocol/authorization';
 import type { RuleTargetModel } from '../../model/types';
 import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
@@ -7,6 +8,7 @@ import type { Clock, Timer } from '../../clock';
 import type { LogSink } from '../../log-sink';
 import type { EventEnvelope } from '../types';
 import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
+import type { DeliveryCallers } from './delivery-callers';
 import { targetMessageBody, targetPayload } from './target-input';
 
 /** One event on its way to one rule target; kept on disk until the target accepted it or it was dead-lettered. */
@@ -32,6 +34,8 @@ export interface DeliveriesOptions {
   /** Delay before retry n (0-based), in ms; the last value repeats. */
   retryDelays: readonly number[];
   log: LogSink;
+  /** Who each delivery is made as: EventBridge for the rule, or the target's role. */
+  callers: DeliveryCallers;
 }
 
 /** EventBridge's own schedule is exponential backoff with jitter over up to 24 hours; locally it tops out at a minute. */
@@ -91,17 +95,22 @@ export class Deliveries {
       this.pending.delete(id);
       return;
     }
+    const caller = this.options.callers.forTarget(delivery.ruleArn, resolved.target);
+    if (!isCaller(caller)) {
+      if (!this.closed) this.failed(delivery, resolved.target, caller);
+      return;
+    }
     try {
-      await this.send(resolved.target, delivery.event);
+      await this.send(resolved.target, delivery.event, caller);
       this.pending.delete(id);
     } catch (error) {
       if (!this.closed) this.failed(delivery, resolved.target, classifyTargetError(resolved.target, error));
     }
   }
 
-  private async send(target: RuleTargetModel, event: EventEnvelope): Promise<void> {
-    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, targetPayload(target, event));
-    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: targetMessageBody(target, event) });
+  private async send(target: RuleTargetModel, event: EventEnvelope, caller: RequestCaller): Promise<void> {
+    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, targetPayload(target, event), caller);
+    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: targetMessageBody(target, event) }, caller);
     else throw new UnsupportedTargetError(target.arn);
   }
 
@@ -133,7 +142,11 @@ export class Deliveries {
       this.options.log(`eventbridge: dropped event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn}, which has no DLQ: ${why}`);
     } else {
       try {
-        this.options.sqs.send(target.deadLetterArn, deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted));
+        this.options.sqs.send(
+          target.deadLetterArn,
+          deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted),
+          this.options.callers.forDeadLetter(delivery.ruleArn),
+        );
         this.options.log(`eventbridge: event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn} sent to DLQ ${target.deadLetterArn}: ${why}`);
       } catch (error) {
         this.options.log(
@@ -158,7 +171,13 @@ class UnsupportedTargetError extends Error {
   }
 }
 
+function isCaller(value: RequestCaller | DeliveryFailure): value is RequestCaller {
+  return 'authorize' in value;
+}
+
 function classifyTargetError(target: RuleTargetModel, error: unknown): DeliveryFailure {
+  // A target that refuses EventBridge is not retried: the event goes straight to the DLQ, as AWS documents.
+  if (error instanceof AccessDeniedError) return { code: 'NO_PERMISSIONS', message: error.message, retryable: false };
   if (error instanceof UnsupportedTargetError) return { code: 'UNSUPPORTED_TARGET', message: error.message, retryable: false };
   if (error instanceof SyntaxError && target.input !== undefined) {
     return { code: 'INVALID_INPUT', message: `Input of target ${target.id} is not valid JSON`, retryable: false };

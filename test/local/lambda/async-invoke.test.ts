@@ -4,6 +4,7 @@ import { FunctionModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from './fake-sqs';
 import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 const DLQ = `arn:aws:sqs:${REGION}:000000000000:on-failure`;
 
@@ -46,7 +47,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     const sqs = new FakeSqs();
     sqs.createQueue(DLQ);
     const runtime = start(fn, sqs);
-    await runtime.port.invokeAsync(fn.arn, { userId: 'u-1' });
+    await runtime.port.invokeAsync(fn.arn, { userId: 'u-1' }, CALLER_WITHOUT_IAM);
     await waitFor(() => sqs.messages(DLQ).length === 1, 'the on-failure record');
     expect(readLog(logFile)).toHaveLength(3);
     const [record] = destinationRecords(sqs);
@@ -76,7 +77,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     const sqs = new FakeSqs();
     sqs.createQueue(DLQ);
     const runtime = start(fn, sqs);
-    await runtime.port.invokeAsync(fn.arn, { n: 1 });
+    await runtime.port.invokeAsync(fn.arn, { n: 1 }, CALLER_WITHOUT_IAM);
     await waitFor(() => sqs.messages(DLQ).length === 1, 'the on-failure record');
     expect(destinationRecords(sqs)[0].requestContext).toMatchObject({ condition: 'EventAgeExceeded', approximateInvokeCount: 1 });
   });
@@ -85,7 +86,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } });
     const runtime = start(fn, new FakeSqs());
-    await runtime.port.invokeAsync(fn.arn, { ok: true });
+    await runtime.port.invokeAsync(fn.arn, { ok: true }, CALLER_WITHOUT_IAM);
     await waitFor(() => readLog(logFile).length === 1, 'the invocation');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(readLog(logFile)).toHaveLength(1);
@@ -93,7 +94,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
 
   it('rejects events for unknown functions', async () => {
     const runtime = start(testFunction('echo', 'echo'), new FakeSqs());
-    await expect(runtime.port.invokeAsync('nobody', {})).rejects.toThrow('Function not found: nobody');
+    await expect(runtime.port.invokeAsync('nobody', {}, CALLER_WITHOUT_IAM)).rejects.toThrow('Function not found: nobody');
   });
 
   it('keeps accepted events on disk: a new runtime on the same state runs them', async () => {
@@ -101,8 +102,8 @@ describe('Lambda runtime: asynchronous invocations', () => {
     const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } });
     const first = start(fn, new FakeSqs(), stateDir, false);
-    await first.port.invokeAsync(fn.arn, { id: 'a' });
-    await first.port.invokeAsync(fn.arn, { id: 'b' });
+    await first.port.invokeAsync(fn.arn, { id: 'a' }, CALLER_WITHOUT_IAM);
+    await first.port.invokeAsync(fn.arn, { id: 'b' }, CALLER_WITHOUT_IAM);
     for (const { runtime, store } of open.splice(0)) {
       await runtime.close();
       store.close();
@@ -124,7 +125,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     const sqs = new FakeSqs();
     sqs.createQueue(DLQ);
     const first = start(fn, sqs, stateDir);
-    await first.port.invokeAsync(fn.arn, { ms: 400 });
+    await first.port.invokeAsync(fn.arn, { ms: 400 }, CALLER_WITHOUT_IAM);
     await waitFor(() => readLog(logFile).length === 1, 'the first attempt to start');
     for (const { runtime, store } of open.splice(0)) {
       await runtime.close();

@@ -7,6 +7,7 @@ import { LocalModel } from '../../../local/model/types';
 import { openStateStore } from '../../../local/storage/state-store';
 import { loadLocalModel } from '../../../local/template';
 import { FakeSqs } from '../lambda/fake-sqs';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 const repoRoot = path.join(__dirname, '..', '..', '..');
 const endpoint = 'http://127.0.0.1:4566';
@@ -102,7 +103,7 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
           StreamViewType: 'NEW_AND_OLD_IMAGES',
         },
       };
-      const result = await runtime.port.invoke(enrich.arn, [record]);
+      const result = await runtime.port.invoke(enrich.arn, [record], CALLER_WITHOUT_IAM);
       expect(result.error).toBeUndefined();
       expect(result.payload).toEqual([
         expect.objectContaining({ data: expect.objectContaining({ userId: 'u-1' }), metadata: expect.objectContaining({ schemaVersion: '1' }) }),
