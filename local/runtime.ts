@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { startDynamoDb } from './dynamodb';
 import { createEventBridge, type EventBridgeFaults } from './eventbridge';
+import { createKms } from './kms';
 import { createLambdaRuntime, type LambdaFaults, type LogSink } from './lambda';
 import { lambdaApiHandler } from './lambda/api';
 import type { EventBridgePort } from './model/ports';
@@ -86,6 +87,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => dynamoDb.close());
 
+    const kms = createKms({ keys: model.keys, aliases: model.aliases, store, region, account });
+
     const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account });
     closers.push(() => sqs.close());
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
@@ -147,7 +150,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler]) endpoint.mount(handler);
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler]) endpoint.mount(handler);
     endpoint.mount(lambdaApiHandler({ functions: model.functions, lambda: lambda.port }));
     lambda.start();
     pipes.start();
