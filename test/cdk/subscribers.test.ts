@@ -49,7 +49,7 @@ describe('welcome-email: queued delivery', () => {
     const fn = resourcesOfType(app, 'AWS::Lambda::Function')[logicalIdOf(app, welcomeEmail.handler!)]!;
     expect(queue).toMatchObject({
       QueueName: 'users-fanout-dev-welcome-email',
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: arnOf(app, welcomeEmail.dataKey),
       RedrivePolicy: { deadLetterTargetArn: arnOf(app, welcomeEmail.deadLetterQueue), maxReceiveCount: 5 },
     });
     expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (fn.Timeout as number));
@@ -77,7 +77,7 @@ describe('welcome-email: queued delivery', () => {
   it('has an encrypted DLQ that the rule may send to', () => {
     expect(resourcesOfType(app, 'AWS::SQS::Queue')[logicalIdOf(app, welcomeEmail.deadLetterQueue)]).toMatchObject({
       QueueName: 'users-fanout-dev-welcome-email-dlq',
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: arnOf(app, welcomeEmail.dataKey),
       MessageRetentionPeriod: 14 * 24 * 3600,
     });
     app.template.hasResourceProperties('AWS::SQS::QueuePolicy', {

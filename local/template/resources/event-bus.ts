@@ -6,7 +6,8 @@ export function buildEventBus({ logicalId, identity }: ResolvedResource): EventB
 }
 
 export function buildArchive({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): ArchiveModel {
-  if (properties.has('KmsKeyIdentifier')) {
+  // CDK writes an empty KmsKeyIdentifier for an archive under the AWS owned key.
+  if ((properties.optionalString('KmsKeyIdentifier') ?? '') !== '') {
     context.warn(`${logicalId} (AWS::Events::Archive): KmsKeyIdentifier is not applied locally; archived events are stored unencrypted and no key permission is checked`);
   }
   const archive: ArchiveModel = {
