@@ -1,18 +1,8 @@
-import type { KmsAliasModel, KmsKeyModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
-import type { StateStore } from '../storage/state-store';
 import { createHandler } from './handler';
-import { KmsState } from './state';
+import { KmsState, type KmsStateOptions } from './state';
 
-export interface CreateKmsOptions {
-  keys: readonly KmsKeyModel[];
-  aliases: readonly KmsAliasModel[];
-  store: StateStore;
-  region: string;
-  account: string;
-  /** Epoch milliseconds; tests may pass their own. */
-  clock?: () => number;
-}
+export type CreateKmsOptions = KmsStateOptions;
 
 export interface LocalKms {
   handler: JsonServiceHandler;

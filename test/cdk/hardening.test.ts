@@ -1,8 +1,7 @@
-import { subscribers as registry } from '../../cdk/subscribers';
 import { Subscriber } from '../../cdk/subscription/subscriber';
 import { USER_CREATED_SOURCE } from '../../events/user-created';
 import { KEY_ADMINISTRATION_ACTIONS } from '../../cdk/constructs/customer-managed-key';
-import { arnOf, logicalIdOf, resourcesOfType, synthApp, SynthesizedApp } from './synth-app';
+import { arnOf, logicalIdOf, resourcesOfType, synthApp, synthBuiltInApp, SynthesizedApp } from './synth-app';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -14,11 +13,7 @@ let welcomeEmail: Subscriber;
 let auditLog: Subscriber;
 
 beforeAll(() => {
-  // The two built-in subscribers only, so the principals below hold after npm run new-subscriber adds more.
-  app = synthApp({ subscribers: registry.filter((entry) => ['welcome-email', 'audit-log'].includes(entry.name)) });
-  const byName = (name: string) => app.stack.subscribers.find((subscriber) => subscriber.entry.name === name)!;
-  welcomeEmail = byName('welcome-email');
-  auditLog = byName('audit-log');
+  ({ app, welcomeEmail, auditLog } = synthBuiltInApp());
 });
 afterAll(() => app.cleanup());
 

@@ -1,19 +1,14 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE } from '../../events/user-created';
-import { subscribers as registry } from '../../cdk/subscribers';
 import { Subscriber } from '../../cdk/subscription/subscriber';
-import { arnOf, logicalIdOf, resourcesOfType, statementsOfRole, synthApp, SynthesizedApp } from './synth-app';
+import { arnOf, logicalIdOf, resourcesOfType, statementsOfRole, synthBuiltInApp, SynthesizedApp } from './synth-app';
 
 let app: SynthesizedApp;
 let welcomeEmail: Subscriber;
 let auditLog: Subscriber;
 
 beforeAll(() => {
-  // The two built-in subscribers only, so the counts below hold after npm run new-subscriber adds more.
-  app = synthApp({ subscribers: registry.filter((entry) => ['welcome-email', 'audit-log'].includes(entry.name)) });
-  const byName = (name: string) => app.stack.subscribers.find((subscriber) => subscriber.entry.name === name)!;
-  welcomeEmail = byName('welcome-email');
-  auditLog = byName('audit-log');
+  ({ app, welcomeEmail, auditLog } = synthBuiltInApp());
 });
 afterAll(() => app.cleanup());
 
