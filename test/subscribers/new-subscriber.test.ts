@@ -5,6 +5,7 @@ import type { SubscriberEntry } from '../../cdk/subscription/subscriber-entry';
 import { eventContracts } from '../../events/registry';
 import { loadSampleEvents } from '../../events/sample-events';
 import { synthesize } from '../../local/cli/synth';
+import { USAGE } from '../../scripts/new-subscriber/arguments';
 import type { LocalModel } from '../../local/model/types';
 import { loadLocalModel } from '../../local/template';
 import { copyProject, type ProjectCopy } from './project-copy';
@@ -161,6 +162,8 @@ describe('refusals: one line, exit code 2, nothing written', () => {
     [['user-deleted-sync', '--event', 'UserDeleted'], 'new-subscriber: unknown event "UserDeleted": the registered events are UserCreated (events/registry.ts)'],
     [['crm-export', '--delivery', 'sync'], 'new-subscriber: unknown delivery "sync": use one of queued, direct, queue-only'],
     [[], expect.stringMatching(/^new-subscriber: missing the subscriber name; usage: npm run new-subscriber -- <name>/)],
+    [['crm-export', '-x'], `new-subscriber: unknown option "-x"; ${USAGE}`],
+    [['crm-export', '--delivery'], `new-subscriber: option "--delivery" needs a value; ${USAGE}`],
   ])('%j', async (args, message) => {
     const before = copy.snapshot();
 
