@@ -7,7 +7,7 @@ import type { EmbeddedSesApp } from './embedded-app';
 import { localStackMessages } from './localstack-view';
 import { requestIdOf, sendV1Throttled, sendV2Throttled, type Throttle } from './throttle';
 import { checkSendEmail, checkSendRawEmail, listMembers, type QueryParameters } from './v1-validation';
-import { VIEWER_PATH, sendViewerPage } from './viewer';
+import { VIEWER_PATH, renderViewerPage, sendViewerPage } from './viewer';
 
 export const INSPECTION_PATH = '/_aws/ses';
 
@@ -15,7 +15,6 @@ export interface SesHandlerDependencies {
   app: EmbeddedSesApp;
   captured: CapturedMail;
   throttle: Throttle;
-  viewerPage: string;
 }
 
 /** SES v1 (query) and v2 (REST-JSON) by signing name `ses`; LocalStack's inspection API and the web page by path. */
@@ -26,11 +25,8 @@ export function sesHttpHandler(deps: SesHandlerDependencies): HttpServiceHandler
     async handle(request, body, response, context) {
       const url = new URL(request.url ?? '/', 'http://local');
       const path = url.pathname;
-      if (path === VIEWER_PATH || path === `${VIEWER_PATH}/`) return sendViewerPage(response, deps.viewerPage);
-      if (path.startsWith(`${VIEWER_PATH}/`)) {
-        await deps.app.handle(request, undefined, response, path.slice(VIEWER_PATH.length) + url.search);
-        deps.captured.collectNew(context.region);
-        return;
+      if (path === VIEWER_PATH || path === `${VIEWER_PATH}/`) {
+        return sendViewerPage(response, renderViewerPage(localStackMessages(deps.captured.list(), {}).messages));
       }
       if (path === INSPECTION_PATH || path === `${INSPECTION_PATH}/`) return inspect(deps.captured, request, url, response);
       if (path.startsWith('/v2/')) return sendV2(deps, request, body, response, context, url);

@@ -4,7 +4,6 @@ import { CapturedMail, type CapturedMessage } from './captured-mail';
 import { embedSesApp } from './embedded-app';
 import { sesHttpHandler } from './handler';
 import { Throttle, type SesFaults } from './throttle';
-import { viewerPage } from './viewer';
 
 export type { SesFaults } from './throttle';
 export type { LocalStackSesMessage } from './localstack-view';
@@ -39,7 +38,7 @@ export async function startSes(options: StartSesOptions): Promise<LocalSes> {
   const clock = options.clock ?? Date.now;
   const throttle = new Throttle(options.faults ?? {}, clock);
   const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region);
-  const handler = sesHttpHandler({ app: await embedSesApp(), captured, throttle, viewerPage: viewerPage() });
+  const handler = sesHttpHandler({ app: await embedSesApp(), captured, throttle });
   return {
     handler,
     throttleFor: (ms) => throttle.throttleFor(ms),
