@@ -17,3 +17,11 @@ export function readmeBlock(name: string, readme: string = fs.readFileSync(READM
   if (!fenced) throw new Error(`README.md's ${name} section holds no fenced code block`);
   return fenced[1];
 }
+
+/** The commands of a shell block, one per entry: continuation lines joined, comments and blank lines left out. */
+export function commandLines(block: string): string[] {
+  return block
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+}
