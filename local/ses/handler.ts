@@ -28,6 +28,12 @@ export function sesHttpHandler(deps: SesHandlerDependencies): HttpServiceHandler
       if (path === VIEWER_PATH || path === `${VIEWER_PATH}/`) {
         return sendViewerPage(response, renderViewerPage(localStackMessages(deps.captured.list(), {}).messages));
       }
+      // aws-ses-v2-local's own API (`/store?since=<epoch seconds>`, which the benchmark polls), under the page's path.
+      if (path.startsWith(`${VIEWER_PATH}/`)) {
+        await deps.app.handle(request, undefined, response, path.slice(VIEWER_PATH.length) + url.search);
+        deps.captured.collectNew(context.region);
+        return;
+      }
       if (path === INSPECTION_PATH || path === `${INSPECTION_PATH}/`) return inspect(deps.captured, request, url, response);
       if (path.startsWith('/v2/')) return sendV2(deps, request, body, response, context, url);
       return sendV1(deps, request, body, response, context);

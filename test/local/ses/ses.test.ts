@@ -165,6 +165,15 @@ describe('SES captured locally', () => {
     expect(html).not.toContain('<script>parent');
   });
 
+  it("keeps aws-ses-v2-local's own store API under /_aws/ses/ui, which the benchmark polls with ?since=", async () => {
+    await sendSimple(v1, 'welcome@example.com', 'Seen in the store');
+
+    const store = (await (await fetch(`${endpoint.url}/_aws/ses/ui/store?since=0`)).json()) as { emails: { subject: string }[] };
+    expect(store.emails.map((email) => email.subject)).toEqual(['Seen in the store']);
+    await fetch(`${endpoint.url}/_aws/ses/ui/clear-store`, { method: 'POST' });
+    expect(await listed()).toEqual([]);
+  });
+
   it("points to the JSON API that answers, and says when there is no mail", async () => {
     const html = await (await fetch(`${endpoint.url}/_aws/ses/ui`)).text();
 
