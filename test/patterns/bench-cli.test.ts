@@ -3,7 +3,7 @@ import * as path from 'node:path';
 
 const PROJECT_DIR = path.resolve(__dirname, '../..');
 
-/** `npm run bench:patterns` runs for about 30 s, so asking it for help must not start it. */
+/** `npm run bench:patterns` runs for about 10 s, so asking it for help must not start it. */
 function bench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(

@@ -136,7 +136,7 @@ function main(): void {
 const USAGE = `Usage: npm run bench:patterns
 
 Measures the pattern engine on generated events against 1, 5, 100 and 1,000 rules, beside JSON.parse alone and a
-naive matcher that tests the rules one by one. It takes no options and runs for about 30 s; the last line is JSON.`;
+naive matcher that tests the rules one by one. It takes no options and runs for about 10 s; the last line is JSON.`;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
