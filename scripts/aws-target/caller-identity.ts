@@ -17,9 +17,18 @@ export async function describeAwsTarget(config: ResolvedClientConfig, env: NodeJ
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     return `target: AWS account ${identity.Account}, region ${await config.region()} (as ${identity.Arn})`;
   } catch (error) {
-    throw new TargetError(`${whyAwsIsUnusable(error)}. To use the local runtime instead, add --local (npm start serves ${localEndpointUrl(env)})`);
+    throw new TargetError(`${whyAwsIsUnusable(error)}. To use the local runtime instead, add --local (npm start serves ${localRuntimeAt(env)})`);
   } finally {
     sts.destroy();
+  }
+}
+
+/** Where --local would go; a PORT that is not a port is refused when --local is given, not in this hint. */
+function localRuntimeAt(env: NodeJS.ProcessEnv): string {
+  try {
+    return localEndpointUrl(env);
+  } catch {
+    return 'http://127.0.0.1 on PORT';
   }
 }
 
