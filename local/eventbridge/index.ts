@@ -56,7 +56,7 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
   const now = (): number => clock.now();
   const log = options.logSink ?? consoleLogSink;
   const registry = new BusRegistry(options.buses, options.rules, options.region, options.account, log);
-  const archives = new Archives(options.archives, options.store, options.region, options.account, now);
+  const archives = new Archives(options.archives, options.store, options.region, options.account, now, options.callers, log);
   const deliveries = new Deliveries({
     store: options.store,
     registry,

@@ -93,6 +93,7 @@ export class SqsEventSource {
   private pollTimer: Timer | undefined;
   private unsubscribe: (() => void) | undefined;
   private closed = false;
+  private lastPollFailure: string | undefined;
   private readonly idle = new Set<() => void>();
 
   constructor(private readonly options: SqsEventSourceOptions) {}
@@ -149,9 +150,13 @@ export class SqsEventSource {
       try {
         received = sqs.receive(mapping.queueArn, room, this.options.caller);
       } catch (error) {
-        this.options.logSink(`[${this.options.fn.name}] cannot poll ${mapping.queueArn}: ${(error as Error).message}`);
+        // Polling goes on every second; a failure that lasts is told once, and again only when it changes.
+        const message = (error as Error).message;
+        if (message !== this.lastPollFailure) this.options.logSink(`[${this.options.fn.name}] cannot poll ${mapping.queueArn}: ${message}`);
+        this.lastPollFailure = message;
         return;
       }
+      this.lastPollFailure = undefined;
       if (received.length > 0 && this.buffer.length === 0) this.bufferStartedAt = this.options.clock.now();
       this.buffer.push(...received);
       if (this.buffer.length === 0) return;

@@ -46,6 +46,8 @@ export interface QueueModel {
   delaySeconds: number;
   receiveMessageWaitTimeSeconds: number;
   redrivePolicy?: { deadLetterTargetArn: string; maxReceiveCount: number };
+  /** The customer managed key of the template that encrypts the queue (`KmsMasterKeyId`), whose policy SQS's callers need. */
+  kmsKeyArn?: string;
 }
 
 export interface AsyncInvokeConfigModel {
@@ -100,6 +102,8 @@ export interface ArchiveModel {
   sourceBusArn: string;
   eventPattern?: unknown;
   retentionDays?: number;
+  /** The customer managed key of the template that encrypts the archive (`KmsKeyIdentifier`), which EventBridge uses. */
+  kmsKeyArn?: string;
 }
 
 export interface RuleTargetModel {
@@ -162,6 +166,28 @@ export interface PipeModel {
   logs?: { logGroupArn: string; level: 'OFF' | 'ERROR' | 'INFO' | 'TRACE' };
 }
 
+/** A KMS key of the template. Only what the runtime runs is modelled: identity, spec, usage and state. */
+export interface KmsKeyModel {
+  logicalId: string;
+  /** A UUID, or `mrk-` and 32 hex digits for a multi-Region key, as in AWS. */
+  keyId: string;
+  arn: string;
+  /** For example `SYMMETRIC_DEFAULT` or `HMAC_256`. */
+  keySpec: string;
+  /** For example `ENCRYPT_DECRYPT` or `GENERATE_VERIFY_MAC`. */
+  keyUsage: string;
+  enabled: boolean;
+  description: string;
+}
+
+export interface KmsAliasModel {
+  logicalId: string;
+  /** `alias/<name>`. */
+  name: string;
+  arn: string;
+  targetKeyArn: string;
+}
+
 export interface LocalModel {
   account: string;
   region: string;
@@ -175,9 +201,11 @@ export interface LocalModel {
   archives: ArchiveModel[];
   rules: RuleModel[];
   pipes: PipeModel[];
+  keys: KmsKeyModel[];
+  aliases: KmsAliasModel[];
   /** Roles and the policies of the template, which local IAM evaluates every call against. */
   iam: IamModel;
-  /** One line per template resource the runtime does not run and is not inert (IAM, logs, alarms are inert). */
+  /** One line per template resource the runtime does not run and is not inert (logs and alarms are inert). */
   warnings: string[];
 }
 

@@ -1,6 +1,7 @@
 import { authorization, type AuthorizationCheck, type AuthorizationTable } from '../protocol/authorization';
 import type { RequestContext } from '../protocol/service';
 import { queueArn } from '../template/arns';
+import { keyChecks, RECEIVE_KEY_PERMISSIONS, SEND_KEY_PERMISSIONS } from './key-permissions';
 import type { SQS_OPERATIONS } from './operations';
 import type { SqsState } from './state';
 
@@ -21,14 +22,22 @@ const onQueue =
   (action: string) =>
   (input: { QueueUrl: string }, state: SqsState, context: RequestContext): AuthorizationCheck[] => [{ action, resource: queueArnOf(state, input.QueueUrl, context) }];
 
+/** Sends and receives on a queue under a customer managed key also need the key, through SQS. */
+const withKey =
+  (action: string, keyPermissions: typeof SEND_KEY_PERMISSIONS) =>
+  (input: { QueueUrl: string }, state: SqsState, context: RequestContext): AuthorizationCheck[] => {
+    const queueArn = queueArnOf(state, input.QueueUrl, context);
+    return [{ action, resource: queueArn }, ...keyChecks(queueArn, state.engine.findQueue(input.QueueUrl)?.model.kmsKeyArn, keyPermissions)];
+  };
+
 /**
  * The permission each SQS operation needs, from the Service Authorization Reference. The batch operations have no
  * actions of their own: SendMessageBatch is authorized as sqs:SendMessage, and so on.
  */
 export const SQS_AUTHORIZATION = {
-  SendMessage: authorization([{ action: 'sqs:SendMessage', resourceType: QUEUE }], onQueue('sqs:SendMessage')),
-  SendMessageBatch: authorization([{ action: 'sqs:SendMessage', resourceType: QUEUE }], onQueue('sqs:SendMessage')),
-  ReceiveMessage: authorization([{ action: 'sqs:ReceiveMessage', resourceType: QUEUE }], onQueue('sqs:ReceiveMessage')),
+  SendMessage: authorization([{ action: 'sqs:SendMessage', resourceType: QUEUE }, ...SEND_KEY_PERMISSIONS], withKey('sqs:SendMessage', SEND_KEY_PERMISSIONS)),
+  SendMessageBatch: authorization([{ action: 'sqs:SendMessage', resourceType: QUEUE }, ...SEND_KEY_PERMISSIONS], withKey('sqs:SendMessage', SEND_KEY_PERMISSIONS)),
+  ReceiveMessage: authorization([{ action: 'sqs:ReceiveMessage', resourceType: QUEUE }, ...RECEIVE_KEY_PERMISSIONS], withKey('sqs:ReceiveMessage', RECEIVE_KEY_PERMISSIONS)),
   DeleteMessage: authorization([{ action: 'sqs:DeleteMessage', resourceType: QUEUE }], onQueue('sqs:DeleteMessage')),
   DeleteMessageBatch: authorization([{ action: 'sqs:DeleteMessage', resourceType: QUEUE }], onQueue('sqs:DeleteMessage')),
   ChangeMessageVisibility: authorization([{ action: 'sqs:ChangeMessageVisibility', resourceType: QUEUE }], onQueue('sqs:ChangeMessageVisibility')),

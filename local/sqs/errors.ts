@@ -75,6 +75,8 @@ export const resourceNotFound = (message: string): SqsError => new SqsError('Res
  * (`is not authorized to perform: sqs:sendmessage`).
  */
 export function accessDenied(denial: AccessDenial): AwsError {
+  // SQS could not use the queue's key for the caller: SQS's own error, carrying KMS's denial.
+  if (denial.check.action.startsWith('kms:')) return new SqsError('KmsAccessDenied', denial.message, 'KMS.AccessDeniedException');
   const action = denial.check.action.toLowerCase();
   const message = denial.message.split(denial.check.action).join(action);
   return new AwsError('AccessDeniedException', message, 403, 'com.amazon.coral.service#', {}, { 'x-amzn-query-error': 'AccessDenied;Sender' });

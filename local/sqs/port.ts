@@ -1,5 +1,6 @@
 import type { SqsPort, SqsReceivedMessage } from '../model/ports';
 import { requireAuthorization, type AuthorizationCheck } from '../protocol/authorization';
+import { keyChecks, RECEIVE_KEY_PERMISSIONS, SEND_KEY_PERMISSIONS } from './key-permissions';
 import type { SqsEngine } from './engine';
 import { systemAttributes } from './message-view';
 import { checkMessageSize } from './validations/fields';
@@ -10,7 +11,11 @@ import { checkMessageSize } from './validations/fields';
  */
 export function sqsPort(engine: SqsEngine): SqsPort {
   const check = (action: string, queueArn: string): AuthorizationCheck => ({ action, resource: engine.findQueue(queueArn)?.arn ?? queueArn });
-  const sendPermissions = (queueArn: string): AuthorizationCheck[] => [check('sqs:SendMessage', queueArn)];
+  const withKey = (queueArn: string, permissions: typeof SEND_KEY_PERMISSIONS): AuthorizationCheck[] => {
+    const queue = engine.findQueue(queueArn);
+    return queue ? keyChecks(queue.arn, queue.model.kmsKeyArn, permissions) : [];
+  };
+  const sendPermissions = (queueArn: string): AuthorizationCheck[] => [check('sqs:SendMessage', queueArn), ...withKey(queueArn, SEND_KEY_PERMISSIONS)];
   return {
     sendPermissions,
     send(queueArn, input, caller) {
@@ -26,7 +31,7 @@ export function sqsPort(engine: SqsEngine): SqsPort {
       return { messageId: message.messageId, md5OfBody: message.md5OfBody };
     },
     receive(queueArn, max, caller, visibilityTimeoutSeconds) {
-      requireAuthorization(caller, [check('sqs:ReceiveMessage', queueArn)]);
+      requireAuthorization(caller, [check('sqs:ReceiveMessage', queueArn), ...withKey(queueArn, RECEIVE_KEY_PERMISSIONS)]);
       return engine.receive(engine.queue(queueArn), max, visibilityTimeoutSeconds).map(
         (message): SqsReceivedMessage => {
           const attributes = systemAttributes(message);

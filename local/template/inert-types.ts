@@ -1,9 +1,9 @@
 /**
- * Resource types that have no behaviour to run locally: logging, encryption, alarms, notifications, deployment
- * plumbing, and the IAM resources no local caller can act as. They are skipped without a warning. Roles and
- * policies are not among them: local IAM reads them (`iam/policy-types.ts`).
+ * Resource types that have no behaviour to run locally: logging, alarms, notifications, deployment plumbing, and the
+ * IAM resources no local caller can act as. They are skipped without a warning. Roles and policies are not among
+ * them: local IAM reads them (`iam/policy-types.ts`).
  */
-const INERT_PREFIXES = ['AWS::Logs::', 'AWS::KMS::', 'AWS::CloudWatch::', 'AWS::SNS::', 'AWS::EventSchemas::'];
+const INERT_PREFIXES = ['AWS::Logs::', 'AWS::CloudWatch::', 'AWS::SNS::', 'AWS::EventSchemas::'];
 
 const INERT_TYPES = new Set([
   'AWS::CDK::Metadata',

@@ -51,4 +51,30 @@ export function loadIamModel(input: IamPassInput, model: LocalModel): void {
     if (resource.Type === 'AWS::IAM::Policy' || resource.Type === 'AWS::IAM::ManagedPolicy') attachPolicy(pass, logicalId, resource.Type, iam.roles);
     else if (resource.Type !== 'AWS::IAM::Role') iam.resourcePolicies.push(...readResourcePolicies(pass, logicalId, resource.Type, model));
   }
+  linkEncryptionKeys(pass, input.resources, model);
+}
+
+/**
+ * The customer managed keys queues and archives are encrypted with, by ARN, so the services can check their users'
+ * permissions on them. AWS managed keys (`alias/aws/sqs`) need no check: their policies let the account's principals
+ * use them through the service. A key the template does not define cannot be checked, and is named in a warning.
+ */
+function linkEncryptionKeys(pass: IamPass, resources: Record<string, CfnResource>, model: LocalModel): void {
+  const keyArnOf = (logicalId: string, reference: string | undefined): string | undefined => {
+    if (reference === undefined || reference === '' || /(^|:)alias\/aws\//.test(reference)) return undefined;
+    const key =
+      model.keys.find((candidate) => candidate.arn === reference || candidate.keyId === reference) ??
+      model.keys.find((candidate) => model.aliases.some((alias) => (alias.name === reference || alias.arn === reference) && alias.targetKeyArn === candidate.arn));
+    if (!key) pass.warn(`${logicalId}: key ${reference} is not a key of the template, so who may use it cannot be checked locally`);
+    return key?.arn;
+  };
+  const ofThisStack = (logicalId: string, type: string): boolean => resources[logicalId]?.Type === type;
+  for (const queue of model.queues.filter((candidate) => ofThisStack(candidate.logicalId, 'AWS::SQS::Queue'))) {
+    const keyArn = keyArnOf(queue.logicalId, pass.properties(queue.logicalId).optionalString('KmsMasterKeyId'));
+    if (keyArn) queue.kmsKeyArn = keyArn;
+  }
+  for (const archive of model.archives.filter((candidate) => ofThisStack(candidate.logicalId, 'AWS::Events::Archive'))) {
+    const keyArn = keyArnOf(archive.logicalId, pass.properties(archive.logicalId).optionalString('KmsKeyIdentifier'));
+    if (keyArn) archive.kmsKeyArn = keyArn;
+  }
 }

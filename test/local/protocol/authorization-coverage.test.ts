@@ -3,6 +3,8 @@ import { DYNAMODB_AUTHORIZATION } from '../../../local/dynamodb/authorization';
 import { DYNAMODB_OPERATIONS } from '../../../local/dynamodb/operations';
 import { EVENTBRIDGE_AUTHORIZATION } from '../../../local/eventbridge/authorization';
 import { EVENTBRIDGE_OPERATIONS } from '../../../local/eventbridge/operations';
+import { KMS_AUTHORIZATION } from '../../../local/kms/authorization';
+import { KMS_OPERATIONS } from '../../../local/kms/operations';
 import { LAMBDA_AUTHORIZATION } from '../../../local/lambda/authorization';
 import { LAMBDA_OPERATIONS } from '../../../local/lambda/operations';
 import { PIPES_AUTHORIZATION } from '../../../local/pipes/authorization';
@@ -28,6 +30,7 @@ const SERVICES: ReadonlyArray<[string, object, Record<string, { requires: readon
   ['SES v1', SES_V1_OPERATIONS, SES_V1_AUTHORIZATION],
   ['SES v2', SES_V2_OPERATIONS, SES_V2_AUTHORIZATION],
   ['Pipes', PIPES_OPERATIONS, PIPES_AUTHORIZATION],
+  ['KMS', KMS_OPERATIONS, KMS_AUTHORIZATION],
 ];
 
 describe.each(SERVICES)('%s authorization', (_service, operations, authorization) => {

@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadLocalModel } from '../../../local/template';
+import { localKmsKeyId } from '../../../local/template/physical-names';
 import { LocalModel } from '../../../local/model/types';
 
 const fixtures = path.join(__dirname, 'fixtures');
@@ -91,6 +94,9 @@ describe('loadLocalModel on a stack with every supported type', () => {
       STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/1970-01-01T00:00:00.000',
       BUS_NAME: 'full-dev',
       ROLE_ARN: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
+      HMAC_KEY_ARN: byLogicalId(model.keys, 'HmacKey').arn,
+      HMAC_KEY_ID: byLogicalId(model.keys, 'HmacKey').keyId,
+      HMAC_ALIAS: 'alias/full-dev-email-hash',
       RETRIES: '3',
     });
   });
@@ -137,6 +143,8 @@ describe('loadLocalModel on a stack with every supported type', () => {
         sourceBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/full-dev',
         eventPattern: { source: ['users-fanout.users'] },
         retentionDays: 7,
+        // The archive's KmsKeyIdentifier names the template's key, whose policy EventBridge's use is checked against.
+        kmsKeyArn: byLogicalId(model.keys, 'Key').arn,
       },
     ]);
   });
@@ -256,13 +264,24 @@ describe('loadLocalModel on a stack with every supported type', () => {
       },
       {
         // A key without a KeyPolicy gets KMS's default: the account, through IAM policies.
-        resourceArn: 'arn:aws:kms:us-east-1:000000000000:full-stack-dev-Key',
+        resourceArn: byLogicalId(model.keys, 'Key').arn,
         policy: {
           name: 'Key',
           logicalId: 'Key',
           document: {
             Version: '2012-10-17',
             Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'kms:*', Resource: '*' }],
+          },
+        },
+      },
+      {
+        resourceArn: byLogicalId(model.keys, 'HmacKey').arn,
+        policy: {
+          name: 'HmacKey',
+          logicalId: 'HmacKey',
+          document: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole' }, Action: 'kms:GenerateMac', Resource: '*' }],
           },
         },
       },
@@ -280,8 +299,31 @@ describe('loadLocalModel on a stack with every supported type', () => {
     ]);
   });
 
-  it('warns about the one unsupported type and stays silent about inert ones', () => {
+  it('reads KMS keys with ids stable across loads, aliases, and references to both', () => {
+    const hmac = byLogicalId(model.keys, 'HmacKey');
+    expect(hmac).toEqual({
+      logicalId: 'HmacKey',
+      keyId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      arn: `arn:aws:kms:us-east-1:000000000000:key/${hmac.keyId}`,
+      keySpec: 'HMAC_256',
+      keyUsage: 'GENERATE_VERIFY_MAC',
+      enabled: true,
+      description: 'Hashes email addresses',
+    });
+    expect(byLogicalId(model.keys, 'Key')).toMatchObject({ keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', enabled: true });
+    expect(byLogicalId(model.keys, 'Key').keyId).not.toBe(hmac.keyId);
+    expect(model.aliases).toEqual([
+      { logicalId: 'HmacAlias', name: 'alias/full-dev-email-hash', arn: 'arn:aws:kms:us-east-1:000000000000:alias/full-dev-email-hash', targetKeyArn: hmac.arn },
+    ]);
+    expect(byLogicalId(model.functions, 'Worker').environment).toMatchObject({ HMAC_KEY_ARN: hmac.arn, HMAC_KEY_ID: hmac.keyId, HMAC_ALIAS: 'alias/full-dev-email-hash' });
+    const again = loadLocalModel({ cdkOutDir: path.join(fixtures, 'full'), ...scope });
+    expect(byLogicalId(again.keys, 'HmacKey').keyId).toBe(hmac.keyId);
+  });
+
+  it('warns about the unsupported type and the key settings it does not apply, and stays silent about inert ones', () => {
     expect(model.warnings).toEqual([
+      'WorkQueue (AWS::SQS::Queue): KmsMasterKeyId: messages are stored unencrypted locally; who may use the key is checked as SQS checks it',
+      'BusArchive (AWS::Events::Archive): KmsKeyIdentifier: archived events are stored unencrypted locally; EventBridge\'s use of the key is checked',
       'Schedule (AWS::Scheduler::Schedule): resource type not supported by the local runtime; skipped',
     ]);
   });
@@ -333,6 +375,7 @@ describe('loadLocalModel intrinsics, conditions and nested assemblies', () => {
 describe('loadLocalModel on unsupported resources', () => {
   it('names every resource it does not run in a warning', () => {
     const model = loadLocalModel({ cdkOutDir: path.join(fixtures, 'unsupported'), ...scope, stackName: 'odd' });
+    const importedKeyId = localKmsKeyId({ ...scope, stackName: 'odd', logicalId: 'ImportedKey' }, false);
     expect(model.warnings.sort()).toEqual(
       [
         'Stream (AWS::Kinesis::Stream): resource type not supported by the local runtime; skipped',
@@ -349,6 +392,9 @@ describe('loadLocalModel on unsupported resources', () => {
         'LayeredFn (AWS::Lambda::Function): Layers is not applied locally; code the handler loads from /opt will be missing',
         'LayeredFn (AWS::Lambda::Function): DeadLetterConfig is not applied locally; failed async events go only to the EventInvokeConfig on-failure destination',
         'FilteredMapping (AWS::Lambda::EventSourceMapping): FilterCriteria is not applied locally; every message is delivered',
+        'ImportedKey (AWS::KMS::Key): Origin EXTERNAL is not supported locally (no key material can be imported); skipped',
+        'ReplicaKey (AWS::KMS::ReplicaKey): resource type not supported by the local runtime; skipped',
+        `DanglingAlias (AWS::KMS::Alias): target key ${importedKeyId} is not a key the local runtime runs; skipped`,
       ].sort(),
     );
     expect(model.functions.map((fn) => fn.logicalId)).toEqual(['LayeredFn']);
@@ -362,6 +408,19 @@ describe('loadLocalModel on unsupported resources', () => {
   it('loads every stack when no stack name is given, reading numbers written as strings', () => {
     const model = loadLocalModel({ cdkOutDir: path.join(fixtures, 'unsupported'), ...scope });
     expect(model.queues.find((queue) => queue.name === 'other-OtherQueue')).toMatchObject({ delaySeconds: 5, receiveMessageWaitTimeSeconds: 20 });
+  });
+
+  it('refuses a KMS key whose spec and usage CloudFormation would refuse, naming both', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-template-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '48.0.0', artifacts: { Bad: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Bad.template.json', stackName: 'bad' } } } }));
+      fs.writeFileSync(path.join(dir, 'Bad.template.json'), JSON.stringify({ Resources: { Mac: { Type: 'AWS::KMS::Key', Properties: { KeySpec: 'HMAC_256' } } } }));
+      expect(() => loadLocalModel({ cdkOutDir: dir, ...scope })).toThrow(
+        'Mac (AWS::KMS::Key): KeySpec HMAC_256 cannot have KeyUsage ENCRYPT_DECRYPT; HMAC key specs go with GENERATE_VERIFY_MAC only',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a missing cdk.out or stack with a clear error', () => {

@@ -10,7 +10,7 @@ describe('loadIamModel', () => {
 
   function load(resources: CfnTemplate['Resources']): { model: LocalModel; warnings: string[] } {
     const template: CfnTemplate = { Resources: resources };
-    const model = { queues: [], functions: [], buses: [], iam: { roles: [], resourcePolicies: [] } } as unknown as LocalModel;
+    const model = { queues: [], functions: [], buses: [], archives: [], keys: [], aliases: [], iam: { roles: [], resourcePolicies: [] } } as unknown as LocalModel;
     const warnings: string[] = [];
     loadIamModel({ resources: resources ?? {}, resolver: createTemplateResolver(template, scope), region: scope.region, account: scope.account, warn: (line) => warnings.push(line) }, model);
     return { model, warnings };
