@@ -145,6 +145,8 @@ export class UsersFanoutStack extends Stack {
       pipe.enrichmentFunction.grantInvokeLatestVersion(role);
     }
     this.rejectedUsersQueue.grantConsumeMessages(role);
+    // Redriving a rejected-users pipe batch runs it through reject-user again, whose rejects the operator sends here.
+    this.rejectedUsersQueue.grantSendMessages(role);
     this.usersTable.grantStreamRead(role);
     acknowledgeStreamListing(role);
     this.usersTable.grants.actions(role, 'dynamodb:GetItem');

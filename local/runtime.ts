@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { LOCAL_ACCOUNT } from './account';
 import { systemClock, type Clock } from './clock';
 import { createDynamoDb } from './dynamodb';
 import { createEventBridge } from './eventbridge';
@@ -58,7 +59,7 @@ export interface LocalRuntime {
   close(): Promise<void>;
 }
 
-export const LOCAL_ACCOUNT = '000000000000';
+export { LOCAL_ACCOUNT } from './account';
 
 /**
  * Builds every supported resource of a synthesized template and serves them on one loopback endpoint.

@@ -8,7 +8,10 @@ import { emailHmac } from '../../services/shared/email-hmac';
 import type { UserCreatedEvent } from '../../services/shared/user-created-event';
 import { welcomeMessage } from '../../services/welcome-email/welcome-message';
 import { AUDIT_TABLE, EMAIL_HMAC_KEY_ALIAS, userItem } from '../../test/e2e/local-stack';
-import { createClients, REGION, type BenchClients } from './aws-clients';
+import * as path from 'node:path';
+import { roleCredentials } from '../../local/iam/credentials';
+import { loadLocalModel } from '../../local/template';
+import { createClients, REGION, type BenchClients, type IdentityClients } from './aws-clients';
 import { runWithConcurrency } from './concurrency';
 import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { progress } from './progress';
@@ -33,11 +36,32 @@ const SENDER_EMAIL = 'welcome@example.com';
 const IDEMPOTENCY_TTL_SECONDS = 360_000;
 const IN_PROGRESS_LIMIT_MS = 10_000;
 const STALL_LIMIT_MS = 60_000;
+const WELCOME_EMAIL_FUNCTION = 'users-fanout-dev-welcome-email';
+const AUDIT_LOG_FUNCTION = 'users-fanout-dev-audit-log';
+
+/** Who makes each call, as in the pipeline: the insert is a person's; the rest each function's, as its role. */
+interface FloorCallers {
+  admin: IdentityClients;
+  welcomeEmail: IdentityClients;
+  auditLog: IdentityClients;
+}
+
+/** The functions' execution roles, read from the cdk.out the runtime runs, so the calls are authorized as theirs. */
+function floorCallers(clients: BenchClients, projectDir: string, endpoint: string): FloorCallers {
+  const model = loadLocalModel({ cdkOutDir: path.join(projectDir, 'cdk.out'), endpoint, region: REGION, account: '000000000000' });
+  const asFunction = (name: string): IdentityClients => {
+    const roleArn = model.functions.find((fn) => fn.name === name)?.roleArn;
+    if (roleArn === undefined) throw new Error(`The bench floor needs function ${name} and its role in cdk.out`);
+    return clients.as(roleCredentials(roleArn, name));
+  };
+  return { admin: clients, welcomeEmail: asFunction(WELCOME_EMAIL_FUNCTION), auditLog: asFunction(AUDIT_LOG_FUNCTION) };
+}
 
 export async function runFloor(projectDir: string, userCount: number, concurrency: number): Promise<FloorResult> {
   progress('floor: starting a fresh runtime (npm start -- --in-memory)');
   const runtime = await startRuntimeProcess(projectDir, 120_000);
   const clients = createClients(runtime.endpoint, concurrency);
+  const callers = floorCallers(clients, projectDir, runtime.endpoint);
   let done = 0;
   const watchdog = new StallWatchdog(STALL_LIMIT_MS, () => `${done}/${userCount} users' calls made`);
   const ticker = setInterval(() => progress(`floor: ${done}/${userCount} users' calls made`), 2_000);
@@ -49,7 +73,7 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     await Promise.race([
       runWithConcurrency(userCount, concurrency, async (index) => {
-        await callsOfOneUser(clients, users[index]);
+        await callsOfOneUser(callers, users[index]);
         done++;
         watchdog.progressed();
       }),
@@ -89,26 +113,26 @@ async function createFloorUsersTable(clients: BenchClients): Promise<void> {
  * PutItem), the email's HMAC for its log lines, the email sent, the record completed (its UpdateItem); the audit
  * record's email HMAC and conditional put.
  */
-async function callsOfOneUser(clients: BenchClients, user: BenchUser): Promise<void> {
-  await clients.dynamodb.send(new PutItemCommand({ TableName: FLOOR_USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
+async function callsOfOneUser(callers: FloorCallers, user: BenchUser): Promise<void> {
+  await callers.admin.dynamodb.send(new PutItemCommand({ TableName: FLOOR_USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
   const event = userCreatedEvent(user);
-  const hashEmail = emailHmac(clients.kms, EMAIL_HMAC_KEY_ALIAS);
+  const welcome = callers.welcomeEmail;
   const idempotencyId = `welcome-email#${createHash('md5').update(JSON.stringify(event.detail.metadata.idempotencyKey)).digest('base64')}`;
-  await takeIdempotencyRecord(clients, idempotencyId);
-  await hashEmail(user.email);
-  const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, SENDER_EMAIL)));
-  await completeIdempotencyRecord(clients, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
-  await clients.documents.send(
+  await takeIdempotencyRecord(welcome, idempotencyId);
+  await emailHmac(welcome.kms, EMAIL_HMAC_KEY_ALIAS)(user.email);
+  const sent = await welcome.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, SENDER_EMAIL)));
+  await completeIdempotencyRecord(welcome, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
+  await callers.auditLog.documents.send(
     new PutCommand({
       TableName: AUDIT_TABLE,
-      Item: auditRecordFor(event, new Date(), await hashEmail(user.email)),
+      Item: auditRecordFor(event, new Date(), await emailHmac(callers.auditLog.kms, EMAIL_HMAC_KEY_ALIAS)(user.email)),
       ConditionExpression: 'attribute_not_exists(eventId)',
     }),
   );
 }
 
 /** The request Powertools' DynamoDBPersistenceLayer makes before running the handler. */
-function takeIdempotencyRecord(clients: BenchClients, id: string): Promise<unknown> {
+function takeIdempotencyRecord(clients: IdentityClients, id: string): Promise<unknown> {
   const now = Date.now();
   return clients.dynamodb.send(
     new PutItemCommand({
@@ -129,7 +153,7 @@ function takeIdempotencyRecord(clients: BenchClients, id: string): Promise<unkno
 }
 
 /** The request Powertools makes after the handler returned, storing its result. */
-function completeIdempotencyRecord(clients: BenchClients, id: string, responseJson: string): Promise<unknown> {
+function completeIdempotencyRecord(clients: IdentityClients, id: string, responseJson: string): Promise<unknown> {
   return clients.dynamodb.send(
     new UpdateItemCommand({
       TableName: IDEMPOTENCY_TABLE,

@@ -115,6 +115,8 @@ export class Subscriber extends Construct {
     const operators = new OperatorAccess(this, 'OperatorAccess', shared.operatorRole);
     this.deadLetterQueue.grantConsumeMessages(operators);
     this.queue?.grantSendMessages(operators);
+    // Operators read a queue-only subscriber's queue too (its consumers, when named, are the only others who may).
+    if (delivery.kind === 'queue-only') this.queue?.grantConsumeMessages(operators);
     this.handler?.grantInvokeLatestVersion(operators);
 
     if (this.handler !== undefined) {

@@ -1,3 +1,4 @@
+import { IAM_MODES, type IamMode } from '../iam';
 import { FAULT_USAGE, faultFlagTakesValue, FaultSettingError, isFaultFlag, parseFaultSettings, type FaultSettings } from './faults';
 
 /** Command-line options of `npm start`, with the errors a person can act on. */
@@ -7,6 +8,10 @@ export interface StartOptions {
   inMemory: boolean;
   reset: boolean;
   stackName?: string;
+  /** An already synthesized cloud assembly to run instead of synthesizing the project's app. */
+  assembly?: string;
+  /** Local IAM: enforce (the default), warn or off. */
+  iam: IamMode;
   faults: FaultSettings;
   help: boolean;
 }
@@ -21,6 +26,9 @@ Options:
   --reset             wipe the state directory before starting
   --state-dir <dir>   where state persists across restarts (default: .local)
   --stack <name>      the stack to run when cdk.out holds several
+  --assembly <dir>    run this synthesized cloud assembly (any CDK app's cdk.out) without synthesizing
+  --iam <mode>        local IAM: enforce (default) refuses what AWS would refuse, warn only names it, off
+                      checks nothing (or LOCAL_IAM)
   --help              show this help
 
 Fault injection (all off by default; see docs/fault-injection.md):
@@ -34,6 +42,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
     stateDir: '.local',
     inMemory: false,
     reset: false,
+    iam: parseIamMode(env.LOCAL_IAM ?? 'enforce', 'LOCAL_IAM'),
     help: false,
   };
   const faultFlags: Array<[string, string]> = [];
@@ -60,6 +69,12 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       case '--stack':
         options.stackName = value();
         break;
+      case '--assembly':
+        options.assembly = value();
+        break;
+      case '--iam':
+        options.iam = parseIamMode(value(), '--iam');
+        break;
       case '--help':
       case '-h':
         options.help = true;
@@ -83,4 +98,9 @@ function parsePort(raw: string, source: string): number {
     throw new UsageError(`${source} must be a port number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseIamMode(raw: string, source: string): IamMode {
+  if ((IAM_MODES as readonly string[]).includes(raw)) return raw as IamMode;
+  throw new UsageError(`${source} must be one of ${IAM_MODES.join(', ')}, got "${raw}"`);
 }

@@ -39,3 +39,38 @@ export function sessionNameOf(sessionToken: string | undefined): string | undefi
   const name = Buffer.from(sessionToken.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8');
   return name === '' ? undefined : name;
 }
+
+/** The one access key id of a service acting for a resource; the session token says which service, for what. */
+export const SERVICE_ACCESS_KEY_ID = 'ASIALOCALSERVICE2222';
+const SERVICE_TOKEN_PREFIX = 'LocalIamService:';
+
+/** An AWS service acting for one of the account's resources, as a service-to-service request carries it. */
+export interface ServiceSession {
+  service: string;
+  sourceArn?: string;
+  sourceAccount?: string;
+}
+
+/**
+ * Credentials that make the endpoint treat a caller as an AWS service acting for a resource (EventBridge for a rule,
+ * say), to try a call the way that service would make it: a queue policy's grant to `events.amazonaws.com` with an
+ * `aws:SourceArn` condition, for one. AWS has no such credentials; only the local runtime gives them.
+ */
+export function serviceCredentials(session: ServiceSession): LocalCredentials {
+  return {
+    accessKeyId: SERVICE_ACCESS_KEY_ID,
+    secretAccessKey: 'local-service-secret-not-checked-0000000',
+    sessionToken: `${SERVICE_TOKEN_PREFIX}${Buffer.from(JSON.stringify(session)).toString('base64url')}`,
+  };
+}
+
+/** The service session a token of ours names; undefined for any other token. */
+export function serviceSessionOf(sessionToken: string | undefined): ServiceSession | undefined {
+  if (sessionToken === undefined || !sessionToken.startsWith(SERVICE_TOKEN_PREFIX)) return undefined;
+  try {
+    const session = JSON.parse(Buffer.from(sessionToken.slice(SERVICE_TOKEN_PREFIX.length), 'base64url').toString('utf8')) as Partial<ServiceSession>;
+    return typeof session.service === 'string' ? (session as ServiceSession) : undefined;
+  } catch {
+    return undefined;
+  }
+}

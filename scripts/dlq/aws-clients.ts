@@ -3,12 +3,15 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { localCommandCredentials } from '../aws-target/local-operator';
 
 export interface AwsTarget {
   /** Undefined means AWS itself: the SDK's default endpoint and credential chain. */
   endpoint?: string;
   /** Undefined lets the SDK resolve it (environment, then profile). */
   region?: string;
+  /** The stack's stage, whose operator role the command acts as against the local runtime. */
+  stage: string;
 }
 
 export interface AwsClients {
@@ -21,16 +24,16 @@ export interface AwsClients {
   destroy(): void;
 }
 
-/** The local runtime checks no signature, so a local endpoint works without configured credentials. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const LOCAL_REGION = 'us-east-1';
 
 export function createAwsClients(target: AwsTarget): AwsClients {
   const local = target.endpoint !== undefined;
+  // Against the local runtime, the stage's operator role, as operators act in AWS (the local runtime checks no signature).
+  const credentials = local ? localCommandCredentials(process.env, target.stage, 'npm-run-dlq') : undefined;
   const config = {
     region: target.region ?? (local ? LOCAL_REGION : undefined),
     ...(local ? { endpoint: target.endpoint } : {}),
-    ...(local && process.env.AWS_ACCESS_KEY_ID === undefined ? { credentials: LOCAL_CREDENTIALS } : {}),
+    ...(credentials ? { credentials } : {}),
   };
   const clients = {
     sqs: new SQSClient(config),

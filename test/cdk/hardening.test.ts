@@ -215,10 +215,13 @@ describe('3. Customer managed keys for the queues and the archive that hold pers
     );
   });
 
-  it('lets only the rejected-users pipe send with the rejected-users key, and the operators read', () => {
+  it('lets only the rejected-users pipe, and the operators\' redrive through it, send with the rejected-users key, and the operators read', () => {
     const pipeRole = logicalIdOf(app, app.stack.rejectedUsersPipe.pipe.pipeRole);
+    const operatorRole = logicalIdOf(app, app.stack.operatorRole);
     expect(usesBeyondAdministration(app, app.stack.node.findChild('RejectedUsersKey'))).toEqual([
-      { principal: logicalIdOf(app, app.stack.operatorRole), action: 'kms:Decrypt', condition: VIA_SQS },
+      { principal: operatorRole, action: 'kms:Decrypt', condition: VIA_SQS },
+      { principal: operatorRole, action: 'kms:Decrypt', condition: VIA_SQS },
+      { principal: operatorRole, action: 'kms:GenerateDataKey', condition: VIA_SQS },
       { principal: pipeRole, action: 'kms:Decrypt', condition: VIA_SQS },
       { principal: pipeRole, action: 'kms:GenerateDataKey', condition: VIA_SQS },
     ]);

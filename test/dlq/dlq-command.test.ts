@@ -78,7 +78,7 @@ describe('dlq list and redrive against the local runtime', () => {
       await stack.eventBridge.send(
         new PutEventsCommand({ Entries: [{ Source: 'users-fanout.users', DetailType: 'UserCreated', Detail: JSON.stringify(direct.detail), EventBusName: BUS_NAME }] }),
       );
-      await seedRuleDeliveryFailure(stack.sqs, DLQ.welcomeEmail, userCreatedEvent('dlq-queued', 'dlq-queued@example.com'), 'arn:aws:sqs:us-east-1:000000000000:users-fanout-dev-welcome-email');
+      await seedRuleDeliveryFailure(stack.endpoint, DLQ.welcomeEmail, userCreatedEvent('dlq-queued', 'dlq-queued@example.com'), 'arn:aws:sqs:us-east-1:000000000000:users-fanout-dev-welcome-email');
 
       // Both users' records, in however many batches bisection left them.
       for (const pipeDlq of [DLQ.userCreated, DLQ.rejectedUsersPipe]) {

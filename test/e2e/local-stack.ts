@@ -2,7 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import * as path from 'node:path';
+import type { LocalCredentials } from '../../local/iam/credentials';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+import { localOperatorCredentials } from '../../scripts/aws-target/local-operator';
 
 export const PROJECT_DIR = path.resolve(__dirname, '../..');
 export const USERS_TABLE = 'users-fanout-dev-users';
@@ -21,9 +23,14 @@ export const FAST_RETRIES: NonNullable<LocalRuntimeOptions['retryDelays']> = {
 export interface LocalStack {
   runtime: LocalRuntime;
   endpoint: string;
+  /** As the local administrator: writes users, reads the audit log. */
   dynamodb: DynamoDBClient;
+  /** As the dev stage's operator role, one of the publishers the bus policy lets send users-fanout.users events. */
   eventBridge: EventBridgeClient;
+  /** As the operator role, which the keys of the encrypted queues let read them. */
   sqs: SQSClient;
+  /** The operator role's local credentials, for any other client a test makes. */
+  operatorCredentials: LocalCredentials;
   /** Every line the functions and the runtime logged. */
   logs: string[];
   stop(): Promise<void>;
@@ -39,20 +46,20 @@ export async function startLocalStack(options: Partial<LocalRuntimeOptions> = {}
     retryDelays: FAST_RETRIES,
     ...options,
   });
-  const config = {
-    endpoint: runtime.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  };
+  // Any credentials but a role's are the local administrator; the operator acts as operators do in AWS.
+  const config = { endpoint: runtime.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  const operatorCredentials = localOperatorCredentials('dev', 'e2e-tests');
+  const asOperator = { ...config, credentials: operatorCredentials };
   const dynamodb = new DynamoDBClient(config);
-  const eventBridge = new EventBridgeClient(config);
-  const sqs = new SQSClient(config);
+  const eventBridge = new EventBridgeClient(asOperator);
+  const sqs = new SQSClient(asOperator);
   return {
     runtime,
     endpoint: runtime.endpoint,
     dynamodb,
     eventBridge,
     sqs,
+    operatorCredentials,
     logs,
     async stop() {
       for (const client of [dynamodb, eventBridge, sqs]) client.destroy();

@@ -67,7 +67,7 @@ describe('local pipeline, end to end', () => {
     expect(audit[0].detailType).toEqual({ S: 'UserCreated' });
     expect(JSON.stringify(audit[0])).not.toContain('e2e-insert@example.com');
     // The keyed hash, computed by the local KMS under the stage's HMAC key, as an operator would look it up.
-    const kms = new KMSClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const kms = new KMSClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: stack.operatorCredentials });
     try {
       const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: EMAIL_HMAC_KEY_ALIAS, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('e2e-insert@example.com') }));
       expect(audit[0].emailHmac).toEqual({ S: Buffer.from(Mac!).toString('hex') });
