@@ -1,5 +1,5 @@
 import { DeleteItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import * as fs from 'node:fs';
@@ -108,6 +108,45 @@ describe('local pipeline, end to end', () => {
     for (const address of recipients) await waitForMail(address);
   });
 
+  test('a forged UserCreated from a non-pipe principal is refused', async () => {
+    const [sample] = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'events/samples/user-created.json'), 'utf8')) as PutEventsRequestEntry[];
+    const detail = JSON.parse(sample.Detail as string) as { metadata: Record<string, string>; data: Record<string, unknown> };
+    const forged = (userId: string): PutEventsRequestEntry => ({
+      ...sample,
+      Detail: JSON.stringify({ metadata: { ...detail.metadata, idempotencyKey: `user-created:${userId}` }, data: { ...detail.data, userId, email: `${userId}@example.com` } }),
+    });
+    const bus = 'arn:aws:events:us-east-1:000000000000:event-bus/users-fanout-dev';
+    const asAdministrator = new EventBridgeClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const welcomeEmail = stack.runtime.model.functions.find((fn) => fn.name === 'users-fanout-dev-welcome-email');
+    const asFunction = new EventBridgeClient({
+      endpoint: stack.endpoint,
+      region: 'us-east-1',
+      credentials: stack.runtime.iam.callers.credentialsFor(welcomeEmail?.roleArn as string, 'users-fanout-dev-welcome-email'),
+    });
+    try {
+      // The local administrator (any credentials but a role's) holds AdministratorAccess; the bus policy's Deny still wins.
+      const refused = await asAdministrator.send(new PutEventsCommand({ Entries: [forged('e2e-forged-admin')] }));
+      expect(refused.FailedEntryCount).toBe(1);
+      expect(refused.Entries?.[0]).toEqual({
+        ErrorCode: 'NotAuthorizedForSourceException',
+        ErrorMessage: `User: arn:aws:iam::000000000000:user/local-admin is not authorized to perform: events:PutEvents on resource: ${bus} with an explicit deny in a resource-based policy`,
+      });
+      // A function's role that was never granted events:PutEvents is refused the whole call.
+      await expect(asFunction.send(new PutEventsCommand({ Entries: [forged('e2e-forged-function')] }))).rejects.toMatchObject({
+        name: 'AccessDeniedException',
+        message: expect.stringContaining(`is not authorized to perform: events:PutEvents on resource: ${bus} because no identity-based policy allows the events:PutEvents action`),
+      });
+    } finally {
+      asAdministrator.destroy();
+      asFunction.destroy();
+    }
+
+    await insert('e2e-forged-sentinel', 'e2e-forged-sentinel@example.com');
+    await waitForMail('e2e-forged-sentinel@example.com');
+    expect(await mailTo(stack.endpoint, 'e2e-forged-admin@example.com')).toHaveLength(0);
+    expect(await mailTo(stack.endpoint, 'e2e-forged-function@example.com')).toHaveLength(0);
+  });
+
   interface RejectedBody {
     reason: string;
     record: { dynamodb: { Keys: Record<string, { S: string }> } & Record<string, unknown> };
@@ -132,6 +171,14 @@ describe('local pipeline, end to end', () => {
     expect(rejected.text).not.toContain('not-an-email');
     expect(await mailTo(stack.endpoint, 'not-an-email')).toHaveLength(0);
     expect(await auditRecords('e2e-invalid')).toHaveLength(0);
+  });
+
+  test('local IAM refused nothing but the forged events: every grant the pipeline uses is in the template', () => {
+    const refused = stack.runtime.iam.denials().map((denial) => `${denial.principal} ${denial.action}`);
+    expect(refused.sort()).toEqual([
+      'arn:aws:iam::000000000000:user/local-admin events:PutEvents',
+      expect.stringMatching(/^arn:aws:sts::000000000000:assumed-role\/UsersFanout-dev-WelcomeEmailHandlerRole[^/]+\/users-fanout-dev-welcome-email events:PutEvents$/),
+    ]);
   });
 
   test('no log line carries a user email address', () => {
