@@ -197,7 +197,6 @@ describe('3. Customer managed keys for the queues and the archive that hold pers
         { principal: 'events.amazonaws.com', action: 'kms:GenerateDataKey', condition: VIA_SQS },
         { principal: handler, action: 'kms:Decrypt', condition: VIA_SQS },
         { principal: operators, action: 'kms:Decrypt', condition: VIA_SQS },
-        { principal: operators, action: 'kms:Decrypt', condition: VIA_SQS },
         { principal: operators, action: 'kms:GenerateDataKey', condition: VIA_SQS },
       ].sort((a, b) => `${a.principal} ${a.action}`.localeCompare(`${b.principal} ${b.action}`)),
     );
@@ -219,7 +218,6 @@ describe('3. Customer managed keys for the queues and the archive that hold pers
     const pipeRole = logicalIdOf(app, app.stack.rejectedUsersPipe.pipe.pipeRole);
     const operatorRole = logicalIdOf(app, app.stack.operatorRole);
     expect(usesBeyondAdministration(app, app.stack.node.findChild('RejectedUsersKey'))).toEqual([
-      { principal: operatorRole, action: 'kms:Decrypt', condition: VIA_SQS },
       { principal: operatorRole, action: 'kms:Decrypt', condition: VIA_SQS },
       { principal: operatorRole, action: 'kms:GenerateDataKey', condition: VIA_SQS },
       { principal: pipeRole, action: 'kms:Decrypt', condition: VIA_SQS },
