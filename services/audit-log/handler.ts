@@ -5,6 +5,7 @@ import type { Context } from 'aws-lambda';
 import { requiredEnv } from '../shared/environment';
 import { InvalidEventError, parseUserCreatedEvent, type UserCreatedEvent } from '../shared/user-created-event';
 import { auditRecordFor } from './audit-record';
+import { REDELIVERY_IGNORED } from './log-messages';
 import { writeAuditRecord, type AuditWriteResult } from './write-audit-record';
 
 const tableName = requiredEnv('AUDIT_TABLE_NAME');
@@ -23,7 +24,7 @@ export const handler = async (event: unknown, context: Context): Promise<AuditWr
   const record = auditRecordFor(userCreated, new Date());
   const result = await writeAuditRecord(documents, tableName, record);
   const fields = { userId: record.userId, eventId: record.eventId };
-  if (result === 'duplicate') recordLogger.info('Audit record already written; redelivery ignored', fields);
+  if (result === 'duplicate') recordLogger.info(REDELIVERY_IGNORED, fields);
   else recordLogger.info('Audit record written', fields);
   return result;
 };

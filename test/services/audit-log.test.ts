@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
+import { REDELIVERY_IGNORED } from '../../services/audit-log/log-messages';
 import { captureLogs, type CapturedLogs } from './helpers/capture-logs';
 import { eventBridgeEvent, userCreatedDetail } from './helpers/events';
 import { lambdaContext } from './helpers/fixtures';
@@ -66,7 +67,7 @@ describe('audit-log handler', () => {
 
     await expect(handler(eventBridgeEvent(userCreatedDetail('u-1')), lambdaContext)).resolves.toBe('duplicate');
 
-    const redelivery = logs.entries().find((entry) => entry.message === 'Audit record already written; redelivery ignored');
+    const redelivery = logs.entries().find((entry) => entry.message === REDELIVERY_IGNORED);
     expect(redelivery).toMatchObject({ userId: 'u-1', correlation_id: 'user-created:stream-u-1' });
   });
 

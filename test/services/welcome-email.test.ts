@@ -5,6 +5,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SQSEvent, SQSBatchResponse, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
+import { DUPLICATE_SUPPRESSED, SEND_WILL_BE_RETRIED } from '../../services/welcome-email/log-messages';
 import { captureLogs, type CapturedLogs } from './helpers/capture-logs';
 import { eventBridgeEvent, sqsEvent, sqsRecord, userCreatedDetail } from './helpers/events';
 import { lambdaContext } from './helpers/fixtures';
@@ -99,7 +100,7 @@ describe('welcome-email handler', () => {
 
     expect(response).toEqual({ batchItemFailures: [] });
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
-    const suppressed = logs.entries().find((entry) => entry.message === 'Duplicate delivery suppressed; welcome email already handled');
+    const suppressed = logs.entries().find((entry) => entry.message === DUPLICATE_SUPPRESSED);
     expect(suppressed).toMatchObject({ userId: 'u-1', outcome: 'sent', correlation_id: 'user-created:stream-u-1' });
   });
 
@@ -121,7 +122,7 @@ describe('welcome-email handler', () => {
     expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 3);
     const deleted = dynamodb.commandCalls(DeleteItemCommand).map((call) => unmarshall(call.args[0].input.Key ?? {}));
     expect(deleted).toEqual([{ id: idempotencyId('user-created:stream-u-2') }]);
-    const retryLog = logs.entries().find((entry) => entry.message === 'Welcome email failed; the message will be retried');
+    const retryLog = logs.entries().find((entry) => entry.message === SEND_WILL_BE_RETRIED);
     expect(retryLog).toMatchObject({ userId: 'u-2', reason: 'Throttling: Maximum sending rate exceeded.' });
   });
 
