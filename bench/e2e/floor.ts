@@ -6,14 +6,15 @@ import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SCHEMA_VERSION, USER_CREATED_SOU
 import { auditRecordFor } from '../../services/audit-log/audit-record';
 import type { UserCreatedEvent } from '../../services/shared/user-created-event';
 import { welcomeMessage } from '../../services/welcome-email/welcome-message';
-import { AUDIT_TABLE, userItem } from '../../test/e2e/local-stack';
-import { createClients, REGION, type BenchClients } from './aws-clients';
-import { runWithConcurrency } from './concurrency';
+import { LOCAL_REGION, type AwsClients } from '../../support/aws-clients';
+import { forEachConcurrently } from '../../support/concurrency';
+import { stackNames } from '../../support/stack-names';
+import { waitFor } from '../../support/waiting';
+import { benchClients, STALL_LIMIT_MS, startBenchRuntime } from './bench-runtime';
 import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { progress } from './progress';
-import { startRuntimeProcess } from './runtime-process';
 import { StallWatchdog } from './stall-watchdog';
-import { benchUsers, type BenchUser } from './users';
+import { benchUsers, insertUser, type BenchUser } from './users';
 
 export interface FloorResult {
   perSecond: number;
@@ -27,16 +28,26 @@ export interface FloorResult {
  * costs what the insert costs without setting off the pipeline.
  */
 const FLOOR_USERS_TABLE = 'users-fanout-bench-floor-users';
-const IDEMPOTENCY_TABLE = 'users-fanout-dev-welcome-email-idempotency';
-const SENDER_EMAIL = 'welcome@example.com';
-const IDEMPOTENCY_TTL_SECONDS = 360_000;
+/** Powertools' in-progress expiry: the function's timeout. */
 const IN_PROGRESS_LIMIT_MS = 10_000;
-const STALL_LIMIT_MS = 60_000;
 
-export async function runFloor(projectDir: string, userCount: number, concurrency: number): Promise<FloorResult> {
+/** What the welcome-email function is configured with, from its environment in the synthesized template. */
+interface WelcomeEmailSettings {
+  senderEmail: string;
+  idempotencyTable: string;
+  idempotencyTtlSeconds: number;
+}
+
+export async function runFloor(userCount: number, concurrency: number): Promise<FloorResult> {
   progress('floor: starting a fresh runtime (npm start -- --in-memory)');
-  const runtime = await startRuntimeProcess(projectDir, 120_000);
-  const clients = createClients(runtime.endpoint, concurrency);
+  const runtime = await startBenchRuntime();
+  const clients = benchClients(runtime.endpoint, concurrency);
+  const environment = stackNames().welcomeEmailEnvironment;
+  const settings: WelcomeEmailSettings = {
+    senderEmail: environment.SENDER_EMAIL,
+    idempotencyTable: environment.IDEMPOTENCY_TABLE_NAME,
+    idempotencyTtlSeconds: Number(environment.IDEMPOTENCY_TTL_SECONDS),
+  };
   let done = 0;
   const watchdog = new StallWatchdog(STALL_LIMIT_MS, () => `${done}/${userCount} users' calls made`);
   const ticker = setInterval(() => progress(`floor: ${done}/${userCount} users' calls made`), 2_000);
@@ -47,8 +58,8 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
     const startedAt = performance.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     await Promise.race([
-      runWithConcurrency(userCount, concurrency, async (index) => {
-        await callsOfOneUser(clients, users[index]);
+      forEachConcurrently(users, concurrency, async (user) => {
+        await callsOfOneUser(clients, settings, user);
         done++;
         watchdog.progressed();
       }),
@@ -65,7 +76,7 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
   }
 }
 
-async function createFloorUsersTable(clients: BenchClients): Promise<void> {
+async function createFloorUsersTable(clients: AwsClients): Promise<void> {
   await clients.dynamodb.send(
     new CreateTableCommand({
       TableName: FLOOR_USERS_TABLE,
@@ -74,40 +85,42 @@ async function createFloorUsersTable(clients: BenchClients): Promise<void> {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { Table } = await clients.dynamodb.send(new DescribeTableCommand({ TableName: FLOOR_USERS_TABLE }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-    if (Date.now() > deadline) throw new Error(`${FLOOR_USERS_TABLE} is still ${Table?.TableStatus} after 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let status: string | undefined;
+  await waitFor(
+    `${FLOOR_USERS_TABLE} to be ACTIVE`,
+    async () => {
+      status = (await clients.dynamodb.send(new DescribeTableCommand({ TableName: FLOOR_USERS_TABLE }))).Table?.TableStatus;
+      return status === 'ACTIVE';
+    },
+    { timeoutMs: 30_000, intervalMs: 100, lastSeen: () => `status ${status}` },
+  );
 }
 
 /**
  * In the pipeline's order: the insert; the welcome email's idempotency record taken (Powertools' conditional
  * PutItem), the email sent, the record completed (its UpdateItem); the audit record's conditional put.
  */
-async function callsOfOneUser(clients: BenchClients, user: BenchUser): Promise<void> {
-  await clients.dynamodb.send(new PutItemCommand({ TableName: FLOOR_USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
+async function callsOfOneUser(clients: AwsClients, settings: WelcomeEmailSettings, user: BenchUser): Promise<void> {
+  await insertUser(clients.dynamodb, user, FLOOR_USERS_TABLE);
   const event = userCreatedEvent(user);
   const idempotencyId = `welcome-email#${createHash('md5').update(JSON.stringify(event.detail.metadata.idempotencyKey)).digest('base64')}`;
-  await takeIdempotencyRecord(clients, idempotencyId);
-  const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, SENDER_EMAIL)));
-  await completeIdempotencyRecord(clients, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
+  await takeIdempotencyRecord(clients, settings, idempotencyId);
+  const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, settings.senderEmail)));
+  await completeIdempotencyRecord(clients, settings, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
   await clients.documents.send(
-    new PutCommand({ TableName: AUDIT_TABLE, Item: auditRecordFor(event, new Date()), ConditionExpression: 'attribute_not_exists(eventId)' }),
+    new PutCommand({ TableName: stackNames().auditLogTable, Item: auditRecordFor(event, new Date()), ConditionExpression: 'attribute_not_exists(eventId)' }),
   );
 }
 
 /** The request Powertools' DynamoDBPersistenceLayer makes before running the handler. */
-function takeIdempotencyRecord(clients: BenchClients, id: string): Promise<unknown> {
+function takeIdempotencyRecord(clients: AwsClients, settings: WelcomeEmailSettings, id: string): Promise<unknown> {
   const now = Date.now();
   return clients.dynamodb.send(
     new PutItemCommand({
-      TableName: IDEMPOTENCY_TABLE,
+      TableName: settings.idempotencyTable,
       Item: {
         id: { S: id },
-        expiration: { N: String(Math.floor(now / 1000) + IDEMPOTENCY_TTL_SECONDS) },
+        expiration: { N: String(Math.floor(now / 1000) + settings.idempotencyTtlSeconds) },
         status: { S: 'INPROGRESS' },
         in_progress_expiration: { N: String(now + IN_PROGRESS_LIMIT_MS) },
       },
@@ -121,15 +134,15 @@ function takeIdempotencyRecord(clients: BenchClients, id: string): Promise<unkno
 }
 
 /** The request Powertools makes after the handler returned, storing its result. */
-function completeIdempotencyRecord(clients: BenchClients, id: string, responseJson: string): Promise<unknown> {
+function completeIdempotencyRecord(clients: AwsClients, settings: WelcomeEmailSettings, id: string, responseJson: string): Promise<unknown> {
   return clients.dynamodb.send(
     new UpdateItemCommand({
-      TableName: IDEMPOTENCY_TABLE,
+      TableName: settings.idempotencyTable,
       Key: { id: { S: id } },
       UpdateExpression: 'SET #expiry = :expiry, #status = :status, #response_data = :response_data',
       ExpressionAttributeNames: { '#expiry': 'expiration', '#status': 'status', '#response_data': 'data' },
       ExpressionAttributeValues: {
-        ':expiry': { N: String(Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS) },
+        ':expiry': { N: String(Math.floor(Date.now() / 1000) + settings.idempotencyTtlSeconds) },
         ':status': { S: 'COMPLETED' },
         ':response_data': { S: responseJson },
       },
@@ -145,7 +158,7 @@ function userCreatedEvent(user: BenchUser): UserCreatedEvent {
     version: '0',
     id: randomUUID(),
     account: '000000000000',
-    region: REGION,
+    region: LOCAL_REGION,
     time: now,
     resources: [],
     source: USER_CREATED_SOURCE,

@@ -1,8 +1,10 @@
 import * as path from 'node:path';
+import { installChildCleanup } from '../../support/child-runtime/process-group';
 import { parseIntegerFlags } from '../reliability-kit/arguments';
 import { runCrashTest } from '../reliability-kit/crash-run';
 import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
 import { describeReconciliation } from '../reliability-kit/reconcile';
+import { COMMAND_LINE_DRAIN_DEADLINE_MS } from '../reliability-kit/settle';
 
 const USAGE = `Usage: npm run crash-test -- [--users 20000] [--kills 5] [--concurrency 16]
 
@@ -15,7 +17,8 @@ async function main(): Promise<void> {
   const options = parseIntegerFlags(process.argv.slice(2), { users: 20_000, kills: 5, concurrency: 16 }, USAGE);
   const log = (line: string): void => void process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   log(`Inserting ${options.users} users with ${options.kills} kills`);
-  const result = await runCrashTest({ projectDir: path.resolve(__dirname, '../..'), ...options, log });
+  installChildCleanup('crash test');
+  const result = await runCrashTest({ projectDir: path.resolve(__dirname, '../..'), ...options, log, drainTimeoutMs: COMMAND_LINE_DRAIN_DEADLINE_MS });
   const { reconciliation } = result;
   process.stdout.write(
     [

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChildRuntime } from './child-runtime';
-import { awsClients } from './clients';
-import { forEachConcurrently, sleep } from './concurrency';
+import { createAwsClients } from '../../support/aws-clients';
+import { ChildRuntime } from '../../support/child-runtime/child-runtime';
+import { forEachConcurrently } from '../../support/concurrency';
+import { sleep, waitFor } from '../../support/waiting';
 import { reconcile, type Reconciliation } from './reconcile';
 import { progressLines, waitUntilSettled } from './settle';
 import { SuppressionCounter } from './suppression-counter';
@@ -18,6 +19,8 @@ export interface CrashRunOptions {
   concurrency?: number;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** How long the pipeline may take to drain after the burst; the kit's wait deadline by default. */
+  drainTimeoutMs?: number;
 }
 
 export interface CrashRunResult {
@@ -40,11 +43,12 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
   const suppressed = new SuppressionCounter();
   const runtime = await ChildRuntime.start({
     projectDir: options.projectDir,
+    launcher: 'node',
     stateDir,
     args: ['--fast-retries'],
     onLine: suppressed.observe,
   });
-  const clients = awsClients(runtime.endpoint, () => runtime.whenReady());
+  const clients = createAwsClients({ endpoint: runtime.endpoint, maxAttempts: 1, whenReady: () => runtime.whenReady() });
   const run = `crash-${Date.now().toString(36)}`;
   const userIds = Array.from({ length: options.users }, (_, index) => `${run}-${index}`);
   try {
@@ -53,7 +57,8 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
     const killedAt: number[] = [];
     const controller = (async () => {
       for (const point of killPoints) {
-        while (inserted < point) await sleep(20);
+        await waitFor(`${point} inserts before kill ${killedAt.length + 1}`, () => inserted >= point, { intervalMs: 20 });
+        // A random moment between two inserts, so the kill does not always fall at a batch's edge.
         await sleep(Math.random() * 200);
         await runtime.kill();
         killedAt.push(Date.now());
@@ -68,13 +73,13 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
     });
     await Promise.all([inserts, controller]);
     log('All users inserted; waiting for the pipeline to drain');
-    await waitUntilSettled(clients, { onSnapshot: progressLines(log, 5000) });
+    await waitUntilSettled(clients, { timeoutMs: options.drainTimeoutMs, onSnapshot: progressLines(log, 5000) });
     const reconciliation = await reconcile(clients, { valid: new Set(userIds), poison: new Set() });
     return {
       reconciliation,
       killedAt,
       suppressedDuplicates: suppressed.count,
-      peakRssMb: runtime.peakRssMb,
+      peakRssMb: runtime.peakRssMb(),
       durationMs: Date.now() - startedAt,
     };
   } finally {

@@ -1,12 +1,12 @@
 import { GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import type { Message } from '@aws-sdk/client-sqs';
-import type { AwsClients } from './clients';
-import { DEAD_LETTER_QUEUES, type DeadLetterQueueKey } from './names';
-import { readAllMessages } from './observe';
+import type { AwsClients } from '../../support/aws-clients';
+import { readAllMessages } from '../../support/observers/queues';
+import { stackNames, type DeadLetterQueueRole } from '../../support/stack-names';
 
 /** One message at rest in a dead-letter queue (or the rejected-users queue), with the users it holds. */
 export interface DeadLetter {
-  queue: DeadLetterQueueKey;
+  queue: DeadLetterQueueRole;
   userIds: string[];
   /** Why it is there, when the message says; an SQS redrive carries no reason (the function logged it). */
   error?: string;
@@ -21,13 +21,13 @@ interface StreamBatchInfo {
 /** Reads every dead-letter queue of the stack; pipe DLQ entries are resolved to their users through the stream. */
 export async function readDeadLetters(clients: AwsClients): Promise<DeadLetter[]> {
   const letters: DeadLetter[] = [];
-  for (const [queue, name] of Object.entries(DEAD_LETTER_QUEUES) as Array<[DeadLetterQueueKey, string]>) {
-    for (const message of await readAllMessages(clients, name)) letters.push(await describe(clients, queue, message));
+  for (const [queue, name] of Object.entries(stackNames().deadLetterQueues) as Array<[DeadLetterQueueRole, string]>) {
+    for (const message of await readAllMessages(clients.sqs, name)) letters.push(await describe(clients, queue, message));
   }
   return letters;
 }
 
-async function describe(clients: AwsClients, queue: DeadLetterQueueKey, message: Message): Promise<DeadLetter> {
+async function describe(clients: AwsClients, queue: DeadLetterQueueRole, message: Message): Promise<DeadLetter> {
   const body = JSON.parse(message.Body ?? 'null') as Record<string, unknown>;
   const receiveCount = Number(message.Attributes?.ApproximateReceiveCount ?? 0) || undefined;
   const attributeError = message.MessageAttributes?.ERROR_MESSAGE?.StringValue;

@@ -1,7 +1,8 @@
-import type { AwsClients } from './clients';
+import type { LocalAwsClients } from '../../support/aws-clients';
+import { readAuditLog } from '../../support/observers/audit-log';
+import { stackNames, type DeadLetterQueueRole } from '../../support/stack-names';
 import { readDeadLetters, type DeadLetter } from './dead-letters';
-import type { DeadLetterQueueKey } from './names';
-import { auditCountsByUser, mailTimesByUser } from './observe';
+import { mailTimesByUser } from './observe';
 
 /** The users a run created: valid ones must get one email and one audit record, poison ones must be rejected. */
 export interface CreatedUsers {
@@ -28,19 +29,41 @@ export interface Reconciliation {
   deadLetters: DeadLetter[];
 }
 
-const EMAIL_PATH_DLQS: DeadLetterQueueKey[] = ['welcomeEmail', 'userCreatedPipe'];
-const AUDIT_PATH_DLQS: DeadLetterQueueKey[] = ['auditLog', 'userCreatedPipe'];
-const REJECTION_QUEUES: DeadLetterQueueKey[] = ['rejectedUsers', 'rejectedUsersPipe'];
+const EMAIL_PATH_DLQS: DeadLetterQueueRole[] = ['welcomeEmail', 'userCreatedPipe'];
+const AUDIT_PATH_DLQS: DeadLetterQueueRole[] = ['auditLog', 'userCreatedPipe'];
+const REJECTION_QUEUES: DeadLetterQueueRole[] = ['rejectedUsers', 'rejectedUsersPipe'];
+
+/** What a run left at the end of each path: captured mail, audit records and dead letters, per user. */
+export interface PipelineOutcome {
+  /** When each user's welcome emails were captured (epoch ms, in order). */
+  mailTimes: ReadonlyMap<string, number[]>;
+  auditRecords: ReadonlyMap<string, number>;
+  deadLetters: DeadLetter[];
+}
+
+/** Reads the outcome from the runtime and judges it. */
+export async function reconcile(clients: LocalAwsClients, users: CreatedUsers): Promise<Reconciliation> {
+  return judgeOutcome(await readOutcome(clients), users);
+}
+
+export async function readOutcome(clients: LocalAwsClients): Promise<PipelineOutcome> {
+  const [mailTimes, auditLog, deadLetters] = await Promise.all([
+    mailTimesByUser(clients.endpoint),
+    readAuditLog(clients.dynamodb, stackNames().auditLogTable),
+    readDeadLetters(clients),
+  ]);
+  return { mailTimes, auditRecords: new Map([...auditLog].map(([userId, times]) => [userId, times.length])), deadLetters };
+}
 
 /** Counts what reached the end of each path, and which users are in neither the result nor a DLQ. */
-export async function reconcile(clients: AwsClients, users: CreatedUsers): Promise<Reconciliation> {
-  const [mailTimes, audit, deadLetters] = await Promise.all([mailTimesByUser(clients.endpoint), auditCountsByUser(clients), readDeadLetters(clients)]);
+export function judgeOutcome(outcome: PipelineOutcome, users: CreatedUsers): Reconciliation {
+  const { mailTimes, auditRecords: audit, deadLetters } = outcome;
   const mail = new Map([...mailTimes].map(([userId, times]) => [userId, times.length]));
-  const parkedIn = new Map<string, Set<DeadLetterQueueKey>>();
+  const parkedIn = new Map<string, Set<DeadLetterQueueRole>>();
   for (const letter of deadLetters) {
     for (const userId of letter.userIds) parkedIn.set(userId, (parkedIn.get(userId) ?? new Set()).add(letter.queue));
   }
-  const parked = (userId: string, queues: DeadLetterQueueKey[]): boolean => queues.some((queue) => parkedIn.get(userId)?.has(queue));
+  const parked = (userId: string, queues: DeadLetterQueueRole[]): boolean => queues.some((queue) => parkedIn.get(userId)?.has(queue));
 
   const lostUserIds: string[] = [];
   for (const userId of users.valid) {
@@ -50,8 +73,8 @@ export async function reconcile(clients: AwsClients, users: CreatedUsers): Promi
   }
   for (const userId of users.poison) if (!parked(userId, REJECTION_QUEUES)) lostUserIds.push(userId);
 
-  const sum = (counts: Map<string, number>): number => [...counts.values()].reduce((total, count) => total + count, 0);
-  const extra = (counts: Map<string, number>): number => [...counts.values()].reduce((total, count) => total + Math.max(0, count - 1), 0);
+  const sum = (counts: ReadonlyMap<string, number>): number => [...counts.values()].reduce((total, count) => total + count, 0);
+  const extra = (counts: ReadonlyMap<string, number>): number => [...counts.values()].reduce((total, count) => total + Math.max(0, count - 1), 0);
   const rejected = deadLetters.filter((letter) => letter.queue === 'rejectedUsers');
   return {
     usersCreated: users.valid.size + users.poison.size,

@@ -1,8 +1,9 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { AwsClients } from './clients';
-import { sleep } from './concurrency';
-import { AUDIT_TABLE, DEAD_LETTER_QUEUES, WELCOME_EMAIL_QUEUE } from './names';
-import { queueDepth } from './observe';
+import type { LocalAwsClients } from '../../support/aws-clients';
+import { readAuditLog } from '../../support/observers/audit-log';
+import { capturedMail } from '../../support/observers/mail';
+import { queueDepth } from '../../support/observers/queues';
+import { stackNames } from '../../support/stack-names';
+import { waitFor } from '../../support/waiting';
 
 export interface PipelineSnapshot {
   emails: number;
@@ -12,9 +13,13 @@ export interface PipelineSnapshot {
   parked: number;
 }
 
+/** The drain deadline of the command-line runs: twenty thousand users take minutes to drain after a kill. */
+export const COMMAND_LINE_DRAIN_DEADLINE_MS = 600_000;
+
 export interface SettleOptions {
   /** How long nothing may change before the pipeline counts as drained. */
   quietMs?: number;
+  /** The kit's wait deadline when undefined. */
   timeoutMs?: number;
   /** Called with each snapshot, for progress lines. */
   onSnapshot?: (snapshot: PipelineSnapshot) => void;
@@ -25,24 +30,25 @@ export interface SettleOptions {
  * longer than any retry delay of the fast-retry settings. Messages a crash left in flight keep the queue
  * non-empty until their visibility timeout brings them back, so they are waited for too.
  */
-export async function waitUntilSettled(clients: AwsClients, options: SettleOptions = {}): Promise<PipelineSnapshot> {
+export async function waitUntilSettled(clients: LocalAwsClients, options: SettleOptions = {}): Promise<PipelineSnapshot> {
   const quietMs = options.quietMs ?? 5_000;
-  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   let previous = '';
   let unchangedSince = Date.now();
-  for (;;) {
-    const snapshot = await takeSnapshot(clients);
-    options.onSnapshot?.(snapshot);
-    const key = JSON.stringify(snapshot);
-    if (key !== previous) {
-      previous = key;
-      unchangedSince = Date.now();
-    } else if (snapshot.queued === 0 && Date.now() - unchangedSince >= quietMs) {
-      return snapshot;
-    }
-    if (Date.now() > deadline) throw new Error(`The pipeline did not settle in time; last counts ${key}`);
-    await sleep(1000);
-  }
+  return waitFor(
+    'the pipeline to settle',
+    async () => {
+      const snapshot = await takeSnapshot(clients);
+      options.onSnapshot?.(snapshot);
+      const key = JSON.stringify(snapshot);
+      if (key !== previous) {
+        previous = key;
+        unchangedSince = Date.now();
+        return undefined;
+      }
+      return snapshot.queued === 0 && Date.now() - unchangedSince >= quietMs ? snapshot : undefined;
+    },
+    { timeoutMs: options.timeoutMs, intervalMs: 1000, lastSeen: () => previous },
+  );
 }
 
 /** A progress line per snapshot, at most every `intervalMs`. */
@@ -55,29 +61,14 @@ export function progressLines(log: (line: string) => void, intervalMs: number): 
   };
 }
 
-export async function takeSnapshot(clients: AwsClients): Promise<PipelineSnapshot> {
-  const [emails, auditRecords, queued, ...parked] = await Promise.all([
-    countMail(clients.endpoint),
-    countAuditRecords(clients),
-    queueDepth(clients, WELCOME_EMAIL_QUEUE),
-    ...Object.values(DEAD_LETTER_QUEUES).map((name) => queueDepth(clients, name)),
+export async function takeSnapshot(clients: LocalAwsClients): Promise<PipelineSnapshot> {
+  const names = stackNames();
+  const [mail, auditLog, queued, ...parked] = await Promise.all([
+    capturedMail(clients.endpoint),
+    readAuditLog(clients.dynamodb, names.auditLogTable),
+    queueDepth(clients.sqs, names.welcomeEmailQueue),
+    ...Object.values(names.deadLetterQueues).map((name) => queueDepth(clients.sqs, name)),
   ]);
-  return { emails, auditRecords, queued, parked: parked.reduce((sum, depth) => sum + depth, 0) };
-}
-
-async function countMail(endpoint: string): Promise<number> {
-  const response = await fetch(`${endpoint}/_aws/ses`);
-  if (!response.ok) throw new Error(`GET ${endpoint}/_aws/ses answered ${response.status}`);
-  return ((await response.json()) as { messages: unknown[] }).messages.length;
-}
-
-async function countAuditRecords(clients: AwsClients): Promise<number> {
-  let count = 0;
-  let startKey: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
-  do {
-    const page = await clients.dynamodb.send(new ScanCommand({ TableName: AUDIT_TABLE, Select: 'COUNT', ExclusiveStartKey: startKey }));
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return count;
+  const auditRecords = [...auditLog.values()].reduce((sum, times) => sum + times.length, 0);
+  return { emails: mail.length, auditRecords, queued, parked: parked.reduce((sum, depth) => sum + depth, 0) };
 }

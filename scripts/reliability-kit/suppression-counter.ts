@@ -1,4 +1,8 @@
-import { SUPPRESSION_MESSAGES } from './names';
+import { REDELIVERY_IGNORED } from '../../services/audit-log/log-messages';
+import { DUPLICATE_SUPPRESSED } from '../../services/welcome-email/log-messages';
+
+/** The services' log messages for a redelivery they recognised and ignored. */
+export const SUPPRESSION_MESSAGES = [DUPLICATE_SUPPRESSED, REDELIVERY_IGNORED] as const;
 
 /** Counts the services' "redelivery recognised and ignored" log lines in the runtime's output. */
 export class SuppressionCounter {

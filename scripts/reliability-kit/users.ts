@@ -1,10 +1,8 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SCHEMA_VERSION, USER_CREATED_SOURCE, type UserCreatedDetail } from '../../events/user-created';
 import { uuidFromName } from '../../services/shared/deterministic-uuid';
-import { BUS_NAME } from './names';
-
-export type UserItem = Record<string, AttributeValue>;
+import { stackNames } from '../../support/stack-names';
+import { userItem, type UserItem } from '../../support/users';
 
 /** Each user's address is derived from its id, so captured mail maps back to users without a lookup. */
 export function emailOf(userId: string): string {
@@ -16,19 +14,12 @@ export function userIdOfEmail(address: string): string | undefined {
 }
 
 export function validUser(userId: string): UserItem {
-  return {
-    userId: { S: userId },
-    email: { S: emailOf(userId) },
-    givenName: { S: 'Ada' },
-    createdAt: { S: new Date().toISOString() },
-  };
+  return userItem({ userId, email: emailOf(userId), givenName: 'Ada' });
 }
 
 /** A user the pipeline must reject: alternately no email at all and a malformed one. */
 export function poisonUser(userId: string, index: number): UserItem {
-  const item: UserItem = { userId: { S: userId }, givenName: { S: 'Poison' }, createdAt: { S: new Date().toISOString() } };
-  if (index % 2 === 1) item.email = { S: `${userId}-not-an-email` };
-  return item;
+  return userItem({ userId, givenName: 'Poison', email: index % 2 === 1 ? `${userId}-not-an-email` : undefined });
 }
 
 /**
@@ -41,5 +32,5 @@ export function userCreatedEntry(userId: string): PutEventsRequestEntry {
     metadata: { eventId: uuidFromName(`put-events:${userId}`), idempotencyKey: `user-created:put-events:${userId}`, occurredAt: now, schemaVersion: USER_CREATED_SCHEMA_VERSION },
     data: { userId, email: emailOf(userId), givenName: 'Grace', createdAt: now },
   };
-  return { Source: USER_CREATED_SOURCE, DetailType: USER_CREATED_DETAIL_TYPE, Detail: JSON.stringify(detail), EventBusName: BUS_NAME };
+  return { Source: USER_CREATED_SOURCE, DetailType: USER_CREATED_DETAIL_TYPE, Detail: JSON.stringify(detail), EventBusName: stackNames().eventBus };
 }

@@ -1,9 +1,10 @@
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { AwsClients } from './clients';
-import { sleep } from './concurrency';
-import { USERS_TABLE } from './names';
-import { userCreatedEntry, type UserItem } from './users';
+import type { AwsClients } from '../../support/aws-clients';
+import { stackNames } from '../../support/stack-names';
+import type { UserItem } from '../../support/users';
+import { waitFor } from '../../support/waiting';
+import { userCreatedEntry } from './users';
 
 /** How long a write keeps being retried: long enough to ride out a kill and a restart. */
 const WRITE_DEADLINE_MS = 120_000;
@@ -13,17 +14,24 @@ const WRITE_DEADLINE_MS = 120_000;
  * write here is safe to repeat: the same item, a conditional update, a delete, an event with fixed ids.
  */
 async function untilAnswered<T>(clients: AwsClients, what: string, send: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + WRITE_DEADLINE_MS;
-  for (let attempt = 1; ; attempt++) {
-    try {
+  let attempts = 0;
+  let lastError: Error | undefined;
+  const answer = await waitFor(
+    `the endpoint to answer ${what}`,
+    async () => {
+      attempts++;
       await clients.whenReady();
-      return await send();
-    } catch (error) {
-      if (!isUnreachable(error)) throw error;
-      if (Date.now() > deadline) throw new Error(`${what}: the endpoint did not answer ${attempt} attempts (${(error as Error).message})`);
-      await sleep(200);
-    }
-  }
+      try {
+        return { value: await send() };
+      } catch (error) {
+        if (!isUnreachable(error)) throw error;
+        lastError = error as Error;
+        return undefined;
+      }
+    },
+    { timeoutMs: WRITE_DEADLINE_MS, intervalMs: 200, lastSeen: () => `${attempts} attempts, the last failing with ${lastError?.message}` },
+  );
+  return answer.value;
 }
 
 /** The runtime is down or restarting: connection refused or reset, or a response cut off. */
@@ -35,7 +43,7 @@ function isUnreachable(error: unknown): boolean {
 }
 
 export async function insertUser(clients: AwsClients, item: UserItem): Promise<void> {
-  await untilAnswered(clients, `insert ${item.userId.S}`, () => clients.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: item })));
+  await untilAnswered(clients, `insert ${item.userId.S}`, () => clients.dynamodb.send(new PutItemCommand({ TableName: stackNames().usersTable, Item: item })));
 }
 
 /** Conditional, so repeating it after the user was deleted cannot re-create the user (a second INSERT). */
@@ -44,7 +52,7 @@ export async function renameUser(clients: AwsClients, userId: string, givenName:
     await untilAnswered(clients, `modify ${userId}`, () =>
       clients.dynamodb.send(
         new UpdateItemCommand({
-          TableName: USERS_TABLE,
+          TableName: stackNames().usersTable,
           Key: { userId: { S: userId } },
           UpdateExpression: 'SET givenName = :g',
           ConditionExpression: 'attribute_exists(userId)',
@@ -59,7 +67,7 @@ export async function renameUser(clients: AwsClients, userId: string, givenName:
 }
 
 export async function deleteUser(clients: AwsClients, userId: string): Promise<void> {
-  await untilAnswered(clients, `delete ${userId}`, () => clients.dynamodb.send(new DeleteItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: userId } } })));
+  await untilAnswered(clients, `delete ${userId}`, () => clients.dynamodb.send(new DeleteItemCommand({ TableName: stackNames().usersTable, Key: { userId: { S: userId } } })));
 }
 
 export async function putUserCreated(clients: AwsClients, userId: string): Promise<void> {

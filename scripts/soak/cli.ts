@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createAwsClients } from '../../support/aws-clients';
+import { ChildRuntime } from '../../support/child-runtime/child-runtime';
+import { installChildCleanup } from '../../support/child-runtime/process-group';
 import { parseIntegerFlags } from '../reliability-kit/arguments';
-import { ChildRuntime } from '../reliability-kit/child-runtime';
-import { awsClients } from '../reliability-kit/clients';
 import { reconcile } from '../reliability-kit/reconcile';
-import { progressLines, waitUntilSettled } from '../reliability-kit/settle';
+import { COMMAND_LINE_DRAIN_DEADLINE_MS, progressLines, waitUntilSettled } from '../reliability-kit/settle';
 import { SuppressionCounter } from '../reliability-kit/suppression-counter';
 import { killAtRandomMoments } from './kills';
 import { soakReport } from './report';
@@ -28,8 +29,9 @@ async function main(): Promise<void> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'users-fanout-soak-'));
   const suppressed = new SuppressionCounter();
   log(`Starting the runtime (state in ${stateDir}, fault seed ${seed})`);
-  const runtime = await ChildRuntime.start({ projectDir: path.resolve(__dirname, '../..'), stateDir, args: faultArgs, onLine: suppressed.observe });
-  const clients = awsClients(runtime.endpoint, () => runtime.whenReady());
+  installChildCleanup('soak');
+  const runtime = await ChildRuntime.start({ projectDir: path.resolve(__dirname, '../..'), launcher: 'node', stateDir, args: faultArgs, onLine: suppressed.observe });
+  const clients = createAwsClients({ endpoint: runtime.endpoint, maxAttempts: 1, whenReady: () => runtime.whenReady() });
   const workload = new Workload(clients, `soak-${Date.now().toString(36)}`);
   try {
     const startedAt = Date.now();
@@ -41,9 +43,9 @@ async function main(): Promise<void> {
     ]).finally(() => clearInterval(progress));
 
     log(`Workload done: ${JSON.stringify(workload.done)}; draining`);
-    await waitUntilSettled(clients, { onSnapshot: progressLines(log, 5000) });
+    await waitUntilSettled(clients, { timeoutMs: COMMAND_LINE_DRAIN_DEADLINE_MS, onSnapshot: progressLines(log, 5000) });
     const result = await reconcile(clients, workload.created);
-    const report = soakReport(result, { killedAt, duplicatesSuppressed: suppressed.count, peakRssMb: runtime.peakRssMb, elapsedMs: Date.now() - startedAt });
+    const report = soakReport(result, { killedAt, duplicatesSuppressed: suppressed.count, peakRssMb: runtime.peakRssMb(), elapsedMs: Date.now() - startedAt });
     process.stdout.write(report);
     process.exitCode = result.lost > 0 ? 1 : 0;
   } finally {

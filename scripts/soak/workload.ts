@@ -1,5 +1,5 @@
-import type { AwsClients } from '../reliability-kit/clients';
-import { sleep } from '../reliability-kit/concurrency';
+import type { AwsClients } from '../../support/aws-clients';
+import { sleep } from '../../support/waiting';
 import type { CreatedUsers } from '../reliability-kit/reconcile';
 import { poisonUser, validUser } from '../reliability-kit/users';
 import { deleteUser, insertUser, putUserCreated, renameUser } from '../reliability-kit/writes';
