@@ -75,16 +75,6 @@ export class RecordingLambda implements LambdaPort {
   }
 }
 
-export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 export const userCreatedEntry = (userId: string) => ({
   EventBusName: BUS.name,
   Source: 'users-fanout.users',

@@ -15,6 +15,8 @@ interface StoredMessage {
 export class FakeSqs implements SqsPort {
   readonly queues = new Map<string, StoredMessage[]>();
   readonly deleted: string[] = [];
+  /** How many times anyone has asked to receive: a consumer has polled once this moves. */
+  receiveCalls = 0;
   private readonly listeners = new Map<string, Set<() => void>>();
 
   constructor(private readonly visibilityTimeoutSeconds = 30) {}
@@ -36,6 +38,7 @@ export class FakeSqs implements SqsPort {
   }
 
   receive(queueArn: string, max: number, visibilityTimeoutSeconds?: number): SqsReceivedMessage[] {
+    this.receiveCalls++;
     const now = Date.now();
     const visible = this.queue(queueArn).filter((message) => message.visibleAt <= now).slice(0, max);
     return visible.map((message) => {

@@ -35,11 +35,3 @@ export function readLog<T = Record<string, unknown>>(file: string): T[] {
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as T);
 }
-
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -2,9 +2,10 @@ import * as path from 'node:path';
 import { planFaults } from '../../../local/faults';
 import { createLambda, LocalLambda } from '../../../local/lambda';
 import { openStateStore } from '../../../local/storage/state-store';
-import { ManualClock } from '../manual-clock';
+import { ManualClock } from '../../../support/manual-clock';
 import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+import { ENDPOINT, readLog, REGION, tempDir, testFunction } from './helpers';
+import { waitFor } from '../../../support/waiting';
 
 describe('Lambda runtime: synchronous invocations', () => {
   const logs: string[] = [];
@@ -85,8 +86,8 @@ describe('Lambda runtime: synchronous invocations', () => {
 
   it("prints the handler's stdout and stderr prefixed with the function name", async () => {
     await runtime.port.invoke(arn('echo'), { n: 1 });
-    await waitFor(() => logs.includes('[echo] echo called with {"n":1}'), 'stdout line');
-    await waitFor(() => logs.includes('[echo] to stderr'), 'stderr line');
+    await waitFor('stdout line', () => logs.includes('[echo] echo called with {"n":1}'));
+    await waitFor('stderr line', () => logs.includes('[echo] to stderr'));
   });
 
   it('supports callback-style handlers', async () => {
@@ -103,6 +104,8 @@ describe('Lambda runtime: synchronous invocations', () => {
   });
 
   it('terminates a handler that overruns its timeout and serves the next call from a cold worker', async () => {
+    // A function's own timeout runs on real time (its handler runs in a worker thread, not on the injected clock):
+    // a loose bound shows the call ended at the 1 s timeout rather than when the 10 s handler would have.
     const started = Date.now();
     const result = await runtime.port.invoke(arn('sleepy'), { ms: 10_000 });
     expect(result.error).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 1.00 seconds' });

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { createLambda } from '../../../local/lambda';
 import { openStateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+import { ENDPOINT, readLog, REGION, tempDir, testFunction } from './helpers';
+import { waitFor } from '../../../support/waiting';
 
 
 /** Runs the child until it reports that both events are accepted and one is running, then SIGKILLs it. */
@@ -40,12 +41,12 @@ describe('Lambda runtime: asynchronous events across a SIGKILL', () => {
     });
     runtime.start();
     try {
-      await waitFor(() => readLog(logFile).length === 3, 'both events after the restart');
+      await waitFor('both events after the restart', () => readLog(logFile).length === 3);
       const rerun = readLog(logFile).slice(1).map((line) => (line.event as { id: string }).id);
       expect(rerun.sort()).toEqual(['queued', 'running']);
     } finally {
       await runtime.close();
       store.close();
     }
-  }, 60_000);
+  });
 });

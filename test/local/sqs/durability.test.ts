@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { createSqs } from '../../../local/sqs';
 import { openStateStore } from '../../../local/storage/state-store';
-import { ManualClock } from '../manual-clock';
+import { ManualClock } from '../../../support/manual-clock';
 import { ACCOUNT, REGION, queueModel, temporaryDirectory } from './support';
 
 describe('SQS durability', () => {

@@ -1,4 +1,4 @@
-import type { Clock, Timer } from '../../local/clock';
+import type { Clock, Timer } from '../local/clock';
 
 interface Waiting {
   at: number;
