@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -38,6 +39,7 @@ export interface AwsClients {
   sqs: SQSClient;
   ses: SESClient;
   lambda: LambdaClient;
+  kms: KMSClient;
   whenReady(): Promise<void>;
   destroy(): void;
 }
@@ -71,6 +73,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     sqs: new SQSClient(config),
     ses: new SESClient(config),
     lambda: new LambdaClient(config),
+    kms: new KMSClient(config),
   };
   return {
     endpoint,

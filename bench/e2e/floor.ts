@@ -4,6 +4,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomUUID } from 'node:crypto';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SCHEMA_VERSION, USER_CREATED_SOURCE } from '../../events/user-created';
 import { auditRecordFor } from '../../services/audit-log/audit-record';
+import { emailHmac } from '../../services/shared/email-hmac';
 import type { UserCreatedEvent } from '../../services/shared/user-created-event';
 import { welcomeMessage } from '../../services/welcome-email/welcome-message';
 import { LOCAL_REGION, type AwsClients } from '../../support/aws-clients';
@@ -36,6 +37,8 @@ interface WelcomeEmailSettings {
   senderEmail: string;
   idempotencyTable: string;
   idempotencyTtlSeconds: number;
+  /** The stage's KMS HMAC key, for the email pseudonym in log lines and the audit record. */
+  emailHmacKeyArn: string;
 }
 
 export async function runFloor(userCount: number, concurrency: number): Promise<FloorResult> {
@@ -47,6 +50,7 @@ export async function runFloor(userCount: number, concurrency: number): Promise<
     senderEmail: environment.SENDER_EMAIL,
     idempotencyTable: environment.IDEMPOTENCY_TABLE_NAME,
     idempotencyTtlSeconds: Number(environment.IDEMPOTENCY_TTL_SECONDS),
+    emailHmacKeyArn: environment.EMAIL_HMAC_KEY_ARN,
   };
   let done = 0;
   const watchdog = new StallWatchdog(STALL_LIMIT_MS, () => `${done}/${userCount} users' calls made`);
@@ -54,7 +58,7 @@ export async function runFloor(userCount: number, concurrency: number): Promise<
   try {
     await createFloorUsersTable(clients);
     const users = benchUsers(`floor-${Date.now().toString(36)}`, userCount);
-    progress(`floor: making each user's 5 calls directly, ${concurrency} users at a time`);
+    progress(`floor: making each user's 7 calls directly, ${concurrency} users at a time`);
     const startedAt = performance.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     await Promise.race([
@@ -98,17 +102,24 @@ async function createFloorUsersTable(clients: AwsClients): Promise<void> {
 
 /**
  * In the pipeline's order: the insert; the welcome email's idempotency record taken (Powertools' conditional
- * PutItem), the email sent, the record completed (its UpdateItem); the audit record's conditional put.
+ * PutItem), the email's HMAC for its log lines, the email sent, the record completed (its UpdateItem); the audit
+ * record's email HMAC and conditional put.
  */
 async function callsOfOneUser(clients: AwsClients, settings: WelcomeEmailSettings, user: BenchUser): Promise<void> {
   await insertUser(clients.dynamodb, user, FLOOR_USERS_TABLE);
   const event = userCreatedEvent(user);
+  const hashEmail = emailHmac(clients.kms, settings.emailHmacKeyArn);
   const idempotencyId = `welcome-email#${createHash('md5').update(JSON.stringify(event.detail.metadata.idempotencyKey)).digest('base64')}`;
   await takeIdempotencyRecord(clients, settings, idempotencyId);
+  await hashEmail(user.email);
   const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, settings.senderEmail)));
   await completeIdempotencyRecord(clients, settings, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
   await clients.documents.send(
-    new PutCommand({ TableName: stackNames().auditLogTable, Item: auditRecordFor(event, new Date()), ConditionExpression: 'attribute_not_exists(eventId)' }),
+    new PutCommand({
+      TableName: stackNames().auditLogTable,
+      Item: auditRecordFor(event, new Date(), await hashEmail(user.email)),
+      ConditionExpression: 'attribute_not_exists(eventId)',
+    }),
   );
 }
 

@@ -17,6 +17,8 @@ export interface QueueListing {
   messages: DeadLetterMessage[];
   /** The records of each dead-lettered stream batch by message id, or why they could not be read. */
   streamRecords: Map<string, WireStreamRecord[] | Error>;
+  /** Each rejected user's item as the table holds it now, by message id (undefined: gone), when personal data is shown. */
+  userItems: Map<string, Record<string, unknown> | undefined | Error>;
 }
 
 /** One line per fact, so an operator can scan for the error and the attempts, and grep the output. */
@@ -27,7 +29,7 @@ export function renderListing(listing: QueueListing, options: RenderOptions): st
   const lines = [`${queue.queueName}: ${count}${inFlight}`, `  path: ${describePath(queue.path)}`];
   messages.forEach((message, index) => {
     lines.push(`  ${index + 1}) message ${message.messageId}${message.sentAt ? `, dead-lettered ${message.sentAt}` : ''}`);
-    for (const [label, value] of contentFacts(message, listing.streamRecords.get(message.messageId), options)) {
+    for (const [label, value] of contentFacts(message, listing, options)) {
       lines.push(`     ${`${label}:`.padEnd(10)}${value}`);
     }
   });
@@ -49,7 +51,8 @@ export function describePath(path: DeadLetterPath): string {
   }
 }
 
-function contentFacts(message: DeadLetterMessage, records: WireStreamRecord[] | Error | undefined, options: RenderOptions): Array<[string, string]> {
+function contentFacts(message: DeadLetterMessage, listing: QueueListing, options: RenderOptions): Array<[string, string]> {
+  const records = listing.streamRecords.get(message.messageId);
   const show = (value: unknown) => JSON.stringify(options.showPersonalData ? value : maskPersonalData(value));
   const text = (value: string) => (options.showPersonalData ? value : maskEmailAddresses(value));
   const content: DeadLetterContent = message.content;
@@ -89,7 +92,10 @@ function contentFacts(message: DeadLetterMessage, records: WireStreamRecord[] | 
         ['from', `the rejected-users pipe, stream record ${record.eventID ?? '(no event id)'} (${record.eventName ?? '?'})`],
         ['reason', text(content.reason)],
         ['keys', show(plainItem(record.dynamodb?.Keys))],
-        ['record', show(plainItem(record.dynamodb?.NewImage))],
+        // Records kept before the queue stopped holding images still carry theirs.
+        record.dynamodb?.NewImage !== undefined
+          ? ['record', show(plainItem(record.dynamodb.NewImage))]
+          : ['item', userItemFact(listing, message.messageId)],
       ];
     }
     case 'unreadable':
@@ -98,6 +104,15 @@ function contentFacts(message: DeadLetterMessage, records: WireStreamRecord[] | 
         ['body', text(content.body)],
       ];
   }
+}
+
+/** The rejected user's item, read from the users table only when personal data is shown. */
+function userItemFact(listing: QueueListing, messageId: string): string {
+  const table = listing.queue.path.kind === 'rejected-users' ? listing.queue.path.usersTableName : 'the users table';
+  if (!listing.userItems.has(messageId)) return `in ${table}, not kept here (--show-personal-data reads it)`;
+  const item = listing.userItems.get(messageId);
+  if (item instanceof Error) return `unavailable: ${maskEmailAddresses(item.message)}`;
+  return item === undefined ? `no longer in ${table}` : JSON.stringify(plainItem(item));
 }
 
 export function plural(count: number, noun: string): string {
