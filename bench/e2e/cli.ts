@@ -3,12 +3,13 @@
  * of its work, all measured in this one run against `npm start` child processes. The last line is JSON.
  */
 import * as os from 'node:os';
+import { UsageError } from '../../local/cli/command-line';
 import { installChildCleanup } from '../../support/child-runtime/process-group';
 import { CDK_OUT } from '../../support/project';
 import { measureBundles } from './bundles';
 import { runEndToEnd } from './end-to-end';
 import { runFloor } from './floor';
-import { parseBenchOptions, USAGE, UsageError } from './options';
+import { parseBenchOptions, USAGE } from './options';
 import { progress } from './progress';
 import { renderReport } from './report';
 import { measureStartup } from './startup';

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
+import { UsageError } from '../../local/cli/command-line';
 import { installChildCleanup } from '../../support/child-runtime/process-group';
-import { parseIntegerFlags } from '../reliability-kit/arguments';
+import { parseWholeNumberOptions } from '../reliability-kit/arguments';
 import { runCrashTest } from '../reliability-kit/crash-run';
 import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
 import { describeReconciliation } from '../reliability-kit/reconcile';
@@ -14,7 +15,8 @@ exactly one audit record and one welcome email, or two when a kill interrupted t
 Exits 1 if any user is lost, is in a DLQ, has two audit records, or has a second email no kill explains.`;
 
 async function main(): Promise<void> {
-  const options = parseIntegerFlags(process.argv.slice(2), { users: 20_000, kills: 5, concurrency: 16 }, USAGE);
+  const { values: options, help } = parseWholeNumberOptions(process.argv.slice(2), { users: 20_000, kills: 5, concurrency: 16 });
+  if (help) return void process.stdout.write(`${USAGE}\n`);
   const log = (line: string): void => void process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   log(`Inserting ${options.users} users with ${options.kills} kills`);
   installChildCleanup('crash test');
@@ -42,6 +44,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(`crash-test failed: ${error.message}\n`);
+  process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `crash-test failed: ${error.message}\n`);
   process.exit(2);
 });

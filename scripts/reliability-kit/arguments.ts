@@ -1,18 +1,13 @@
-/** `--name value` pairs of a script's command line, each a positive integer, checked against the known names. */
-export function parseIntegerFlags<Name extends string>(argv: string[], defaults: Record<Name, number>, usage: string): Record<Name, number> {
-  const values = { ...defaults };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`${usage}\n`);
-      process.exit(0);
-    }
-    const name = arg.replace(/^--/, '') as Name;
-    if (!arg.startsWith('--') || !(name in defaults)) throw new Error(`Unknown option "${arg}"\n\n${usage}`);
-    const raw = argv[++i];
-    const value = Number(raw);
-    if (raw === undefined || !Number.isSafeInteger(value) || value < 0) throw new Error(`${arg} needs a whole number, 0 or more; got "${raw ?? ''}"`);
-    values[name] = value;
-  }
-  return values;
+import { parseCommandLine, wholeNumber } from '../../local/cli/command-line';
+
+/** The soak's and the crash test's options: `--name <n>` whole numbers, 0 or more, each with its default. */
+export function parseWholeNumberOptions<Name extends string>(argv: string[], defaults: Record<Name, number>): { values: Record<Name, number>; help: boolean } {
+  const names = Object.keys(defaults) as Name[];
+  const { values } = parseCommandLine({
+    args: argv,
+    options: { help: { type: 'boolean', short: 'h' }, ...Object.fromEntries(names.map((name) => [name, { type: 'string' } as const])) },
+  });
+  const given = values as Record<string, string | boolean | undefined>;
+  const parsed = Object.fromEntries(names.map((name) => [name, given[name] === undefined ? defaults[name] : wholeNumber(String(given[name]), `--${name}`, 0)]));
+  return { values: parsed as Record<Name, number>, help: given.help === true };
 }

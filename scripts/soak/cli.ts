@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { UsageError } from '../../local/cli/command-line';
 import { createAwsClients } from '../../support/aws-clients';
 import { ChildRuntime } from '../../support/child-runtime/child-runtime';
 import { installChildCleanup } from '../../support/child-runtime/process-group';
-import { parseIntegerFlags } from '../reliability-kit/arguments';
+import { parseWholeNumberOptions } from '../reliability-kit/arguments';
 import { reconcile } from '../reliability-kit/reconcile';
 import { COMMAND_LINE_DRAIN_DEADLINE_MS, progressLines, waitUntilSettled } from '../reliability-kit/settle';
 import { SuppressionCounter } from '../reliability-kit/suppression-counter';
@@ -22,7 +23,8 @@ duplicate delivery, 3% Lambda failures, 2% Lambda timeouts, a SIGKILL and restar
 const SES_OUTAGE_SECONDS = 10;
 
 async function main(): Promise<void> {
-  const options = parseIntegerFlags(process.argv.slice(2), { duration: 60, rate: 50, concurrency: 8 }, USAGE);
+  const { values: options, help } = parseWholeNumberOptions(process.argv.slice(2), { duration: 60, rate: 50, concurrency: 8 });
+  if (help) return void process.stdout.write(`${USAGE}\n`);
   const log = (line: string): void => void process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const seed = Date.now() % 1_000_000;
   const faultArgs = ['--fast-retries', '--duplicate-share', '0.2', '--fail-share', '0.03', '--timeout-share', '0.02', '--fault-seed', String(seed)];
@@ -56,6 +58,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(`soak failed: ${error.message}\n`);
+  process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `soak failed: ${error.message}\n`);
   process.exit(2);
 });

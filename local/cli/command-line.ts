@@ -1,0 +1,53 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A command line a person got wrong. Each tool prints the message and its usage, and exits with status 2. */
+export class UsageError extends Error {}
+
+/**
+ * How every command-line tool of the project reads its arguments (npm start, npm run bench, soak, crash-test,
+ * put-events, dlq, new-subscriber): Node's `parseArgs`, strict, so an unknown option, a missing value or an
+ * unexpected argument is refused. The refusal is a UsageError that names the option.
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs<T>({ strict: true, ...config, args: withDashLedValues(config) });
+  } catch (error) {
+    throw new UsageError(usageMessage(error as Error & { code?: string }));
+  }
+}
+
+/** `raw` as a whole number of at least `minimum`, or a UsageError naming `option`. */
+export function wholeNumber(raw: string, option: string, minimum: number): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isSafeInteger(value) || value < minimum) {
+    throw new UsageError(`${option} must be a whole number of at least ${minimum}, got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * parseArgs refuses `--seconds -3` as ambiguous. Here a value led by a single dash is a value (a negative number is
+ * then refused by the option's own check, naming the range), and only one led by `--` reads as a missing value.
+ */
+function withDashLedValues(config: ParseArgsConfig): string[] | undefined {
+  const { args, options = {} } = config;
+  if (args === undefined) return undefined;
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const name = args[index].startsWith('--') ? args[index].slice(2) : undefined;
+    const next = args[index + 1];
+    const takesValue = name !== undefined && options[name]?.type === 'string';
+    if (takesValue && next !== undefined && next.startsWith('-') && !next.startsWith('--')) {
+      joined.push(`${args[index]}=${next}`);
+      index++;
+    } else joined.push(args[index]);
+  }
+  return joined;
+}
+
+/** Node's wording, shortened where it is long: "--users needs a value" for both a missing and a dash-led value. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /--[\w-]+/.exec(error.message)?.[0];
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /argument missing|ambiguous/.test(error.message)) return `${option} needs a value`;
+  return error.message.split('\n')[0];
+}
