@@ -32,26 +32,24 @@ const FLOOR_USERS_TABLE = 'users-fanout-bench-floor-users';
 /** Powertools' in-progress expiry: the function's timeout. */
 const IN_PROGRESS_LIMIT_MS = 10_000;
 
-/** What the welcome-email function is configured with, from its environment in the synthesized template. */
-interface WelcomeEmailSettings {
-  senderEmail: string;
-  idempotencyTable: string;
-  idempotencyTtlSeconds: number;
-  /** The stage's KMS HMAC key, for the email pseudonym in log lines and the audit record. */
-  emailHmacKeyArn: string;
+/** What the welcome-email function is configured with, read from its environment in the synthesized template. */
+function welcomeEmailSettings() {
+  const environment = stackNames().welcomeEmailEnvironment;
+  return {
+    senderEmail: environment.SENDER_EMAIL,
+    idempotencyTable: environment.IDEMPOTENCY_TABLE_NAME,
+    idempotencyTtlSeconds: Number(environment.IDEMPOTENCY_TTL_SECONDS),
+    /** The stage's KMS HMAC key, for the email pseudonym in log lines and the audit record. */
+    emailHmacKeyArn: environment.EMAIL_HMAC_KEY_ARN,
+  };
 }
+type WelcomeEmailSettings = ReturnType<typeof welcomeEmailSettings>;
 
 export async function runFloor(userCount: number, concurrency: number): Promise<FloorResult> {
   progress('floor: starting a fresh runtime (npm start -- --in-memory)');
   const runtime = await startBenchRuntime();
   const clients = benchClients(runtime.endpoint, concurrency);
-  const environment = stackNames().welcomeEmailEnvironment;
-  const settings: WelcomeEmailSettings = {
-    senderEmail: environment.SENDER_EMAIL,
-    idempotencyTable: environment.IDEMPOTENCY_TABLE_NAME,
-    idempotencyTtlSeconds: Number(environment.IDEMPOTENCY_TTL_SECONDS),
-    emailHmacKeyArn: environment.EMAIL_HMAC_KEY_ARN,
-  };
+  const settings = welcomeEmailSettings();
   let done = 0;
   const watchdog = new StallWatchdog(STALL_LIMIT_MS, () => `${done}/${userCount} users' calls made`);
   const ticker = setInterval(() => progress(`floor: ${done}/${userCount} users' calls made`), 2_000);

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { FINGERPRINT_FILE } from '../../local/cli/synth';
 import type { StartFigures } from '../../support/child-runtime/child-runtime';
 import { CDK_OUT } from '../../support/project';
 import { startBenchRuntime } from './bench-runtime';
@@ -11,14 +12,13 @@ export interface StartupResult {
   warmMs: number;
 }
 
-/** `npm start` checks this fingerprint of the app's inputs to skip synthesis (local/cli/synth.ts); without it, it synthesizes. */
-const SYNTH_FINGERPRINT = '.local-synth-fingerprint';
 const COLD_READY_LIMIT_MS = 300_000;
 const WARM_READY_LIMIT_MS = 60_000;
 
 /** From spawning `npm start` to its ready banner: cold (synthesis and bundling included), then warm (nothing changed). */
 export async function measureStartup(): Promise<StartupResult> {
-  fs.rmSync(`${CDK_OUT}/${SYNTH_FINGERPRINT}`, { force: true });
+  // npm start skips synthesis while this fingerprint of the app's inputs matches; without it, it synthesizes.
+  fs.rmSync(`${CDK_OUT}/${FINGERPRINT_FILE}`, { force: true });
   progress('startup: cold npm start (fingerprint removed, so it synthesizes and bundles)');
   const cold = await startAndStop(COLD_READY_LIMIT_MS);
   if (!cold.synthesized) throw new Error('The cold npm start reused cdk.out although its synth fingerprint was removed');

@@ -26,7 +26,8 @@ interface CdkJson {
   watch?: { include?: string[] };
 }
 
-const FINGERPRINT_FILE = '.local-synth-fingerprint';
+/** A digest of everything the app reads, kept in cdk.out; synthesis is skipped while it matches. */
+export const FINGERPRINT_FILE = '.local-synth-fingerprint';
 
 /**
  * What `cdk synth` adds to cdk.json's context by default: each resource's construct path and asset folder in its
