@@ -13,6 +13,7 @@ import { parseBenchOptions, USAGE } from './options';
 import { progress } from './progress';
 import { renderReport } from './report';
 import { measureStartup } from './startup';
+import { noteSdkNodeVersion } from '../../scripts/aws-target/sdk-node-version';
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
@@ -39,6 +40,7 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+noteSdkNodeVersion();
 main().then(
   () => process.exit(0),
   (error: Error) => {

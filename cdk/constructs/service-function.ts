@@ -92,6 +92,8 @@ export class ServiceFunction extends nodejs.NodejsFunction {
         minify: true,
         sourceMap: true,
         target: 'node24',
+        // esbuild's own default (info) prints a size summary of every bundle on every synth; warnings and errors still print.
+        logLevel: nodejs.LogLevel.WARNING,
         // Bundle the AWS SDK too: the deployed code then runs the exact SDK version it was tested with.
         externalModules: [],
       },

@@ -6,6 +6,7 @@ import { runCrashTest } from '../reliability-kit/crash-run';
 import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
 import { describeReconciliation } from '../reliability-kit/reconcile';
 import { COMMAND_LINE_DRAIN_DEADLINE_MS } from '../reliability-kit/settle';
+import { noteSdkNodeVersion } from '../aws-target/sdk-node-version';
 
 const USAGE = `Usage: npm run crash-test -- [--users 20000] [--kills 5] [--concurrency 16]
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   process.exitCode = clean ? 0 : 1;
 }
 
+noteSdkNodeVersion();
 main().catch((error: Error) => {
   process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `crash-test failed: ${error.message}\n`);
   process.exit(2);

@@ -28,7 +28,7 @@ export function renderListing(listing: QueueListing, options: RenderOptions): st
   const count = depth.visible === 0 ? 'empty' : plural(depth.visible, 'message');
   const lines = [`${queue.queueName}: ${count}${inFlight}`, `  path: ${describePath(queue.path)}`];
   messages.forEach((message, index) => {
-    lines.push(`  ${index + 1}) message ${message.messageId}${message.sentAt ? `, dead-lettered ${message.sentAt}` : ''}`);
+    lines.push(`  ${index + 1}) message ${message.messageId}${message.sentAt ? `, ${arrival(message.content, queue.path, message.sentAt)}` : ''}`);
     for (const [label, value] of contentFacts(message, listing, options)) {
       lines.push(`     ${`${label}:`.padEnd(10)}${value}`);
     }
@@ -36,6 +36,20 @@ export function renderListing(listing: QueueListing, options: RenderOptions): st
   const hidden = depth.visible - messages.length;
   if (hidden > 0) lines.push(`  … and ${hidden} more not shown (raise --max to see them)`);
   return lines;
+}
+
+/**
+ * What a message's SentTimestamp means depends on who put it there. EventBridge, Lambda and Pipes send a message to
+ * the DLQ when they give up, but SQS keeps the original send time when its redrive policy moves a message (AWS:
+ * "the enqueue timestamp is unchanged"), so that time is when the event first reached the subscriber's queue.
+ */
+function arrival(content: DeadLetterContent, path: DeadLetterPath, sentAt: string): string {
+  if (content.kind === 'queue-redrive') {
+    const queue = path.kind === 'subscriber-queue' ? `queue ${path.queueName}` : 'its queue';
+    return `first sent to ${queue} ${sentAt} (SQS keeps that time when it moves a message to the DLQ)`;
+  }
+  if (content.kind === 'rejected-user') return `rejected ${sentAt}`;
+  return `dead-lettered ${sentAt}`;
 }
 
 export function describePath(path: DeadLetterPath): string {

@@ -10,7 +10,10 @@ export interface PipelineSnapshot {
   auditRecords: number;
   /** Welcome-email messages waiting, in flight or back after a failure. */
   queued: number;
-  parked: number;
+  /** Messages in the dead-letter queues, as the reconciliation's dead-letter entries count them. */
+  deadLettered: number;
+  /** Messages in the rejected-users queue: a redelivered stream batch can reject one user twice, so not users. */
+  rejectedMessages: number;
 }
 
 /** The drain deadline of the command-line runs: twenty thousand users take minutes to drain after a kill. */
@@ -57,18 +60,23 @@ export function progressLines(log: (line: string) => void, intervalMs: number): 
   return (snapshot) => {
     if (Date.now() - last < intervalMs) return;
     last = Date.now();
-    log(`draining: ${snapshot.emails} emails, ${snapshot.auditRecords} audit records, ${snapshot.queued} queued, ${snapshot.parked} in DLQs and rejected`);
+    log(
+      `draining: ${snapshot.emails} emails, ${snapshot.auditRecords} audit records, ${snapshot.queued} queued, ` +
+        `${snapshot.deadLettered} dead-letter entries, ${snapshot.rejectedMessages} rejected-users messages (a user can be rejected twice)`,
+    );
   };
 }
 
 export async function takeSnapshot(clients: LocalAwsClients): Promise<PipelineSnapshot> {
   const names = stackNames();
-  const [mail, auditLog, queued, ...parked] = await Promise.all([
+  const { rejectedUsers, ...deadLetterQueues } = names.deadLetterQueues;
+  const [mail, auditLog, queued, rejectedMessages, ...deadLettered] = await Promise.all([
     capturedMail(clients.endpoint),
     readAuditLog(clients.dynamodb, names.auditLogTable),
     queueDepth(clients.sqs, names.welcomeEmailQueue),
-    ...Object.values(names.deadLetterQueues).map((name) => queueDepth(clients.sqs, name)),
+    queueDepth(clients.sqs, rejectedUsers),
+    ...Object.values(deadLetterQueues).map((name) => queueDepth(clients.sqs, name)),
   ]);
   const auditRecords = [...auditLog.values()].reduce((sum, times) => sum + times.length, 0);
-  return { emails: mail.length, auditRecords, queued, parked: parked.reduce((sum, depth) => sum + depth, 0) };
+  return { emails: mail.length, auditRecords, queued, deadLettered: deadLettered.reduce((sum, depth) => sum + depth, 0), rejectedMessages };
 }

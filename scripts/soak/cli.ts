@@ -12,6 +12,7 @@ import { SuppressionCounter } from '../reliability-kit/suppression-counter';
 import { killAtRandomMoments } from './kills';
 import { soakReport } from './report';
 import { Workload } from './workload';
+import { noteSdkNodeVersion } from '../aws-target/sdk-node-version';
 
 const USAGE = `Usage: npm run soak -- [--duration 60] [--rate 50] [--concurrency 8]
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   }
 }
 
+noteSdkNodeVersion();
 main().catch((error: Error) => {
   process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `soak failed: ${error.message}\n`);
   process.exit(2);

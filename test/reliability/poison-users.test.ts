@@ -34,12 +34,14 @@ describe('proof 2: poison users', () => {
     const valid = new Set([...items.keys()].filter((userId) => !poison.has(userId)));
 
     await insertAll(stack.clients, [...items.values()], 1);
-    await waitUntilSettled(stack.clients);
+    const settled = await waitUntilSettled(stack.clients);
 
     expect(poison.size).toBe(USERS / POISON_EVERY);
     const result = await reconcile(stack.clients, { valid, poison });
     expect(result).toMatchObject({ emailsSent: valid.size, auditRecords: valid.size, rejectedUsers: poison.size, dlqEntries: 0, lost: 0, duplicateEmails: 0 });
     const rejected = result.deadLetters.filter((letter) => letter.queue === 'rejectedUsers');
+    // The drain's progress line counts what the summary counts: dead-letter entries, and rejected-users messages apart.
+    expect(settled).toMatchObject({ deadLettered: result.dlqEntries, rejectedMessages: rejected.length });
     for (const letter of rejected) {
       const [userId] = letter.userIds;
       const { record } = letter.body as { record: { eventName: string; dynamodb: Record<string, unknown> } };
