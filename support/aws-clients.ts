@@ -7,10 +7,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
-
-/** The local runtime's region, and credentials it accepts: it checks no signature. */
-export const LOCAL_REGION = 'us-east-1';
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-defaults';
 
 export interface AwsClientOptions {
   /** A local endpoint such as http://127.0.0.1:4566; undefined means AWS itself, with the SDK's credential chain. */

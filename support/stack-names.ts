@@ -3,7 +3,7 @@ import { readCloudAssembly } from '../local/template/cloud-assembly';
 import { createTemplateResolver } from '../local/template/intrinsics';
 import type { LocalModel } from '../local/model/types';
 import { CDK_OUT } from './project';
-import { LOCAL_REGION } from './aws-clients';
+import { LOCAL_REGION } from './local-defaults';
 
 /**
  * The physical names of the synthesized stack's resources, read from its stack outputs in cdk.out and followed
@@ -25,6 +25,8 @@ export interface StackNames {
   };
   /** The welcome-email function's environment: its sender, idempotency table and the like. */
   welcomeEmailEnvironment: Record<string, string>;
+  /** The alias operators use for the stage's HMAC key, the one the functions hash email addresses with. */
+  emailHmacKeyAlias: string;
 }
 
 export type DeadLetterQueueRole = 'welcomeEmail' | 'auditLog' | 'userCreatedPipe' | 'rejectedUsers' | 'rejectedUsersPipe';
@@ -62,6 +64,7 @@ export function stackNames(cdkOutDir: string = CDK_OUT): StackNames {
       auditLog: functionTargetWithDlq(model, deadLetterQueues.auditLog),
     },
     welcomeEmailEnvironment: welcomeEmail.environment,
+    emailHmacKeyAlias: aliasOf(model, welcomeEmail.environment.EMAIL_HMAC_KEY_ARN),
   };
   known.set(cdkOutDir, names);
   return names;
@@ -96,6 +99,12 @@ function enrichmentOfPipeWithDlq(model: LocalModel, dlqName: string): string {
   const pipe = model.pipes.find((candidate) => candidate.source.deadLetterArn !== undefined && nameOfArn(candidate.source.deadLetterArn) === dlqName);
   if (!pipe?.enrichment) throw new Error(`No pipe of the synthesized stack with the dead-letter queue ${dlqName} has an enrichment`);
   return nameOfArn(pipe.enrichment.functionArn);
+}
+
+function aliasOf(model: LocalModel, keyArn: string | undefined): string {
+  const alias = model.aliases.find((candidate) => candidate.targetKeyArn === keyArn);
+  if (!alias) throw new Error(`No alias of the synthesized stack names the key ${keyArn}`);
+  return alias.name;
 }
 
 function functionTargetWithDlq(model: LocalModel, dlqName: string): string {

@@ -45,9 +45,13 @@ function withDashLedValues(config: ParseArgsConfig): string[] | undefined {
   return joined;
 }
 
-/** Node's wording, shortened where it is long: "--users needs a value" for both a missing and a dash-led value. */
+/**
+ * Node's refusal in a line that names the option: `unknown option "-x"`, and `option "--users" needs a value` for
+ * both a missing value and one led by `--` (Node's own text for these suggests quoting with an unbalanced quote).
+ */
 function usageMessage(error: Error & { code?: string }): string {
-  const option = /--[\w-]+/.exec(error.message)?.[0];
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /argument missing|ambiguous/.test(error.message)) return `${option} needs a value`;
+  const option = /'(-[^' ,]*)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing|ambiguous/.test(error.message)) return `option "${option}" needs a value`;
   return error.message.split('\n')[0];
 }

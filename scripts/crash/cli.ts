@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { UsageError } from '../../local/cli/command-line';
 import { installChildCleanup } from '../../support/child-runtime/process-group';
-import { parseWholeNumberOptions } from '../reliability-kit/arguments';
-import { runCrashTest } from '../reliability-kit/crash-run';
-import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
-import { describeReconciliation } from '../reliability-kit/reconcile';
-import { COMMAND_LINE_DRAIN_DEADLINE_MS } from '../reliability-kit/settle';
+import { parseWholeNumberOptions } from '../reliability/arguments';
+import { runCrashTest } from '../reliability/crash-run';
+import { unexplainedDuplicateEmails } from '../reliability/crash-window';
+import { describeReconciliation } from '../reliability/reconcile';
+import { COMMAND_LINE_DRAIN_DEADLINE_MS } from '../reliability/settle';
 import { noteSdkNodeVersion } from '../aws-target/sdk-node-version';
 
 const USAGE = `Usage: npm run crash-test -- [--users 20000] [--kills 5] [--concurrency 16]

@@ -1,6 +1,6 @@
 import { loadLocalModel } from '../../local/template';
-import { runCrashTest, type CrashRunResult } from '../../scripts/reliability-kit/crash-run';
-import { unexplainedDuplicateEmails } from '../../scripts/reliability-kit/crash-window';
+import { runCrashTest, type CrashRunResult } from '../../scripts/reliability/crash-run';
+import { unexplainedDuplicateEmails } from '../../scripts/reliability/crash-window';
 import { CDK_OUT, PROJECT_DIR } from '../../support/project';
 import { stackNames } from '../../support/stack-names';
 

@@ -1,8 +1,8 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { readDeadLetters, type DeadLetter } from '../../scripts/reliability-kit/dead-letters';
-import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
-import { validUser } from '../../scripts/reliability-kit/users';
-import { insertUser } from '../../scripts/reliability-kit/writes';
+import { readDeadLetters, type DeadLetter } from '../../scripts/reliability/dead-letters';
+import { waitUntilSettled } from '../../scripts/reliability/settle';
+import { validUser } from '../../scripts/reliability/users';
+import { insertUser } from '../../scripts/reliability/writes';
 import { SEND_WILL_BE_RETRIED } from '../../services/welcome-email/log-messages';
 import type { InProcessRuntime } from '../../support/in-process-runtime';
 import { stackNames } from '../../support/stack-names';

@@ -1,7 +1,7 @@
-import { reconcile } from '../../scripts/reliability-kit/reconcile';
-import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
-import { SUPPRESSION_MESSAGES } from '../../scripts/reliability-kit/suppression-counter';
-import { validUser } from '../../scripts/reliability-kit/users';
+import { reconcile } from '../../scripts/reliability/reconcile';
+import { waitUntilSettled } from '../../scripts/reliability/settle';
+import { SUPPRESSION_MESSAGES } from '../../scripts/reliability/suppression-counter';
+import { validUser } from '../../scripts/reliability/users';
 import type { InProcessRuntime } from '../../support/in-process-runtime';
 import { insertAll, SHORTEST_VALID_VISIBILITY_SECONDS, startReliabilityRuntime, suppressionLines } from './support';
 

@@ -1,8 +1,8 @@
-import { readDeadLetters } from '../../scripts/reliability-kit/dead-letters';
-import { reconcile } from '../../scripts/reliability-kit/reconcile';
-import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
-import { poisonUser, validUser } from '../../scripts/reliability-kit/users';
-import { insertUser } from '../../scripts/reliability-kit/writes';
+import { readDeadLetters } from '../../scripts/reliability/dead-letters';
+import { reconcile } from '../../scripts/reliability/reconcile';
+import { waitUntilSettled } from '../../scripts/reliability/settle';
+import { poisonUser, validUser } from '../../scripts/reliability/users';
+import { insertUser } from '../../scripts/reliability/writes';
 import type { InProcessRuntime } from '../../support/in-process-runtime';
 import type { UserItem } from '../../support/users';
 import { waitFor } from '../../support/waiting';

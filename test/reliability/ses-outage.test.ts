@@ -1,6 +1,6 @@
-import { reconcile } from '../../scripts/reliability-kit/reconcile';
-import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
-import { emailOf, validUser } from '../../scripts/reliability-kit/users';
+import { reconcile } from '../../scripts/reliability/reconcile';
+import { waitUntilSettled } from '../../scripts/reliability/settle';
+import { emailOf, validUser } from '../../scripts/reliability/users';
 import { SEND_WILL_BE_RETRIED } from '../../services/welcome-email/log-messages';
 import type { InProcessRuntime } from '../../support/in-process-runtime';
 import { capturedMail } from '../../support/observers/mail';
