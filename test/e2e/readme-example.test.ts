@@ -1,5 +1,5 @@
-import { readmeBlock } from './readme-blocks';
 import { copyProject, type ProjectCopy } from '../../support/project-copy';
+import { readmeBlock } from './readme-blocks';
 
 /**
  * A user who follows the README's "Add a subscriber" example still gets a green `npm test`: in a copy of the

@@ -5,9 +5,9 @@ import { createEventBridge, type LocalEventBridge } from '../../../local/eventbr
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore } from '../../../local/storage/state-store';
-import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../sqs/support';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../../../support/local-fixtures';
 
-export { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../sqs/support';
+export { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../../../support/local-fixtures';
 
 export const BUS: EventBusModel = { logicalId: 'Bus', name: 'users-fanout-test', arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/users-fanout-test` };
 export const AUDIT_FUNCTION_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:audit-log`;

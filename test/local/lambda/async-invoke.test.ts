@@ -4,8 +4,9 @@ import { FunctionModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
 import { ManualClock } from '../../../support/manual-clock';
 import { waitFor } from '../../../support/waiting';
-import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction } from './helpers';
+import { FakeSqs } from '../../../support/fake-sqs';
+import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
+import { ENDPOINT, readLog, testFunction } from './helpers';
 
 const DLQ = `arn:aws:sqs:${REGION}:000000000000:on-failure`;
 /** Where a function's on-success records go: one marks the end of a successful attempt. */
@@ -43,7 +44,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
   }
 
   it('retries a failing event per maximumRetryAttempts, then sends the AWS destination record', async () => {
-    const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
+    const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('always-throws', 'throws', {
       environment: { LOG_FILE: logFile },
       asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 60, onFailureDestinationArn: DLQ },
@@ -87,7 +88,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
   });
 
   it('does not retry an event that succeeded', async () => {
-    const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
+    const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('echo', 'echo', {
       environment: { LOG_FILE: logFile },
       asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 60, onSuccessDestinationArn: SUCCESSES },
@@ -112,8 +113,8 @@ describe('Lambda runtime: asynchronous invocations', () => {
   });
 
   it('keeps accepted events on disk: a new runtime on the same state runs them', async () => {
-    const stateDir = tempDir('lambda-async-state-');
-    const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
+    const stateDir = temporaryDirectory('lambda-async-state-');
+    const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } });
     const first = start(fn, new FakeSqs(), stateDir, false);
     await first.port.invokeAsync(fn.arn, { id: 'a' });
@@ -130,8 +131,8 @@ describe('Lambda runtime: asynchronous invocations', () => {
   });
 
   it('re-runs an event whose attempt was cut short by a crash', async () => {
-    const stateDir = tempDir('lambda-async-state-');
-    const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
+    const stateDir = temporaryDirectory('lambda-async-state-');
+    const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('sleepy', 'sleep', {
       environment: { LOG_FILE: logFile },
       asyncConfig: { maximumRetryAttempts: 0, maximumEventAgeSeconds: 60, onFailureDestinationArn: DLQ, onSuccessDestinationArn: SUCCESSES },

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { FunctionModel } from '../../../local/model/types';
+import { REGION } from '../../../support/local-fixtures';
 
-export const REGION = 'us-east-1';
 export const ENDPOINT = 'http://127.0.0.1:4566';
 
 export function testFunction(name: string, handler: string, overrides: Partial<FunctionModel> = {}): FunctionModel {
@@ -20,10 +19,6 @@ export function testFunction(name: string, handler: string, overrides: Partial<F
     asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21600 },
     ...overrides,
   };
-}
-
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
 /** The JSON lines a fixture handler appended to its LOG_FILE. */

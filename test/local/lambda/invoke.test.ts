@@ -3,13 +3,14 @@ import { planFaults } from '../../../local/faults';
 import { createLambda, LocalLambda } from '../../../local/lambda';
 import { openStateStore } from '../../../local/storage/state-store';
 import { ManualClock } from '../../../support/manual-clock';
-import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction } from './helpers';
+import { FakeSqs } from '../../../support/fake-sqs';
+import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
 import { waitFor } from '../../../support/waiting';
+import { ENDPOINT, readLog, testFunction } from './helpers';
 
 describe('Lambda runtime: synchronous invocations', () => {
   const logs: string[] = [];
-  const logFile = path.join(tempDir('lambda-invoke-'), 'calls.jsonl');
+  const logFile = path.join(temporaryDirectory('lambda-invoke-'), 'calls.jsonl');
   const functions = [
     testFunction('fn-a', 'environment', { environment: { ONLY_A: 'a', SHARED: 'from-a' }, timeoutSeconds: 7 }),
     testFunction('fn-b', 'environment', { environment: { ONLY_B: 'b', SHARED: 'from-b' }, memorySizeMb: 256 }),
@@ -166,7 +167,7 @@ describe('Lambda runtime: idle workers', () => {
 
 describe('Lambda runtime: fault injection', () => {
   async function outcomes({ seed, ...lambda }: { failShare?: number; timeoutShare?: number; seed?: number }, calls: number): Promise<string[]> {
-    const logFile = path.join(tempDir('lambda-faults-'), 'calls.jsonl');
+    const logFile = path.join(temporaryDirectory('lambda-faults-'), 'calls.jsonl');
     const runtime = createLambda({
       functions: [testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } })],
       eventSourceMappings: [],

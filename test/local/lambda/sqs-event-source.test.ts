@@ -5,8 +5,9 @@ import { openStateStore } from '../../../local/storage/state-store';
 import type { Clock } from '../../../local/clock';
 import { ManualClock } from '../../../support/manual-clock';
 import { waitFor } from '../../../support/waiting';
-import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction } from './helpers';
+import { FakeSqs } from '../../../support/fake-sqs';
+import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
+import { ENDPOINT, readLog, testFunction } from './helpers';
 
 const QUEUE = `arn:aws:sqs:${REGION}:000000000000:work`;
 
@@ -24,7 +25,7 @@ describe('Lambda runtime: SQS event source mappings', () => {
   });
 
   function setUp(mapping: Partial<SqsEventSourceMappingModel>, options: { batchMs?: number; visibilitySeconds?: number; clock?: Clock } = {}) {
-    const logFile = path.join(tempDir('lambda-esm-'), 'calls.jsonl');
+    const logFile = path.join(temporaryDirectory('lambda-esm-'), 'calls.jsonl');
     const fn = testFunction('consumer', 'sqsBatch', {
       environment: { LOG_FILE: logFile, BATCH_MS: String(options.batchMs ?? 0) },
     });

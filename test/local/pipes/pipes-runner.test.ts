@@ -7,7 +7,7 @@ import { createPipesRunner, PipesRunner, StreamDeadLetterRecord } from '../../..
 import { LambdaInvokeResult, StreamRecord } from '../../../local/model/ports';
 import { PipeModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
-import { FakeSqs } from '../lambda/fake-sqs';
+import { FakeSqs } from '../../../support/fake-sqs';
 import { ManualClock } from '../../../support/manual-clock';
 import { waitFor } from '../../../support/waiting';
 import { FakeEventBridge, FakeLambda, FakeStreams } from './fakes';

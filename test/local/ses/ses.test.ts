@@ -3,7 +3,7 @@ import { SendEmailCommand as SendEmailV2Command, SESv2Client, TooManyRequestsExc
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSes, type LocalSes, type LocalStackSesMessage } from '../../../local/ses';
 import { ManualClock } from '../../../support/manual-clock';
-import { ACCOUNT, REGION, TEST_CREDENTIALS } from '../sqs/support';
+import { ACCOUNT, REGION, TEST_CREDENTIALS } from '../../../support/local-fixtures';
 
 describe('SES captured locally', () => {
   let endpoint: Endpoint;

@@ -10,7 +10,7 @@ import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
 import { ManualClock } from '../../../support/manual-clock';
-import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from './support';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../../../support/local-fixtures';
 
 const SOURCE = queueModel('orders', {
   visibilityTimeoutSeconds: 1,

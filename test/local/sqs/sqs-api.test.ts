@@ -22,7 +22,7 @@ import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
 import { ManualClock } from '../../../support/manual-clock';
 import { waitFor } from '../../../support/waiting';
-import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from './support';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../../../support/local-fixtures';
 
 describe('SQS over the JSON protocol, with the real SDK client', () => {
   let endpoint: Endpoint;

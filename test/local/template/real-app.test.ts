@@ -6,7 +6,7 @@ import { LocalModel } from '../../../local/model/types';
 import { openStateStore } from '../../../local/storage/state-store';
 import { loadLocalModel } from '../../../local/template';
 import { CDK_OUT } from '../../../support/project';
-import { FakeSqs } from '../lambda/fake-sqs';
+import { FakeSqs } from '../../../support/fake-sqs';
 
 const endpoint = 'http://127.0.0.1:4566';
 

@@ -1,17 +1,14 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { Clock } from '../../../local/clock';
-import { createDynamoDb, type LocalDynamoDb as DynamoDbService } from '../../../local/dynamodb';
-import type { StreamViewType, TableModel } from '../../../local/model/types';
-import { startEndpoint, type Endpoint } from '../../../local/server';
-import { openStateStore, type StateStore } from '../../../local/storage/state-store';
-import { createStreams, type LocalStreams } from '../../../local/streams';
+import type { Clock } from '../local/clock';
+import { createDynamoDb, type LocalDynamoDb as DynamoDbService } from '../local/dynamodb';
+import type { StreamViewType, TableModel } from '../local/model/types';
+import { startEndpoint, type Endpoint } from '../local/server';
+import { openStateStore, type StateStore } from '../local/storage/state-store';
+import { createStreams, type LocalStreams } from '../local/streams';
+import { ACCOUNT, REGION } from './local-fixtures';
 
-export const REGION = 'us-east-1';
-export const ACCOUNT = '000000000000';
 
 export function streamedTable(name: string, viewType: StreamViewType): TableModel {
   const arn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
@@ -109,8 +106,4 @@ export async function startLocalDynamoDb(options: { dataDir?: string; tables?: T
       store.close();
     },
   };
-}
-
-export function temporaryDirectory(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'local-dynamodb-'));
 }

@@ -1,5 +1,5 @@
 import { randomUUID, createHash } from 'node:crypto';
-import { SqsPort, SqsReceivedMessage, SqsSendInput } from '../../../local/model/ports';
+import { SqsPort, SqsReceivedMessage, SqsSendInput } from '../local/model/ports';
 
 interface StoredMessage {
   messageId: string;

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { QueueModel } from '../../../local/model/types';
+import type { QueueModel } from '../local/model/types';
 
+/** Pieces for testing one emulated service on its own: the account and region, a queue's model, a state folder. */
 export const ACCOUNT = '000000000000';
 export const REGION = 'us-east-1';
 export const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
