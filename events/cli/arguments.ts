@@ -1,5 +1,5 @@
-import { parseCommandLine, UsageError } from '../../local/cli/command-line';
-import { localEndpointUrl, TargetError } from '../../scripts/aws-target/local-endpoint';
+import { parseCommandLine, SWITCH, VALUE } from '../../local/cli/command-line';
+import { localEndpointUrl } from '../../scripts/aws-target/local-endpoint';
 import { CliError } from './cli-error';
 import { CONFIRM_REAL_EMAILS_FLAG } from './production-guard';
 
@@ -26,25 +26,13 @@ export const USAGE =
  * serves on PORT, default 4566), `--endpoint-url` or `AWS_ENDPOINT_URL` names an endpoint.
  */
 export function parsePutEventsArguments(argv: readonly string[], env: NodeJS.ProcessEnv): PutEventsArguments {
-  const { values, positionals } = withUsage(() =>
-    parseCommandLine({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        bus: { type: 'string' },
-        region: { type: 'string' },
-        'endpoint-url': { type: 'string' },
-        sample: { type: 'string' },
-        local: { type: 'boolean' },
-        [CONFIRM_REAL_EMAILS_FLAG.slice(2)]: { type: 'boolean' },
-      },
-    }),
-  );
+  const options = { bus: VALUE, region: VALUE, 'endpoint-url': VALUE, sample: VALUE, local: SWITCH, [CONFIRM_REAL_EMAILS_FLAG.slice(2)]: SWITCH };
+  const { values, positionals } = parseCommandLine({ args: [...argv], allowPositionals: true, options }, (message) => new CliError(`${message}; ${USAGE}`));
   const given = values as Record<string, string | boolean | undefined>;
   const local = given.local === true;
   const endpointUrlFlag = given['endpoint-url'] as string | undefined;
   if (local && endpointUrlFlag !== undefined) throw new CliError(`--local and --endpoint-url both name the endpoint: give one; ${USAGE}`);
-  const endpointUrl = local ? localEndpoint(env) : (endpointUrlFlag ?? nonEmpty(env.AWS_ENDPOINT_URL));
+  const endpointUrl = local ? localEndpointUrl(env, (message) => new CliError(message)) : (endpointUrlFlag ?? nonEmpty(env.AWS_ENDPOINT_URL));
   if (endpointUrl !== undefined && !isHttpUrl(endpointUrl)) throw new CliError(`endpoint URL "${endpointUrl}" is not an http(s) URL`);
   return {
     entries: entriesSource(positionals, given.sample as string | undefined),
@@ -56,15 +44,6 @@ export function parsePutEventsArguments(argv: readonly string[], env: NodeJS.Pro
   };
 }
 
-/** put-events' refusals are CliErrors, with the usage line after them. */
-function withUsage<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof UsageError) throw new CliError(`${error.message}; ${USAGE}`);
-    throw error;
-  }
-}
 
 function entriesSource(positional: readonly string[], sample: string | undefined): EntriesSource {
   if (sample !== undefined) {
@@ -75,15 +54,6 @@ function entriesSource(positional: readonly string[], sample: string | undefined
     throw new CliError(`${positional.length === 0 ? 'missing the entries file (or --sample <name>)' : 'expected exactly one entries file'}; ${USAGE}`);
   }
   return { kind: 'file', path: positional[0] };
-}
-
-function localEndpoint(env: NodeJS.ProcessEnv): string {
-  try {
-    return localEndpointUrl(env);
-  } catch (error) {
-    if (error instanceof TargetError) throw new CliError(error.message);
-    throw error;
-  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -3,24 +3,33 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** A command line a person got wrong. Each tool prints the message and its usage, and exits with status 2. */
 export class UsageError extends Error {}
 
+/** `parseArgs` option kinds: one that takes a value (`--bus NAME`), one that is on or off (`--local`). */
+export const VALUE = { type: 'string' } as const;
+export const SWITCH = { type: 'boolean' } as const;
+
+/** Builds the error a tool throws for a command line it refuses; a UsageError unless the tool has its own. */
+export type Refusal = (message: string) => Error;
+
+const usageError: Refusal = (message) => new UsageError(message);
+
 /**
  * How every command-line tool of the project reads its arguments (npm start, npm run bench, soak, crash-test,
  * put-events, dlq, new-subscriber): Node's `parseArgs`, strict, so an unknown option, a missing value or an
- * unexpected argument is refused. The refusal is a UsageError that names the option.
+ * unexpected argument is refused, with a message that names the option.
  */
-export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+export function parseCommandLine<T extends ParseArgsConfig>(config: T, refuse: Refusal = usageError): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs<T>({ strict: true, ...config, args: withDashLedValues(config) });
   } catch (error) {
-    throw new UsageError(usageMessage(error as Error & { code?: string }));
+    throw refuse(usageMessage(error as Error & { code?: string }));
   }
 }
 
-/** `raw` as a whole number of at least `minimum`, or a UsageError naming `option`. */
-export function wholeNumber(raw: string, option: string, minimum: number): number {
+/** `raw` as a whole number of at least `minimum`, or a refusal naming `option`. */
+export function wholeNumber(raw: string, option: string, minimum: number, refuse: Refusal = usageError): number {
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isSafeInteger(value) || value < minimum) {
-    throw new UsageError(`${option} must be a whole number of at least ${minimum}, got "${raw}"`);
+    throw refuse(`${option} must be a whole number of at least ${minimum}, got "${raw}"`);
   }
   return value;
 }

@@ -1,5 +1,5 @@
-import { parseCommandLine, UsageError, wholeNumber } from '../../local/cli/command-line';
-import { localEndpointUrl, TargetError } from '../aws-target/local-endpoint';
+import { parseCommandLine, SWITCH, VALUE, wholeNumber } from '../../local/cli/command-line';
+import { localEndpointUrl } from '../aws-target/local-endpoint';
 import { DlqError } from './dlq-error';
 
 export type DlqCommand = { kind: 'list' } | { kind: 'redrive'; name: string } | { kind: 'help' };
@@ -42,52 +42,22 @@ Exit status: 0 when everything was listed or redriven, 1 when a message failed o
 const DEFAULT_MAX = 20;
 
 export function parseDlqArguments(argv: readonly string[], env: NodeJS.ProcessEnv): DlqArguments {
-  const { values, positionals } = asDlqError(() =>
-    parseCommandLine({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        stage: { type: 'string' },
-        region: { type: 'string' },
-        'endpoint-url': { type: 'string' },
-        local: { type: 'boolean' },
-        max: { type: 'string' },
-        'show-personal-data': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const refuse = (message: string) => new DlqError(message);
+  const options = { stage: VALUE, region: VALUE, 'endpoint-url': VALUE, max: VALUE, local: SWITCH, 'show-personal-data': SWITCH, help: { ...SWITCH, short: 'h' } };
+  const { values, positionals } = parseCommandLine({ args: [...argv], allowPositionals: true, options }, refuse);
   const local = values.local === true;
   if (local && values['endpoint-url'] !== undefined) throw new DlqError('--local and --endpoint-url both name the endpoint: give one');
   return {
     command: values.help ? { kind: 'help' } : command(positionals),
     stage: values.stage ?? 'dev',
     region: values.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
-    endpoint: local ? localEndpoint(env) : (values['endpoint-url'] ?? (env.AWS_ENDPOINT_URL || undefined)),
+    endpoint: local ? localEndpointUrl(env, refuse) : (values['endpoint-url'] ?? (env.AWS_ENDPOINT_URL || undefined)),
     local,
-    max: values.max === undefined ? DEFAULT_MAX : asDlqError(() => wholeNumber(values.max as string, '--max', 1)),
+    max: values.max === undefined ? DEFAULT_MAX : wholeNumber(values.max, '--max', 1, refuse),
     showPersonalData: values['show-personal-data'] === true,
   };
 }
 
-/** The dlq command's refusals are DlqErrors, which it prints with its usage. */
-function asDlqError<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof UsageError) throw new DlqError(error.message);
-    throw error;
-  }
-}
-
-function localEndpoint(env: NodeJS.ProcessEnv): string {
-  try {
-    return localEndpointUrl(env);
-  } catch (error) {
-    if (error instanceof TargetError) throw new DlqError(error.message);
-    throw error;
-  }
-}
 
 function command(positional: string[]): DlqCommand {
   const [name, ...rest] = positional;

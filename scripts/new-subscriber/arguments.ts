@@ -1,5 +1,5 @@
 import type { DeliveryKind } from '../../cdk/subscription/subscriber-entry';
-import { parseCommandLine, UsageError } from '../../local/cli/command-line';
+import { parseCommandLine } from '../../local/cli/command-line';
 import { ScaffoldError } from './scaffold-error';
 
 export interface NewSubscriberArguments {
@@ -15,8 +15,9 @@ const DELIVERY_KINDS: readonly DeliveryKind[] = ['queued', 'direct', 'queue-only
 
 /** Queued is the default: it is the safe choice for anything that calls a rate-limited service. */
 export function parseNewSubscriberArguments(argv: readonly string[]): NewSubscriberArguments {
-  const { values, positionals } = withUsage(() =>
-    parseCommandLine({ args: [...argv], allowPositionals: true, options: { event: { type: 'string' }, delivery: { type: 'string' } } }),
+  const { values, positionals } = parseCommandLine(
+    { args: [...argv], allowPositionals: true, options: { event: { type: 'string' }, delivery: { type: 'string' } } },
+    (message) => new ScaffoldError(`${message}; ${USAGE}`),
   );
   if (positionals.length !== 1) {
     const problem = positionals.length === 0 ? 'missing the subscriber name' : 'expected exactly one subscriber name';
@@ -29,15 +30,6 @@ export function parseNewSubscriberArguments(argv: readonly string[]): NewSubscri
   return { name: positionals[0], eventName: values.event ?? 'UserCreated', delivery };
 }
 
-/** The scaffold's refusals are ScaffoldErrors, with the usage line after them. */
-function withUsage<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof UsageError) throw new ScaffoldError(`${error.message}; ${USAGE}`);
-    throw error;
-  }
-}
 
 function isDeliveryKind(value: string): value is DeliveryKind {
   return (DELIVERY_KINDS as readonly string[]).includes(value);

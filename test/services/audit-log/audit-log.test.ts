@@ -6,21 +6,19 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { REDELIVERY_IGNORED } from '../../../services/audit-log/log-messages';
 import { captureLogs, type CapturedLogs } from '../../../support/capture-logs';
+import { answerGenerateMacWithFakeKey, fakeHmacHex, TEST_HMAC_KEY_ARN } from '../../../support/fake-hmac-key';
 import { eventBridgeEvent, userCreatedDetail } from '../../../support/lambda-events';
 import { lambdaContext } from '../../../support/lambda-fixtures';
 
 const documents = mockClient(DynamoDBDocumentClient);
 const kms = mockClient(KMSClient);
-const HMAC_KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/11111111-1111-4111-8111-111111111111';
-/** Stands in for the key: the MAC is a function of the message, so tests see which address was hashed. */
-const fakeMac = (message: Uint8Array): Uint8Array => Uint8Array.from(Buffer.from(`mac(${Buffer.from(message).toString('utf8')})`).reverse());
 
 let handler: (event: unknown, context: Context) => Promise<string>;
 let logs: CapturedLogs;
 
 beforeAll(async () => {
   process.env.AUDIT_TABLE_NAME = 'users-fanout-test-audit';
-  process.env.EMAIL_HMAC_KEY_ARN = HMAC_KEY_ARN;
+  process.env.EMAIL_HMAC_KEY_ARN = TEST_HMAC_KEY_ARN;
   process.env.AWS_REGION = 'us-east-1';
   ({ handler } = await import('../../../services/audit-log/handler'));
 });
@@ -29,7 +27,7 @@ beforeEach(() => {
   documents.reset();
   documents.on(PutCommand).resolves({});
   kms.reset();
-  kms.on(GenerateMacCommand).callsFake((input: { Message: Uint8Array }) => ({ Mac: fakeMac(input.Message), MacAlgorithm: 'HMAC_SHA_256', KeyId: HMAC_KEY_ARN }));
+  answerGenerateMacWithFakeKey(kms);
   logs = captureLogs();
 });
 
@@ -62,10 +60,10 @@ describe('audit-log handler', () => {
         idempotencyKey: 'user-created:stream-u-1',
         occurredAt: '2024-05-01T09:30:00.000Z',
         recordedAt: '2024-05-01T09:30:05.000Z',
-        emailHmac: Buffer.from(fakeMac(Buffer.from('u-1@example.com'))).toString('hex'),
+        emailHmac: fakeHmacHex('u-1@example.com'),
       },
     });
-    expect(kms).toHaveReceivedCommandWith(GenerateMacCommand, { KeyId: HMAC_KEY_ARN, MacAlgorithm: 'HMAC_SHA_256' });
+    expect(kms).toHaveReceivedCommandWith(GenerateMacCommand, { KeyId: TEST_HMAC_KEY_ARN, MacAlgorithm: 'HMAC_SHA_256' });
     const item = documents.commandCalls(PutCommand)[0].args[0].input.Item;
     expect(JSON.stringify(item)).not.toContain('@');
     expect(item).not.toHaveProperty('emailSha256');

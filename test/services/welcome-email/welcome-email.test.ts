@@ -8,16 +8,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { DUPLICATE_SUPPRESSED, SEND_WILL_BE_RETRIED } from '../../../services/welcome-email/log-messages';
 import { captureLogs, type CapturedLogs } from '../../../support/capture-logs';
+import { answerGenerateMacWithFakeKey, fakeHmacHex, TEST_HMAC_KEY_ARN } from '../../../support/fake-hmac-key';
 import { eventBridgeEvent, sqsEvent, sqsRecord, userCreatedDetail } from '../../../support/lambda-events';
 import { lambdaContext } from '../../../support/lambda-fixtures';
 
 const ses = mockClient(SESClient);
 const dynamodb = mockClient(DynamoDBClient);
 const kms = mockClient(KMSClient);
-const HMAC_KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/11111111-1111-4111-8111-111111111111';
-/** Stands in for the key: the MAC is a function of the message, so tests see which address was hashed. */
-const fakeMac = (message: Uint8Array): Uint8Array => Uint8Array.from(Buffer.from(`mac(${Buffer.from(message).toString('utf8')})`).reverse());
-const fakeHmacHex = (email: string): string => Buffer.from(fakeMac(Buffer.from(email))).toString('hex');
 
 let handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 let logs: CapturedLogs;
@@ -31,7 +28,7 @@ beforeAll(async () => {
   process.env.SENDER_EMAIL = 'welcome@example.com';
   process.env.IDEMPOTENCY_TABLE_NAME = 'users-fanout-test-idempotency';
   process.env.IDEMPOTENCY_TTL_SECONDS = '172800';
-  process.env.EMAIL_HMAC_KEY_ARN = HMAC_KEY_ARN;
+  process.env.EMAIL_HMAC_KEY_ARN = TEST_HMAC_KEY_ARN;
   process.env.AWS_REGION = 'us-east-1';
   ({ handler } = await import('../../../services/welcome-email/handler'));
 });
@@ -44,7 +41,7 @@ beforeEach(() => {
   dynamodb.on(DeleteItemCommand).resolves({});
   ses.on(SendEmailCommand).resolves({ MessageId: 'ses-message-1' });
   kms.reset();
-  kms.on(GenerateMacCommand).callsFake((input: { Message: Uint8Array }) => ({ Mac: fakeMac(input.Message), MacAlgorithm: 'HMAC_SHA_256', KeyId: HMAC_KEY_ARN }));
+  answerGenerateMacWithFakeKey(kms);
   logs = captureLogs();
 });
 
@@ -191,7 +188,7 @@ describe('welcome-email handler', () => {
       messageId: 'ses-message-1',
       function_request_id: 'request-1',
     });
-    expect(kms).toHaveReceivedCommandWith(GenerateMacCommand, { KeyId: HMAC_KEY_ARN, MacAlgorithm: 'HMAC_SHA_256' });
+    expect(kms).toHaveReceivedCommandWith(GenerateMacCommand, { KeyId: TEST_HMAC_KEY_ARN, MacAlgorithm: 'HMAC_SHA_256' });
   });
 
   it('still sends when KMS cannot compute the log pseudonym, logging without it and saying why', async () => {
