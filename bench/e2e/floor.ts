@@ -7,17 +7,19 @@ import { auditRecordFor } from '../../services/audit-log/audit-record';
 import { emailHmac } from '../../services/shared/email-hmac';
 import type { UserCreatedEvent } from '../../services/shared/user-created-event';
 import { welcomeMessage } from '../../services/welcome-email/welcome-message';
-import { AUDIT_TABLE, EMAIL_HMAC_KEY_ALIAS, userItem } from '../../test/e2e/local-stack';
-import * as path from 'node:path';
 import { roleCredentials } from '../../local/iam/credentials';
 import { loadLocalModel } from '../../local/template';
-import { createClients, REGION, type BenchClients, type IdentityClients } from './aws-clients';
-import { runWithConcurrency } from './concurrency';
+import type { AwsClients } from '../../support/aws-clients';
+import { LOCAL_REGION } from '../../support/local-defaults';
+import { forEachConcurrently } from '../../support/concurrency';
+import { CDK_OUT } from '../../support/project';
+import { stackNames } from '../../support/stack-names';
+import { waitFor } from '../../support/waiting';
+import { benchClients, STALL_LIMIT_MS, startBenchRuntime } from './bench-runtime';
 import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { progress } from './progress';
-import { startRuntimeProcess } from './runtime-process';
 import { StallWatchdog } from './stall-watchdog';
-import { benchUsers, type BenchUser } from './users';
+import { benchUsers, insertUser, type BenchUser } from './users';
 
 export interface FloorResult {
   perSecond: number;
@@ -31,49 +33,58 @@ export interface FloorResult {
  * costs what the insert costs without setting off the pipeline.
  */
 const FLOOR_USERS_TABLE = 'users-fanout-bench-floor-users';
-const IDEMPOTENCY_TABLE = 'users-fanout-dev-welcome-email-idempotency';
-const SENDER_EMAIL = 'welcome@example.com';
-const IDEMPOTENCY_TTL_SECONDS = 360_000;
+/** Powertools' in-progress expiry: the function's timeout. */
 const IN_PROGRESS_LIMIT_MS = 10_000;
-const STALL_LIMIT_MS = 60_000;
-const WELCOME_EMAIL_FUNCTION = 'users-fanout-dev-welcome-email';
-const AUDIT_LOG_FUNCTION = 'users-fanout-dev-audit-log';
 
 /** Who makes each call, as in the pipeline: the insert is a person's; the rest each function's, as its role. */
 interface FloorCallers {
-  admin: IdentityClients;
-  welcomeEmail: IdentityClients;
-  auditLog: IdentityClients;
+  admin: AwsClients;
+  welcomeEmail: AwsClients;
+  auditLog: AwsClients;
 }
 
 /** The functions' execution roles, read from the cdk.out the runtime runs, so the calls are authorized as theirs. */
-function floorCallers(clients: BenchClients, projectDir: string, endpoint: string): FloorCallers {
-  const model = loadLocalModel({ cdkOutDir: path.join(projectDir, 'cdk.out'), endpoint, region: REGION, account: '000000000000' });
-  const asFunction = (name: string): IdentityClients => {
+function floorCallers(endpoint: string, concurrency: number): FloorCallers {
+  const model = loadLocalModel({ cdkOutDir: CDK_OUT, endpoint, region: LOCAL_REGION, account: '000000000000' });
+  const asFunction = (name: string): AwsClients => {
     const roleArn = model.functions.find((fn) => fn.name === name)?.roleArn;
     if (roleArn === undefined) throw new Error(`The bench floor needs function ${name} and its role in cdk.out`);
-    return clients.as(roleCredentials(roleArn, name));
+    return benchClients(endpoint, concurrency, roleCredentials(roleArn, name));
   };
-  return { admin: clients, welcomeEmail: asFunction(WELCOME_EMAIL_FUNCTION), auditLog: asFunction(AUDIT_LOG_FUNCTION) };
+  const { functions } = stackNames();
+  return { admin: benchClients(endpoint, concurrency), welcomeEmail: asFunction(functions.welcomeEmail), auditLog: asFunction(functions.auditLog) };
 }
 
-export async function runFloor(projectDir: string, userCount: number, concurrency: number): Promise<FloorResult> {
+/** What the welcome-email function is configured with, read from its environment in the synthesized template. */
+function welcomeEmailSettings() {
+  const environment = stackNames().welcomeEmailEnvironment;
+  return {
+    senderEmail: environment.SENDER_EMAIL,
+    idempotencyTable: environment.IDEMPOTENCY_TABLE_NAME,
+    idempotencyTtlSeconds: Number(environment.IDEMPOTENCY_TTL_SECONDS),
+    /** The stage's KMS HMAC key, for the email pseudonym in log lines and the audit record. */
+    emailHmacKeyArn: environment.EMAIL_HMAC_KEY_ARN,
+  };
+}
+type WelcomeEmailSettings = ReturnType<typeof welcomeEmailSettings>;
+
+export async function runFloor(userCount: number, concurrency: number): Promise<FloorResult> {
   progress('floor: starting a fresh runtime (npm start -- --in-memory)');
-  const runtime = await startRuntimeProcess(projectDir, 120_000);
-  const clients = createClients(runtime.endpoint, concurrency);
-  const callers = floorCallers(clients, projectDir, runtime.endpoint);
+  const runtime = await startBenchRuntime();
+  const callers = floorCallers(runtime.endpoint, concurrency);
+  const settings = welcomeEmailSettings();
   let done = 0;
   const watchdog = new StallWatchdog(STALL_LIMIT_MS, () => `${done}/${userCount} users' calls made`);
   const ticker = setInterval(() => progress(`floor: ${done}/${userCount} users' calls made`), 2_000);
   try {
-    await createFloorUsersTable(clients);
+    await createFloorUsersTable(callers.admin);
     const users = benchUsers(`floor-${Date.now().toString(36)}`, userCount);
     progress(`floor: making each user's 7 calls directly, ${concurrency} users at a time`);
     const startedAt = performance.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     await Promise.race([
-      runWithConcurrency(userCount, concurrency, async (index) => {
-        await callsOfOneUser(callers, users[index]);
+      forEachConcurrently(users, concurrency, async (user) => {
+        await callsOfOneUser(callers, settings, user);
         done++;
         watchdog.progressed();
       }),
@@ -85,12 +96,12 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
   } finally {
     clearInterval(ticker);
     watchdog.stop();
-    clients.destroy();
+    for (const clients of Object.values(callers)) clients.destroy();
     await runtime.stop();
   }
 }
 
-async function createFloorUsersTable(clients: BenchClients): Promise<void> {
+async function createFloorUsersTable(clients: AwsClients): Promise<void> {
   await clients.dynamodb.send(
     new CreateTableCommand({
       TableName: FLOOR_USERS_TABLE,
@@ -99,13 +110,15 @@ async function createFloorUsersTable(clients: BenchClients): Promise<void> {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { Table } = await clients.dynamodb.send(new DescribeTableCommand({ TableName: FLOOR_USERS_TABLE }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-    if (Date.now() > deadline) throw new Error(`${FLOOR_USERS_TABLE} is still ${Table?.TableStatus} after 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let status: string | undefined;
+  await waitFor(
+    `${FLOOR_USERS_TABLE} to be ACTIVE`,
+    async () => {
+      status = (await clients.dynamodb.send(new DescribeTableCommand({ TableName: FLOOR_USERS_TABLE }))).Table?.TableStatus;
+      return status === 'ACTIVE';
+    },
+    { timeoutMs: 30_000, intervalMs: 100, lastSeen: () => `status ${status}` },
+  );
 }
 
 /**
@@ -113,33 +126,33 @@ async function createFloorUsersTable(clients: BenchClients): Promise<void> {
  * PutItem), the email's HMAC for its log lines, the email sent, the record completed (its UpdateItem); the audit
  * record's email HMAC and conditional put.
  */
-async function callsOfOneUser(callers: FloorCallers, user: BenchUser): Promise<void> {
-  await callers.admin.dynamodb.send(new PutItemCommand({ TableName: FLOOR_USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
+async function callsOfOneUser(callers: FloorCallers, settings: WelcomeEmailSettings, user: BenchUser): Promise<void> {
+  await insertUser(callers.admin.dynamodb, user, FLOOR_USERS_TABLE);
   const event = userCreatedEvent(user);
   const welcome = callers.welcomeEmail;
   const idempotencyId = `welcome-email#${createHash('md5').update(JSON.stringify(event.detail.metadata.idempotencyKey)).digest('base64')}`;
-  await takeIdempotencyRecord(welcome, idempotencyId);
-  await emailHmac(welcome.kms, EMAIL_HMAC_KEY_ALIAS)(user.email);
-  const sent = await welcome.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, SENDER_EMAIL)));
-  await completeIdempotencyRecord(welcome, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
+  await takeIdempotencyRecord(welcome, settings, idempotencyId);
+  await emailHmac(welcome.kms, settings.emailHmacKeyArn)(user.email);
+  const sent = await welcome.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, settings.senderEmail)));
+  await completeIdempotencyRecord(welcome, settings, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
   await callers.auditLog.documents.send(
     new PutCommand({
-      TableName: AUDIT_TABLE,
-      Item: auditRecordFor(event, new Date(), await emailHmac(callers.auditLog.kms, EMAIL_HMAC_KEY_ALIAS)(user.email)),
+      TableName: stackNames().auditLogTable,
+      Item: auditRecordFor(event, new Date(), await emailHmac(callers.auditLog.kms, settings.emailHmacKeyArn)(user.email)),
       ConditionExpression: 'attribute_not_exists(eventId)',
     }),
   );
 }
 
 /** The request Powertools' DynamoDBPersistenceLayer makes before running the handler. */
-function takeIdempotencyRecord(clients: IdentityClients, id: string): Promise<unknown> {
+function takeIdempotencyRecord(clients: AwsClients, settings: WelcomeEmailSettings, id: string): Promise<unknown> {
   const now = Date.now();
   return clients.dynamodb.send(
     new PutItemCommand({
-      TableName: IDEMPOTENCY_TABLE,
+      TableName: settings.idempotencyTable,
       Item: {
         id: { S: id },
-        expiration: { N: String(Math.floor(now / 1000) + IDEMPOTENCY_TTL_SECONDS) },
+        expiration: { N: String(Math.floor(now / 1000) + settings.idempotencyTtlSeconds) },
         status: { S: 'INPROGRESS' },
         in_progress_expiration: { N: String(now + IN_PROGRESS_LIMIT_MS) },
       },
@@ -153,15 +166,15 @@ function takeIdempotencyRecord(clients: IdentityClients, id: string): Promise<un
 }
 
 /** The request Powertools makes after the handler returned, storing its result. */
-function completeIdempotencyRecord(clients: IdentityClients, id: string, responseJson: string): Promise<unknown> {
+function completeIdempotencyRecord(clients: AwsClients, settings: WelcomeEmailSettings, id: string, responseJson: string): Promise<unknown> {
   return clients.dynamodb.send(
     new UpdateItemCommand({
-      TableName: IDEMPOTENCY_TABLE,
+      TableName: settings.idempotencyTable,
       Key: { id: { S: id } },
       UpdateExpression: 'SET #expiry = :expiry, #status = :status, #response_data = :response_data',
       ExpressionAttributeNames: { '#expiry': 'expiration', '#status': 'status', '#response_data': 'data' },
       ExpressionAttributeValues: {
-        ':expiry': { N: String(Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS) },
+        ':expiry': { N: String(Math.floor(Date.now() / 1000) + settings.idempotencyTtlSeconds) },
         ':status': { S: 'COMPLETED' },
         ':response_data': { S: responseJson },
       },
@@ -177,7 +190,7 @@ function userCreatedEvent(user: BenchUser): UserCreatedEvent {
     version: '0',
     id: randomUUID(),
     account: '000000000000',
-    region: REGION,
+    region: LOCAL_REGION,
     time: now,
     resources: [],
     source: USER_CREATED_SOURCE,

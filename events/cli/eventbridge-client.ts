@@ -1,9 +1,7 @@
 import { EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { localCommandCredentials } from '../../scripts/aws-target/local-operator';
+import { LOCAL_REGION } from '../../support/local-defaults';
 import type { PutEventsArguments } from './arguments';
-
-/** The local runtime's default region; AWS itself uses the normal SDK chain. */
-const LOCAL_REGION = 'us-east-1';
 
 /**
  * Region: `--region`, else `AWS_REGION`/`AWS_DEFAULT_REGION`, else the SDK's own chain (profile). Against an endpoint

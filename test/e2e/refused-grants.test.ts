@@ -1,15 +1,18 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DescribePipeCommand, PipesClient } from '@aws-sdk/client-pipes';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { ChildRuntime } from '../../scripts/reliability-kit/child-runtime';
+import { ChildRuntime } from '../../support/child-runtime/child-runtime';
+import { startInProcessRuntime } from '../../support/in-process-runtime';
+import { mailTo } from '../../support/observers/mail';
+import { CDK_OUT, PROJECT_DIR } from '../../support/project';
+import { stackNames } from '../../support/stack-names';
+import { userItem } from '../../support/users';
+import { waitFor } from '../../support/waiting';
+
 import { copyAssembly, logicalIdOf, withoutActions, type AssemblyCopy, type EditableTemplate } from './assembly-copy';
-import { mailTo, PROJECT_DIR, startLocalStack, userItem, USERS_TABLE, waitFor } from './local-stack';
 import { expectWelcomeEmail } from './welcome-scenario';
 
-const ASSEMBLY = path.join(PROJECT_DIR, 'cdk.out');
+const names = stackNames();
 const TEMPLATE = 'UsersFanout-dev.template.json';
 
 /** The welcome-email function's role without its one grant to send email. */
@@ -25,7 +28,7 @@ function withoutSendEmail(template: EditableTemplate, fileName: string): void {
 describe('a grant taken from the template', () => {
   const copies: AssemblyCopy[] = [];
   const copy = (edit: (template: EditableTemplate, fileName: string) => void): AssemblyCopy => {
-    const made = copyAssembly(ASSEMBLY, edit);
+    const made = copyAssembly(CDK_OUT, edit);
     copies.push(made);
     return made;
   };
@@ -35,14 +38,14 @@ describe('a grant taken from the template', () => {
   });
 
   it('without ses:SendEmail, the welcome email scenario fails with AccessDenied naming ses:SendEmail (in-process)', async () => {
-    const stack = await startLocalStack({ cdkOutDir: copy(withoutSendEmail).dir });
+    const stack = await startInProcessRuntime({ cdkOutDir: copy(withoutSendEmail).dir });
     try {
       await expect(expectWelcomeEmail(stack.endpoint, stack.logs, 'refused-ses')).rejects.toThrow(
         /^No welcome email to refused-ses: refused: iam: refused: User: arn:aws:sts::000000000000:assumed-role\/UsersFanout-dev-WelcomeEmailHandlerRole[^/]+\/users-fanout-dev-welcome-email is not authorized to perform: ses:SendEmail on resource: arn:aws:ses:us-east-1:000000000000:identity\/welcome@example\.com because no identity-based policy allows the ses:SendEmail action$/,
       );
       // The function saw SES's own error, as it would in AWS.
       const sesError = /Welcome email failed.*AccessDenied: User `arn:aws:sts::[^`']+' is not authorized to perform `ses:SendEmail'/;
-      await waitFor("the function's AccessDenied", async () => (stack.logs.some((line) => sesError.test(line)) ? true : undefined), 10_000);
+      await waitFor("the function's AccessDenied", async () => (stack.logs.some((line) => sesError.test(line)) ? true : undefined), { timeoutMs: 10_000 });
       expect(stack.runtime.iam.denials()).toEqual([expect.objectContaining({ action: 'ses:SendEmail', enforced: true })]);
     } finally {
       await stack.stop();
@@ -51,8 +54,7 @@ describe('a grant taken from the template', () => {
 
   it('without ses:SendEmail, the same scenario fails the same way against `npm start -- --assembly` on the edited assembly', async () => {
     const output: string[] = [];
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'refused-ses-'));
-    const runtime = await ChildRuntime.start({ projectDir: PROJECT_DIR, stateDir, args: ['--assembly', copy(withoutSendEmail).dir, '--in-memory'], onLine: (line) => output.push(line) });
+    const runtime = await ChildRuntime.start({ projectDir: PROJECT_DIR, launcher: 'npm-start', args: ['--assembly', copy(withoutSendEmail).dir], onLine: (line) => output.push(line) });
     try {
       expect(output.some((line) => line.includes('npm run synth'))).toBe(false);
       await expect(expectWelcomeEmail(runtime.endpoint, output, 'refused-ses-child')).rejects.toThrow(
@@ -60,7 +62,6 @@ describe('a grant taken from the template', () => {
       );
     } finally {
       await runtime.stop();
-      fs.rmSync(stateDir, { recursive: true, force: true });
     }
   });
 
@@ -68,7 +69,7 @@ describe('a grant taken from the template', () => {
     const withoutStreamReads = (template: EditableTemplate, fileName: string): void => {
       if (fileName === TEMPLATE) withoutActions(template, logicalIdOf(template, 'AWS::IAM::Policy', 'UserCreatedPipePipeRoleDefaultPolicy'), (action) => action === 'dynamodb:GetRecords');
     };
-    const stack = await startLocalStack({ cdkOutDir: copy(withoutStreamReads).dir });
+    const stack = await startInProcessRuntime({ cdkOutDir: copy(withoutStreamReads).dir });
     const pipes = new PipesClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     try {
       const streamArn = stack.runtime.model.pipes.find((pipe) => pipe.name === 'users-fanout-dev-user-created')?.source.streamArn;
@@ -79,7 +80,7 @@ describe('a grant taken from the template', () => {
       });
       // The other pipe, whose role keeps its grants, runs.
       await expect(pipes.send(new DescribePipeCommand({ Name: 'users-fanout-dev-rejected-users' }))).resolves.toMatchObject({ CurrentState: 'RUNNING' });
-      await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem('pipe-failed', 'pipe-failed@example.com') }));
+      await stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId: 'pipe-failed', email: 'pipe-failed@example.com' }) }));
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(await mailTo(stack.endpoint, 'pipe-failed@example.com')).toEqual([]);
       expect(stack.runtime.iam.denials()).toEqual([expect.objectContaining({ action: 'dynamodb:GetRecords', resource: streamArn })]);
@@ -93,12 +94,12 @@ describe('a grant taken from the template', () => {
     const withoutInvokePermission = (template: EditableTemplate, fileName: string): void => {
       if (fileName === TEMPLATE) delete template.Resources[logicalIdOf(template, 'AWS::Lambda::Permission', 'AuditLogRuleAllowEventRule')];
     };
-    const stack = await startLocalStack({ cdkOutDir: copy(withoutInvokePermission).dir });
+    const stack = await startInProcessRuntime({ cdkOutDir: copy(withoutInvokePermission).dir });
     try {
-      await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem('no-permission', 'no-permission@example.com') }));
-      const { QueueUrl } = await stack.sqs.send(new GetQueueUrlCommand({ QueueName: 'users-fanout-dev-audit-log-dlq' }));
+      await stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId: 'no-permission', email: 'no-permission@example.com' }) }));
+      const { QueueUrl } = await stack.clients.sqs.send(new GetQueueUrlCommand({ QueueName: names.deadLetterQueues.auditLog }));
       const message = await waitFor('the refused delivery in the DLQ', async () => {
-        const received = await stack.sqs.send(new ReceiveMessageCommand({ QueueUrl, MessageAttributeNames: ['All'], WaitTimeSeconds: 1 }));
+        const received = await stack.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl, MessageAttributeNames: ['All'], WaitTimeSeconds: 1 }));
         return received.Messages?.[0];
       });
       const attribute = (name: string): string | undefined => message.MessageAttributes?.[name]?.StringValue;

@@ -1,5 +1,11 @@
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { mailTo, userItem, USERS_TABLE, waitFor } from './local-stack';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../support/local-defaults';
+import { mailTo } from '../../support/observers/mail';
+import { stackNames } from '../../support/stack-names';
+import { userItem } from '../../support/users';
+import { waitFor } from '../../support/waiting';
+
+const names = stackNames();
 
 /** What a run printed that says why a call was refused: local IAM's lines and the functions' AccessDenied errors. */
 export function refusals(output: readonly string[]): string[] {
@@ -14,9 +20,9 @@ export function refusals(output: readonly string[]): string[] {
 export async function expectWelcomeEmail(endpoint: string, output: readonly string[], userId: string, timeoutMs = 20_000): Promise<void> {
   const address = `${userId}@example.com`;
   const from = output.length;
-  const dynamodb = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const dynamodb = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
-    await dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(userId, address) }));
+    await dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId, email: address }) }));
     await waitFor(
       `the welcome email to ${userId}`,
       async () => {
@@ -25,7 +31,7 @@ export async function expectWelcomeEmail(endpoint: string, output: readonly stri
         if (refusal !== undefined) throw new Error(`No welcome email to ${userId}: refused: ${refusal}`);
         return undefined;
       },
-      timeoutMs,
+      { timeoutMs },
     );
   } finally {
     dynamodb.destroy();

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { AssemblyError, checkAssembly } from '../../../local/cli/assembly';
 import { parseStartOptions, UsageError } from '../../../local/cli/options';
 import { copyAssembly, type AssemblyCopy } from '../../e2e/assembly-copy';
-import { PROJECT_DIR } from '../../e2e/local-stack';
+import { PROJECT_DIR } from '../../../support/project';
 
 describe('npm start -- --iam', () => {
   it('enforces by default; --iam or LOCAL_IAM picks warn or off, the flag over the variable', () => {

@@ -17,13 +17,13 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import type { LocalEventBridge } from '../../../local/eventbridge';
 import type { LocalSqs } from '../../../local/sqs';
+import { waitFor } from '../../../support/waiting';
 import {
   ACCOUNT,
   AUDIT_FUNCTION_ARN,
   BUS,
   type BusOnEndpoint,
   REGION,
-  eventually,
   queueArn,
   startBusOnEndpoint,
   userCreatedEntry,
@@ -132,7 +132,7 @@ describe('EventBridge rules, buses and archives from the template', () => {
     const archive = await client.send(new DescribeArchiveCommand({ ArchiveName: 'users-archive' }));
     expect(archive.ArchiveArn).toBe(`arn:aws:events:${REGION}:${ACCOUNT}:archive/users-archive`);
 
-    await eventually(() => (bus.pendingDeliveries() === 0 ? true : undefined));
+    await waitFor('no delivery left pending', () => bus.pendingDeliveries() === 0);
     sqs.port.receive(queueArn('welcome'), 10, CALLER_WITHOUT_IAM).forEach((message) => sqs.port.delete(queueArn('welcome'), message.receiptHandle, CALLER_WITHOUT_IAM));
 
     await client.send(
@@ -144,7 +144,7 @@ describe('EventBridge rules, buses and archives from the template', () => {
         Destination: { Arn: BUS.arn, FilterArns: [`arn:aws:events:${REGION}:${ACCOUNT}:rule/${BUS.name}/user-created-to-welcome`] },
       }),
     );
-    const [replayed] = await eventually(() => {
+    const [replayed] = await waitFor('the replayed event in the welcome queue', () => {
       const received = sqs.port.receive(queueArn('welcome'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });

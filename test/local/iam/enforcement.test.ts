@@ -8,7 +8,10 @@ import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { SESv2Client, SendEmailCommand as SendEmailV2Command } from '@aws-sdk/client-sesv2';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { LocalCredentials } from '../../../local/iam/credentials';
-import { AUDIT_TABLE, EMAIL_HMAC_KEY_ALIAS, startLocalStack, USERS_TABLE, type LocalStack } from '../../e2e/local-stack';
+import { startInProcessRuntime, type InProcessRuntime } from '../../../support/in-process-runtime';
+import { stackNames } from '../../../support/stack-names';
+
+const names = stackNames();
 
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
@@ -16,7 +19,7 @@ const ADMIN = `arn:aws:iam::${ACCOUNT}:user/local-admin`;
 
 /** The real template, run in-process, called through the SDKs as its roles and as the local administrator. */
 describe('local IAM enforced on every service, through the SDKs', () => {
-  let stack: LocalStack;
+  let stack: InProcessRuntime;
   let auditLog: { role: string; credentials: LocalCredentials; session: string };
   let welcomeEmail: { role: string; credentials: LocalCredentials; session: string };
   const clients: Array<{ destroy(): void }> = [];
@@ -35,7 +38,7 @@ describe('local IAM enforced on every service, through the SDKs', () => {
   }
 
   beforeAll(async () => {
-    stack = await startLocalStack();
+    stack = await startInProcessRuntime();
     auditLog = functionRole('audit-log');
     welcomeEmail = functionRole('welcome-email');
   });
@@ -49,17 +52,17 @@ describe('local IAM enforced on every service, through the SDKs', () => {
 
   it('DynamoDB: AccessDeniedException naming the role session, the action and the table', async () => {
     const dynamodb = client(DynamoDBClient, auditLog.credentials);
-    await dynamodb.send(new PutItemCommand({ TableName: AUDIT_TABLE, Item: { pk: { S: 'enforcement' }, sk: { S: '1' } } })).catch(() => undefined);
-    const error = await dynamodb.send(new GetItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: 'u' } } })).catch((caught: unknown) => caught);
+    await dynamodb.send(new PutItemCommand({ TableName: names.auditLogTable, Item: { pk: { S: 'enforcement' }, sk: { S: '1' } } })).catch(() => undefined);
+    const error = await dynamodb.send(new GetItemCommand({ TableName: names.usersTable, Key: { userId: { S: 'u' } } })).catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       name: 'AccessDeniedException',
       $metadata: { httpStatusCode: 400 },
-      message: `User: ${auditLog.session} is not authorized to perform: dynamodb:GetItem on resource: ${arn('dynamodb', `table/${USERS_TABLE}`)} because no identity-based policy allows the dynamodb:GetItem action`,
+      message: `User: ${auditLog.session} is not authorized to perform: dynamodb:GetItem on resource: ${arn('dynamodb', `table/${names.usersTable}`)} because no identity-based policy allows the dynamodb:GetItem action`,
     });
   });
 
   it('DynamoDB Streams: reading the stream needs its grant on the stream ARN', async () => {
-    const table = stack.runtime.model.tables.find((candidate) => candidate.name === USERS_TABLE);
+    const table = stack.runtime.model.tables.find((candidate) => candidate.name === names.usersTable);
     const streamArn = table?.stream?.arn as string;
     const error = await client(DynamoDBStreamsClient, auditLog.credentials).send(new DescribeStreamCommand({ StreamArn: streamArn })).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining(`perform: dynamodb:DescribeStream on resource: ${streamArn} because`) });
@@ -88,7 +91,7 @@ describe('local IAM enforced on every service, through the SDKs', () => {
   });
 
   it('KMS: GenerateMac on the HMAC key is for the roles its key policy names, not the administrator', async () => {
-    const request = { KeyId: EMAIL_HMAC_KEY_ALIAS, MacAlgorithm: 'HMAC_SHA_256' as const, Message: Buffer.from('ada@example.com') };
+    const request = { KeyId: names.emailHmacKeyAlias, MacAlgorithm: 'HMAC_SHA_256' as const, Message: Buffer.from('ada@example.com') };
     const error = await client(KMSClient).send(new GenerateMacCommand(request)).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'AccessDeniedException', message: expect.stringMatching(new RegExp(`^User: ${ADMIN} is not authorized to perform: kms:GenerateMac on resource: arn:aws:kms:.* because no resource-based policy allows the kms:GenerateMac action$`)) });
     await expect(client(KMSClient, auditLog.credentials).send(new GenerateMacCommand(request))).resolves.toMatchObject({ Mac: expect.any(Uint8Array) });
@@ -157,12 +160,12 @@ describe('local IAM enforced on every service, through the SDKs', () => {
 
 describe.each(['warn', 'off'] as const)('local IAM in %s mode', (mode) => {
   it('lets a call the role may not make through; warn mode names it once', async () => {
-    const stack = await startLocalStack({ iam: mode });
+    const stack = await startInProcessRuntime({ iam: mode });
     try {
       const fn = stack.runtime.model.functions.find((candidate) => candidate.name === 'users-fanout-dev-audit-log');
       const credentials = stack.runtime.iam.callers.credentialsFor(fn?.roleArn as string, 'users-fanout-dev-audit-log');
       const dynamodb = new DynamoDBClient({ endpoint: stack.endpoint, region: REGION, credentials });
-      for (let i = 0; i < 2; i++) await dynamodb.send(new GetItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: 'u' } } }));
+      for (let i = 0; i < 2; i++) await dynamodb.send(new GetItemCommand({ TableName: names.usersTable, Key: { userId: { S: 'u' } } }));
       dynamodb.destroy();
       const named = stack.logs.filter((line) => line.includes('dynamodb:GetItem'));
       if (mode === 'off') {

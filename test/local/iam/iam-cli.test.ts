@@ -4,7 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { IamCliError, runIamCli } from '../../../local/cli/iam';
 import type { LeastPrivilegeReport } from '../../../local/iam/report/least-privilege';
-import { PROJECT_DIR, startLocalStack, USERS_TABLE } from '../../e2e/local-stack';
+import { startInProcessRuntime } from '../../../support/in-process-runtime';
+import { PROJECT_DIR } from '../../../support/project';
+import { stackNames } from '../../../support/stack-names';
+
+const names = stackNames();
 import { expectWelcomeEmail } from '../../e2e/welcome-scenario';
 
 function run(argv: string[]): { code: number; out: string } {
@@ -24,10 +28,10 @@ describe('npm run iam -- credentials', () => {
     const { code, out } = run(['credentials', 'users-fanout-dev-audit-log']);
     expect(code).toBe(0);
     expect(out).toMatch(/^export AWS_ACCESS_KEY_ID=ASIA\w+ AWS_SECRET_ACCESS_KEY=\S+ AWS_SESSION_TOKEN=\S+\n$/);
-    const stack = await startLocalStack();
+    const stack = await startInProcessRuntime();
     const dynamodb = new DynamoDBClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: exported(out) });
     try {
-      await expect(dynamodb.send(new GetItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: 'u' } } }))).rejects.toMatchObject({
+      await expect(dynamodb.send(new GetItemCommand({ TableName: names.usersTable, Key: { userId: { S: 'u' } } }))).rejects.toMatchObject({
         name: 'AccessDeniedException',
         message: expect.stringMatching(/^User: arn:aws:sts::000000000000:assumed-role\/UsersFanout-dev-AuditLogHandlerRole\w+\/users-fanout-dev-audit-log is not authorized to perform: dynamodb:GetItem/),
       });
@@ -57,7 +61,7 @@ describe('npm run iam -- report', () => {
 
   beforeAll(async () => {
     stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-report-'));
-    const stack = await startLocalStack({ stateDir });
+    const stack = await startInProcessRuntime({ stateDir });
     try {
       await expectWelcomeEmail(stack.endpoint, stack.logs, 'report-user');
     } finally {
