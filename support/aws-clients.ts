@@ -61,7 +61,7 @@ export type LocalAwsClients = AwsClients & { endpoint: string };
 
 /**
  * Real SDK v3 clients. Against a local endpoint they need no configured account: the region defaults to the
- * runtime's and, unless AWS_ACCESS_KEY_ID names credentials of its own, placeholder credentials do.
+ * runtime's and, unless `credentials` or AWS_ACCESS_KEY_ID name credentials of their own, placeholder credentials do.
  */
 export function createAwsClients(options: AwsClientOptions & { endpoint: string }): LocalAwsClients;
 export function createAwsClients(options?: AwsClientOptions): AwsClients;
@@ -70,11 +70,11 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   const local = endpoint !== undefined;
   const agent = options.maxSockets === undefined ? undefined : new Agent({ keepAlive: true, maxSockets: options.maxSockets });
   const ownCredentials = process.env.AWS_ACCESS_KEY_ID !== undefined;
+  const credentials = options.credentials ?? (ownCredentials ? undefined : LOCAL_CREDENTIALS);
   const config = {
     region: options.region ?? (local ? LOCAL_REGION : undefined),
     ...(local ? { endpoint } : {}),
-    ...(local && options.credentials ? { credentials: options.credentials } : {}),
-    ...(local && !options.credentials && !ownCredentials ? { credentials: LOCAL_CREDENTIALS } : {}),
+    ...(local && credentials ? { credentials } : {}),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     ...(agent || options.requestTimeoutMs ? { requestHandler: { httpAgent: agent, requestTimeout: options.requestTimeoutMs } } : {}),
   };

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { LOCAL_ACCOUNT } from '../account';
+import { parseCommandLine, SWITCH, VALUE } from './command-line';
 import { roleCredentials } from '../iam/credentials';
 import { leastPrivilegeReport, renderLeastPrivilegeReport } from '../iam/report/least-privilege';
 import { readUsageReport } from '../iam/usage-report-file';
@@ -76,23 +77,22 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { positional: [], json: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new IamCliError(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--session') flags.session = value();
-    else if (arg === '--assembly') flags.assembly = value();
-    else if (arg === '--state-dir') flags.stateDir = value();
-    else if (arg === '--json') flags.json = true;
-    else if (arg === '--help') flags.help = true;
-    else if (arg.startsWith('--')) throw new IamCliError(`Unknown option ${arg} (npm run iam -- --help)`);
-    else flags.positional.push(arg);
-  }
-  return flags;
+  const { values, positionals } = parseCommandLine(
+    {
+      args: argv,
+      allowPositionals: true,
+      options: { session: VALUE, assembly: VALUE, 'state-dir': VALUE, json: SWITCH, help: { ...SWITCH, short: 'h' } },
+    },
+    (message) => new IamCliError(`${message} (npm run iam -- --help)`),
+  );
+  return {
+    positional: positionals,
+    session: values.session,
+    assembly: values.assembly,
+    stateDir: values['state-dir'],
+    json: values.json === true,
+    help: values.help === true,
+  };
 }
 
 if (require.main === module) {

@@ -17,7 +17,7 @@ describe('npm start -- --iam', () => {
   it('refuses another mode, naming the valid ones', () => {
     expect(() => parseStartOptions(['--iam', 'strict'], {})).toThrow(UsageError);
     expect(() => parseStartOptions(['--iam', 'strict'], {})).toThrow(/enforce, warn, off/);
-    expect(() => parseStartOptions(['--iam'], {})).toThrow('--iam needs a value');
+    expect(() => parseStartOptions(['--iam'], {})).toThrow('option "--iam" needs a value');
   });
 });
 

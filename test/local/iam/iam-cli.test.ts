@@ -54,6 +54,11 @@ describe('npm run iam -- credentials', () => {
     expect(() => run(['credentials'])).toThrow(/credentials needs a role/);
     expect(() => run(['frobnicate'])).toThrow(/^Unknown command "frobnicate"/);
   });
+
+  it('reads its options as every command of the project does, refusing what it does not know', () => {
+    expect(() => run(['report', '--verbose'])).toThrow(/unknown option "--verbose"/);
+    expect(() => run(['credentials', 'OperatorRole6A7B6B68', '--session'])).toThrow(/option "--session" needs a value/);
+  });
 });
 
 describe('npm run iam -- report', () => {
