@@ -81,6 +81,8 @@ export interface SqsEventSourceMappingModel {
   reportBatchItemFailures: boolean;
   /** ScalingConfig.MaximumConcurrency; undefined means no cap. */
   maximumConcurrency?: number;
+  /** FilterCriteria.Filters[].Pattern, OR'd; absent when every message is delivered. */
+  filters?: string[];
   enabled: boolean;
 }
 

@@ -292,7 +292,6 @@ describe('loadLocalModel on unsupported resources', () => {
         'Widget (Custom::Widget): resource type not supported by the local runtime; skipped',
         'LayeredFn (AWS::Lambda::Function): Layers is not applied locally; code the handler loads from /opt will be missing',
         'LayeredFn (AWS::Lambda::Function): DeadLetterConfig is not applied locally; failed async events go only to the EventInvokeConfig on-failure destination',
-        'FilteredMapping (AWS::Lambda::EventSourceMapping): FilterCriteria is not applied locally; every message is delivered',
       ].sort(),
     );
     expect(model.functions.map((fn) => fn.logicalId)).toEqual(['LayeredFn']);
