@@ -18,6 +18,9 @@ export function targetView(target: RuleTargetModel): Record<string, unknown> {
     Arn: target.arn,
     ...(target.input !== undefined ? { Input: target.input } : {}),
     ...(target.inputPath !== undefined ? { InputPath: target.inputPath } : {}),
+    ...(target.inputTransformer !== undefined
+      ? { InputTransformer: { InputPathsMap: target.inputTransformer.inputPathsMap, InputTemplate: target.inputTransformer.inputTemplate } }
+      : {}),
     RetryPolicy: {
       MaximumRetryAttempts: target.retryPolicy.maximumRetryAttempts,
       MaximumEventAgeInSeconds: target.retryPolicy.maximumEventAgeSeconds,

@@ -104,9 +104,10 @@ export interface RuleTargetModel {
   id: string;
   arn: string;
   kind: 'lambda' | 'sqs' | 'unsupported';
-  /** Input or InputPath, when the target transforms the event. */
+  /** At most one of Input, InputPath and InputTransformer, when the target transforms the event. */
   input?: string;
   inputPath?: string;
+  inputTransformer?: { inputPathsMap: Record<string, string>; inputTemplate: string };
   /** AWS defaults: 185 attempts, 86400 seconds. */
   retryPolicy: { maximumRetryAttempts: number; maximumEventAgeSeconds: number };
   deadLetterArn?: string;

@@ -7,7 +7,7 @@ import type { Clock, Timer } from '../../clock';
 import type { LogSink } from '../../log-sink';
 import type { EventEnvelope } from '../types';
 import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
-import { targetMessageBody, targetPayload } from './target-input';
+import { asPayload, asText, targetInput, type TargetInput } from './target-input';
 
 /** One event on its way to one rule target; kept on disk until the target accepted it or it was dead-lettered. */
 export interface PendingDelivery {
@@ -92,16 +92,20 @@ export class Deliveries {
       return;
     }
     try {
-      await this.send(resolved.target, delivery.event);
+      await this.send(resolved.target, targetInput(resolved.target, delivery.event, {
+        ruleArn: resolved.rule.arn,
+        ruleName: resolved.rule.name,
+        ingestionTime: delivery.acceptedAt,
+      }));
       this.pending.delete(id);
     } catch (error) {
       if (!this.closed) this.failed(delivery, resolved.target, classifyTargetError(resolved.target, error));
     }
   }
 
-  private async send(target: RuleTargetModel, event: EventEnvelope): Promise<void> {
-    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, targetPayload(target, event));
-    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: targetMessageBody(target, event) });
+  private async send(target: RuleTargetModel, input: TargetInput): Promise<void> {
+    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input));
+    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input) });
     else throw new UnsupportedTargetError(target.arn);
   }
 
@@ -160,8 +164,9 @@ class UnsupportedTargetError extends Error {
 
 function classifyTargetError(target: RuleTargetModel, error: unknown): DeliveryFailure {
   if (error instanceof UnsupportedTargetError) return { code: 'UNSUPPORTED_TARGET', message: error.message, retryable: false };
-  if (error instanceof SyntaxError && target.input !== undefined) {
-    return { code: 'INVALID_INPUT', message: `Input of target ${target.id} is not valid JSON`, retryable: false };
+  // Only a transformed input can fail to parse: the event itself is always JSON.
+  if (error instanceof SyntaxError) {
+    return { code: 'INVALID_INPUT', message: `The transformed input of target ${target.id} is not valid JSON: ${error.message}`, retryable: false };
   }
   return classifyFailure(error);
 }

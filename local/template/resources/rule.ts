@@ -3,6 +3,7 @@ import { arnService, busNameFromArnOrName } from '../arns';
 import { TemplateError } from '../cfn-types';
 import { PropertyReader } from '../properties';
 import { BuildContext, ResolvedResource } from './build-context';
+import { readTargetInput } from './rule-target-input';
 
 /** AWS defaults for a rule target's retry policy. */
 export const RULE_TARGET_DEFAULTS = { maximumRetryAttempts: 185, maximumEventAgeSeconds: 86_400 };
@@ -17,9 +18,6 @@ function buildTarget(ruleId: string, target: PropertyReader, context: BuildConte
   const arn = target.string('Arn');
   const kind = targetKind(arn);
   if (kind === 'unsupported') context.warn(`${ruleId} (AWS::Events::Rule): target ${id} (${arn}) is not delivered locally`);
-  if (target.has('InputTransformer')) {
-    context.warn(`${ruleId} (AWS::Events::Rule): target ${id} uses InputTransformer, which the local runtime does not apply`);
-  }
   const retry = target.child('RetryPolicy');
   const model: RuleTargetModel = {
     id,
@@ -30,11 +28,8 @@ function buildTarget(ruleId: string, target: PropertyReader, context: BuildConte
       maximumEventAgeSeconds: retry.number('MaximumEventAgeInSeconds', RULE_TARGET_DEFAULTS.maximumEventAgeSeconds),
     },
   };
-  const input = target.optionalString('Input');
-  const inputPath = target.optionalString('InputPath');
+  Object.assign(model, readTargetInput(`${ruleId} (AWS::Events::Rule)`, target, id));
   const deadLetterArn = target.child('DeadLetterConfig').optionalString('Arn');
-  if (input !== undefined) model.input = input;
-  if (inputPath !== undefined) model.inputPath = inputPath;
   if (deadLetterArn !== undefined) model.deadLetterArn = deadLetterArn;
   return model;
 }

@@ -286,7 +286,6 @@ describe('loadLocalModel on unsupported resources', () => {
         'StreamMapping (AWS::Lambda::EventSourceMapping): source arn:aws:dynamodb:us-east-1:000000000000:table/odd-Table/stream/1970-01-01T00:00:00.000 is not an SQS queue; not run locally',
         'Nightly (AWS::Events::Rule): scheduled rules are not run locally; skipped',
         'OddTargetRule (AWS::Events::Rule): target Sns (arn:aws:sns:us-east-1:000000000000:topic) is not delivered locally',
-        'OddTargetRule (AWS::Events::Rule): target Transformed uses InputTransformer, which the local runtime does not apply',
         'QueuePipe (AWS::Pipes::Pipe): source arn:aws:sqs:us-east-1:000000000000:q is not a DynamoDB stream; not run locally',
         'StepPipe (AWS::Pipes::Pipe): target arn:aws:states:us-east-1:000000000000:stateMachine:sm is not supported locally (EventBridge bus, SQS or Lambda only); not run locally',
         'Widget (Custom::Widget): resource type not supported by the local runtime; skipped',
