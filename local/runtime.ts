@@ -153,7 +153,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => pipes.close());
 
     for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
+    endpoint.mount(eventBridge.schedulesHandler);
     lambda.start();
+    eventBridge.start();
     pipes.start();
 
     return {

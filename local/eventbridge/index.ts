@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
 import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
-import type { JsonServiceHandler } from '../protocol/service';
+import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { Archives } from './archives';
 import { BusRegistry } from './bus-registry';
@@ -13,10 +13,13 @@ import { createHandler } from './handler';
 import type { EventBridgeState, ReplayRecord } from './state';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { validatePutEvents } from './validations/put-events';
+import { Scheduler } from './scheduler';
+import { createSchedulesHandler } from './schedules-handler';
 
 export type { EventEnvelope } from './types';
 export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
 export { EVENTBRIDGE_OPERATIONS } from './operations';
+export { SCHEDULES_PATH } from './schedules-handler';
 export type { EventBridgeState } from './state';
 
 export interface CreateEventBridgeOptions {
@@ -41,9 +44,13 @@ export interface CreateEventBridgeOptions {
 export interface LocalEventBridge {
   port: EventBridgePort;
   handler: JsonServiceHandler;
+  /** The runtime's own page for scheduled rules: list them, run one now. */
+  schedulesHandler: HttpServiceHandler;
+  /** Starts the scheduled rules' clocks. */
+  start(): void;
   /** Deliveries accepted by the bus and not yet accepted by their target nor dead-lettered. */
   pendingDeliveries(): number;
-  /** Stops retry timers; pending deliveries stay on disk and resume on the next start. */
+  /** Stops retry and schedule timers; pending deliveries and next runs stay on disk for the next start. */
   close(): Promise<void>;
 }
 
@@ -63,13 +70,19 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     log,
   });
   const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now });
+  const scheduler = new Scheduler({ registry, router, store: options.store, clock, log });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
   const state: EventBridgeState = { registry, archives, router, replays, now };
   return {
     // In process, entries get the checks a PutEvents request gets.
     port: { putEvents: (entries) => putEvents(state, validatePutEvents({ Entries: entries })) },
     handler: createHandler(state),
+    schedulesHandler: createSchedulesHandler(scheduler),
+    start: () => scheduler.start(),
     pendingDeliveries: () => deliveries.size,
-    close: async () => deliveries.close(),
+    close: async () => {
+      scheduler.close();
+      deliveries.close();
+    },
   };
 }

@@ -6,6 +6,7 @@ export function ruleView(rule: RuleModel): Record<string, unknown> {
     Name: rule.name,
     Arn: rule.arn,
     ...(rule.eventPattern !== undefined && rule.eventPattern !== null ? { EventPattern: patternText(rule.eventPattern) } : {}),
+    ...(rule.scheduleExpression !== undefined ? { ScheduleExpression: rule.scheduleExpression } : {}),
     State: rule.state,
     ...(rule.description !== undefined ? { Description: rule.description } : {}),
     EventBusName: rule.busName,

@@ -118,7 +118,9 @@ export interface RuleModel {
   name: string;
   arn: string;
   busName: string;
-  eventPattern: unknown;
+  /** A rule has an event pattern, a schedule expression (rules on the default bus only), or both. */
+  eventPattern?: unknown;
+  scheduleExpression?: string;
   state: 'ENABLED' | 'DISABLED';
   description?: string;
   targets: RuleTargetModel[];

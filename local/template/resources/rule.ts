@@ -1,6 +1,7 @@
 import { RuleModel, RuleTargetModel } from '../../model/types';
 import { arnService, busNameFromArnOrName } from '../arns';
 import { TemplateError } from '../cfn-types';
+import { parseScheduleExpression, ScheduleExpressionError } from '../../schedule-expression';
 import { PropertyReader } from '../properties';
 import { BuildContext, ResolvedResource } from './build-context';
 import { readTargetInput } from './rule-target-input';
@@ -34,25 +35,39 @@ function buildTarget(ruleId: string, target: PropertyReader, context: BuildConte
   return model;
 }
 
-export function buildRule({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): RuleModel | undefined {
-  if (!properties.has('EventPattern')) {
-    context.warn(`${logicalId} (AWS::Events::Rule): scheduled rules are not run locally; skipped`);
-    return undefined;
+export function buildRule({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): RuleModel {
+  const where = `${logicalId} (AWS::Events::Rule)`;
+  if (!properties.has('EventPattern') && !properties.has('ScheduleExpression')) {
+    throw new TemplateError(`${where}: Parameter(s) EventPattern or ScheduleExpression must be specified.`);
   }
   const state = properties.optionalString('State') ?? 'ENABLED';
   if (state !== 'ENABLED' && state !== 'DISABLED') {
     throw new TemplateError(`${logicalId}: State must be ENABLED or DISABLED, got ${state}`);
   }
+  const busName = busNameFromArnOrName(properties.optionalString('EventBusName') ?? 'default');
   const rule: RuleModel = {
     logicalId,
     name: identity.ref,
     arn: identity.attributes.Arn,
-    busName: busNameFromArnOrName(properties.optionalString('EventBusName') ?? 'default'),
-    eventPattern: properties.json('EventPattern'),
+    busName,
     state,
     targets: properties.list('Targets').map((target) => buildTarget(logicalId, target, context)),
   };
+  if (properties.has('EventPattern')) rule.eventPattern = properties.json('EventPattern');
+  const scheduleExpression = properties.optionalString('ScheduleExpression');
+  if (scheduleExpression !== undefined) rule.scheduleExpression = checkedSchedule(where, scheduleExpression, busName);
   const description = properties.optionalString('Description');
   if (description !== undefined) rule.description = description;
   return rule;
+}
+
+function checkedSchedule(where: string, expression: string, busName: string): string {
+  if (busName !== 'default') throw new TemplateError(`${where}: ScheduleExpression is supported only on the default event bus.`);
+  try {
+    parseScheduleExpression(expression);
+  } catch (error) {
+    if (!(error instanceof ScheduleExpressionError)) throw error;
+    throw new TemplateError(`${where}: Parameter ScheduleExpression is not valid: ${error.message}`);
+  }
+  return expression;
 }
