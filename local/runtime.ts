@@ -5,11 +5,12 @@ import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
 import { createLambda } from './lambda';
 import { consoleLogSink, type LogSink } from './log-sink';
-import type { EventBridgePort } from './model/ports';
+import type { EventBridgePort, SnsPort } from './model/ports';
 import type { LocalModel } from './model/types';
 import { createPipesRunner } from './pipes';
 import { startEndpoint } from './server';
 import { createSes } from './ses';
+import { createSns } from './sns';
 import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
 import { createStreams } from './streams';
@@ -93,12 +94,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
     closers.push(closeEndpoint);
 
-    // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
+    // Lambda destinations may name the bus or a topic, and both invoke Lambda: bind them late.
     const bus: { port?: EventBridgePort } = {};
     const lateEventBridge: EventBridgePort = {
       putEvents: (entries) => {
         if (!bus.port) throw new Error('The event bus is not started yet');
         return bus.port.putEvents(entries);
+      },
+    };
+    const topics: { port?: SnsPort } = {};
+    const lateSns: SnsPort = {
+      publish: (topicArn, input) => {
+        if (!topics.port) throw new Error('SNS is not started yet');
+        return topics.port.publish(topicArn, input);
       },
     };
     const lambda = createLambda({
@@ -107,6 +115,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       store,
       sqs: sqs.port,
       eventBridge: lateEventBridge,
+      sns: lateSns,
       endpoint: endpoint.url,
       region,
       logSink: options.logSink,
@@ -116,6 +125,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => lambda.close());
 
+    const sns = createSns({
+      topics: model.topics,
+      subscriptions: model.snsSubscriptions,
+      sqs: sqs.port,
+      lambda: lambda.port,
+      region,
+      account,
+      clock,
+      logSink: options.logSink,
+    });
+    topics.port = sns.port;
+
     const eventBridge = createEventBridge({
       buses: model.buses,
       rules: model.rules,
@@ -123,6 +144,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       store,
       sqs: sqs.port,
       lambda: lambda.port,
+      sns: sns.port,
       region,
       account,
       faults,
@@ -152,7 +174,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler, sns.handler]) endpoint.mount(handler);
     endpoint.mount(eventBridge.schedulesHandler);
     lambda.start();
     eventBridge.start();

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
-import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
+import type { EventBridgePort, LambdaPort, SnsPort, SqsPort } from '../model/ports';
 import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
 import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
@@ -29,6 +29,8 @@ export interface CreateEventBridgeOptions {
   store: StateStore;
   sqs: SqsPort;
   lambda: LambdaPort;
+  /** Topics that SNS targets publish to; without it, SNS targets are not delivered. */
+  sns?: SnsPort;
   region: string;
   account: string;
   /** Delay before retry n (0-based) of a failed target delivery, in ms; the last value repeats. */
@@ -65,6 +67,7 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     registry,
     sqs: options.sqs,
     lambda: options.lambda,
+    sns: options.sns,
     clock,
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,

@@ -103,7 +103,7 @@ export interface ArchiveModel {
 export interface RuleTargetModel {
   id: string;
   arn: string;
-  kind: 'lambda' | 'sqs' | 'unsupported';
+  kind: 'lambda' | 'sqs' | 'sns' | 'unsupported';
   /** At most one of Input, InputPath and InputTransformer, when the target transforms the event. */
   input?: string;
   inputPath?: string;
@@ -157,6 +157,27 @@ export interface PipeModel {
   targetInputTemplate?: string;
 }
 
+export interface TopicModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+}
+
+export interface SnsSubscriptionModel {
+  logicalId: string;
+  arn: string;
+  topicArn: string;
+  protocol: 'sqs' | 'lambda';
+  /** The queue or function ARN. */
+  endpoint: string;
+  rawMessageDelivery: boolean;
+  /** The policy as JSON; absent when every message is delivered. */
+  filterPolicy?: unknown;
+  filterPolicyScope: 'MessageAttributes' | 'MessageBody';
+  /** RedrivePolicy.deadLetterTargetArn: where messages go that cannot be delivered. */
+  deadLetterArn?: string;
+}
+
 export interface LocalModel {
   account: string;
   region: string;
@@ -170,6 +191,8 @@ export interface LocalModel {
   archives: ArchiveModel[];
   rules: RuleModel[];
   pipes: PipeModel[];
+  topics: TopicModel[];
+  snsSubscriptions: SnsSubscriptionModel[];
   /** One line per template resource the runtime does not run and is not inert (IAM, logs, alarms are inert). */
   warnings: string[];
 }

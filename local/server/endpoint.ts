@@ -102,11 +102,12 @@ async function route(
   const scope = credentialScope(request.headers, rawUrl);
   const context: RequestContext = scope ? { ...defaults, region: scope.region } : defaults;
 
-  const byPath = registry.httpHandlerForPath(path);
-  if (byPath) return byPath.handle(request, body, response, context);
-
+  // X-Amz-Target first: a JSON-protocol request names its operation whatever its path (SQS's may be a queue URL).
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') return answerJson(registry, target, request, body, response, context);
+
+  const byPath = registry.httpHandlerForPath(path);
+  if (byPath) return byPath.handle(request, body, response, context);
 
   const bySigningName = scope && registry.httpHandlerForSigningName(scope.service);
   if (bySigningName) return bySigningName.handle(request, body, response, context);

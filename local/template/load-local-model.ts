@@ -12,6 +12,7 @@ import { buildFunction } from './resources/function';
 import { buildPipe } from './resources/pipe';
 import { buildQueue } from './resources/queue';
 import { buildRule } from './resources/rule';
+import { buildSnsSubscription, buildTopic } from './resources/sns';
 import { buildTable } from './resources/table';
 
 export interface LoadLocalModelOptions {
@@ -30,6 +31,8 @@ const BUILD_ORDER = [
   'AWS::DynamoDB::Table',
   'AWS::DynamoDB::GlobalTable',
   'AWS::SQS::Queue',
+  'AWS::SNS::Topic',
+  'AWS::SNS::Subscription',
   'AWS::Lambda::Function',
   'AWS::Lambda::EventInvokeConfig',
   'AWS::Lambda::EventSourceMapping',
@@ -95,6 +98,16 @@ function buildResource(type: string, resolved: ResolvedResource, context: BuildC
       return push(model.tables, buildTable(resolved));
     case 'AWS::SQS::Queue':
       return push(model.queues, buildQueue(resolved));
+    case 'AWS::SNS::Topic': {
+      const built = buildTopic(resolved, context);
+      if (built) {
+        model.topics.push(built.topic);
+        model.snsSubscriptions.push(...built.subscriptions);
+      }
+      return;
+    }
+    case 'AWS::SNS::Subscription':
+      return push(model.snsSubscriptions, buildSnsSubscription(resolved, context));
     case 'AWS::Lambda::Function':
       return push(model.functions, buildFunction(resolved, context));
     case 'AWS::Lambda::EventInvokeConfig':
@@ -140,6 +153,8 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     archives: [],
     rules: [],
     pipes: [],
+    topics: [],
+    snsSubscriptions: [],
     warnings: [],
   };
   for (const stack of stacks) loadStack(stack, { ...options, endpoint }, model);

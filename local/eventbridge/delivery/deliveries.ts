@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LambdaPort, SqsPort } from '../../model/ports';
+import type { LambdaPort, SnsPort, SqsPort } from '../../model/ports';
 import type { RuleTargetModel } from '../../model/types';
 import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
@@ -27,6 +27,7 @@ export interface DeliveriesOptions {
   registry: BusRegistry;
   sqs: SqsPort;
   lambda: LambdaPort;
+  sns?: SnsPort;
   /** Retry delays and event ages run on it. */
   clock: Clock;
   /** Delay before retry n (0-based), in ms; the last value repeats. */
@@ -106,6 +107,7 @@ export class Deliveries {
   private async send(target: RuleTargetModel, input: TargetInput): Promise<void> {
     if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input));
     else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input) });
+    else if (target.kind === 'sns' && this.options.sns) await this.options.sns.publish(target.arn, { message: asText(input) });
     else throw new UnsupportedTargetError(target.arn);
   }
 

@@ -11,7 +11,7 @@ export const RULE_TARGET_DEFAULTS = { maximumRetryAttempts: 185, maximumEventAge
 
 function targetKind(arn: string): RuleTargetModel['kind'] {
   const service = arnService(arn);
-  return service === 'lambda' || service === 'sqs' ? service : 'unsupported';
+  return service === 'lambda' || service === 'sqs' || service === 'sns' ? service : 'unsupported';
 }
 
 function buildTarget(ruleId: string, target: PropertyReader, context: BuildContext): RuleTargetModel {

@@ -284,7 +284,6 @@ describe('loadLocalModel on unsupported resources', () => {
         'InlineFn (AWS::Lambda::Function): inline or container image code is not supported locally; skipped',
         'MissingAssetFn (AWS::Lambda::Function): code asset S3 key nowhere.zip is not a folder in cdk.out; skipped',
         'StreamMapping (AWS::Lambda::EventSourceMapping): source arn:aws:dynamodb:us-east-1:000000000000:table/odd-Table/stream/1970-01-01T00:00:00.000 is not an SQS queue; not run locally',
-        'OddTargetRule (AWS::Events::Rule): target Sns (arn:aws:sns:us-east-1:000000000000:topic) is not delivered locally',
         'QueuePipe (AWS::Pipes::Pipe): source arn:aws:sqs:us-east-1:000000000000:q is not a DynamoDB stream; not run locally',
         'StepPipe (AWS::Pipes::Pipe): target arn:aws:states:us-east-1:000000000000:stateMachine:sm is not supported locally (EventBridge bus, SQS or Lambda only); not run locally',
         'Widget (Custom::Widget): resource type not supported by the local runtime; skipped',
@@ -295,7 +294,7 @@ describe('loadLocalModel on unsupported resources', () => {
     expect(model.functions.map((fn) => fn.logicalId)).toEqual(['LayeredFn']);
     expect(model.eventSourceMappings.map((mapping) => mapping.logicalId)).toEqual(['FilteredMapping']);
     expect(model.pipes).toEqual([]);
-    expect(model.rules.map((rule) => rule.targets.map((target) => target.kind))).toEqual([[], ['unsupported', 'sqs']]);
+    expect(model.rules.map((rule) => rule.targets.map((target) => target.kind))).toEqual([[], ['sns', 'sqs']]);
     expect(model.rules[0].scheduleExpression).toBe('rate(1 day)');
     expect(model.tables[0].stream?.viewType).toBe('KEYS_ONLY');
     expect(model.queues.map((queue) => queue.name)).toEqual(['odd-Queue']);
