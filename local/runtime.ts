@@ -35,6 +35,8 @@ export interface LocalRuntimeOptions {
    * and retention. The real clock by default; tests pass one they move by hand.
    */
   clock?: Clock;
+  /** Values of the Secrets Manager references the template makes (API destination credentials), by secret id. */
+  secrets?: Readonly<Record<string, string>>;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
   retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
 }
@@ -74,7 +76,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const clock = options.clock ?? systemClock;
     const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
-    const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
+    const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account, secrets: options.secrets });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
 
@@ -141,6 +143,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       buses: model.buses,
       rules: model.rules,
       archives: model.archives,
+      apiDestinations: model.apiDestinations,
+      connections: model.connections,
       store,
       sqs: sqs.port,
       lambda: lambda.port,

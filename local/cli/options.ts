@@ -7,6 +7,8 @@ export interface StartOptions {
   inMemory: boolean;
   reset: boolean;
   stackName?: string;
+  /** Values for the template's Secrets Manager references, by secret id (`--secret <id>=<value>`). */
+  secrets: Record<string, string>;
   faults: FaultSettings;
   help: boolean;
 }
@@ -21,6 +23,8 @@ Options:
   --reset             wipe the state directory before starting
   --state-dir <dir>   where state persists across restarts (default: .local)
   --stack <name>      the stack to run when cdk.out holds several
+  --secret <id>=<v>   the value of a Secrets Manager secret the template references (an API destination's
+                      key, say); repeat for several. Nothing is written to disk
   --help              show this help
 
 Fault injection (all off by default; see docs/fault-injection.md):
@@ -32,6 +36,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
   const options: Omit<StartOptions, 'faults'> = {
     port: parsePort(env.PORT ?? '4566', 'PORT'),
     stateDir: '.local',
+    secrets: {},
     inMemory: false,
     reset: false,
     help: false,
@@ -60,6 +65,14 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       case '--stack':
         options.stackName = value();
         break;
+      case '--secret': {
+        const given = value();
+        const equals = given.indexOf('=');
+        // The value is never echoed back: it is a secret.
+        if (equals <= 0) throw new UsageError('--secret needs <secret-id>=<value>, for example --secret crm-webhook=abc123');
+        options.secrets[given.slice(0, equals)] = given.slice(equals + 1);
+        break;
+      }
       case '--help':
       case '-h':
         options.help = true;

@@ -1,7 +1,8 @@
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import type { EventBridgePort, LambdaPort, SnsPort, SqsPort } from '../model/ports';
-import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
+import type { ApiDestinationModel, ArchiveModel, ConnectionModel, EventBusModel, RuleModel } from '../model/types';
+import { ApiDestinations } from './api-destinations/api-destinations';
 import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { Archives } from './archives';
@@ -26,6 +27,9 @@ export interface CreateEventBridgeOptions {
   buses: EventBusModel[];
   rules: RuleModel[];
   archives: ArchiveModel[];
+  /** API destinations and their connections; none by default. */
+  apiDestinations?: ApiDestinationModel[];
+  connections?: ConnectionModel[];
   store: StateStore;
   sqs: SqsPort;
   lambda: LambdaPort;
@@ -68,6 +72,7 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     sqs: options.sqs,
     lambda: options.lambda,
     sns: options.sns,
+    apiDestinations: new ApiDestinations({ apiDestinations: options.apiDestinations ?? [], connections: options.connections ?? [], clock }),
     clock,
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,

@@ -22,6 +22,15 @@ export function targetView(target: RuleTargetModel): Record<string, unknown> {
     ...(target.inputTransformer !== undefined
       ? { InputTransformer: { InputPathsMap: target.inputTransformer.inputPathsMap, InputTemplate: target.inputTransformer.inputTemplate } }
       : {}),
+    ...(target.httpParameters !== undefined
+      ? {
+          HttpParameters: {
+            HeaderParameters: target.httpParameters.headers,
+            PathParameterValues: target.httpParameters.pathParameterValues,
+            QueryStringParameters: target.httpParameters.queryString,
+          },
+        }
+      : {}),
     RetryPolicy: {
       MaximumRetryAttempts: target.retryPolicy.maximumRetryAttempts,
       MaximumEventAgeInSeconds: target.retryPolicy.maximumEventAgeSeconds,

@@ -100,10 +100,52 @@ export interface ArchiveModel {
   retentionDays?: number;
 }
 
+/** Headers, query string and body parameters a connection or a target adds to an HTTP request. */
+export interface HttpParametersModel {
+  headers: Array<{ key: string; value: string }>;
+  queryString: Array<{ key: string; value: string }>;
+  body: Array<{ key: string; value: string }>;
+}
+
+/** A connection's credentials; a secret the runtime could not resolve is absent, and the connection named in a warning. */
+export type ConnectionAuthorizationModel =
+  | { type: 'API_KEY'; apiKeyName: string; apiKeyValue?: string }
+  | { type: 'BASIC'; username: string; password?: string }
+  | {
+      type: 'OAUTH_CLIENT_CREDENTIALS';
+      authorizationEndpoint: string;
+      httpMethod: 'GET' | 'POST' | 'PUT';
+      clientId: string;
+      clientSecret?: string;
+      oauthParameters: HttpParametersModel;
+    };
+
+export interface ConnectionModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  authorization: ConnectionAuthorizationModel;
+  invocationParameters: HttpParametersModel;
+}
+
+export interface ApiDestinationModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  connectionArn: string;
+  /** The InvocationEndpoint; `*` wildcards take the target's PathParameterValues. */
+  endpoint: string;
+  httpMethod: string;
+  /** 1 to 300; AWS defaults to 300. */
+  invocationRateLimitPerSecond: number;
+}
+
 export interface RuleTargetModel {
   id: string;
   arn: string;
-  kind: 'lambda' | 'sqs' | 'sns' | 'unsupported';
+  kind: 'lambda' | 'sqs' | 'sns' | 'api-destination' | 'unsupported';
+  /** HttpParameters of an API destination target; values starting with `$.` are paths into the event. */
+  httpParameters?: { headers: Record<string, string>; pathParameterValues: string[]; queryString: Record<string, string> };
   /** At most one of Input, InputPath and InputTransformer, when the target transforms the event. */
   input?: string;
   inputPath?: string;
@@ -193,6 +235,8 @@ export interface LocalModel {
   pipes: PipeModel[];
   topics: TopicModel[];
   snsSubscriptions: SnsSubscriptionModel[];
+  connections: ConnectionModel[];
+  apiDestinations: ApiDestinationModel[];
   /** One line per template resource the runtime does not run and is not inert (IAM, logs, alarms are inert). */
   warnings: string[];
 }

@@ -5,6 +5,7 @@ import { createTemplateResolver } from './intrinsics';
 import { isCustomResourceType, isInertType } from './inert-types';
 import { PropertyReader } from './properties';
 import { BuildContext, ResolvedResource } from './resources/build-context';
+import { buildApiDestination, buildConnection } from './resources/api-destination';
 import { applyEventInvokeConfig } from './resources/event-invoke-config';
 import { buildArchive, buildEventBus } from './resources/event-bus';
 import { buildSqsEventSourceMapping } from './resources/event-source-mapping';
@@ -24,6 +25,8 @@ export interface LoadLocalModelOptions {
   endpoint: string;
   region: string;
   account: string;
+  /** Values for Secrets Manager dynamic references, by secret id; a reference not given here is named in a warning. */
+  secrets?: Readonly<Record<string, string>>;
 }
 
 /** Resources that must exist before others can refer to them by name: functions before their configs and mappings. */
@@ -38,6 +41,8 @@ const BUILD_ORDER = [
   'AWS::Lambda::EventSourceMapping',
   'AWS::Events::EventBus',
   'AWS::Events::Archive',
+  'AWS::Events::Connection',
+  'AWS::Events::ApiDestination',
   'AWS::Events::Rule',
   'AWS::Pipes::Pipe',
 ];
@@ -57,7 +62,7 @@ function customResourceProviders(resources: Record<string, CfnResource>): Set<st
 function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: LocalModel): void {
   const resources = stack.template.Resources ?? {};
   const resolver = createTemplateResolver(stack.template, { ...options, stackName: stack.stackName });
-  const context: BuildContext = { ...options, stack, resolver, warn: (message) => model.warnings.push(message) };
+  const context: BuildContext = { ...options, secrets: options.secrets ?? {}, stack, resolver, warn: (message) => model.warnings.push(message) };
   const providers = customResourceProviders(resources);
 
   const ordered = Object.entries(resources)
@@ -118,6 +123,10 @@ function buildResource(type: string, resolved: ResolvedResource, context: BuildC
       return push(model.buses, buildEventBus(resolved));
     case 'AWS::Events::Archive':
       return push(model.archives, buildArchive(resolved));
+    case 'AWS::Events::Connection':
+      return push(model.connections, buildConnection(resolved, context));
+    case 'AWS::Events::ApiDestination':
+      return push(model.apiDestinations, buildApiDestination(resolved, model.connections, context));
     case 'AWS::Events::Rule':
       return push(model.rules, buildRule(resolved, context));
     case 'AWS::Pipes::Pipe':
@@ -155,6 +164,8 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     pipes: [],
     topics: [],
     snsSubscriptions: [],
+    connections: [],
+    apiDestinations: [],
     warnings: [],
   };
   for (const stack of stacks) loadStack(stack, { ...options, endpoint }, model);

@@ -8,6 +8,8 @@ export interface DeliveryFailure {
   code: string;
   message: string;
   retryable: boolean;
+  /** The least wait before the next try, from an API destination's Retry-After header. */
+  retryAfterMs?: number;
 }
 
 /** The message EventBridge puts on a target's DLQ: the event as body, and why it got there as attributes. */

@@ -11,7 +11,19 @@ export const RULE_TARGET_DEFAULTS = { maximumRetryAttempts: 185, maximumEventAge
 
 function targetKind(arn: string): RuleTargetModel['kind'] {
   const service = arnService(arn);
+  if (service === 'events' && arn.includes(':api-destination/')) return 'api-destination';
   return service === 'lambda' || service === 'sqs' || service === 'sns' ? service : 'unsupported';
+}
+
+/** An API destination target's HttpParameters: header and query values and path wildcard values, each text or a `$.` path. */
+function httpParameters(target: PropertyReader): RuleTargetModel['httpParameters'] {
+  const http = target.child('HttpParameters');
+  const strings = (reader: PropertyReader) => Object.fromEntries(Object.keys(reader.values).map((key) => [key, reader.string(key)]));
+  return {
+    headers: strings(http.child('HeaderParameters')),
+    pathParameterValues: http.stringList('PathParameterValues'),
+    queryString: strings(http.child('QueryStringParameters')),
+  };
 }
 
 function buildTarget(ruleId: string, target: PropertyReader, context: BuildContext): RuleTargetModel {
@@ -30,6 +42,7 @@ function buildTarget(ruleId: string, target: PropertyReader, context: BuildConte
     },
   };
   Object.assign(model, readTargetInput(`${ruleId} (AWS::Events::Rule)`, target, id));
+  if (kind === 'api-destination') model.httpParameters = httpParameters(target);
   const deadLetterArn = target.child('DeadLetterConfig').optionalString('Arn');
   if (deadLetterArn !== undefined) model.deadLetterArn = deadLetterArn;
   return model;
