@@ -180,6 +180,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler, sns.handler]) endpoint.mount(handler);
     endpoint.mount(eventBridge.schedulesHandler);
+    endpoint.mount(sqs.queryHandler);
     lambda.start();
     eventBridge.start();
     pipes.start();

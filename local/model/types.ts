@@ -46,6 +46,10 @@ export interface QueueModel {
   delaySeconds: number;
   receiveMessageWaitTimeSeconds: number;
   redrivePolicy?: { deadLetterTargetArn: string; maxReceiveCount: number };
+  /** Server-side encryption as the template sets it: SQS-managed keys, or a KMS key (which wins). */
+  sqsManagedSseEnabled: boolean;
+  kmsMasterKeyId?: string;
+  kmsDataKeyReusePeriodSeconds?: number;
 }
 
 export interface AsyncInvokeConfigModel {

@@ -62,6 +62,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
       messageRetentionSeconds: 1209600,
       delaySeconds: 0,
       receiveMessageWaitTimeSeconds: 0,
+      sqsManagedSseEnabled: true,
     });
     const work = byLogicalId(model.queues, 'WorkQueue');
     expect(work.visibilityTimeoutSeconds).toBe(60);
