@@ -31,6 +31,9 @@ function buildTarget(ruleId: string, target: PropertyReader, context: BuildConte
   const arn = target.string('Arn');
   const kind = targetKind(arn);
   if (kind === 'unsupported') context.warn(`${ruleId} (AWS::Events::Rule): target ${id} (${arn}) is not delivered locally`);
+  if (target.has('SqsParameters')) {
+    context.warn(`${ruleId} (AWS::Events::Rule): target ${id}'s SqsParameters (a FIFO MessageGroupId) is not applied locally; messages are sent without it`);
+  }
   const retry = target.child('RetryPolicy');
   const model: RuleTargetModel = {
     id,

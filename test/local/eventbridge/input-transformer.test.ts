@@ -181,6 +181,14 @@ describe('EventBridge target input that PutTargets would refuse', () => {
     );
   });
 
+  it('names SqsParameters, which it does not apply, in a warning', async () => {
+    const stack = await startInlineStack(rule({ SqsParameters: { MessageGroupId: 'users' } }));
+    await stack.stop();
+    expect(stack.runtime.model.warnings).toEqual([
+      "Refused (AWS::Events::Rule): target work's SqsParameters (a FIFO MessageGroupId) is not applied locally; messages are sent without it",
+    ]);
+  });
+
   it('refuses a path EventBridge cannot evaluate', async () => {
     await expect(startInlineStack(rule({ InputPath: 'detail.command' }))).rejects.toThrow(
       new TemplateError('Refused (AWS::Events::Rule): InputPath "detail.command" is not a JSONPath: it must start with $'),
