@@ -33,6 +33,8 @@ export const functionArn = (scope: AccountScope, name: string): string => arn(sc
 export const eventBusArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `event-bus/${name}`);
 export const archiveArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `archive/${name}`);
 export const pipeArn = (scope: AccountScope, name: string): string => arn(scope, 'pipes', `pipe/${name}`);
+export const kmsKeyArn = (scope: AccountScope, keyId: string): string => arn(scope, 'kms', `key/${keyId}`);
+export const kmsAliasArn = (scope: AccountScope, aliasName: string): string => arn(scope, 'kms', aliasName);
 export const topicArn = (scope: AccountScope, name: string): string => arn(scope, 'sns', name);
 /** SNS names a subscription by its topic and a UUID; the local one is derived from the subscription's logical id, so it is stable. */
 export const subscriptionArn = (topic: string, logicalId: string): string => `${topic}:${stableUuid(`subscription/${topic}/${logicalId}`)}`;

@@ -10,6 +10,7 @@ import { applyEventInvokeConfig } from './resources/event-invoke-config';
 import { buildArchive, buildEventBus } from './resources/event-bus';
 import { buildSqsEventSourceMapping } from './resources/event-source-mapping';
 import { buildFunction } from './resources/function';
+import { buildKmsAlias, buildKmsKey } from './resources/kms';
 import { buildPipe } from './resources/pipe';
 import { buildQueue } from './resources/queue';
 import { buildRule } from './resources/rule';
@@ -29,8 +30,10 @@ export interface LoadLocalModelOptions {
   secrets?: Readonly<Record<string, string>>;
 }
 
-/** Resources that must exist before others can refer to them by name: functions before their configs and mappings. */
+/** Resources that must exist before others can refer to them by name: keys before aliases, functions before their configs and mappings. */
 const BUILD_ORDER = [
+  'AWS::KMS::Key',
+  'AWS::KMS::Alias',
   'AWS::DynamoDB::Table',
   'AWS::DynamoDB::GlobalTable',
   'AWS::SQS::Queue',
@@ -98,11 +101,15 @@ function buildResource(type: string, resolved: ResolvedResource, context: BuildC
     if (item !== undefined) list.push(item);
   };
   switch (type) {
+    case 'AWS::KMS::Key':
+      return push(model.keys, buildKmsKey(resolved, context));
+    case 'AWS::KMS::Alias':
+      return push(model.aliases, buildKmsAlias(resolved, model.keys, context));
     case 'AWS::DynamoDB::Table':
     case 'AWS::DynamoDB::GlobalTable':
       return push(model.tables, buildTable(resolved));
     case 'AWS::SQS::Queue':
-      return push(model.queues, buildQueue(resolved));
+      return push(model.queues, buildQueue(resolved, context));
     case 'AWS::SNS::Topic': {
       const built = buildTopic(resolved, context);
       if (built) {
@@ -122,7 +129,7 @@ function buildResource(type: string, resolved: ResolvedResource, context: BuildC
     case 'AWS::Events::EventBus':
       return push(model.buses, buildEventBus(resolved));
     case 'AWS::Events::Archive':
-      return push(model.archives, buildArchive(resolved));
+      return push(model.archives, buildArchive(resolved, context));
     case 'AWS::Events::Connection':
       return push(model.connections, buildConnection(resolved, context));
     case 'AWS::Events::ApiDestination':
@@ -162,6 +169,8 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     archives: [],
     rules: [],
     pipes: [],
+    keys: [],
+    aliases: [],
     topics: [],
     snsSubscriptions: [],
     connections: [],
