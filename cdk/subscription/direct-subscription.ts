@@ -9,6 +9,7 @@ import { OperatorQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { sumDurations } from './redelivery';
 import { DirectDelivery } from './subscriber-entry';
+import { targetInput } from './target-input';
 
 export interface DirectSubscriptionProps {
   readonly rule: events.Rule;
@@ -37,6 +38,7 @@ export class DirectSubscription extends Construct {
         retryAttempts: delivery.retryAttempts ?? 10,
         maxEventAge: ruleMaxEventAge,
         deadLetterQueue,
+        event: targetInput(delivery.inputTransformer),
       }),
     );
     handler.configureAsyncInvoke({

@@ -9,6 +9,7 @@ import { OperatorQueue, SecureQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { sumDurations } from './redelivery';
 import { QueueDeliveryOptions, QueuedDelivery } from './subscriber-entry';
+import { targetInput } from './target-input';
 
 /** AWS's guidance: at least six function timeouts, so a message is not redelivered while still being handled. */
 const VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
@@ -50,6 +51,7 @@ export class SubscriberQueue extends SecureQueue {
         retryAttempts: delivery.retryAttempts ?? 10,
         maxEventAge: ruleMaxEventAge,
         deadLetterQueue,
+        message: targetInput(delivery.inputTransformer),
       }),
     );
     deadLetterQueue.allowEncryptedDeliveriesBy(new iam.ServicePrincipal('events.amazonaws.com'));

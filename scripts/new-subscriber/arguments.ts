@@ -7,11 +7,15 @@ export interface NewSubscriberArguments {
   /** The contract's detail-type, e.g. `UserCreated`. */
   eventName: string;
   delivery: DeliveryKind;
+  /** For a webhook: the URL `npm start` posts to when no stage names one. */
+  endpoint?: string;
 }
 
-export const USAGE = 'usage: npm run new-subscriber -- <name> [--event UserCreated] [--delivery queued|direct|queue-only]';
+export const USAGE =
+  'usage: npm run new-subscriber -- <name> [--event UserCreated] [--delivery queued|direct|queue-only|webhook] [--endpoint <local URL, webhook only>]';
 
-const DELIVERY_KINDS: readonly DeliveryKind[] = ['queued', 'direct', 'queue-only'];
+const DELIVERY_KINDS: readonly DeliveryKind[] = ['queued', 'direct', 'queue-only', 'webhook'];
+const LOOPBACK_URL = /^http:\/\/(127(\.\d{1,3}){3}|localhost)(:\d+)?(\/\S*)?$/;
 
 /** Queued is the default: it is the safe choice for anything that calls a rate-limited service. */
 export function parseNewSubscriberArguments(argv: readonly string[]): NewSubscriberArguments {
@@ -30,7 +34,15 @@ export function parseNewSubscriberArguments(argv: readonly string[]): NewSubscri
   if (!isDeliveryKind(delivery)) {
     throw new ScaffoldError(`unknown delivery "${delivery}": use one of ${DELIVERY_KINDS.join(', ')}`);
   }
-  return { name: positionals[0], eventName: values.event ?? 'UserCreated', delivery };
+  const { endpoint } = values;
+  if (endpoint !== undefined && delivery !== 'webhook') throw new ScaffoldError('--endpoint is for --delivery webhook only');
+  if (endpoint !== undefined && !LOOPBACK_URL.test(endpoint)) {
+    throw new ScaffoldError(
+      `--endpoint ${endpoint} is not a local http URL such as http://127.0.0.1:9999/crm-hook; ` +
+        'it is where npm start posts, and each stage names its real https endpoint at deploy',
+    );
+  }
+  return { name: positionals[0], eventName: values.event ?? 'UserCreated', delivery, ...(endpoint !== undefined ? { endpoint } : {}) };
 }
 
 function parseWithNode(argv: readonly string[]) {
@@ -38,7 +50,7 @@ function parseWithNode(argv: readonly string[]) {
     args: [...argv],
     allowPositionals: true,
     strict: true,
-    options: { event: { type: 'string' }, delivery: { type: 'string' } },
+    options: { event: { type: 'string' }, delivery: { type: 'string' }, endpoint: { type: 'string' } },
   });
 }
 
