@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CfnResource } from '../../local/template/cfn-types';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+import { waitFor } from '../e2e/local-stack';
+import { readLog } from './lambda/helpers';
 
 export const INLINE_REGION = 'us-east-1';
 export const INLINE_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -32,14 +34,7 @@ export function recorderFunction(name: string, handler: 'record' | 'fail', logFi
 }
 
 /** The events a recorder function received, in order. */
-export function recorded<T = unknown>(logFile: string): T[] {
-  if (!fs.existsSync(logFile)) return [];
-  return fs
-    .readFileSync(logFile, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as T);
-}
+export const recorded: <T = unknown>(logFile: string) => T[] = readLog;
 
 export interface InlineStack {
   runtime: LocalRuntime;
@@ -73,13 +68,7 @@ export function temporaryLogFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'inline-log-')), 'events.jsonl');
 }
 
-/** Polls `probe` until it returns something other than undefined, or fails naming `what`. */
-export async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Polls `probe`, which may answer at once or later, until it returns something other than undefined, or fails naming `what`. */
+export function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  return waitFor(what, async () => probe(), timeoutMs);
 }
