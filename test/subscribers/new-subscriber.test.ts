@@ -36,6 +36,7 @@ let copy: ProjectCopy;
 const scaffold = (...args: string[]) => copy.run('tsx', ['scripts/new-subscriber/cli.ts', ...args]);
 const scaffoldOutputs: string[] = [];
 
+// Four scaffolds, each of which synthesizes the app to redraw the diagram: on a loaded machine, minutes.
 beforeAll(async () => {
   copy = copyProject();
   for (const { name, args } of NEW_SUBSCRIBERS) {
@@ -43,7 +44,7 @@ beforeAll(async () => {
     if (result.code !== 0) throw new Error(`new-subscriber ${name} failed: ${result.stderr}`);
     scaffoldOutputs.push(result.stdout);
   }
-});
+}, 600_000);
 afterAll(() => copy?.remove());
 
 describe('the files it creates', () => {
