@@ -7,6 +7,7 @@ import { PRODUCTION_STAGE } from '../config';
 import { acknowledgeNoDeadLetterQueue } from '../constructs/nag';
 import { OperatorQueue } from '../constructs/secure-queue';
 import { WebhookAuth, WebhookDelivery, WebhookSecret } from './subscriber-entry';
+import { ruleTargetRetries } from './redelivery';
 import { targetInput } from './target-input';
 
 export interface WebhookSubscriptionProps {
@@ -52,15 +53,8 @@ export class WebhookSubscription extends Construct {
       httpMethod: events.HttpMethod[delivery.httpMethod ?? 'POST'],
       rateLimitPerSecond: delivery.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
     });
-    const ruleMaxEventAge = delivery.maxEventAge ?? Duration.hours(2);
-    props.rule.addTarget(
-      new targets.ApiDestination(this.destination, {
-        retryAttempts: delivery.retryAttempts ?? 10,
-        maxEventAge: ruleMaxEventAge,
-        deadLetterQueue,
-        event: targetInput(delivery.inputTransformer),
-      }),
-    );
+    const retries = ruleTargetRetries(delivery, deadLetterQueue);
+    props.rule.addTarget(new targets.ApiDestination(this.destination, { ...retries, event: targetInput(delivery.inputTransformer) }));
     deadLetterQueue.allowEncryptedDeliveriesBy(new iam.ServicePrincipal('events.amazonaws.com'));
     acknowledgeNoDeadLetterQueue(
       deadLetterQueue,
@@ -68,7 +62,7 @@ export class WebhookSubscription extends Construct {
         'cdk-nag does not see it as a DLQ); only operators read it, so a DLQ behind it would never receive anything. ' +
         'Its depth is alarmed instead.',
     );
-    this.redeliveryWindow = ruleMaxEventAge;
+    this.redeliveryWindow = retries.maxEventAge;
   }
 }
 

@@ -2,6 +2,7 @@ import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, PutEventsEntry, SqsPort, StreamRecord } from '../model/ports';
 import { busNameFromArnOrName } from '../template/arns';
 import { applyInputTemplate, PipeTemplateVariables } from './input-template';
+import { pipeTargetArn } from './target-arn';
 
 /** The most events an enrichment may return for one batch. */
 export const MAX_ENRICHMENT_RESULTS = 10;
@@ -22,13 +23,12 @@ export interface DeliveryPorts {
 type TargetResult = { failedIndices: number[]; reason?: string };
 
 function templateVariables(pipe: PipeModel): PipeTemplateVariables {
-  const target = pipe.target;
   return {
     pipeArn: pipe.arn,
     pipeName: pipe.name,
     sourceArn: pipe.source.streamArn,
     enrichmentArn: pipe.enrichment?.functionArn,
-    targetArn: target.kind === 'eventbridge' ? target.busArn : target.kind === 'sqs' ? target.queueArn : target.functionArn,
+    targetArn: pipeTargetArn(pipe.target),
   };
 }
 

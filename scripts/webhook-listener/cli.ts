@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine, SWITCH, VALUE } from '../../local/cli/command-line';
 import { DEFAULT_WEBHOOK_PORT } from '../new-subscriber/templates/registry-entry';
 import { startListener } from './listener';
 
@@ -6,7 +6,7 @@ const USAGE = `usage: npm run webhook-listener -- [--port ${DEFAULT_WEBHOOK_PORT
 
 /** `npm run webhook-listener`: a local endpoint for a webhook subscriber, printing what it receives until Ctrl-C. */
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, status: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseCommandLine({ args: argv, options: { port: VALUE, status: VALUE, help: SWITCH } }, (message) => new Error(`${message}; ${USAGE}`));
   if (values.help) {
     console.log(USAGE);
     return;

@@ -1,7 +1,8 @@
 import { EventBridgeClient, ListTargetsByRuleCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
-import { ManualClock } from '../manual-clock';
-import { eventually, startInlineStack, type InlineStack } from '../inline-stack';
+import { ManualClock } from '../../../support/manual-clock';
+import { startInlineStack, type InlineStack } from '../../../support/inline-stack';
+import { waitFor } from '../../../support/waiting';
 import { WebhookServer } from './webhook-server';
 
 const queue = (name: string) => ({ Type: 'AWS::SQS::Queue', Properties: { QueueName: name } });
@@ -108,7 +109,7 @@ describe('API destinations: connections, retries and DLQs, through the endpoint 
 
   /** The DLQ message from the rule with logical id `ruleId`, once it arrives. */
   async function deadLetter(ruleId: string): Promise<Message> {
-    return eventually(`a dead letter from rule ${ruleId}`, async () => {
+    return waitFor(`a dead letter from rule ${ruleId}`, async () => {
       const { Messages } = await sqs.send(
         new ReceiveMessageCommand({ QueueUrl: `${stack.runtime.endpoint}/000000000000/hooks-dlq`, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'] }),
       );
@@ -119,7 +120,7 @@ describe('API destinations: connections, retries and DLQs, through the endpoint 
 
   it('calls the endpoint with the connection\'s API key and parameters, the target\'s dynamic path, headers and query, and the transformed body', async () => {
     await put('crm');
-    const [request] = await eventually('the webhook call', () => (server.requestsTo('/hooks/growth/users').length > 0 ? server.requestsTo('/hooks/growth/users') : undefined));
+    const [request] = await waitFor('the webhook call', () => (server.requestsTo('/hooks/growth/users').length > 0 ? server.requestsTo('/hooks/growth/users') : undefined));
     expect(request.method).toBe('POST');
     expect(new URL(request.url, 'http://local').searchParams.toString()).toBe('source=eventbridge&page=1');
     expect(request.headers).toMatchObject({
@@ -138,7 +139,7 @@ describe('API destinations: connections, retries and DLQs, through the endpoint 
 
   it('sends basic credentials, and the whole event when the target does not transform it', async () => {
     await put('legacy');
-    const [request] = await eventually('the legacy call', () => (server.requestsTo('/legacy').length > 0 ? server.requestsTo('/legacy') : undefined));
+    const [request] = await waitFor('the legacy call', () => (server.requestsTo('/legacy').length > 0 ? server.requestsTo('/legacy') : undefined));
     expect(request.headers.authorization).toBe(`Basic ${Buffer.from('ada:lovelace').toString('base64')}`);
     expect(JSON.parse(request.body)).toMatchObject({ 'detail-type': 'legacy', source: 'users', detail: { userId: 'u-1' } });
   });
@@ -147,9 +148,9 @@ describe('API destinations: connections, retries and DLQs, through the endpoint 
     server.script('/token', { status: 200, body: JSON.stringify({ access_token: 'token-1', expires_in: 3600 }) }, { status: 200, body: JSON.stringify({ access_token: 'token-2', expires_in: 3600 }) });
     server.script('/oauthed', { status: 200 }, { status: 401 }, { status: 200 });
     await put('oauthed');
-    await eventually('the first oauthed call', () => (server.requestsTo('/oauthed').length === 1 ? true : undefined));
+    await waitFor('the first oauthed call', () => (server.requestsTo('/oauthed').length === 1 ? true : undefined));
     await put('oauthed');
-    const calls = await eventually('the refreshed call', () => (server.requestsTo('/oauthed').length === 3 ? server.requestsTo('/oauthed') : undefined));
+    const calls = await waitFor('the refreshed call', () => (server.requestsTo('/oauthed').length === 3 ? server.requestsTo('/oauthed') : undefined));
     expect(calls.map((call) => call.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
     const tokenRequests = server.requestsTo('/token');
     expect(tokenRequests).toHaveLength(2);
@@ -160,7 +161,7 @@ describe('API destinations: connections, retries and DLQs, through the endpoint 
   it('retries a 5xx and a 429, then delivers', async () => {
     server.script('/flaky', { status: 503 }, { status: 429 }, { status: 200 });
     await put('flaky');
-    await eventually('the third call', () => (server.requestsTo('/flaky').length === 3 ? true : undefined));
+    await waitFor('the third call', () => (server.requestsTo('/flaky').length === 3 ? true : undefined));
   });
 
   it('does not retry another 4xx: the event goes to the DLQ with the reason', async () => {
@@ -232,17 +233,17 @@ describe('API destination invocation rate', () => {
     const events = new EventBridgeClient(stack.clientConfig);
     try {
       await events.send(new PutEventsCommand({ Entries: Array.from({ length: 5 }, (_, i) => ({ Source: 'paced', DetailType: 'tick', Detail: JSON.stringify({ i }) })) }));
-      await eventually('the first call', () => (server.received.length === 1 ? true : undefined));
+      await waitFor('the first call', () => (server.received.length === 1 ? true : undefined));
       // The other four are parked on the clock, which has not moved: accepted, not delivered, not in flight.
-      await eventually('four deliveries parked on the clock', () => (stack.runtime.pendingDeliveries() === 4 && clock.pendingTimers >= 4 ? true : undefined));
+      await waitFor('four deliveries parked on the clock', () => (stack.runtime.pendingDeliveries() === 4 && clock.pendingTimers >= 4 ? true : undefined));
       expect(server.received).toHaveLength(1);
       clock.advance(500);
-      await eventually('the second call', () => (server.received.length === 2 ? true : undefined));
+      await waitFor('the second call', () => (server.received.length === 2 ? true : undefined));
       // Two a second: the last of five goes two seconds after the first.
       clock.advance(1000);
-      await eventually('the fourth call', () => (server.received.length === 4 ? true : undefined));
+      await waitFor('the fourth call', () => (server.received.length === 4 ? true : undefined));
       clock.advance(500);
-      await eventually('all five calls', () => (server.received.length === 5 ? true : undefined));
+      await waitFor('all five calls', () => (server.received.length === 5 ? true : undefined));
       expect(server.received.map((request) => JSON.parse(request.body).detail.i).sort()).toEqual([0, 1, 2, 3, 4]);
     } finally {
       events.destroy();

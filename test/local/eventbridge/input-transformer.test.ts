@@ -1,7 +1,8 @@
 import { EventBridgeClient, ListTargetsByRuleCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { TemplateError } from '../../../local/template/cfn-types';
-import { eventually, recorded, recorderFunction, startInlineStack, temporaryLogFile, type InlineStack } from '../inline-stack';
+import { recorded, recorderFunction, startInlineStack, temporaryLogFile, type InlineStack } from '../../../support/inline-stack';
+import { waitFor } from '../../../support/waiting';
 
 const DETAIL = { command: 'update-account', payload: { acc_id: '0a787ecb-4015', sf_id: 'baz' } };
 const PATTERN = { source: ['core.update-account-command'] };
@@ -140,7 +141,7 @@ describe('EventBridge target input: Input, InputPath and InputTransformer, throu
   });
 
   it('a Lambda target is invoked with the transformed JSON', async () => {
-    const invoked = await eventually('the function to be invoked', () => recorded(logFile)[0]);
+    const invoked = await waitFor('the function to be invoked', () => recorded(logFile)[0]);
     expect(invoked).toEqual({ account: '0a787ecb-4015', note: 'for 0a787ecb-4015' });
   });
 

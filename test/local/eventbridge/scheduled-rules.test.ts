@@ -4,8 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TemplateError } from '../../../local/template/cfn-types';
-import { ManualClock } from '../manual-clock';
-import { eventually, startInlineStack, type InlineStack } from '../inline-stack';
+import { ManualClock } from '../../../support/manual-clock';
+import { startInlineStack, type InlineStack } from '../../../support/inline-stack';
+import { waitFor } from '../../../support/waiting';
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 const MINUTE = 60_000;
@@ -46,7 +47,7 @@ describe('scheduled rules, on the runtime clock, through the endpoint', () => {
   /** Messages of the queue, polled in real time: a long poll would wait on the test's clock, which only the test moves. */
   async function receive(queue: string, atLeast = 1): Promise<Message[]> {
     const received: Message[] = [];
-    await eventually(`${atLeast} message(s) on ${queue}`, async () => {
+    await waitFor(`${atLeast} message(s) on ${queue}`, async () => {
       const { Messages } = await (sqs as SQSClient).send(
         new ReceiveMessageCommand({ QueueUrl: `${stack?.runtime.endpoint}/000000000000/${queue}`, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
       );

@@ -1,7 +1,8 @@
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SqsEventRecord } from '../../../local/lambda';
 import { TemplateError } from '../../../local/template/cfn-types';
-import { eventually, recorded, recorderFunction, startInlineStack, temporaryLogFile, type InlineStack } from '../inline-stack';
+import { recorded, recorderFunction, startInlineStack, temporaryLogFile, type InlineStack } from '../../../support/inline-stack';
+import { waitFor } from '../../../support/waiting';
 
 const FILTERS = [
   // A JSON body.
@@ -63,14 +64,14 @@ describe('SQS event source mapping FilterCriteria, through the endpoint', () => 
       }),
     );
 
-    const delivered = await eventually('the sentinel to be delivered', () => {
+    const delivered = await waitFor('the sentinel to be delivered', () => {
       const bodiesSeen = recorded<{ Records: SqsEventRecord[] }>(logFile).flatMap((event) => event.Records.map((record) => record.body));
       return bodiesSeen.includes('from the crm') ? bodiesSeen : undefined;
     });
     expect(delivered.sort()).toEqual(['from the crm', 'urgent: call the customer', '{"kind":"order","id":1}'].sort());
 
     // Dropped messages are deleted, not left to come back after their visibility timeout.
-    const attributes = await eventually('the queue to be empty', async () => {
+    const attributes = await waitFor('the queue to be empty', async () => {
       const { Attributes } = await (sqs as SQSClient).send(
         new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
       );

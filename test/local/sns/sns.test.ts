@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { TemplateError } from '../../../local/template/cfn-types';
-import { eventually, recorded, recorderFunction, startInlineStack, temporaryLogFile, type InlineStack } from '../inline-stack';
+import { recorded, recorderFunction, startInlineStack, temporaryLogFile, type InlineStack } from '../../../support/inline-stack';
+import { waitFor } from '../../../support/waiting';
 
 const queue = (name: string) => ({ Type: 'AWS::SQS::Queue', Properties: { QueueName: name } });
 const queueArn = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
@@ -105,7 +106,7 @@ describe('SNS topics, subscriptions and filter policies, through the endpoint', 
 
   async function drain(queueName: string, atLeast: number): Promise<Message[]> {
     const messages: Message[] = [];
-    await eventually(`${atLeast} message(s) on ${queueName}`, async () => {
+    await waitFor(`${atLeast} message(s) on ${queueName}`, async () => {
       const { Messages } = await sqs.send(
         new ReceiveMessageCommand({ QueueUrl: `${stack.runtime.endpoint}/000000000000/${queueName}`, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'] }),
       );
@@ -163,7 +164,7 @@ describe('SNS topics, subscriptions and filter policies, through the endpoint', 
     expect(raw[0].MessageAttributes?.price_usd).toEqual({ DataType: 'Number', StringValue: '210.75' });
     expect((await drain('orders-body', 1)).map((message) => message.Body)).toEqual([matching]);
 
-    const invocation = await eventually('the function to be invoked', () => recorded<{ Records: Array<{ EventSource: string; Sns: Record<string, unknown> }> }>(logFile)[0]);
+    const invocation = await waitFor('the function to be invoked', () => recorded<{ Records: Array<{ EventSource: string; Sns: Record<string, unknown> }> }>(logFile)[0]);
     expect(invocation.Records).toHaveLength(1);
     expect(invocation.Records[0]).toMatchObject({
       EventSource: 'aws:sns',

@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { startInlineStack, type InlineStack } from '../inline-stack';
+import { startInlineStack, type InlineStack } from '../../../support/inline-stack';
 
 /** boto3 from the machine's Python; the test is skipped, with a note, where there is none. */
 const python = ['python3', 'python'].find((candidate) => spawnSync(candidate, ['-c', 'import boto3']).status === 0);

@@ -17,8 +17,8 @@ import {
 import { AwsQueryProtocol } from '@aws-sdk/core/protocols';
 import { createHash } from 'node:crypto';
 import { SQS_OPERATIONS } from '../../../local/sqs';
-import { startInlineStack, type InlineStack } from '../inline-stack';
-import { sigV4Headers } from '../sigv4';
+import { startInlineStack, type InlineStack } from '../../../support/inline-stack';
+import { sigV4Headers } from '../../../support/sigv4';
 
 const TEMPLATE = {
   Work: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'query-work', RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['WorkDlq', 'Arn'] }, maxReceiveCount: 1 } } },
