@@ -1,12 +1,12 @@
 import { DescribeRuleCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TemplateError } from '../../../local/template/cfn-types';
 import { ManualClock } from '../../../support/manual-clock';
 import { startInlineStack, type InlineStack } from '../../../support/inline-stack';
-import { waitFor } from '../../../support/waiting';
+import { receiveAtLeast } from '../../../support/observers/queues';
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 const MINUTE = 60_000;
@@ -44,18 +44,7 @@ describe('scheduled rules, on the runtime clock, through the endpoint', () => {
     return stack;
   }
 
-  /** Messages of the queue, polled in real time: a long poll would wait on the test's clock, which only the test moves. */
-  async function receive(queue: string, atLeast = 1): Promise<Message[]> {
-    const received: Message[] = [];
-    await waitFor(`${atLeast} message(s) on ${queue}`, async () => {
-      const { Messages } = await (sqs as SQSClient).send(
-        new ReceiveMessageCommand({ QueueUrl: `${stack?.runtime.endpoint}/000000000000/${queue}`, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
-      );
-      received.push(...(Messages ?? []));
-      return received.length >= atLeast ? true : undefined;
-    });
-    return received;
-  }
+  const receive = (queue: string, atLeast = 1) => receiveAtLeast(sqs as SQSClient, queue, atLeast);
 
   it('a rate rule sends a Scheduled Event each period, a cron rule at its minute, a disabled rule never', async () => {
     const clock = new ManualClock(START);

@@ -9,9 +9,10 @@ import {
   SNSClient,
   type MessageAttributeValue,
 } from '@aws-sdk/client-sns';
-import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { TemplateError } from '../../../local/template/cfn-types';
 import { recorded, recorderFunction, startInlineStack, temporaryLogFile, type InlineStack } from '../../../support/inline-stack';
+import { receiveAtLeast } from '../../../support/observers/queues';
 import { waitFor } from '../../../support/waiting';
 
 const queue = (name: string) => ({ Type: 'AWS::SQS::Queue', Properties: { QueueName: name } });
@@ -104,17 +105,7 @@ describe('SNS topics, subscriptions and filter policies, through the endpoint', 
     await stack.stop();
   });
 
-  async function drain(queueName: string, atLeast: number): Promise<Message[]> {
-    const messages: Message[] = [];
-    await waitFor(`${atLeast} message(s) on ${queueName}`, async () => {
-      const { Messages } = await sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: `${stack.runtime.endpoint}/000000000000/${queueName}`, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'] }),
-      );
-      messages.push(...(Messages ?? []));
-      return messages.length >= atLeast ? true : undefined;
-    });
-    return messages;
-  }
+  const drain = (queueName: string, atLeast: number) => receiveAtLeast(sqs, queueName, atLeast);
 
   it('fans a message out to the subscriptions whose filter policy it passes, in each one\'s delivery format', async () => {
     const matching = JSON.stringify({ kind: 'order', customer: { tier: 'gold-plus' } });
