@@ -1,8 +1,8 @@
 import { topicNotFound } from '../errors';
 import type { SnsState } from '../state';
 import type { TopicArnInput } from '../validations/topic-arn';
-import { pageOf } from './pages';
-import { subscriptionView } from './subscription-view';
+import { pageOf } from '../pages';
+import { subscriptionView } from '../subscription-view';
 
 export function listSubscriptionsByTopic(state: SnsState, input: TopicArnInput): Record<string, unknown> {
   if (!state.topics.has(input.TopicArn)) throw topicNotFound();

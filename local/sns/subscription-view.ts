@@ -1,4 +1,4 @@
-import type { SnsSubscriptionModel } from '../../model/types';
+import type { SnsSubscriptionModel } from '../model/types';
 
 /** A subscription as ListSubscriptions and ListSubscriptionsByTopic show it. */
 export function subscriptionView(subscription: SnsSubscriptionModel, owner: string): Record<string, string> {

@@ -1,4 +1,4 @@
-import { invalidParameter } from '../errors';
+import { invalidParameter } from './errors';
 
 /** SNS lists 100 topics or subscriptions a page. */
 const PAGE_SIZE = 100;
