@@ -35,7 +35,13 @@ export interface LocalRuntimeOptions {
    */
   clock?: Clock;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
-  retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+  retryDelays?: {
+    lambdaAsyncMs?: number[];
+    eventBridgeMs?: number[];
+    pipeBackoff?: { initialMs: number; maxMs: number };
+    /** Lambda's backoff between retries of a failing stream batch. */
+    streamMappingBackoff?: { initialMs: number; maxMs: number };
+  };
 }
 
 export interface LocalRuntime {
@@ -104,14 +110,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const lambda = createLambda({
       functions: model.functions,
       eventSourceMappings: model.eventSourceMappings,
+      streamEventSourceMappings: model.streamEventSourceMappings,
       store,
       sqs: sqs.port,
+      streams: streams.port,
       eventBridge: lateEventBridge,
       endpoint: endpoint.url,
       region,
       logSink: options.logSink,
       faults,
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
+      streamRetryBackoff: options.retryDelays?.streamMappingBackoff,
       clock,
     });
     closers.push(() => lambda.close());

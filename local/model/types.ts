@@ -84,6 +84,37 @@ export interface SqsEventSourceMappingModel {
   enabled: boolean;
 }
 
+/** A Lambda event source mapping on a DynamoDB stream, as AWS runs it (defaults are AWS's). */
+export interface StreamEventSourceMappingModel {
+  logicalId: string;
+  /** The mapping's UUID, as `Ref` gives it; keys its checkpoint. */
+  id: string;
+  functionArn: string;
+  streamArn: string;
+  /** The table's partition key attribute, which ParallelizationFactor keeps in order. */
+  partitionKeyName: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  /** 1 to 10,000; AWS defaults to 100. */
+  batchSize: number;
+  /** 0 to 300. */
+  maximumBatchingWindowSeconds: number;
+  /** Raw pattern JSON strings from FilterCriteria.Filters[].Pattern; OR'd together. */
+  filters: string[];
+  bisectBatchOnFunctionError: boolean;
+  /** -1 means infinite, as in AWS (the default). */
+  maximumRetryAttempts: number;
+  /** -1 means infinite, as in AWS (the default). */
+  maximumRecordAgeSeconds: number;
+  reportBatchItemFailures: boolean;
+  /** An SQS queue or SNS topic that receives the invocation record of a batch given up on. */
+  onFailureDestinationArn?: string;
+  /** Concurrent batches per shard, 1 to 10. */
+  parallelizationFactor: number;
+  /** 0 turns tumbling windows off; up to 900. */
+  tumblingWindowSeconds: number;
+  enabled: boolean;
+}
+
 export interface EventBusModel {
   logicalId: string;
   name: string;
@@ -161,6 +192,7 @@ export interface LocalModel {
   queues: QueueModel[];
   functions: FunctionModel[];
   eventSourceMappings: SqsEventSourceMappingModel[];
+  streamEventSourceMappings: StreamEventSourceMappingModel[];
   buses: EventBusModel[];
   archives: ArchiveModel[];
   rules: RuleModel[];

@@ -5,8 +5,8 @@ import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
 import type { LogSink } from '../log-sink';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
-import { StreamFailureCondition, streamDeadLetterRecord } from './dead-letter-record';
-import { deliverWithRetries, RetryBackoff } from './retrying-delivery';
+import { deliverWithRetries, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
+import { streamDeadLetterRecord } from './dead-letter-record';
 
 export interface PipePollerOptions {
   pipe: PipeModel;
@@ -159,10 +159,16 @@ export class PipePoller {
   }
 
   private deliver(batch: StreamRecord[]): Promise<boolean> {
+    const { source } = this.options.pipe;
+    const bisect = source.onPartialBatchItemFailure === 'AUTOMATIC_BISECT';
     return deliverWithRetries(batch, {
-      pipe: this.options.pipe,
-      deliver: (records) => this.options.deliver(records),
-      giveUp: (records, condition, invokeCount, reason) => this.giveUp(records, condition, invokeCount, reason),
+      policy: source,
+      attempt: async (records) => {
+        const outcome = await this.options.deliver(records);
+        return outcome.ok ? outcome : { ...outcome, bisect };
+      },
+      giveUp: (records, condition, invokeCount, last) =>
+        this.giveUp(records, condition, invokeCount, condition === 'RecordAgeExceeded' ? 'records older than maximumRecordAge' : (last?.reason ?? condition)),
       backoff: this.options.backoff,
       sleep: (ms) => this.sleep(ms),
       now: () => this.options.clock.now(),

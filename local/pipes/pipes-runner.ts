@@ -7,7 +7,7 @@ import { NO_FAULTS, type FaultPlan } from '../faults';
 import { deliverBatch } from './batch-delivery';
 import { PipeCheckpoints } from './checkpoints';
 import { PipePoller } from './pipe-poller';
-import { RetryBackoff } from './retrying-delivery';
+import type { RetryBackoff } from '../stream-consumer';
 
 export interface PipesRunnerOptions {
   pipes: PipeModel[];

@@ -12,6 +12,7 @@ import { buildFunction } from './resources/function';
 import { buildPipe } from './resources/pipe';
 import { buildQueue } from './resources/queue';
 import { buildRule } from './resources/rule';
+import { buildStreamEventSourceMapping, isDynamoDbStreamArn } from './resources/stream-event-source-mapping';
 import { buildTable } from './resources/table';
 
 export interface LoadLocalModelOptions {
@@ -100,6 +101,9 @@ function buildResource(type: string, resolved: ResolvedResource, context: BuildC
     case 'AWS::Lambda::EventInvokeConfig':
       return applyEventInvokeConfig(resolved, model.functions, context);
     case 'AWS::Lambda::EventSourceMapping':
+      if (isDynamoDbStreamArn(resolved.properties.optionalString('EventSourceArn') ?? '')) {
+        return push(model.streamEventSourceMappings, buildStreamEventSourceMapping(resolved, model.functions, model.tables, context));
+      }
       return push(model.eventSourceMappings, buildSqsEventSourceMapping(resolved, model.functions, context));
     case 'AWS::Events::EventBus':
       return push(model.buses, buildEventBus(resolved));
@@ -136,6 +140,7 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     queues: [],
     functions: [],
     eventSourceMappings: [],
+    streamEventSourceMappings: [],
     buses: [],
     archives: [],
     rules: [],

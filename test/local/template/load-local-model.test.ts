@@ -283,7 +283,7 @@ describe('loadLocalModel on unsupported resources', () => {
         'PythonFn (AWS::Lambda::Function): runtime python3.12 is not supported locally, only nodejs; skipped',
         'InlineFn (AWS::Lambda::Function): inline or container image code is not supported locally; skipped',
         'MissingAssetFn (AWS::Lambda::Function): code asset S3 key nowhere.zip is not a folder in cdk.out; skipped',
-        'StreamMapping (AWS::Lambda::EventSourceMapping): source arn:aws:dynamodb:us-east-1:000000000000:table/odd-Table/stream/1970-01-01T00:00:00.000 is not an SQS queue; not run locally',
+        'StreamMapping (AWS::Lambda::EventSourceMapping): function someone is not run locally; skipped',
         'Nightly (AWS::Events::Rule): scheduled rules are not run locally; skipped',
         'OddTargetRule (AWS::Events::Rule): target Sns (arn:aws:sns:us-east-1:000000000000:topic) is not delivered locally',
         'OddTargetRule (AWS::Events::Rule): target Transformed uses InputTransformer, which the local runtime does not apply',
