@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { systemClock, type Clock } from './clock';
-import { createDynamoDb } from './dynamodb';
+import { createDynamoDb, type TtlSweepResult } from './dynamodb';
 import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
 import { createLambda } from './lambda';
@@ -52,6 +52,8 @@ export interface LocalRuntime {
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
   pendingDeliveries(): number;
+  /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
+  sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       streams: streams.capture,
       region,
       account,
+      clock,
+      logSink: options.logSink,
     });
     closers.push(() => dynamoDb.close());
 
@@ -162,6 +166,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => pipes.close());
 
     for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
+    endpoint.mount(dynamoDb.ttlSweepHandler);
     lambda.start();
     pipes.start();
 
@@ -170,6 +175,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       model,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => eventBridge.pendingDeliveries(),
+      sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
       close,
     };
   } catch (error) {

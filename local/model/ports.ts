@@ -4,7 +4,13 @@
  * and the bus never knows how a Lambda worker is spawned.
  */
 
-/** A DynamoDB Streams record, exactly as GetRecords returns it and as a Pipe hands it on. */
+/** Who made a change that no client made: DynamoDB's TTL sweeper, for one. */
+export interface StreamUserIdentity {
+  type: 'Service';
+  principalId: 'dynamodb.amazonaws.com';
+}
+
+/** A DynamoDB Streams record, as a Pipe or an event source mapping hands it on, and as GetRecords returns it. */
 export interface StreamRecord {
   eventID: string;
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -20,6 +26,8 @@ export interface StreamRecord {
     SizeBytes: number;
     StreamViewType: string;
   };
+  /** Present only on REMOVE records of items that time to live expired. GetRecords spells it `{ PrincipalId, Type }`. */
+  userIdentity?: StreamUserIdentity;
   /** Added by Pipes and Lambda event source mappings, not by GetRecords. */
   eventSourceARN?: string;
 }

@@ -21,9 +21,19 @@ export function getRecords(state: StreamsState, input: GetRecordsInput) {
   const records = withinResponseSize(log.readAfter(after, input.Limit));
   const last = records.at(-1)?.dynamodb.SequenceNumber ?? after;
   return {
-    Records: records,
+    Records: records.map(onTheWire),
     NextShardIterator: encodeShardIterator({ ...position, afterSequenceNumber: last }, now),
   };
+}
+
+/**
+ * The Streams API spells a record's userIdentity `{ PrincipalId, Type }`, where the events Lambda and Pipes hand on
+ * (and the runtime keeps) spell it `{ principalId, type }`.
+ */
+function onTheWire(record: StreamRecord): Record<string, unknown> {
+  if (!record.userIdentity) return record as unknown as Record<string, unknown>;
+  const { userIdentity, ...rest } = record;
+  return { ...rest, userIdentity: { PrincipalId: userIdentity.principalId, Type: userIdentity.type } };
 }
 
 function withinResponseSize(records: StreamRecord[]): StreamRecord[] {
