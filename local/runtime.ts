@@ -12,7 +12,7 @@ import { startEndpoint } from './server';
 import { createSes } from './ses';
 import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
-import { createStreams } from './streams';
+import { createStreams, persistentStreamLabels } from './streams';
 import { loadLocalModel } from './template';
 
 export interface LocalRuntimeOptions {
@@ -81,16 +81,24 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const clock = options.clock ?? systemClock;
     const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
-    const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
+    const model = loadLocalModel({
+      cdkOutDir: options.cdkOutDir,
+      stackName: options.stackName,
+      endpoint: endpoint.url,
+      region,
+      account,
+      streamLabel: persistentStreamLabels(store, () => clock.now()),
+    });
 
-    const streams = createStreams({ tables: model.tables, store, region, clock });
+    const streams = createStreams({ tables: model.tables, store, region, account, clock });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
       tables: model.tables,
       dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
       streams: streams.capture,
+      streamRegistry: streams.registry,
       region,
       account,
       clock,

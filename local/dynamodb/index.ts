@@ -3,12 +3,12 @@ import { systemClock, type Clock } from '../clock';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import type { TableModel } from '../model/types';
 import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
-import { streamLabel, type StreamCapture } from '../streams';
+import { streamLabel, type StreamCapture, type StreamRegistry } from '../streams';
 import { DynaliteEngine } from './engine';
 import { createHandler } from './handler';
 import { createModelTables } from './model-tables';
 import { rollForwardUnfinishedWrites } from './recovery';
-import type { DynamoDbState, TableStream } from './state';
+import { createdTableStream, type DynamoDbState, type TableStream } from './state';
 import { ttlSweepRoute } from './ttl-sweep-route';
 import { TtlSweeper, type TtlSweepResult } from './ttl-sweeper';
 import { captureWrites } from './write-capture';
@@ -25,6 +25,8 @@ export interface CreateDynamoDbOptions {
   dataDir?: string;
   /** Receives every write to a table with a stream (from `createStreams`). */
   streams: StreamCapture;
+  /** Gives tables created through the API with a StreamSpecification their streams (from `createStreams`). */
+  streamRegistry: StreamRegistry;
   /** For table ARNs; defaults to the region and account in the first table's ARN, else us-east-1 and 000000000000. */
   region?: string;
   account?: string;
@@ -64,11 +66,21 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
     await closeStore().catch(() => undefined);
     throw error;
   }
-  captureWrites(store, new Map(options.tables.map((table) => [table.name, table.keySchema])), options.streams);
+  const created = options.streamRegistry.created();
+  const keySchemas = new Map([
+    ...options.tables.map((table): [string, TableModel['keySchema']] => [table.name, table.keySchema]),
+    ...created.map((definition): [string, TableModel['keySchema']] => [definition.tableName, definition.keySchema]),
+  ]);
+  captureWrites(store, keySchemas, options.streams);
 
   const state: DynamoDbState = {
     engine,
-    streams: new Map(options.tables.flatMap((table) => (table.stream ? [[table.name, tableStream(table.stream)]] : []))),
+    streams: new Map([
+      ...options.tables.flatMap((table): Array<[string, TableStream]> => (table.stream ? [[table.name, tableStream(table.stream)]] : [])),
+      ...created.map((definition): [string, TableStream] => [definition.tableName, createdTableStream(definition)]),
+    ]),
+    keySchemas,
+    streamRegistry: options.streamRegistry,
     timeToLive: new Map(
       options.tables.flatMap((table) => (table.timeToLiveAttribute ? [[table.name, table.timeToLiveAttribute]] : [])),
     ),

@@ -50,6 +50,8 @@ function hookItemDb(itemDb: ItemDb, tableName: string, keySchema: KeySchemaEleme
     callback: (error?: Error | null) => void,
     userIdentity?: StreamUserIdentity,
   ): void => {
+    // A table whose API-created stream went with the table captures no more.
+    if (!capture.captures(tableName)) return write(callback);
     get(key, (readError, oldImage) => {
       if (readError && readError.name !== 'NotFoundError') return callback(readError);
       let pending: PendingChange | undefined;

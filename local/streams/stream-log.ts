@@ -4,7 +4,7 @@ import type { StreamDefinition } from './stream-definition';
 
 /** What survives a restart about a stream besides its records. */
 export interface StreamMetadata {
-  /** Epoch seconds, reported as CreationRequestDateTime. */
+  /** Epoch seconds, the time in the stream's label, reported as CreationRequestDateTime. */
   createdAt: number;
   /** The shard's first sequence number, reported even while the shard is empty. */
   startingSequenceNumber: string;

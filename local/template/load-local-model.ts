@@ -1,4 +1,5 @@
 import { LocalModel } from '../model/types';
+import { streamLabelAt } from './arns';
 import { AssemblyStack, readCloudAssembly } from './cloud-assembly';
 import { CfnResource, TemplateError } from './cfn-types';
 import { createTemplateResolver } from './intrinsics';
@@ -24,6 +25,11 @@ export interface LoadLocalModelOptions {
   endpoint: string;
   region: string;
   account: string;
+  /**
+   * The label of a table's stream, its creation time: the runtime keeps it in its state so that ARNs stay the same
+   * across restarts. By default, the time the model is loaded.
+   */
+  streamLabel?(tableArn: string, viewType: string): string;
 }
 
 /** Resources that must exist before others can refer to them by name: functions before their configs and mappings. */
@@ -54,7 +60,12 @@ function customResourceProviders(resources: Record<string, CfnResource>): Set<st
 
 function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: LocalModel): void {
   const resources = stack.template.Resources ?? {};
-  const resolver = createTemplateResolver(stack.template, { ...options, stackName: stack.stackName });
+  const loadedAt = streamLabelAt(Date.now());
+  const resolver = createTemplateResolver(stack.template, {
+    ...options,
+    stackName: stack.stackName,
+    streamLabel: options.streamLabel ?? (() => loadedAt),
+  });
   const context: BuildContext = { ...options, stack, resolver, warn: (message) => model.warnings.push(message) };
   const providers = customResourceProviders(resources);
 

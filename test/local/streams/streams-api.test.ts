@@ -64,7 +64,8 @@ describe('the DynamoDB Streams API', () => {
         StreamLabel: '2026-01-01T00:00:00.000',
         StreamStatus: 'ENABLED',
         StreamViewType: 'NEW_AND_OLD_IMAGES',
-        CreationRequestDateTime: new Date(Math.floor(clock / 1000) * 1000),
+        // The time the stream's label carries.
+        CreationRequestDateTime: new Date('2026-01-01T00:00:00.000Z'),
         TableName: 'users',
         KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
         Shards: [{ ShardId: shard.shardId, SequenceNumberRange: { StartingSequenceNumber: '100000000000000000001' } }],

@@ -3,7 +3,17 @@ import { loadLocalModel } from '../../../local/template';
 import { LocalModel } from '../../../local/model/types';
 
 const fixtures = path.join(__dirname, 'fixtures');
-const scope = { endpoint: 'http://127.0.0.1:4566/', region: 'us-east-1', account: '000000000000' };
+const STREAM_LABEL = '2026-01-01T00:00:00.000';
+const labelRequests: string[] = [];
+const scope = {
+  endpoint: 'http://127.0.0.1:4566/',
+  region: 'us-east-1',
+  account: '000000000000',
+  streamLabel: (tableArn: string, viewType: string) => {
+    labelRequests.push(`${tableArn} ${viewType}`);
+    return STREAM_LABEL;
+  },
+};
 
 function byLogicalId<T extends { logicalId: string }>(items: T[], logicalId: string): T {
   const found = items.find((item) => item.logicalId === logicalId);
@@ -41,7 +51,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
       localSecondaryIndexes: [],
       stream: {
         viewType: 'NEW_AND_OLD_IMAGES',
-        arn: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/1970-01-01T00:00:00.000',
+        arn: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/2026-01-01T00:00:00.000',
       },
     });
     const audit = byLogicalId(model.tables, 'AuditTable');
@@ -49,6 +59,17 @@ describe('loadLocalModel on a stack with every supported type', () => {
     expect(audit.timeToLiveAttribute).toBe('expiration');
     expect(audit.stream).toBeUndefined();
     expect(audit.keySchema.map((key) => key.KeyType)).toEqual(['HASH', 'RANGE']);
+  });
+
+  it("labels each stream with the creation time the runtime keeps for the table's stream, by table and view type", () => {
+    expect(labelRequests).toContain('arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users NEW_AND_OLD_IMAGES');
+    const { streamLabel: _kept, ...withoutLabels } = scope;
+    const before = Date.now();
+    const loaded = loadLocalModel({ cdkOutDir: path.join(fixtures, 'full'), ...withoutLabels });
+    // Without the runtime's state, a stream is as new as the model.
+    const label = byLogicalId(loaded.tables, 'UsersTable').stream?.arn.split('/stream/')[1] as string;
+    expect(Date.parse(`${label}Z`)).toBeGreaterThanOrEqual(before - 1);
+    expect(label).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}$/);
   });
 
   it('reads queues with AWS defaults, URLs on the endpoint and redrive policies', () => {
@@ -86,7 +107,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
       AUDIT_TABLE_NAME: 'full-stack-dev-AuditTable',
       QUEUE_URL: 'http://127.0.0.1:4566/000000000000/full-dev-work',
       QUEUE_NAME: 'full-dev-work',
-      STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/1970-01-01T00:00:00.000',
+      STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/2026-01-01T00:00:00.000',
       BUS_NAME: 'full-dev',
       ROLE_ARN: 'arn:aws:iam::000000000000:full-stack-dev-WorkerRole',
       RETRIES: '3',
