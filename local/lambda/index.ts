@@ -18,7 +18,7 @@ import type { StreamInvocationRecord } from './stream-failure-record';
 import { WorkerPool } from './worker-pool';
 
 export { DestinationRecord } from './destination-record';
-export { SqsEventRecord } from './sqs-event-source';
+export type { SqsEventRecord } from '../sqs/event-record';
 export type { StreamInvocationRecord } from './stream-failure-record';
 export type { TumblingWindowEvent } from './tumbling-window';
 export { LAMBDA_OPERATIONS } from './operations';

@@ -157,24 +157,36 @@ export type PipeTargetModel =
   | { kind: 'sqs'; queueArn: string }
   | { kind: 'lambda'; functionArn: string; invocationType: 'REQUEST_RESPONSE' | 'FIRE_AND_FORGET' };
 
+/** A pipe's DynamoDB stream source: read in order, retried by the pipe, failures to the pipe's DLQ. */
+export interface StreamPipeSourceModel {
+  kind: 'dynamodb-stream';
+  streamArn: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  batchSize: number;
+  maximumBatchingWindowSeconds: number;
+  /** -1 means infinite, as in AWS. */
+  maximumRetryAttempts: number;
+  /** -1 means infinite, as in AWS. */
+  maximumRecordAgeSeconds: number;
+  onPartialBatchItemFailure?: 'AUTOMATIC_BISECT';
+  deadLetterArn?: string;
+}
+
+/** A pipe's SQS source: failed messages come back after their visibility timeout, and the queue's redrive policy ends them. */
+export interface QueuePipeSourceModel {
+  kind: 'sqs';
+  queueArn: string;
+  /** 1 to 10,000; AWS defaults to 10. */
+  batchSize: number;
+  maximumBatchingWindowSeconds: number;
+}
+
 export interface PipeModel {
   logicalId: string;
   name: string;
   arn: string;
   desiredState: 'RUNNING' | 'STOPPED';
-  source: {
-    kind: 'dynamodb-stream';
-    streamArn: string;
-    startingPosition: 'TRIM_HORIZON' | 'LATEST';
-    batchSize: number;
-    maximumBatchingWindowSeconds: number;
-    /** -1 means infinite, as in AWS. */
-    maximumRetryAttempts: number;
-    /** -1 means infinite, as in AWS. */
-    maximumRecordAgeSeconds: number;
-    onPartialBatchItemFailure?: 'AUTOMATIC_BISECT';
-    deadLetterArn?: string;
-  };
+  source: StreamPipeSourceModel | QueuePipeSourceModel;
   /** Raw pattern JSON strings from FilterCriteria.Filters[].Pattern; OR'd together. */
   filters: string[];
   enrichment?: { functionArn: string; inputTemplate?: string };

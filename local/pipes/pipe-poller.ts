@@ -1,6 +1,6 @@
 import type { Clock, Timer } from '../clock';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
-import { PipeModel } from '../model/types';
+import type { PipeModel, StreamPipeSourceModel } from '../model/types';
 import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
 import type { LogSink } from '../log-sink';
 import { DeliveryOutcome } from './batch-delivery';
@@ -8,12 +8,15 @@ import { PipeCheckpoints, StreamPosition } from './checkpoints';
 import { deliverWithRetries, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
 import { streamDeadLetterRecord } from './dead-letter-record';
 
+/** A pipe whose source is a DynamoDB stream. */
+export type StreamPipe = PipeModel & { source: StreamPipeSourceModel };
+
 export interface PipePollerOptions {
-  pipe: PipeModel;
+  pipe: StreamPipe;
   streams: StreamsPort;
   sqs: SqsPort;
   checkpoints: PipeCheckpoints;
-  deliver(records: StreamRecord[]): Promise<DeliveryOutcome>;
+  deliver(records: StreamRecord[]): Promise<DeliveryOutcome<StreamRecord>>;
   /** Decides, per settled batch, whether to deliver it a second time (duplicate fault injection). */
   duplicate(): boolean;
   backoff: RetryBackoff;

@@ -50,10 +50,12 @@ export function buildTopology(model: LocalModel): Topology {
   for (const pipe of model.pipes) add(pipe.arn, 'pipe', pipe.logicalId, [pipe.name, ...pipe.filters.map((filter) => `filter: ${filter}`)]);
 
   for (const pipe of model.pipes) {
-    connect(pipe.source.streamArn, pipe.arn, 'stream');
+    const { source } = pipe;
+    if (source.kind === 'sqs') connect(source.queueArn, pipe.arn, 'messages');
+    else connect(source.streamArn, pipe.arn, 'stream');
     if (pipe.enrichment) connect(pipe.arn, pipe.enrichment.functionArn, 'enrichment');
     connect(pipe.arn, pipeTargetArn(pipe.target), 'target');
-    if (pipe.source.deadLetterArn) connect(pipe.arn, pipe.source.deadLetterArn, 'failed batches', true);
+    if (source.kind === 'dynamodb-stream' && source.deadLetterArn) connect(pipe.arn, source.deadLetterArn, 'failed batches', true);
   }
   for (const archive of model.archives) connect(archive.sourceBusArn, `archive:${archive.logicalId}`, 'archived');
   for (const rule of model.rules) {

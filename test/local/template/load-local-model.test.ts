@@ -231,13 +231,13 @@ describe('loadLocalModel on a stack with every supported type', () => {
     expect(reject).toMatchObject({
       name: 'full-stack-dev-RejectPipe',
       desiredState: 'STOPPED',
-      source: { startingPosition: 'LATEST', batchSize: 1, maximumBatchingWindowSeconds: 0, maximumRetryAttempts: -1, maximumRecordAgeSeconds: -1 },
+      source: { kind: 'dynamodb-stream', startingPosition: 'LATEST', batchSize: 1, maximumBatchingWindowSeconds: 0, maximumRetryAttempts: -1, maximumRecordAgeSeconds: -1 },
       filters: [],
       target: { kind: 'sqs', queueArn: byLogicalId(model.queues, 'WorkQueueDlq').arn },
       targetInputTemplate: '<$.dynamodb.Keys>',
     });
     expect(reject.enrichment).toBeUndefined();
-    expect(reject.source.deadLetterArn).toBeUndefined();
+    expect(reject.source).not.toHaveProperty('deadLetterArn');
     expect(byLogicalId(model.pipes, 'LambdaPipe').target).toEqual({
       kind: 'lambda',
       functionArn: byLogicalId(model.functions, 'Audit').arn,
@@ -308,7 +308,6 @@ describe('loadLocalModel on unsupported resources', () => {
         'Nightly (AWS::Events::Rule): scheduled rules are not run locally; skipped',
         'OddTargetRule (AWS::Events::Rule): target Sns (arn:aws:sns:us-east-1:000000000000:topic) is not delivered locally',
         'OddTargetRule (AWS::Events::Rule): target Transformed uses InputTransformer, which the local runtime does not apply',
-        'QueuePipe (AWS::Pipes::Pipe): source arn:aws:sqs:us-east-1:000000000000:q is not a DynamoDB stream; not run locally',
         'StepPipe (AWS::Pipes::Pipe): target arn:aws:states:us-east-1:000000000000:stateMachine:sm is not supported locally (EventBridge bus, SQS or Lambda only); not run locally',
         'Widget (Custom::Widget): resource type not supported by the local runtime; skipped',
         'LayeredFn (AWS::Lambda::Function): Layers is not applied locally; code the handler loads from /opt will be missing',
@@ -318,7 +317,8 @@ describe('loadLocalModel on unsupported resources', () => {
     );
     expect(model.functions.map((fn) => fn.logicalId)).toEqual(['LayeredFn']);
     expect(model.eventSourceMappings.map((mapping) => mapping.logicalId)).toEqual(['FilteredMapping']);
-    expect(model.pipes).toEqual([]);
+    // The pipe with an SQS source and an SQS target runs; the one with a Step Functions target does not.
+    expect(model.pipes.map((pipe) => pipe.logicalId)).toEqual(['QueuePipe']);
     expect(model.rules.map((rule) => rule.targets.map((target) => target.kind))).toEqual([['unsupported', 'sqs']]);
     expect(model.tables[0].stream?.viewType).toBe('KEYS_ONLY');
     expect(model.queues.map((queue) => queue.name)).toEqual(['odd-Queue']);

@@ -40,10 +40,10 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
     const users = model.tables.find((table) => table.name === 'users-fanout-dev-users');
     expect(model.pipes).toHaveLength(2);
     for (const pipe of model.pipes) {
-      expect(pipe.source.streamArn).toBe(users?.stream?.arn);
+      expect(pipe.source).toMatchObject({ kind: 'dynamodb-stream', streamArn: users?.stream?.arn });
       expect(pipe.filters.map((filter) => JSON.parse(filter))).toEqual([{ eventName: ['INSERT'] }]);
       expect(model.functions.map((fn) => fn.arn)).toContain(pipe.enrichment?.functionArn);
-      expect(model.queues.map((queue) => queue.arn)).toContain(pipe.source.deadLetterArn);
+      expect(model.queues.map((queue) => queue.arn)).toContain('deadLetterArn' in pipe.source && pipe.source.deadLetterArn);
     }
     const toBus = model.pipes.find((pipe) => pipe.target.kind === 'eventbridge');
     expect(toBus?.target).toMatchObject({ source: 'users-fanout.users', detailType: 'UserCreated' });
@@ -92,7 +92,7 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
         eventVersion: '1.1',
         eventSource: 'aws:dynamodb',
         awsRegion: 'us-east-1',
-        eventSourceARN: model.pipes[0].source.streamArn,
+        eventSourceARN: model.tables.find((table) => table.name === 'users-fanout-dev-users')?.stream?.arn,
         dynamodb: {
           ApproximateCreationDateTime: 1_700_000_000,
           Keys: { userId: { S: 'u-1' } },
