@@ -10,5 +10,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: "<rootDir>/test/global-setup.ts",
+  setupFiles: ['<rootDir>/test/quiet-bundling.ts'],
   testTimeout: 120_000,
 };

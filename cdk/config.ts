@@ -9,6 +9,11 @@ export interface AppConfig {
   readonly senderEmail: string;
   /** Optional address subscribed to the operator alarm topic. */
   readonly alarmEmail?: string;
+  /**
+   * IAM role or user ARNs (IAM's `*` wildcards allowed) that may publish `users-fanout.users` events besides the
+   * pipe and the operators, so the people who test can use `npm run put-events`. Never in `prod`.
+   */
+  readonly testEventSenders: readonly string[];
 }
 
 export const DEFAULT_STAGE = 'dev';
@@ -19,6 +24,8 @@ export const PRODUCTION_STAGE = 'prod';
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
 // Deliberately simple: SES verifies the identity itself; this only catches obvious mistakes early.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// What `aws:PrincipalArn` is compared with: an IAM role or user (an assumed role's session reports its role).
+const PRINCIPAL_ARN_PATTERN = /^arn:aws[a-z-]*:iam::(\d{12}|\*):(role|user)\/\S+$/;
 
 /** Reads a context value the way `tryGetContext` returns it: anything, or undefined when absent. */
 export type ContextReader = (key: string) => unknown;
@@ -38,7 +45,28 @@ export function readAppConfig(readContext: ContextReader): AppConfig {
   if (alarmEmail !== undefined && !EMAIL_PATTERN.test(alarmEmail)) {
     throw new Error(`Invalid context value alarmEmail=${JSON.stringify(alarmEmail)}: expected an email address for alarm notifications`);
   }
-  return { stage, senderEmail, ...(alarmEmail === undefined ? {} : { alarmEmail }) };
+  const testEventSenders = principalArns(readContext, 'testEventSenders');
+  if (stage === PRODUCTION_STAGE && testEventSenders.length > 0) {
+    throw new Error(
+      `Invalid context value testEventSenders for stage ${PRODUCTION_STAGE}: in production only the pipe and the operators' redrive may publish users-fanout.users events, so real emails are never sent on a test's behalf`,
+    );
+  }
+  return { stage, senderEmail, ...(alarmEmail === undefined ? {} : { alarmEmail }), testEventSenders };
+}
+
+/** A list given as `-c key=a,b` (a string) or in cdk.json (an array). */
+function principalArns(readContext: ContextReader, key: string): string[] {
+  const value = readContext(key);
+  if (value === undefined || value === null || value === '') return [];
+  const items = typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : value;
+  if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) {
+    throw new Error(`Invalid context value ${key}=${JSON.stringify(value)}: expected comma-separated IAM role or user ARNs`);
+  }
+  const invalid = items.find((item: string) => !PRINCIPAL_ARN_PATTERN.test(item));
+  if (invalid !== undefined) {
+    throw new Error(`Invalid context value ${key}: ${JSON.stringify(invalid)} is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/tester`);
+  }
+  return items as string[];
 }
 
 function optionalString(readContext: ContextReader, key: string): string | undefined {

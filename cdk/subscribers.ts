@@ -13,14 +13,14 @@ export const subscribers: readonly SubscriberEntry[] = [
     eventPattern: { source: [USER_CREATED_SOURCE], 'detail-type': [USER_CREATED_DETAIL_TYPE] },
     // Queued: sign-up bursts wait in the queue while the concurrency cap keeps sending within the SES quota.
     delivery: { kind: 'queued', maxConcurrency: 2 },
-    needs: ['sendEmail', 'idempotencyTable'],
+    needs: ['sendEmail', 'idempotencyTable', 'emailHmac'],
   },
   {
     name: 'audit-log',
     description: 'Appends one audit record per new user',
     eventPattern: { source: [USER_CREATED_SOURCE], 'detail-type': [USER_CREATED_DETAIL_TYPE] },
     delivery: { kind: 'direct' },
-    needs: ['auditTable'],
+    needs: ['auditTable', 'emailHmac'],
   },
   // npm run new-subscriber adds new entries above this line.
 ];

@@ -4,9 +4,16 @@ import { Construct } from 'constructs';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE } from '../events/user-created';
 import { AppConfig, PRODUCTION_STAGE } from './config';
 import { AuditLogTable } from './constructs/audit-log-table';
+import { EmailHmacKey, emailHmacAlias } from './constructs/email-hmac-key';
+import { LogsKey } from './constructs/logs-key';
+import { acknowledgeNoDeadLetterQueue, acknowledgeStreamListing } from './constructs/nag';
 import { OperatorAlerts } from './constructs/operator-alerts';
+import { OperatorRole } from './constructs/operator-role';
+import { QueueKey } from './constructs/queue-key';
 import { RejectedUsersPipe } from './constructs/rejected-users-pipe';
 import { OperatorQueue } from './constructs/secure-queue';
+import type { LogGroupSettings } from './constructs/service-function';
+import type { NewItemsPipe } from './constructs/new-items-pipe';
 import { UserCreatedPipe } from './constructs/user-created-pipe';
 import { UserEventsBus } from './constructs/user-events-bus';
 import { UsersTable } from './constructs/users-table';
@@ -26,25 +33,36 @@ export interface UsersFanoutStackProps extends StackProps {
 /**
  * Users table -> stream -> pipes -> bus -> subscribers. Valid new users become `UserCreated` events on the bus;
  * invalid ones are kept in the rejected-users queue; every delivery path ends in an alarmed dead-letter queue.
+ * Only the user-created pipe (and the operators' redrive) may publish user events on the bus; queues and the
+ * archive that hold personal data are encrypted with keys that name who may use them; records and log lines carry an
+ * HMAC of each email, never the address.
  */
 export class UsersFanoutStack extends Stack {
   readonly usersTable: UsersTable;
   readonly bus: UserEventsBus;
   readonly userCreatedPipe: UserCreatedPipe;
   readonly rejectedUsersPipe: RejectedUsersPipe;
+  readonly rejectedUsersQueue: OperatorQueue;
   readonly subscribers: readonly Subscriber[];
   readonly alerts: OperatorAlerts;
+  readonly emailHmacKey: EmailHmacKey;
+  readonly logsKey: LogsKey;
+  readonly operatorRole: OperatorRole;
 
   constructor(scope: Construct, id: string, props: UsersFanoutStackProps) {
     super(scope, id, props);
-    const { stage, senderEmail, alarmEmail } = props.config;
-    // Data outlives a production stack; anywhere else a stack is disposable.
+    const { stage, senderEmail, alarmEmail, testEventSenders } = props.config;
+    // Data, logs and keys outlive a production stack; anywhere else a stack is disposable.
     const removalPolicy = stage === PRODUCTION_STAGE ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    this.logsKey = new LogsKey(this, 'LogsKey', { stage, removalPolicy });
+    const logs: LogGroupSettings = { encryptionKey: this.logsKey, removalPolicy };
 
     this.usersTable = new UsersTable(this, 'UsersTable', { stage, removalPolicy });
-    this.bus = new UserEventsBus(this, 'UserEventsBus', { stage, archivedSources: [USER_CREATED_SOURCE] });
+    this.bus = new UserEventsBus(this, 'UserEventsBus', { stage, archivedSources: [USER_CREATED_SOURCE], removalPolicy });
     const auditTable = new AuditLogTable(this, 'AuditLogTable', { stage, removalPolicy });
-    this.alerts = new OperatorAlerts(this, 'OperatorAlerts', { stage, alarmEmail });
+    this.emailHmacKey = new EmailHmacKey(this, 'EmailHmacKey', { stage, removalPolicy });
+    this.alerts = new OperatorAlerts(this, 'OperatorAlerts', { stage, alarmEmail, removalPolicy });
+    this.operatorRole = new OperatorRole(this, 'OperatorRole', { stage });
 
     this.userCreatedPipe = new UserCreatedPipe(this, 'UserCreatedPipe', {
       stage,
@@ -53,27 +71,36 @@ export class UsersFanoutStack extends Stack {
       eventSource: USER_CREATED_SOURCE,
       detailType: USER_CREATED_DETAIL_TYPE,
       removalPolicy,
+      logs,
     });
-    // Read by operators like a dead-letter queue, so it is built as one.
-    const rejectedUsersQueue = new OperatorQueue(this, 'RejectedUsersQueue', {
+    // Read by operators like a dead-letter queue, so it is built as one. It keeps a rejected record's keys and the
+    // reason, not its image, but its keys are personal data too: the queue has its own key.
+    this.rejectedUsersQueue = new OperatorQueue(this, 'RejectedUsersQueue', {
       queueName: `users-fanout-${stage}-rejected-users`,
       removalPolicy,
+      dataKey: new QueueKey(this, 'RejectedUsersKey', { purpose: `the rejected user records of users-fanout-${stage}`, removalPolicy }),
     });
+    acknowledgeNoDeadLetterQueue(
+      this.rejectedUsersQueue,
+      'The rejected-users queue is the target of the rejected-users pipe and is read by operators only (npm run dlq), ' +
+        'never received automatically, so no receive count could ever move a message on to a DLQ. Its depth is alarmed instead.',
+    );
     this.rejectedUsersPipe = new RejectedUsersPipe(this, 'RejectedUsersPipe', {
       stage,
       usersTable: this.usersTable,
-      rejectedUsersQueue,
+      rejectedUsersQueue: this.rejectedUsersQueue,
       removalPolicy,
+      logs,
     });
     for (const [name, pipe] of [['UserCreatedPipe', this.userCreatedPipe], ['RejectedUsersPipe', this.rejectedUsersPipe]] as const) {
       this.alerts.alarmOnPipeFailures(`${name}Failures`, pipe.pipe);
       this.alerts.alarmOnDeadLetters(`${name}DeadLetters`, pipe.deadLetterQueue, 'A failed stream batch');
       this.outputQueue(`${name}Dlq`, pipe.deadLetterQueue);
     }
-    this.alerts.alarmOnDeadLetters('RejectedUsers', rejectedUsersQueue, 'A rejected user record');
-    this.outputQueue('RejectedUsersQueue', rejectedUsersQueue);
+    this.alerts.alarmOnDeadLetters('RejectedUsers', this.rejectedUsersQueue, 'A rejected user record');
+    this.outputQueue('RejectedUsersQueue', this.rejectedUsersQueue);
 
-    const shared = { stage, senderEmail, auditTable };
+    const shared = { stage, senderEmail, auditTable, emailHmacKey: this.emailHmacKey, operatorRole: this.operatorRole, logs };
     const entries = props.subscribers ?? registeredSubscribers;
     const duplicate = entries.find((entry, index) => entries.findIndex((other) => other.name === entry.name) !== index);
     if (duplicate !== undefined) throw new Error(`Subscriber "${duplicate.name}" is registered twice; names must be unique`);
@@ -91,11 +118,38 @@ export class UsersFanoutStack extends Stack {
       return subscriber;
     });
 
+    // Everyone else is refused: a forged UserCreated would make the system mail any address.
+    this.bus.restrictPublishers(USER_CREATED_SOURCE, [this.userCreatedPipe.pipe.pipeRole.roleArn, this.operatorRole.roleArn, ...testEventSenders]);
+    this.grantOperatorTools();
+
     new CfnOutput(this, 'UsersTableName', { value: this.usersTable.tableName });
     new CfnOutput(this, 'AuditLogTableName', { value: auditTable.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: this.bus.eventBusArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
+    new CfnOutput(this, 'OperatorRoleArn', { value: this.operatorRole.roleArn });
+    new CfnOutput(this, 'EmailHmacKeyAlias', { value: emailHmacAlias(stage) });
+  }
+
+  /**
+   * Exactly what `npm run dlq` calls outside the subscribers (each grants its own): read the pipes' dead-letter
+   * queues and the rejected-users queue, read the stream back and a rejected user's item, replay records through the
+   * pipes' enrichments onto the bus; plus pseudonyms of addresses, to find a person's audit records. The
+   * rejected-users queue's key names the role through its grant.
+   */
+  private grantOperatorTools(): void {
+    const role = this.operatorRole;
+    const pipes: NewItemsPipe[] = [this.userCreatedPipe, this.rejectedUsersPipe];
+    for (const pipe of pipes) {
+      pipe.deadLetterQueue.grantConsumeMessages(role);
+      pipe.enrichmentFunction.grantInvokeLatestVersion(role);
+    }
+    this.rejectedUsersQueue.grantConsumeMessages(role);
+    this.usersTable.grantStreamRead(role);
+    acknowledgeStreamListing(role);
+    this.usersTable.grants.actions(role, 'dynamodb:GetItem');
+    this.bus.grantPutEventsTo(role);
+    this.emailHmacKey.allowMacGeneration(role);
   }
 
   private outputQueue(id: string, queue: sqs.IQueue): void {

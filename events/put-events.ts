@@ -1,6 +1,8 @@
+import { noteSdkNodeVersion } from '../scripts/aws-target/sdk-node-version';
 import { createEventBridgeClient } from './cli/eventbridge-client';
 import { runPutEvents } from './cli/run';
 
+noteSdkNodeVersion();
 runPutEvents(process.argv.slice(2), {
   env: process.env,
   out: (line) => console.log(line),

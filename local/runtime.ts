@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { createDynamoDb, type TtlSweepResult } from './dynamodb';
 import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
+import { createKms } from './kms';
 import { createLambda } from './lambda';
 import { consoleLogSink, type LogSink } from './log-sink';
 import type { EventBridgePort } from './model/ports';
@@ -106,6 +107,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => dynamoDb.close());
 
+    const kms = createKms({ keys: model.keys, aliases: model.aliases, store, region, account });
+
     const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account, logSink: options.logSink, clock });
     closers.push(() => sqs.close());
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
@@ -173,7 +176,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
     endpoint.mount(dynamoDb.ttlSweepHandler);
     lambda.start();
     pipes.start();

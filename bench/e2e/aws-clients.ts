@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
@@ -10,6 +11,7 @@ export interface BenchClients {
   dynamodb: DynamoDBClient;
   documents: DynamoDBDocumentClient;
   ses: SESClient;
+  kms: KMSClient;
   destroy(): void;
 }
 
@@ -25,13 +27,16 @@ export function createClients(endpoint: string, concurrency: number): BenchClien
   };
   const dynamodb = new DynamoDBClient(config);
   const ses = new SESClient(config);
+  const kms = new KMSClient(config);
   return {
     dynamodb,
     documents: DynamoDBDocumentClient.from(dynamodb),
     ses,
+    kms,
     destroy() {
       dynamodb.destroy();
       ses.destroy();
+      kms.destroy();
       agent.destroy();
     },
   };

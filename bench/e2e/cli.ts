@@ -12,6 +12,7 @@ import { parseBenchOptions, USAGE, UsageError } from './options';
 import { progress } from './progress';
 import { renderReport } from './report';
 import { measureStartup } from './startup';
+import { noteSdkNodeVersion } from '../../scripts/aws-target/sdk-node-version';
 
 const PROJECT_DIR = path.resolve(__dirname, '../..');
 
@@ -40,6 +41,7 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+noteSdkNodeVersion();
 main().then(
   () => process.exit(0),
   (error: Error) => {

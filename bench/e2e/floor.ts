@@ -4,9 +4,10 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomUUID } from 'node:crypto';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SCHEMA_VERSION, USER_CREATED_SOURCE } from '../../events/user-created';
 import { auditRecordFor } from '../../services/audit-log/audit-record';
+import { emailHmac } from '../../services/shared/email-hmac';
 import type { UserCreatedEvent } from '../../services/shared/user-created-event';
 import { welcomeMessage } from '../../services/welcome-email/welcome-message';
-import { AUDIT_TABLE, userItem } from '../../test/e2e/local-stack';
+import { AUDIT_TABLE, EMAIL_HMAC_KEY_ALIAS, userItem } from '../../test/e2e/local-stack';
 import { createClients, REGION, type BenchClients } from './aws-clients';
 import { runWithConcurrency } from './concurrency';
 import { startCpuMeter, type CpuPerUser } from './cpu-meter';
@@ -43,7 +44,7 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
   try {
     await createFloorUsersTable(clients);
     const users = benchUsers(`floor-${Date.now().toString(36)}`, userCount);
-    progress(`floor: making each user's 5 calls directly, ${concurrency} users at a time`);
+    progress(`floor: making each user's 7 calls directly, ${concurrency} users at a time`);
     const startedAt = performance.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     await Promise.race([
@@ -85,17 +86,24 @@ async function createFloorUsersTable(clients: BenchClients): Promise<void> {
 
 /**
  * In the pipeline's order: the insert; the welcome email's idempotency record taken (Powertools' conditional
- * PutItem), the email sent, the record completed (its UpdateItem); the audit record's conditional put.
+ * PutItem), the email's HMAC for its log lines, the email sent, the record completed (its UpdateItem); the audit
+ * record's email HMAC and conditional put.
  */
 async function callsOfOneUser(clients: BenchClients, user: BenchUser): Promise<void> {
   await clients.dynamodb.send(new PutItemCommand({ TableName: FLOOR_USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
   const event = userCreatedEvent(user);
+  const hashEmail = emailHmac(clients.kms, EMAIL_HMAC_KEY_ALIAS);
   const idempotencyId = `welcome-email#${createHash('md5').update(JSON.stringify(event.detail.metadata.idempotencyKey)).digest('base64')}`;
   await takeIdempotencyRecord(clients, idempotencyId);
+  await hashEmail(user.email);
   const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, SENDER_EMAIL)));
   await completeIdempotencyRecord(clients, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
   await clients.documents.send(
-    new PutCommand({ TableName: AUDIT_TABLE, Item: auditRecordFor(event, new Date()), ConditionExpression: 'attribute_not_exists(eventId)' }),
+    new PutCommand({
+      TableName: AUDIT_TABLE,
+      Item: auditRecordFor(event, new Date(), await hashEmail(user.email)),
+      ConditionExpression: 'attribute_not_exists(eventId)',
+    }),
   );
 }
 

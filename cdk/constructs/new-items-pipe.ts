@@ -1,13 +1,14 @@
 import { CloudwatchLogsLogDestination, Filter, FilterPattern, ITarget, LogLevel, Pipe } from '@aws-cdk/aws-pipes-alpha';
 import { DynamoDBSource, DynamoDBStartingPosition, OnPartialBatchItemFailure } from '@aws-cdk/aws-pipes-sources-alpha';
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LambdaEnrichment } from './lambda-enrichment';
+import { acknowledgeNoDeadLetterQueue, acknowledgeStreamListing } from './nag';
 import { OperatorQueue } from './secure-queue';
-import { ServiceFunction } from './service-function';
+import { LogGroupSettings, ServiceFunction } from './service-function';
 
 export interface NewItemsPipeProps {
   /** Physical pipe name. */
@@ -42,6 +43,8 @@ export interface NewItemsPipeProps {
   readonly maximumRecordAge?: Duration;
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;
+  /** The enrichment's and the pipe's log groups. */
+  readonly logs: LogGroupSettings;
 }
 
 const MAX_EVENTBRIDGE_BATCH = 10;
@@ -74,20 +77,29 @@ export class NewItemsPipe extends Construct {
       serviceName: props.enrichmentService,
       functionName: `${props.pipeName}-enrichment`,
       description: props.enrichmentDescription,
+      logs: props.logs,
     });
+    // SQS-managed encryption: a failed batch is kept as its shard and sequence range only, never the records.
     this.deadLetterQueue = new OperatorQueue(this, 'DeadLetterQueue', {
       queueName: `${props.pipeName}-dlq`,
       removalPolicy: props.removalPolicy,
     });
+    acknowledgeNoDeadLetterQueue(
+      this.deadLetterQueue,
+      'This queue is the dead-letter target of the pipe (its DeadLetterConfig, which cdk-nag does not read as a DLQ); ' +
+        'only operators read it, so a DLQ behind it would never receive anything. Its depth is alarmed instead.',
+    );
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: `/aws/vendedlogs/pipes/${props.pipeName}`,
       retention: logs.RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
+      encryptionKey: props.logs.encryptionKey,
+      removalPolicy: props.logs.removalPolicy,
     });
 
+    const role = pipeRole(this, props.pipeName);
     this.pipe = new Pipe(this, 'Pipe', {
       pipeName: props.pipeName,
-      role: pipeRole(this, props.pipeName),
+      role,
       description: props.description,
       source: new DynamoDBSource(props.table, {
         startingPosition: DynamoDBStartingPosition.TRIM_HORIZON,
@@ -106,12 +118,8 @@ export class NewItemsPipe extends Construct {
     });
     // Pipes checks the role when the pipe is created: without this the pipe could race its own policy.
     this.pipe.node.defaultChild?.node.addDependency(this.pipe.pipeRole);
-    Validations.of(this.pipe.pipeRole).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Only dynamodb:ListStreams, which has no resource-level permissions, is granted on *; it comes from ' +
-        'Table.grantStreamRead, which scopes the stream read actions to this table\'s stream.',
-    });
+    // The pipe's source grants the stream read (Table.grantStreamRead) when the pipe is built, just above.
+    acknowledgeStreamListing(role);
   }
 }
 

@@ -1,5 +1,5 @@
 import { IPipe } from '@aws-cdk/aws-pipes-alpha';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,6 +13,11 @@ export interface OperatorAlertsProps {
   readonly stage: string;
   /** @default - no subscription; operators subscribe to the topic themselves */
   readonly alarmEmail?: string;
+  /**
+   * RETAIN keeps the topic's key when the stack is deleted (prod).
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -22,17 +27,31 @@ export interface OperatorAlertsProps {
 export class OperatorAlerts extends Construct {
   readonly topic: sns.Topic;
   private readonly alarmAction: actions.SnsAction;
+  /** Every alarm's name starts with it, so the topic key can name the stack's alarms before they exist. */
+  private readonly alarmNamePrefix: string;
 
   constructor(scope: Construct, id: string, props: OperatorAlertsProps) {
     super(scope, id);
+    this.alarmNamePrefix = `users-fanout-${props.stage}-`;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
     // A customer managed key, because the AWS managed SNS key does not let CloudWatch publish alarms.
     const key = new kms.Key(this, 'TopicKey', {
       description: `Encrypts the users-fanout-${props.stage} operator alarm topic`,
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-      pendingWindow: Duration.days(7),
+      removalPolicy,
+      pendingWindow: Duration.days(removalPolicy === RemovalPolicy.RETAIN ? 30 : 7),
     });
-    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    // Only this account's alarms of this stack, so no other alarm can make CloudWatch encrypt for this topic.
+    const stack = Stack.of(this);
+    const stackAlarms = stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: `${this.alarmNamePrefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': stackAlarms } },
+      }),
+    );
     this.topic = new sns.Topic(this, 'Topic', {
       topicName: `users-fanout-${props.stage}-alarms`,
       displayName: `users-fanout ${props.stage} alarms`,
@@ -49,6 +68,7 @@ export class OperatorAlerts extends Construct {
   alarmOnDeadLetters(id: string, queue: sqs.IQueue, what: string): cloudwatch.Alarm {
     return this.notify(
       queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: cloudwatch.Stats.MAXIMUM }).createAlarm(this, id, {
+        alarmName: this.alarmName(id),
         alarmDescription: `${what} waiting in ${queue.queueName}; inspect and redrive it`,
         threshold: 1,
         evaluationPeriods: 1,
@@ -69,6 +89,7 @@ export class OperatorAlerts extends Construct {
     });
     return this.notify(
       failures.createAlarm(this, id, {
+        alarmName: this.alarmName(id),
         alarmDescription: `Executions of pipe ${pipe.pipeName} are failing; see its log group`,
         threshold: 1,
         evaluationPeriods: 1,
@@ -76,6 +97,11 @@ export class OperatorAlerts extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
     );
+  }
+
+  /** `users-fanout-<stage>-` and the alarm's id in kebab case, for example `users-fanout-dev-rejected-users`. */
+  private alarmName(id: string): string {
+    return this.alarmNamePrefix + id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   }
 
   private notify(alarm: cloudwatch.Alarm): cloudwatch.Alarm {

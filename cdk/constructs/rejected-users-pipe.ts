@@ -3,6 +3,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { LogGroupSettings } from './service-function';
 import { NewItemsPipe } from './new-items-pipe';
 
 export interface RejectedUsersPipeProps {
@@ -12,6 +13,7 @@ export interface RejectedUsersPipeProps {
   readonly rejectedUsersQueue: sqs.IQueue;
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;
+  readonly logs: LogGroupSettings;
 }
 
 /**
@@ -29,6 +31,7 @@ export class RejectedUsersPipe extends NewItemsPipe {
       enrichmentDescription: 'Selects the new user records that are not valid events, with the reason',
       target: new SqsTarget(props.rejectedUsersQueue),
       removalPolicy: props.removalPolicy,
+      logs: props.logs,
     });
   }
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -12,14 +13,23 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 export type PowertoolsLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
+/** How a stage keeps its log groups. */
+export interface LogGroupSettings {
+  /** Encrypts each log group; its policy must let CloudWatch Logs use it for the group's name. */
+  readonly encryptionKey: kms.IKey;
+  /** RETAIN keeps the logs when the stack is deleted (prod). */
+  readonly removalPolicy: RemovalPolicy;
+}
+
 export interface ServiceFunctionProps {
   /** The folder under `services/`; the entry point is `services/<serviceName>/handler.ts`, export `handler`. */
   readonly serviceName: string;
   /**
-   * Physical name; an explicit one lets operators' tools (`npm run dlq`) and the local runtime use the same name.
-   * @default a name CloudFormation generates
+   * Physical name, which operators' tools (`npm run dlq`) and the local runtime use too; the log group is
+   * `/aws/lambda/<functionName>`, a name the logs key's policy can name before the group exists.
    */
-  readonly functionName?: string;
+  readonly functionName: string;
+  readonly logs: LogGroupSettings;
   readonly description: string;
   /** @default Duration.seconds(10) */
   readonly timeout?: Duration;
@@ -54,8 +64,10 @@ export class ServiceFunction extends nodejs.NodejsFunction {
       description: `Execution role of the ${props.serviceName} service`,
     });
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
+      logGroupName: `/aws/lambda/${props.functionName}`,
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
+      encryptionKey: props.logs.encryptionKey,
+      removalPolicy: props.logs.removalPolicy,
     });
     super(scope, id, {
       entry,
@@ -80,6 +92,8 @@ export class ServiceFunction extends nodejs.NodejsFunction {
         minify: true,
         sourceMap: true,
         target: 'node24',
+        // esbuild's own default (info) prints a size summary of every bundle on every synth; warnings and errors still print.
+        logLevel: nodejs.LogLevel.WARNING,
         // Bundle the AWS SDK too: the deployed code then runs the exact SDK version it was tested with.
         externalModules: [],
       },

@@ -3,6 +3,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
+import type { LogGroupSettings } from './service-function';
 import { NewItemsPipe } from './new-items-pipe';
 
 export interface UserCreatedPipeProps {
@@ -15,6 +16,7 @@ export interface UserCreatedPipeProps {
   readonly detailType: string;
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;
+  readonly logs: LogGroupSettings;
 }
 
 /**
@@ -31,6 +33,7 @@ export class UserCreatedPipe extends NewItemsPipe {
       enrichmentDescription: `Maps new user records from the Users stream to ${props.detailType} event details`,
       target: new EventBridgeTarget(props.bus, { source: props.eventSource, detailType: props.detailType }),
       removalPolicy: props.removalPolicy,
+      logs: props.logs,
     });
   }
 }

@@ -1,9 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { AuditLogTable } from '../constructs/audit-log-table';
+import { EmailHmacKey } from '../constructs/email-hmac-key';
 import { IdempotencyTable } from '../constructs/idempotency-table';
-import { ServiceFunction } from '../constructs/service-function';
+import { OperatorRole } from '../constructs/operator-role';
+import { LogGroupSettings, ServiceFunction } from '../constructs/service-function';
 import { idempotencyWindowFor } from './redelivery';
 import { Capability } from './subscriber-entry';
 
@@ -12,6 +15,11 @@ export interface SharedResources {
   readonly stage: string;
   readonly senderEmail: string;
   readonly auditTable: AuditLogTable;
+  readonly emailHmacKey: EmailHmacKey;
+  /** Reads and redrives each subscriber's dead letters (`npm run dlq`). */
+  readonly operatorRole: OperatorRole;
+  /** How subscribers' functions keep their log groups. */
+  readonly logs: LogGroupSettings;
 }
 
 export interface CapabilityTarget {
@@ -29,11 +37,19 @@ type Grant = (target: CapabilityTarget) => void;
 const CAPABILITIES: Record<Capability, Grant> = {
   sendEmail: ({ scope, handler, shared }) => {
     handler.addEnvironment('SENDER_EMAIL', shared.senderEmail);
-    // SES authorizes against whichever identity is verified: the address itself or its domain.
+    // SES authorizes against whichever identity is verified: the address itself or its domain. Either way the
+    // function may send as the configured sender only, never as another address of the domain.
     const senderDomain = shared.senderEmail.slice(shared.senderEmail.indexOf('@') + 1);
-    for (const [id, identity] of [['SenderAddressIdentity', shared.senderEmail], ['SenderDomainIdentity', senderDomain]]) {
-      ses.EmailIdentity.fromEmailIdentityName(scope, id, identity).grant(handler, 'ses:SendEmail');
-    }
+    const identities = [['SenderAddressIdentity', shared.senderEmail], ['SenderDomainIdentity', senderDomain]].map(
+      ([id, identity]) => ses.EmailIdentity.fromEmailIdentityName(scope, id, identity).emailIdentityArn,
+    );
+    handler.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: identities,
+        conditions: { StringEquals: { 'ses:FromAddress': shared.senderEmail } },
+      }),
+    );
   },
   idempotencyTable: ({ scope, subscriberName, handler, redeliveryWindow, shared }) => {
     const table = new IdempotencyTable(scope, 'IdempotencyTable', {
@@ -46,6 +62,10 @@ const CAPABILITIES: Record<Capability, Grant> = {
   auditTable: ({ handler, shared }) => {
     shared.auditTable.grants.actions(handler, 'dynamodb:PutItem');
     handler.addEnvironment('AUDIT_TABLE_NAME', shared.auditTable.tableName);
+  },
+  emailHmac: ({ handler, shared }) => {
+    shared.emailHmacKey.allowMacGeneration(handler.grantPrincipal);
+    handler.addEnvironment('EMAIL_HMAC_KEY_ARN', shared.emailHmacKey.keyArn);
   },
 };
 

@@ -1,8 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
+import { acknowledgeNoDeadLetterQueue } from '../constructs/nag';
 import { OperatorQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { sumDurations } from './redelivery';
@@ -42,6 +44,13 @@ export class DirectSubscription extends Construct {
       maxEventAge: asyncMaxEventAge,
       onFailure: new destinations.SqsDestination(deadLetterQueue),
     });
+    deadLetterQueue.allowEncryptedDeliveriesBy(new iam.ServicePrincipal('events.amazonaws.com'));
+    acknowledgeNoDeadLetterQueue(
+      deadLetterQueue,
+      'This queue is the dead-letter queue of the rule target and the on-failure destination of the function (neither is ' +
+        'an SQS redrive policy, so cdk-nag does not see it as a DLQ); only operators read it, so a DLQ behind it would never ' +
+        'receive anything. Its depth is alarmed instead.',
+    );
     this.redeliveryWindow = sumDurations(ruleMaxEventAge, asyncMaxEventAge, handler.timeout);
   }
 }

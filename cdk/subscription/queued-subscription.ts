@@ -1,8 +1,10 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
+import type { QueueKey } from '../constructs/queue-key';
 import { OperatorQueue, SecureQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { sumDurations } from './redelivery';
@@ -20,6 +22,8 @@ export interface SubscriberQueueProps {
   readonly visibilityTimeout?: Duration;
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;
+  /** The subscriber's key: its events hold personal data. */
+  readonly dataKey: QueueKey;
 }
 
 /**
@@ -38,6 +42,7 @@ export class SubscriberQueue extends SecureQueue {
       visibilityTimeout: props.visibilityTimeout,
       redrive: { queue: deadLetterQueue, maxReceiveCount: delivery.maxReceiveCount ?? 5 },
       removalPolicy: props.removalPolicy,
+      dataKey: props.dataKey,
     });
     const ruleMaxEventAge = delivery.maxEventAge ?? Duration.hours(2);
     props.rule.addTarget(
@@ -47,6 +52,7 @@ export class SubscriberQueue extends SecureQueue {
         deadLetterQueue,
       }),
     );
+    deadLetterQueue.allowEncryptedDeliveriesBy(new iam.ServicePrincipal('events.amazonaws.com'));
     // A message can be received last just before it expires, and is then handled for one visibility timeout.
     this.redeliveryWindow = sumDurations(ruleMaxEventAge, this.retentionPeriod, this.visibilityTimeout);
   }
@@ -60,6 +66,7 @@ export interface QueuedSubscriptionProps {
   readonly delivery: QueuedDelivery;
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;
+  readonly dataKey: QueueKey;
 }
 
 /**
@@ -79,6 +86,7 @@ export class QueuedSubscription extends Construct {
       delivery,
       visibilityTimeout: Duration.seconds(handler.timeout.toSeconds() * VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT),
       removalPolicy: props.removalPolicy,
+      dataKey: props.dataKey,
     });
     handler.addEventSource(
       new eventSources.SqsEventSource(this.queue, {

@@ -98,6 +98,12 @@ export interface QueuedDelivery extends FunctionDeliveryOptions, QueueDeliveryOp
 /** The rule feeds an encrypted queue that another team consumes; no function here. */
 export interface QueueOnlyDelivery extends QueueDeliveryOptions {
   readonly kind: 'queue-only';
+  /**
+   * ARNs of the IAM roles that consume the queue. The queue's policy lets them receive and delete messages, and its
+   * key's policy lets them decrypt; no one else but the operators can read the queue.
+   * @default - none yet: only operators can read the queue until the consumers are named here
+   */
+  readonly consumers?: readonly string[];
 }
 
 export type Delivery = DirectDelivery | QueuedDelivery | QueueOnlyDelivery;
@@ -105,12 +111,14 @@ export type DeliveryKind = Delivery['kind'];
 
 /**
  * Named permissions and resources a subscriber's function may be given. Each adds its grants and environment:
- * - `sendEmail`: `ses:SendEmail` as the configured sender; `SENDER_EMAIL`.
+ * - `sendEmail`: `ses:SendEmail` as the configured sender (`ses:FromAddress`); `SENDER_EMAIL`.
  * - `idempotencyTable`: a Powertools idempotency table of its own, with an expiry longer than any redelivery;
  *   `IDEMPOTENCY_TABLE_NAME`, `IDEMPOTENCY_TTL_SECONDS`.
  * - `auditTable`: `dynamodb:PutItem` on the audit log table; `AUDIT_TABLE_NAME`.
+ * - `emailHmac`: `kms:GenerateMac` with the stage's HMAC key, for pseudonyms of email addresses in records and log
+ *   lines (never the address); `EMAIL_HMAC_KEY_ARN`.
  */
-export type Capability = 'sendEmail' | 'idempotencyTable' | 'auditTable';
+export type Capability = 'sendEmail' | 'idempotencyTable' | 'auditTable' | 'emailHmac';
 
 /** One subscriber of the bus: everything the stack needs to build its delivery path. */
 export interface SubscriberEntry {

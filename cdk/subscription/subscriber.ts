@@ -1,6 +1,9 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { OperatorAccess } from '../constructs/operator-role';
+import { QueueKey } from '../constructs/queue-key';
 import { OperatorQueue, SecureQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { grantCapabilities, SharedResources } from './capabilities';
@@ -30,6 +33,8 @@ export class Subscriber extends Construct {
   readonly rule: SubscriberRule;
   /** Where every failure of this subscriber's path ends, readable by an operator. */
   readonly deadLetterQueue: OperatorQueue;
+  /** Encrypts the subscriber's queues, which hold its events whole, emails and names included. */
+  readonly dataKey: QueueKey;
   /** The subscriber's function, for `direct` and `queued` delivery. */
   readonly handler?: ServiceFunction;
   /** The queue the rule feeds, for `queued` and `queue-only` delivery. */
@@ -44,9 +49,14 @@ export class Subscriber extends Construct {
     this.entry = entry;
     const physicalName = `users-fanout-${shared.stage}-${entry.name}`;
 
+    this.dataKey = new QueueKey(this, 'DataKey', {
+      purpose: `the events queued for subscriber ${physicalName}`,
+      removalPolicy: props.removalPolicy,
+    });
     this.deadLetterQueue = new OperatorQueue(this, 'DeadLetterQueue', {
       queueName: `${physicalName}-dlq`,
       removalPolicy: props.removalPolicy,
+      dataKey: this.dataKey,
     });
     this.rule = new SubscriberRule(this, 'Rule', {
       ruleName: physicalName,
@@ -59,7 +69,7 @@ export class Subscriber extends Construct {
     let deliveryWindow: Duration;
     switch (delivery.kind) {
       case 'direct': {
-        this.handler = this.createHandler(entry, delivery, physicalName);
+        this.handler = this.createHandler(entry, delivery, physicalName, shared);
         deliveryWindow = new DirectSubscription(this, 'Direct', {
           rule: this.rule,
           handler: this.handler,
@@ -69,7 +79,7 @@ export class Subscriber extends Construct {
         break;
       }
       case 'queued': {
-        this.handler = this.createHandler(entry, delivery, physicalName);
+        this.handler = this.createHandler(entry, delivery, physicalName, shared);
         const queued = new QueuedSubscription(this, 'Queued', {
           queueName: physicalName,
           rule: this.rule,
@@ -77,6 +87,7 @@ export class Subscriber extends Construct {
           deadLetterQueue: this.deadLetterQueue,
           delivery,
           removalPolicy: props.removalPolicy,
+          dataKey: this.dataKey,
         });
         this.queue = queued.queue;
         deliveryWindow = queued.redeliveryWindow;
@@ -89,13 +100,22 @@ export class Subscriber extends Construct {
           deadLetterQueue: this.deadLetterQueue,
           delivery,
           removalPolicy: props.removalPolicy,
+          dataKey: this.dataKey,
         });
+        // The other team's consumers, named by the entry: the queue policy and the key policy both name them.
+        for (const consumer of delivery.consumers ?? []) queue.grantConsumeMessages(new iam.ArnPrincipal(consumer));
         this.queue = queue;
         deliveryWindow = queue.redeliveryWindow;
         break;
       }
     }
     this.redeliveryWindow = sumDurations(props.upstreamRedeliveryWindow, deliveryWindow);
+
+    // What `npm run dlq` needs for this subscriber: read its dead letters and send each back through its path.
+    const operators = new OperatorAccess(this, 'OperatorAccess', shared.operatorRole);
+    this.deadLetterQueue.grantConsumeMessages(operators);
+    this.queue?.grantSendMessages(operators);
+    this.handler?.grantInvokeLatestVersion(operators);
 
     if (this.handler !== undefined) {
       grantCapabilities(entry.needs ?? [], {
@@ -108,16 +128,19 @@ export class Subscriber extends Construct {
     }
   }
 
-  private createHandler(entry: SubscriberEntry, options: FunctionDeliveryOptions, functionName: string): ServiceFunction {
+  private createHandler(entry: SubscriberEntry, options: FunctionDeliveryOptions, functionName: string, shared: SharedResources): ServiceFunction {
     return new ServiceFunction(this, 'Handler', {
       serviceName: entry.service ?? entry.name,
       functionName,
       description: entry.description,
       timeout: options.timeout,
       memorySize: options.memorySize,
+      logs: shared.logs,
     });
   }
 }
+
+const CONSUMER_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/;
 
 function validateEntry(entry: SubscriberEntry): void {
   const problem = (message: string) => new Error(`Subscriber "${entry.name}": ${message}`);
@@ -130,4 +153,6 @@ function validateEntry(entry: SubscriberEntry): void {
   if (entry.delivery.kind === 'queue-only' && (entry.needs?.length || entry.service !== undefined)) {
     throw problem('a queue-only subscriber has no function here, so it cannot declare needs or a service');
   }
+  const consumer = entry.delivery.kind === 'queue-only' ? entry.delivery.consumers?.find((arn) => !CONSUMER_ARN.test(arn)) : undefined;
+  if (consumer !== undefined) throw problem(`consumer ${JSON.stringify(consumer)} is not an IAM role ARN such as arn:aws:iam::123456789012:role/crm-sync`);
 }

@@ -1,25 +1,41 @@
+import { localEndpointUrl, TargetError } from '../../scripts/aws-target/local-endpoint';
 import { CliError } from './cli-error';
 
+/** What to send: a file's entries exactly as they are, or a sample made into a new event for each send. */
+export type EntriesSource = { kind: 'file'; path: string } | { kind: 'sample'; name: string };
+
 export interface PutEventsArguments {
-  file: string;
+  entries: EntriesSource;
   bus?: string;
   region?: string;
+  /** Undefined means AWS itself, through the SDK's usual region and credential chain. */
   endpointUrl?: string;
+  /** The endpoint is the local runtime, chosen with --local. */
+  local: boolean;
 }
 
-export const USAGE = 'usage: npm run put-events -- <entries.json> [--bus NAME] [--region REGION] [--endpoint-url URL]';
+export const USAGE =
+  'usage: npm run put-events -- <entries.json> | --sample <name> [--local] [--bus NAME] [--region REGION] [--endpoint-url URL]';
 
-const VALUE_FLAGS = { '--bus': 'bus', '--region': 'region', '--endpoint-url': 'endpointUrl' } as const;
+const VALUE_FLAGS = { '--bus': 'bus', '--region': 'region', '--endpoint-url': 'endpointUrl', '--sample': 'sample' } as const;
 type ValueFlag = keyof typeof VALUE_FLAGS;
 
-/** Flags accept `--flag value` and `--flag=value`; `AWS_ENDPOINT_URL` applies when `--endpoint-url` is absent. */
+/**
+ * Flags accept `--flag value` and `--flag=value`. The target is AWS itself unless `--local` (the runtime `npm start`
+ * serves on PORT, default 4566), `--endpoint-url` or `AWS_ENDPOINT_URL` names an endpoint.
+ */
 export function parsePutEventsArguments(argv: readonly string[], env: NodeJS.ProcessEnv): PutEventsArguments {
   const values: Partial<Record<(typeof VALUE_FLAGS)[ValueFlag], string>> = {};
   const positional: string[] = [];
+  let local = false;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (!argument.startsWith('--')) {
       positional.push(argument);
+      continue;
+    }
+    if (argument === '--local') {
+      local = true;
       continue;
     }
     const [flag, inlineValue] = splitFlag(argument);
@@ -28,12 +44,30 @@ export function parsePutEventsArguments(argv: readonly string[], env: NodeJS.Pro
     if (value === undefined || value === '' || value.startsWith('--')) throw new CliError(`option ${flag} needs a value; ${USAGE}`);
     values[VALUE_FLAGS[flag]] = value;
   }
-  if (positional.length !== 1) {
-    throw new CliError(`${positional.length === 0 ? 'missing the entries file' : 'expected exactly one entries file'}; ${USAGE}`);
-  }
-  const endpointUrl = values.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL);
+  if (local && values.endpointUrl !== undefined) throw new CliError(`--local and --endpoint-url both name the endpoint: give one; ${USAGE}`);
+  const endpointUrl = local ? localEndpoint(env) : (values.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL));
   if (endpointUrl !== undefined && !isHttpUrl(endpointUrl)) throw new CliError(`endpoint URL "${endpointUrl}" is not an http(s) URL`);
-  return { file: positional[0], bus: values.bus, region: values.region, endpointUrl };
+  return { entries: entriesSource(positional, values.sample), bus: values.bus, region: values.region, endpointUrl, local };
+}
+
+function entriesSource(positional: readonly string[], sample: string | undefined): EntriesSource {
+  if (sample !== undefined) {
+    if (positional.length > 0) throw new CliError(`give an entries file or --sample, not both; ${USAGE}`);
+    return { kind: 'sample', name: sample };
+  }
+  if (positional.length !== 1) {
+    throw new CliError(`${positional.length === 0 ? 'missing the entries file (or --sample <name>)' : 'expected exactly one entries file'}; ${USAGE}`);
+  }
+  return { kind: 'file', path: positional[0] };
+}
+
+function localEndpoint(env: NodeJS.ProcessEnv): string {
+  try {
+    return localEndpointUrl(env);
+  } catch (error) {
+    if (error instanceof TargetError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 function splitFlag(argument: string): [string, string | undefined] {

@@ -6,8 +6,9 @@ const LOCAL_REGION = 'us-east-1';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
- * Region: `--region`, else `AWS_REGION`/`AWS_DEFAULT_REGION`, else the SDK's own chain (profile). Against a local
- * endpoint with no region or credentials configured, the local defaults apply so the command works out of the box.
+ * Region: `--region`, else `AWS_REGION`/`AWS_DEFAULT_REGION`, else the SDK's own chain (profile). Against an endpoint
+ * (`--local` or `--endpoint-url`) with no region or credentials configured, the local defaults apply so the command
+ * works out of the box.
  */
 export function createEventBridgeClient(args: PutEventsArguments, env: NodeJS.ProcessEnv): EventBridgeClient {
   const configuredRegion = args.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;

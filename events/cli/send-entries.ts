@@ -5,7 +5,8 @@ export const MAX_ENTRIES_PER_CALL = 10;
 
 export type EntryResult =
   | { index: number; eventId: string }
-  | { index: number; errorCode: string; errorMessage: string };
+  /** `cause` is the error of a call that failed as a whole, for telling "nothing answered" apart. */
+  | { index: number; errorCode: string; errorMessage: string; cause?: unknown };
 
 /**
  * Sends the entries in order, 10 per call, and answers one result per entry (same order). A call that fails as a
@@ -35,7 +36,7 @@ async function sendChunk(client: EventBridgeClient, chunk: PutEventsRequestEntry
     });
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));
-    return chunk.map((_, offset) => ({ index: firstIndex + offset, errorCode: name, errorMessage: message }));
+    return chunk.map((_, offset) => ({ index: firstIndex + offset, errorCode: name, errorMessage: message, cause: error }));
   }
 }
 

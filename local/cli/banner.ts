@@ -21,13 +21,15 @@ export function renderBanner(model: LocalModel, examples: BannerExample[], start
     ...section('Rules', model.rules.map((r) => `${r.name} -> ${r.targets.map((t) => t.arn.split(':').pop()).join(', ')}`)),
     ...section('Functions', model.functions.map((f) => f.name)),
     ...section('Queues', model.queues.map((q) => q.name)),
+    ...section('KMS keys', model.keys.map((k) => `${k.arn} (${k.keySpec}${k.description === '' ? '' : `, ${k.description}`})`)),
     '',
     `  Captured mail: ${endpoint}/_aws/ses (JSON) and ${endpoint}/_aws/ses/ui`,
-    '  Credentials: any values work, e.g. export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=' + model.region,
+    // The AWS CLI v1 reads only AWS_DEFAULT_REGION, the v2 AWS_REGION first: the line works for both.
+    `  Credentials: any values work, e.g. export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=${model.region} AWS_DEFAULT_REGION=${model.region}`,
   ];
   for (const example of examples) {
     lines.push('', `  ${example.title}:`, `    ${example.command.replaceAll('{endpoint}', endpoint)}`);
   }
   for (const warning of model.warnings) lines.push('', `  warning: ${warning}`);
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n\n';
 }

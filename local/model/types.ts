@@ -195,6 +195,28 @@ export interface PipeModel {
   targetInputTemplate?: string;
 }
 
+/** A KMS key of the template. Only what the runtime runs is modelled: identity, spec, usage and state. */
+export interface KmsKeyModel {
+  logicalId: string;
+  /** A UUID, or `mrk-` and 32 hex digits for a multi-Region key, as in AWS. */
+  keyId: string;
+  arn: string;
+  /** For example `SYMMETRIC_DEFAULT` or `HMAC_256`. */
+  keySpec: string;
+  /** For example `ENCRYPT_DECRYPT` or `GENERATE_VERIFY_MAC`. */
+  keyUsage: string;
+  enabled: boolean;
+  description: string;
+}
+
+export interface KmsAliasModel {
+  logicalId: string;
+  /** `alias/<name>`. */
+  name: string;
+  arn: string;
+  targetKeyArn: string;
+}
+
 export interface LocalModel {
   account: string;
   region: string;
@@ -209,6 +231,8 @@ export interface LocalModel {
   archives: ArchiveModel[];
   rules: RuleModel[];
   pipes: PipeModel[];
+  keys: KmsKeyModel[];
+  aliases: KmsAliasModel[];
   /** One line per template resource the runtime does not run and is not inert (IAM, logs, alarms are inert). */
   warnings: string[];
 }

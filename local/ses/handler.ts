@@ -10,7 +10,7 @@ import { bodyNotJson, invalidAction, unknownV2Route } from './errors';
 import { localStackMessages } from './localstack-view';
 import { SES_V1_OPERATIONS, SES_V2_OPERATIONS } from './operations';
 import type { SesState } from './state';
-import { VIEWER_PATH, sendViewerPage } from './viewer';
+import { VIEWER_PATH, renderViewerPage, sendViewerPage } from './viewer';
 
 export const INSPECTION_PATH = '/_aws/ses';
 
@@ -18,7 +18,6 @@ export const INSPECTION_PATH = '/_aws/ses';
 export interface SesViewer {
   /** The engine's own web app, which serves the page's API. */
   app: EmbeddedSesApp;
-  page: string;
 }
 
 /** One REST route of SES v2: its operation, and the path members it carries (such as `{TemplateName}`). */
@@ -52,7 +51,10 @@ export function createHandler(state: SesState, viewer: SesViewer): HttpServiceHa
     async handle(request, body, response, context) {
       const url = new URL(request.url ?? '/', 'http://local');
       const path = url.pathname;
-      if (path === VIEWER_PATH || path === `${VIEWER_PATH}/`) return sendViewerPage(response, viewer.page);
+      if (path === VIEWER_PATH || path === `${VIEWER_PATH}/`) {
+        return sendViewerPage(response, renderViewerPage(localStackMessages(state.captured.list(), {}).messages));
+      }
+      // aws-ses-v2-local's own API (`/store?since=<epoch seconds>`, which the benchmark polls), under the page's path.
       if (path.startsWith(`${VIEWER_PATH}/`)) {
         await viewer.app.handle(request, undefined, response, path.slice(VIEWER_PATH.length) + url.search);
         state.captured.collectNew(context.region);

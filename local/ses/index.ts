@@ -6,7 +6,6 @@ import { createHandler } from './handler';
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import { Throttle } from './throttle';
-import { viewerPage } from './viewer';
 
 export type { LocalStackSesMessage } from './localstack-view';
 export { INSPECTION_PATH } from './handler';
@@ -43,7 +42,7 @@ export async function createSes(options: CreateSesOptions): Promise<LocalSes> {
   const clock = options.clock ?? systemClock;
   const throttle = new Throttle((options.faults ?? NO_FAULTS).sesThrottleUntil, () => clock.now());
   const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region, () => clock.now());
-  const handler = createHandler({ captured, throttle }, { app: await embedSesApp(), page: viewerPage() });
+  const handler = createHandler({ captured, throttle }, { app: await embedSesApp() });
   return {
     handler,
     throttleFor: (ms) => throttle.throttleFor(ms),

@@ -33,6 +33,8 @@ export const functionArn = (scope: AccountScope, name: string): string => arn(sc
 export const eventBusArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `event-bus/${name}`);
 export const archiveArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `archive/${name}`);
 export const pipeArn = (scope: AccountScope, name: string): string => arn(scope, 'pipes', `pipe/${name}`);
+export const kmsKeyArn = (scope: AccountScope, keyId: string): string => arn(scope, 'kms', `key/${keyId}`);
+export const kmsAliasArn = (scope: AccountScope, aliasName: string): string => arn(scope, 'kms', aliasName);
 export const eventSourceMappingArn = (scope: AccountScope, id: string): string =>
   arn(scope, 'lambda', `event-source-mapping:${id}`);
 

@@ -1,8 +1,8 @@
 /**
- * Resource types that have no behaviour to run locally: permissions, logging, encryption, alarms,
+ * Resource types that have no behaviour to run locally: permissions, logging, alarms,
  * notifications, deployment plumbing. They are skipped without a warning.
  */
-const INERT_PREFIXES = ['AWS::IAM::', 'AWS::Logs::', 'AWS::KMS::', 'AWS::CloudWatch::', 'AWS::SNS::', 'AWS::EventSchemas::'];
+const INERT_PREFIXES = ['AWS::IAM::', 'AWS::Logs::', 'AWS::CloudWatch::', 'AWS::SNS::', 'AWS::EventSchemas::'];
 
 const INERT_TYPES = new Set([
   'AWS::CDK::Metadata',

@@ -10,6 +10,7 @@ import { applyEventInvokeConfig } from './resources/event-invoke-config';
 import { buildArchive, buildEventBus } from './resources/event-bus';
 import { buildSqsEventSourceMapping } from './resources/event-source-mapping';
 import { buildFunction } from './resources/function';
+import { buildKmsAlias, buildKmsKey } from './resources/kms';
 import { buildPipe } from './resources/pipe';
 import { buildQueue } from './resources/queue';
 import { buildRule } from './resources/rule';
@@ -32,8 +33,10 @@ export interface LoadLocalModelOptions {
   streamLabel?(tableArn: string, viewType: string): string;
 }
 
-/** Resources that must exist before others can refer to them by name: functions before their configs and mappings. */
+/** Resources that must exist before others can refer to them by name: keys before aliases, functions before their configs and mappings. */
 const BUILD_ORDER = [
+  'AWS::KMS::Key',
+  'AWS::KMS::Alias',
   'AWS::DynamoDB::Table',
   'AWS::DynamoDB::GlobalTable',
   'AWS::SQS::Queue',
@@ -102,11 +105,15 @@ function buildResource(type: string, resolved: ResolvedResource, context: BuildC
     if (item !== undefined) list.push(item);
   };
   switch (type) {
+    case 'AWS::KMS::Key':
+      return push(model.keys, buildKmsKey(resolved, context));
+    case 'AWS::KMS::Alias':
+      return push(model.aliases, buildKmsAlias(resolved, model.keys, context));
     case 'AWS::DynamoDB::Table':
     case 'AWS::DynamoDB::GlobalTable':
       return push(model.tables, buildTable(resolved));
     case 'AWS::SQS::Queue':
-      return push(model.queues, buildQueue(resolved));
+      return push(model.queues, buildQueue(resolved, context));
     case 'AWS::Lambda::Function':
       return push(model.functions, buildFunction(resolved, context));
     case 'AWS::Lambda::EventInvokeConfig':
@@ -119,7 +126,7 @@ function buildResource(type: string, resolved: ResolvedResource, context: BuildC
     case 'AWS::Events::EventBus':
       return push(model.buses, buildEventBus(resolved));
     case 'AWS::Events::Archive':
-      return push(model.archives, buildArchive(resolved));
+      return push(model.archives, buildArchive(resolved, context));
     case 'AWS::Events::Rule':
       return push(model.rules, buildRule(resolved, context));
     case 'AWS::Pipes::Pipe':
@@ -156,6 +163,8 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     archives: [],
     rules: [],
     pipes: [],
+    keys: [],
+    aliases: [],
     warnings: [],
   };
   for (const stack of stacks) loadStack(stack, { ...options, endpoint }, model);

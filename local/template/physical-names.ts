@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Names for resources whose template sets no physical name. CloudFormation would use
  * `<stack>-<logicalId>-<random suffix>`; the local runtime drops the suffix so names stay stable across restarts.
@@ -19,4 +21,23 @@ export function derivedPhysicalName(stackName: string, logicalId: string, resour
   const max = (MAX_NAME_LENGTH[resourceType] ?? DEFAULT_MAX_LENGTH) - suffix.length;
   const base = `${stackName}-${logicalId}`.replace(/[^A-Za-z0-9_.-]/g, '-');
   return base.slice(0, max) + suffix;
+}
+
+export interface KeyIdentityScope {
+  stackName: string;
+  logicalId: string;
+  region: string;
+  account: string;
+}
+
+/**
+ * AWS gives each key a random id; locally it is derived from the key's place in the template, so the id (and the
+ * key ARN functions are configured with) is the same on every start. Multi-Region keys get AWS's `mrk-` form.
+ */
+export function localKmsKeyId(scope: KeyIdentityScope, multiRegion: boolean): string {
+  const hex = createHash('sha256').update(`${scope.account}/${scope.region}/${scope.stackName}/${scope.logicalId}`).digest('hex');
+  if (multiRegion) return `mrk-${hex.slice(0, 32)}`;
+  // Version 4 and variant bits, so the id has the shape of the UUIDs AWS issues.
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

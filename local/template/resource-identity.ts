@@ -1,5 +1,5 @@
 import * as arns from './arns';
-import { derivedPhysicalName } from './physical-names';
+import { derivedPhysicalName, localKmsKeyId } from './physical-names';
 import { TemplateError } from './cfn-types';
 
 /** What `Ref` and `Fn::GetAtt` return for one resource. */
@@ -72,6 +72,18 @@ export function resourceIdentity(input: IdentityInput): ResourceIdentity {
     case 'AWS::Pipes::Pipe': {
       const name = physicalName(input, 'Name');
       return { ref: name, attributes: { Arn: arns.pipeArn(scope, name), Name: name }, knownType: true };
+    }
+    case 'AWS::KMS::Key': {
+      const multiRegion = input.property('MultiRegion') === true || input.property('MultiRegion') === 'true';
+      const keyId = localKmsKeyId(input, multiRegion);
+      return { ref: keyId, attributes: { Arn: arns.kmsKeyArn(scope, keyId), KeyId: keyId }, knownType: true };
+    }
+    case 'AWS::KMS::Alias': {
+      const name = input.property('AliasName');
+      if (typeof name !== 'string' || !name.startsWith('alias/')) {
+        throw new TemplateError(`${input.logicalId} (${input.type}): AliasName must be a string that starts with alias/`);
+      }
+      return { ref: name, attributes: {}, knownType: true };
     }
     case 'AWS::Lambda::EventSourceMapping': {
       const id = `${input.stackName}-${input.logicalId}`;

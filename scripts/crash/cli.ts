@@ -3,6 +3,7 @@ import { parseIntegerFlags } from '../reliability-kit/arguments';
 import { runCrashTest } from '../reliability-kit/crash-run';
 import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
 import { describeReconciliation } from '../reliability-kit/reconcile';
+import { noteSdkNodeVersion } from '../aws-target/sdk-node-version';
 
 const USAGE = `Usage: npm run crash-test -- [--users 20000] [--kills 5] [--concurrency 16]
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   process.exitCode = clean ? 0 : 1;
 }
 
+noteSdkNodeVersion();
 main().catch((error: Error) => {
   process.stderr.write(`crash-test failed: ${error.message}\n`);
   process.exit(2);

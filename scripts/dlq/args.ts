@@ -1,3 +1,4 @@
+import { localEndpointUrl, TargetError } from '../aws-target/local-endpoint';
 import { DlqError } from './dlq-error';
 
 export type DlqCommand = { kind: 'list' } | { kind: 'redrive'; name: string } | { kind: 'help' };
@@ -8,6 +9,8 @@ export interface DlqArguments {
   region?: string;
   /** Undefined means AWS itself. */
   endpoint?: string;
+  /** The endpoint is the local runtime, chosen with --local. */
+  local: boolean;
   max: number;
   showPersonalData: boolean;
 }
@@ -23,9 +26,12 @@ Commands:
 
 Options:
   --stage <stage>          the stack's stage (default: dev)
-  --region <region>        AWS region (default: AWS_REGION, then the SDK's profile chain; us-east-1 locally)
-  --endpoint-url <url>     a local endpoint such as http://127.0.0.1:4566 (default: AWS_ENDPOINT_URL; without
-                           either, AWS itself with the default credential chain)
+  --local                  the local runtime npm start serves: http://127.0.0.1 on PORT (default: 4566)
+  --region <region>        AWS region (default: AWS_REGION or AWS_DEFAULT_REGION, then the SDK's profile chain;
+                           us-east-1 locally)
+  --endpoint-url <url>     another endpoint (default: AWS_ENDPOINT_URL). Without --local or an endpoint, the
+                           command acts on AWS itself, with the default credential chain, and first names
+                           the account and region
   --max <n>                list: most messages shown per queue (default: 20)
   --show-personal-data     list: print email addresses as they are (default: masked as ***@domain)
   --help                   show this help
@@ -40,6 +46,7 @@ export function parseDlqArguments(argv: readonly string[], env: NodeJS.ProcessEn
     stage: 'dev',
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
     endpoint: env.AWS_ENDPOINT_URL || undefined,
+    local: false,
     max: DEFAULT_MAX,
     showPersonalData: false,
   };
@@ -54,6 +61,7 @@ export function parseDlqArguments(argv: readonly string[], env: NodeJS.ProcessEn
     if (arg === '--stage') parsed.stage = value();
     else if (arg === '--region') parsed.region = value();
     else if (arg === '--endpoint-url') parsed.endpoint = value();
+    else if (arg === '--local') parsed.local = true;
     else if (arg === '--max') parsed.max = positiveInteger(value(), '--max');
     else if (arg === '--show-personal-data') parsed.showPersonalData = true;
     else if (arg === '--help' || arg === '-h') return { ...parsed, command: { kind: 'help' } };
@@ -61,7 +69,20 @@ export function parseDlqArguments(argv: readonly string[], env: NodeJS.ProcessEn
     else positional.push(arg);
   }
   parsed.command = command(positional);
+  if (parsed.local) {
+    if (argv.includes('--endpoint-url')) throw new DlqError('--local and --endpoint-url both name the endpoint: give one');
+    parsed.endpoint = localEndpoint(env);
+  }
   return parsed;
+}
+
+function localEndpoint(env: NodeJS.ProcessEnv): string {
+  try {
+    return localEndpointUrl(env);
+  } catch (error) {
+    if (error instanceof TargetError) throw new DlqError(error.message);
+    throw error;
+  }
 }
 
 function command(positional: string[]): DlqCommand {

@@ -1,3 +1,4 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
@@ -15,6 +16,8 @@ export interface AwsClients {
   lambda: LambdaClient;
   streams: DynamoDBStreamsClient;
   eventBridge: EventBridgeClient;
+  /** Reads a rejected user's item, which the rejected-users queue does not keep. */
+  dynamodb: DynamoDBClient;
   destroy(): void;
 }
 
@@ -34,6 +37,7 @@ export function createAwsClients(target: AwsTarget): AwsClients {
     lambda: new LambdaClient(config),
     streams: new DynamoDBStreamsClient(config),
     eventBridge: new EventBridgeClient(config),
+    dynamodb: new DynamoDBClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((client) => client.destroy()) };
 }

@@ -4,6 +4,7 @@ import { plural, renderListing, type QueueListing, type RenderOptions } from './
 import type { StackAccess } from './stack-access';
 import { readStreamBatch, type WireStreamRecord } from './stream-batch';
 import type { RedrivableQueue } from './topology';
+import { readUserItem } from './user-item';
 
 export interface ListOptions extends RenderOptions {
   /** Most messages shown per queue. */
@@ -19,7 +20,7 @@ export async function listDeadLetters(
 ): Promise<number> {
   let total = 0;
   for (const queue of queues) {
-    const listing = await readQueue(access, queue, options.max);
+    const listing = await readQueue(access, queue, options);
     total += listing.depth.visible;
     for (const line of renderListing(listing, options)) print(line);
     print('');
@@ -28,17 +29,23 @@ export async function listDeadLetters(
   return total;
 }
 
-async function readQueue(access: StackAccess, queue: RedrivableQueue, max: number): Promise<QueueListing> {
-  const { sqs, streams } = access.clients;
+async function readQueue(access: StackAccess, queue: RedrivableQueue, options: ListOptions): Promise<QueueListing> {
+  const { sqs, streams, dynamodb } = access.clients;
   const queueUrl = await access.queueUrls.of(queue.queueName);
   const depth = await queueDepth(sqs, queueUrl);
-  const messages = depth.visible === 0 ? [] : (await peekMessages(sqs, queueUrl, depth.visible, max)).map((message) => decodeMessage(message, queue.path));
+  const messages = depth.visible === 0 ? [] : (await peekMessages(sqs, queueUrl, depth.visible, options.max)).map((message) => decodeMessage(message, queue.path));
   const streamRecords = new Map<string, WireStreamRecord[] | Error>();
+  const userItems: QueueListing['userItems'] = new Map();
   for (const message of messages) {
-    if (message.content.kind !== 'stream-batch') continue;
-    streamRecords.set(message.messageId, await readStreamBatch(streams, message.content.batch).catch(asError));
+    const { content } = message;
+    if (content.kind === 'stream-batch') streamRecords.set(message.messageId, await readStreamBatch(streams, content.batch).catch(asError));
+    // A rejected user's item is personal data: read from the table only when the operator asks for it.
+    const record = content.kind === 'rejected-user' ? (content.record as WireStreamRecord) : undefined;
+    if (record !== undefined && record.dynamodb.NewImage === undefined && options.showPersonalData && queue.path.kind === 'rejected-users') {
+      userItems.set(message.messageId, await readUserItem(dynamodb, queue.path.usersTableName, record).catch(asError));
+    }
   }
-  return { queue, depth, messages, streamRecords };
+  return { queue, depth, messages, streamRecords, userItems };
 }
 
 function asError(error: unknown): Error {

@@ -17,6 +17,8 @@ export interface QueueListing {
   messages: DeadLetterMessage[];
   /** The records of each dead-lettered stream batch by message id, or why they could not be read. */
   streamRecords: Map<string, WireStreamRecord[] | Error>;
+  /** Each rejected user's item as the table holds it now, by message id (undefined: gone), when personal data is shown. */
+  userItems: Map<string, Record<string, unknown> | undefined | Error>;
 }
 
 /** One line per fact, so an operator can scan for the error and the attempts, and grep the output. */
@@ -26,14 +28,28 @@ export function renderListing(listing: QueueListing, options: RenderOptions): st
   const count = depth.visible === 0 ? 'empty' : plural(depth.visible, 'message');
   const lines = [`${queue.queueName}: ${count}${inFlight}`, `  path: ${describePath(queue.path)}`];
   messages.forEach((message, index) => {
-    lines.push(`  ${index + 1}) message ${message.messageId}${message.sentAt ? `, dead-lettered ${message.sentAt}` : ''}`);
-    for (const [label, value] of contentFacts(message, listing.streamRecords.get(message.messageId), options)) {
+    lines.push(`  ${index + 1}) message ${message.messageId}${message.sentAt ? `, ${arrival(message.content, queue.path, message.sentAt)}` : ''}`);
+    for (const [label, value] of contentFacts(message, listing, options)) {
       lines.push(`     ${`${label}:`.padEnd(10)}${value}`);
     }
   });
   const hidden = depth.visible - messages.length;
   if (hidden > 0) lines.push(`  … and ${hidden} more not shown (raise --max to see them)`);
   return lines;
+}
+
+/**
+ * What a message's SentTimestamp means depends on who put it there. EventBridge, Lambda and Pipes send a message to
+ * the DLQ when they give up, but SQS keeps the original send time when its redrive policy moves a message (AWS:
+ * "the enqueue timestamp is unchanged"), so that time is when the event first reached the subscriber's queue.
+ */
+function arrival(content: DeadLetterContent, path: DeadLetterPath, sentAt: string): string {
+  if (content.kind === 'queue-redrive') {
+    const queue = path.kind === 'subscriber-queue' ? `queue ${path.queueName}` : 'its queue';
+    return `first sent to ${queue} ${sentAt} (SQS keeps that time when it moves a message to the DLQ)`;
+  }
+  if (content.kind === 'rejected-user') return `rejected ${sentAt}`;
+  return `dead-lettered ${sentAt}`;
 }
 
 export function describePath(path: DeadLetterPath): string {
@@ -49,7 +65,8 @@ export function describePath(path: DeadLetterPath): string {
   }
 }
 
-function contentFacts(message: DeadLetterMessage, records: WireStreamRecord[] | Error | undefined, options: RenderOptions): Array<[string, string]> {
+function contentFacts(message: DeadLetterMessage, listing: QueueListing, options: RenderOptions): Array<[string, string]> {
+  const records = listing.streamRecords.get(message.messageId);
   const show = (value: unknown) => JSON.stringify(options.showPersonalData ? value : maskPersonalData(value));
   const text = (value: string) => (options.showPersonalData ? value : maskEmailAddresses(value));
   const content: DeadLetterContent = message.content;
@@ -89,7 +106,10 @@ function contentFacts(message: DeadLetterMessage, records: WireStreamRecord[] | 
         ['from', `the rejected-users pipe, stream record ${record.eventID ?? '(no event id)'} (${record.eventName ?? '?'})`],
         ['reason', text(content.reason)],
         ['keys', show(plainItem(record.dynamodb?.Keys))],
-        ['record', show(plainItem(record.dynamodb?.NewImage))],
+        // Records kept before the queue stopped holding images still carry theirs.
+        record.dynamodb?.NewImage !== undefined
+          ? ['record', show(plainItem(record.dynamodb.NewImage))]
+          : ['item', userItemFact(listing, message.messageId)],
       ];
     }
     case 'unreadable':
@@ -98,6 +118,15 @@ function contentFacts(message: DeadLetterMessage, records: WireStreamRecord[] | 
         ['body', text(content.body)],
       ];
   }
+}
+
+/** The rejected user's item, read from the users table only when personal data is shown. */
+function userItemFact(listing: QueueListing, messageId: string): string {
+  const table = listing.queue.path.kind === 'rejected-users' ? listing.queue.path.usersTableName : 'the users table';
+  if (!listing.userItems.has(messageId)) return `in ${table}, not kept here (--show-personal-data reads it)`;
+  const item = listing.userItems.get(messageId);
+  if (item instanceof Error) return `unavailable: ${maskEmailAddresses(item.message)}`;
+  return item === undefined ? `no longer in ${table}` : JSON.stringify(plainItem(item));
 }
 
 export function plural(count: number, noun: string): string {

@@ -3,7 +3,8 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { DeadLetterContent } from './decode';
 import { replayThroughPipe } from './pipe-replay';
 import type { StackAccess } from './stack-access';
-import { readStreamBatch } from './stream-batch';
+import { readStreamBatch, type WireStreamRecord } from './stream-batch';
+import { withCurrentImage } from './user-item';
 import type { DeadLetterPath } from './topology';
 
 /** `sent`: the message went back through its path and may be deleted; `kept`: it cannot go anywhere yet. */
@@ -31,7 +32,9 @@ export async function resend(access: StackAccess, path: DeadLetterPath, content:
     return { kind: 'sent', detail: `${records.length} records read back from the stream, ${sent} sent on by pipe ${path.pipe.pipeName}'s path` };
   }
   if (path.kind === 'rejected-users' && content.kind === 'rejected-user') {
-    const sent = await replayThroughPipe(access, path.replayThrough, [content.record]);
+    const record = await withCurrentImage(clients.dynamodb, path.usersTableName, content.record as WireStreamRecord);
+    if (record === undefined) return { kind: 'kept', reason: `the item is no longer in ${path.usersTableName} (${content.reason})` };
+    const sent = await replayThroughPipe(access, path.replayThrough, [record]);
     if (sent === 0) return { kind: 'kept', reason: `still not a valid event (${content.reason})` };
     return { kind: 'sent', detail: `record published through pipe ${path.replayThrough.pipeName}'s path` };
   }

@@ -19,8 +19,8 @@ export interface PipePath {
 export type DeadLetterPath =
   /** A failed stream batch: its records are read again and sent through the pipe. */
   | { kind: 'pipe'; pipe: PipePath }
-  /** A rejected user record, replayed through the pipe that turns valid records into events. */
-  | { kind: 'rejected-users'; replayThrough: PipePath }
+  /** A rejected user record (its keys, not its image), replayed with its item read from the users table. */
+  | { kind: 'rejected-users'; replayThrough: PipePath; usersTableName: string }
   /** A subscriber's event, resent to the queue its rule feeds (queued and queue-only delivery). */
   | { kind: 'subscriber-queue'; subscriber: string; queueName: string; maxReceiveCount?: number }
   /** A subscriber's event, resent to its function asynchronously (direct delivery). */
@@ -59,7 +59,8 @@ export function discoverDeadLetterQueues(template: CfnTemplate, stage: string): 
           'from the same stream; expected one to replay them through',
       );
     }
-    add(pipe.path.target.queueName, [], { kind: 'rejected-users', replayThrough: replay[0].path });
+    if (pipe.sourceId === undefined) throw new DlqError(`${pipe.path.pipeName} reads a stream outside the stack; its rejected records cannot be looked up`);
+    add(pipe.path.target.queueName, [], { kind: 'rejected-users', replayThrough: replay[0].path, usersTableName: reader.physicalName(pipe.sourceId, 'TableName') });
   }
 
   for (const [logicalId, properties] of reader.ofType('AWS::Events::Rule')) {

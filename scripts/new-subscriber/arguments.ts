@@ -19,7 +19,7 @@ export function parseNewSubscriberArguments(argv: readonly string[]): NewSubscri
   try {
     parsed = parseWithNode(argv);
   } catch (error) {
-    throw new ScaffoldError(`${(error as Error).message}; ${USAGE}`);
+    throw new ScaffoldError(`${describeParseError(error as NodeJS.ErrnoException)}; ${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
@@ -40,6 +40,14 @@ function parseWithNode(argv: readonly string[]) {
     strict: true,
     options: { event: { type: 'string' }, delivery: { type: 'string' } },
   });
+}
+
+/** Node's own messages for these suggest quoting with an unbalanced quote; ours name the option plainly. */
+function describeParseError(error: NodeJS.ErrnoException): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `option "${option}" needs a value`;
+  return error.message;
 }
 
 function isDeliveryKind(value: string): value is DeliveryKind {

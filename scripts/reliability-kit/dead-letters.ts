@@ -42,8 +42,9 @@ async function describe(clients: AwsClients, queue: DeadLetterQueueKey, message:
       return { queue, body, receiveCount, userIds: eventUserIds(payload), error };
     }
     case 'rejectedUsers': {
-      const { reason, record } = body as { reason?: string; record?: { dynamodb?: { NewImage?: { userId?: { S?: string } } } } };
-      return { queue, body, receiveCount, userIds: [record?.dynamodb?.NewImage?.userId?.S ?? ''], error: reason };
+      // The queue keeps the record's keys and the reason; the image stays in the users table.
+      const { reason, record } = body as { reason?: string; record?: { dynamodb?: { Keys?: { userId?: { S?: string } } } } };
+      return { queue, body, receiveCount, userIds: [record?.dynamodb?.Keys?.userId?.S ?? ''], error: reason };
     }
     case 'userCreatedPipe':
     case 'rejectedUsersPipe':

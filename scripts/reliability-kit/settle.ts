@@ -9,7 +9,10 @@ export interface PipelineSnapshot {
   auditRecords: number;
   /** Welcome-email messages waiting, in flight or back after a failure. */
   queued: number;
-  parked: number;
+  /** Messages in the dead-letter queues, as the reconciliation's dead-letter entries count them. */
+  deadLettered: number;
+  /** Messages in the rejected-users queue: a redelivered stream batch can reject one user twice, so not users. */
+  rejectedMessages: number;
 }
 
 export interface SettleOptions {
@@ -51,18 +54,23 @@ export function progressLines(log: (line: string) => void, intervalMs: number): 
   return (snapshot) => {
     if (Date.now() - last < intervalMs) return;
     last = Date.now();
-    log(`draining: ${snapshot.emails} emails, ${snapshot.auditRecords} audit records, ${snapshot.queued} queued, ${snapshot.parked} in DLQs and rejected`);
+    log(
+      `draining: ${snapshot.emails} emails, ${snapshot.auditRecords} audit records, ${snapshot.queued} queued, ` +
+        `${snapshot.deadLettered} dead-letter entries, ${snapshot.rejectedMessages} rejected-users messages (a user can be rejected twice)`,
+    );
   };
 }
 
 export async function takeSnapshot(clients: AwsClients): Promise<PipelineSnapshot> {
-  const [emails, auditRecords, queued, ...parked] = await Promise.all([
+  const { rejectedUsers, ...deadLetterQueues } = DEAD_LETTER_QUEUES;
+  const [emails, auditRecords, queued, rejectedMessages, ...deadLettered] = await Promise.all([
     countMail(clients.endpoint),
     countAuditRecords(clients),
     queueDepth(clients, WELCOME_EMAIL_QUEUE),
-    ...Object.values(DEAD_LETTER_QUEUES).map((name) => queueDepth(clients, name)),
+    queueDepth(clients, rejectedUsers),
+    ...Object.values(deadLetterQueues).map((name) => queueDepth(clients, name)),
   ]);
-  return { emails, auditRecords, queued, parked: parked.reduce((sum, depth) => sum + depth, 0) };
+  return { emails, auditRecords, queued, deadLettered: deadLettered.reduce((sum, depth) => sum + depth, 0), rejectedMessages };
 }
 
 async function countMail(endpoint: string): Promise<number> {

@@ -10,6 +10,7 @@ import { SuppressionCounter } from '../reliability-kit/suppression-counter';
 import { killAtRandomMoments } from './kills';
 import { soakReport } from './report';
 import { Workload } from './workload';
+import { noteSdkNodeVersion } from '../aws-target/sdk-node-version';
 
 const USAGE = `Usage: npm run soak -- [--duration 60] [--rate 50] [--concurrency 8]
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   }
 }
 
+noteSdkNodeVersion();
 main().catch((error: Error) => {
   process.stderr.write(`soak failed: ${error.message}\n`);
   process.exit(2);

@@ -4,5 +4,5 @@ import { rejectBatch } from './reject-batch';
 
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'reject-user' });
 
-/** Enrichment of the rejected-users pipe: `[{ reason, record }]` for invalid records only, `[]` otherwise. */
+/** Enrichment of the rejected-users pipe: `[{ reason, record }]` (the record without its images) for invalid records only, `[]` otherwise. */
 export const handler = pipesEnrichmentHandler((batch) => rejectBatch(batch, logger));

@@ -5,6 +5,8 @@ export interface WelcomeEmailConfig {
   senderEmail: string;
   idempotencyTableName: string;
   idempotencyTtlSeconds: number;
+  /** The stage's KMS HMAC key, for the email pseudonym in log lines. */
+  emailHmacKeyArn: string;
 }
 
 export function welcomeEmailConfigFromEnv(): WelcomeEmailConfig {
@@ -15,5 +17,6 @@ export function welcomeEmailConfigFromEnv(): WelcomeEmailConfig {
     senderEmail,
     idempotencyTableName: requiredEnv('IDEMPOTENCY_TABLE_NAME'),
     idempotencyTtlSeconds: positiveIntegerEnv('IDEMPOTENCY_TTL_SECONDS'),
+    emailHmacKeyArn: requiredEnv('EMAIL_HMAC_KEY_ARN'),
   };
 }

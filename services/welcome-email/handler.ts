@@ -2,8 +2,10 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { emailHmac } from '../shared/email-hmac';
 import type { UserCreatedEvent } from '../shared/user-created-event';
 import { welcomeEmailConfigFromEnv } from './config';
 import { processWelcomeMessage } from './process-message';
@@ -12,6 +14,7 @@ import { sendWelcomeEmail, type WelcomeEmailOutcome } from './send-welcome-email
 const config = welcomeEmailConfigFromEnv();
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'welcome-email' });
 const ses = new SESClient({});
+const hashEmail = emailHmac(new KMSClient({}), config.emailHmacKeyArn);
 
 const idempotencyConfig = new IdempotencyConfig({
   eventKeyJmesPath: 'detail.metadata.idempotencyKey',
@@ -21,7 +24,7 @@ const idempotencyConfig = new IdempotencyConfig({
 });
 
 const sendOnce = makeIdempotent(
-  (event: UserCreatedEvent, recordLogger: Logger) => sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail }),
+  (event: UserCreatedEvent, recordLogger: Logger) => sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail, hashEmail }),
   {
     persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName }),
     config: idempotencyConfig,

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
-import { emailSha256 } from '../shared/email-hash';
+import type { EmailHmac } from '../shared/email-hmac';
 import { redactEmailAddresses } from '../shared/redact';
 import type { UserCreatedEvent } from '../shared/user-created-event';
 import { classifySendFailure } from './send-failure';
@@ -17,6 +17,8 @@ export type WelcomeEmailOutcome = ({ outcome: 'sent'; messageId: string } | { ou
 export interface WelcomeEmailDependencies {
   ses: SESClient;
   senderEmail: string;
+  /** The email pseudonym for log lines. */
+  hashEmail: EmailHmac;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function sendWelcomeEmail(
   deps: WelcomeEmailDependencies,
 ): Promise<WelcomeEmailOutcome> {
   const user = event.detail.data;
-  const logFields = { userId: user.userId, emailSha256: emailSha256(user.email) };
+  const logFields = { userId: user.userId, emailHmac: await pseudonymForLogs(user.email, logger, deps.hashEmail) };
   try {
     const response = await deps.ses.send(new SendEmailCommand(welcomeMessage(user, deps.senderEmail)));
     const messageId = response.MessageId ?? '';
@@ -45,5 +47,18 @@ export async function sendWelcomeEmail(
     logger.warn('Welcome email failed; the message will be retried', { ...logFields, reason: described });
     // A new error without `cause`: the SDK's message may quote the recipient, and thrown errors end up in logs.
     throw new Error(`Sending the welcome email failed (${described})`);
+  }
+}
+
+/**
+ * The pseudonym only labels log lines, so a KMS failure must not hold up the email: the lines then go without it,
+ * and one warning says why (the error's name only; KMS never echoes the message it was given).
+ */
+async function pseudonymForLogs(email: string, logger: Logger, hashEmail: EmailHmac): Promise<string | undefined> {
+  try {
+    return await hashEmail(email);
+  } catch (error) {
+    logger.warn('Email HMAC unavailable; logging without it', { reason: error instanceof Error ? error.name : 'unknown error' });
+    return undefined;
   }
 }

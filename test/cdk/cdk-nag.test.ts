@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
 import { buildApp } from '../../cdk/build-app';
+import { OperatorQueue } from '../../cdk/constructs/secure-queue';
 import { synthApp } from './synth-app';
 
 interface ValidationReport {
@@ -19,12 +20,12 @@ function findings(assemblyDir: string): string[] {
 }
 
 /** Every `Validations.of(construct).acknowledge(...)` in the tree; CDK records each as `{ [ruleId]: reason }`. */
-function acknowledgements(root: IConstruct): { path: string; ruleId: string; reason: unknown }[] {
+function acknowledgements(root: IConstruct): { path: string; ruleId: string; reason: unknown; construct: IConstruct }[] {
   return root.node.findAll().flatMap((construct) =>
     construct.node.metadata
       .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap((entry) => Object.entries(entry.data as Record<string, unknown>))
-      .map(([ruleId, reason]) => ({ path: construct.node.path, ruleId, reason })),
+      .map(([ruleId, reason]) => ({ path: construct.node.path, ruleId, reason, construct })),
   );
 }
 
@@ -47,6 +48,39 @@ describe('cdk-nag AwsSolutions', () => {
       expect(findings(outdir).sort()).toEqual(
         ['SQS2', 'SQS3', 'SQS4'].map((rule) => `AwsSolutions-${rule} at ${stack.stackName}/PlainQueue/Resource`),
       );
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it('acknowledges each finding on the one resource it concerns, never on a construct that would cover its children', () => {
+    const { app } = buildApp();
+    const acknowledged = acknowledgements(app as App);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const { path: constructPath, construct } of acknowledged) {
+      expect({ constructPath, isResource: construct instanceof CfnResource }).toEqual({ constructPath, isResource: true });
+    }
+  });
+
+  it('states why the rejected-users queue needs no dead-letter queue: it is a pipe target read only by operators', () => {
+    const { app, stack } = buildApp();
+    const reasons = acknowledgements(app as App).filter(({ construct }) => construct === stack.rejectedUsersQueue.node.defaultChild);
+    expect(reasons).toEqual([
+      expect.objectContaining({
+        ruleId: 'AwsSolutions::AwsSolutions-SQS3',
+        reason: expect.stringMatching(/^The rejected-users queue is the target of the rejected-users pipe and is read by operators only/),
+      }),
+    ]);
+    expect(String(reasons[0]!.reason)).not.toMatch(/itself a dead-letter queue/);
+  });
+
+  it('leaves a new dead-letter queue to state its own reason: the class acknowledges nothing', () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'users-fanout-nag-'));
+    try {
+      const { app, stack } = buildApp({ outdir });
+      new OperatorQueue(stack, 'UnexplainedDlq', { queueName: 'unexplained-dlq' });
+      expect(() => app.synth()).toThrow(/AwsSolutions-SQS3/);
+      expect(findings(outdir)).toEqual([`AwsSolutions-SQS3 at ${stack.stackName}/UnexplainedDlq/Resource`]);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@ const contextOf =
 
 describe('app configuration from context', () => {
   it('defaults to the dev stage and the example sender', () => {
-    expect(readAppConfig(contextOf({}))).toEqual({ stage: 'dev', senderEmail: 'welcome@example.com' });
+    expect(readAppConfig(contextOf({}))).toEqual({ stage: 'dev', senderEmail: 'welcome@example.com', testEventSenders: [] });
   });
 
   it('reads the stage, the sender and the optional alarm email', () => {
@@ -17,7 +17,22 @@ describe('app configuration from context', () => {
       stage: 'prod',
       senderEmail: 'hello@example.org',
       alarmEmail: 'ops@example.org',
+      testEventSenders: [],
     });
+  });
+
+  it('reads test event senders from -c (comma-separated) or cdk.json (a list), outside production only', () => {
+    const tester = 'arn:aws:iam::123456789012:role/tester';
+    const sso = 'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Dev_*';
+    expect(readAppConfig(contextOf({ testEventSenders: `${tester}, ${sso}` })).testEventSenders).toEqual([tester, sso]);
+    expect(readAppConfig(contextOf({ stage: 'qa', testEventSenders: [tester] })).testEventSenders).toEqual([tester]);
+    expect(() => readAppConfig(contextOf({ stage: 'prod', testEventSenders: tester }))).toThrow(
+      'Invalid context value testEventSenders for stage prod: in production only the pipe and the operators\' redrive may publish users-fanout.users events',
+    );
+    expect(() => readAppConfig(contextOf({ testEventSenders: 'tester' }))).toThrow(
+      'Invalid context value testEventSenders: "tester" is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/tester',
+    );
+    expect(() => readAppConfig(contextOf({ testEventSenders: [42] }))).toThrow('Invalid context value testEventSenders=[42]');
   });
 
   it.each([

@@ -166,7 +166,7 @@ describe('RejectedUsers pipe', () => {
     expect(pipe.Target).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
     expect(resourcesOfType(app, 'AWS::SQS::Queue')[queueId]).toMatchObject({
       QueueName: 'users-fanout-dev-rejected-users',
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: arnOf(app, app.stack.node.findChild('RejectedUsersKey')),
     });
     app.template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'reject-user' }) },

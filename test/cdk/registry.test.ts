@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../cdk/build-app';
 import { subscribers as registry } from '../../cdk/subscribers';
 import { Subscriber } from '../../cdk/subscription/subscriber';
@@ -7,6 +8,7 @@ import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE } from '../../events/user
 import { arnOf, logicalIdOf, resourcesOfType, statementsOfRole, synthApp, SynthesizedApp } from './synth-app';
 
 const userCreated = { source: [USER_CREATED_SOURCE], 'detail-type': [USER_CREATED_DETAIL_TYPE] };
+const ANALYTICS_READER = 'arn:aws:iam::123456789012:role/analytics-reader';
 
 // One more entry of each delivery kind; the function kinds reuse existing services' handlers.
 const extraEntries: SubscriberEntry[] = [
@@ -29,7 +31,7 @@ const extraEntries: SubscriberEntry[] = [
     name: 'analytics-feed',
     description: 'Feeds the analytics team with every new user',
     eventPattern: { ...userCreated, detail: { data: { userId: [{ 'anything-but': { prefix: 'test-' } }] } } },
-    delivery: { kind: 'queue-only', maxReceiveCount: 3 },
+    delivery: { kind: 'queue-only', maxReceiveCount: 3, consumers: [ANALYTICS_READER] },
   },
 ];
 
@@ -116,7 +118,7 @@ describe('queued entry', () => {
     });
     expect(resourcesOfType(extended, 'AWS::SQS::Queue')[logicalIdOf(extended, newsletter.queue!)]).toMatchObject({
       QueueName: 'users-fanout-dev-newsletter',
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: arnOf(extended, newsletter.dataKey),
       MessageRetentionPeriod: 2 * 24 * 3600,
       VisibilityTimeout: 120,
       RedrivePolicy: { deadLetterTargetArn: arnOf(extended, newsletter.deadLetterQueue), maxReceiveCount: 5 },
@@ -155,11 +157,28 @@ describe('queue-only entry', () => {
     });
     expect(resourcesOfType(extended, 'AWS::SQS::Queue')[logicalIdOf(extended, feed.queue!)]).toMatchObject({
       QueueName: 'users-fanout-dev-analytics-feed',
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: arnOf(extended, feed.dataKey),
       RedrivePolicy: { deadLetterTargetArn: arnOf(extended, feed.deadLetterQueue), maxReceiveCount: 3 },
     });
     const functionsAdded = Object.keys(resourcesOfType(extended, 'AWS::Lambda::Function')).length;
     expect(functionsAdded).toBe(Object.keys(resourcesOfType(baseline, 'AWS::Lambda::Function')).length + 2);
+  });
+
+  it('lets the consumers it names receive from the queue and decrypt its messages, through SQS only', () => {
+    const feed = subscriber('analytics-feed');
+    extended.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: logicalIdOf(extended, feed.queue!) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Principal: { AWS: ANALYTICS_READER }, Action: Match.arrayWith(['sqs:DeleteMessage', 'sqs:ReceiveMessage']) }),
+        ]),
+      },
+    });
+    const key = resourcesOfType(extended, 'AWS::KMS::Key')[logicalIdOf(extended, feed.dataKey)]!;
+    const statements = (key.KeyPolicy as { Statement: Array<{ Principal: { AWS?: unknown }; Action: unknown; Condition?: unknown }> }).Statement;
+    expect(statements.filter((statement) => JSON.stringify(statement.Principal.AWS ?? '').includes(ANALYTICS_READER))).toEqual([
+      expect.objectContaining({ Action: 'kms:Decrypt', Condition: { StringEquals: { 'kms:ViaService': expect.anything() } } }),
+    ]);
   });
 
   it('publishes the queue and its DLQ as outputs, with a depth alarm on the DLQ', () => {
@@ -182,6 +201,7 @@ describe('an invalid entry', () => {
     [{ ...valid, needs: ['sendEmail'] } as SubscriberEntry, 'Subscriber "valid-name": a queue-only subscriber has no function here'],
     [{ ...valid, eventPattern: { ...userCreated, source: [] } }, 'Subscriber "valid-name": eventPattern needs at least one source'],
     [{ ...valid, delivery: { kind: 'direct' } } as SubscriberEntry, 'Service "valid-name": no handler at services/valid-name/handler.ts'],
+    [{ ...valid, delivery: { kind: 'queue-only', consumers: ['analytics-reader'] } } as SubscriberEntry, 'Subscriber "valid-name": consumer "analytics-reader" is not an IAM role ARN'],
   ])('is refused with a message naming it: %j', (entry, message) => {
     expect(build(entry)).toThrow(message);
   });

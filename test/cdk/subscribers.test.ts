@@ -1,19 +1,14 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE } from '../../events/user-created';
-import { subscribers as registry } from '../../cdk/subscribers';
 import { Subscriber } from '../../cdk/subscription/subscriber';
-import { arnOf, logicalIdOf, resourcesOfType, statementsOfRole, synthApp, SynthesizedApp } from './synth-app';
+import { arnOf, logicalIdOf, resourcesOfType, statementsOfRole, synthBuiltInApp, SynthesizedApp } from './synth-app';
 
 let app: SynthesizedApp;
 let welcomeEmail: Subscriber;
 let auditLog: Subscriber;
 
 beforeAll(() => {
-  // The two built-in subscribers only, so the counts below hold after npm run new-subscriber adds more.
-  app = synthApp({ subscribers: registry.filter((entry) => ['welcome-email', 'audit-log'].includes(entry.name)) });
-  const byName = (name: string) => app.stack.subscribers.find((subscriber) => subscriber.entry.name === name)!;
-  welcomeEmail = byName('welcome-email');
-  auditLog = byName('audit-log');
+  ({ app, welcomeEmail, auditLog } = synthBuiltInApp());
 });
 afterAll(() => app.cleanup());
 
@@ -49,7 +44,7 @@ describe('welcome-email: queued delivery', () => {
     const fn = resourcesOfType(app, 'AWS::Lambda::Function')[logicalIdOf(app, welcomeEmail.handler!)]!;
     expect(queue).toMatchObject({
       QueueName: 'users-fanout-dev-welcome-email',
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: arnOf(app, welcomeEmail.dataKey),
       RedrivePolicy: { deadLetterTargetArn: arnOf(app, welcomeEmail.deadLetterQueue), maxReceiveCount: 5 },
     });
     expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (fn.Timeout as number));
@@ -77,7 +72,7 @@ describe('welcome-email: queued delivery', () => {
   it('has an encrypted DLQ that the rule may send to', () => {
     expect(resourcesOfType(app, 'AWS::SQS::Queue')[logicalIdOf(app, welcomeEmail.deadLetterQueue)]).toMatchObject({
       QueueName: 'users-fanout-dev-welcome-email-dlq',
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: arnOf(app, welcomeEmail.dataKey),
       MessageRetentionPeriod: 14 * 24 * 3600,
     });
     app.template.hasResourceProperties('AWS::SQS::QueuePolicy', {

@@ -6,6 +6,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import { buildApp } from '../../cdk/build-app';
 import { PROJECT_ROOT } from '../../cdk/constructs/service-function';
+import { subscribers as registry } from '../../cdk/subscribers';
+import { Subscriber } from '../../cdk/subscription/subscriber';
 import { SubscriberEntry } from '../../cdk/subscription/subscriber-entry';
 import { UsersFanoutStack } from '../../cdk/users-fanout-stack';
 
@@ -55,6 +57,26 @@ export function synthApp(options: SynthOptions = {}): SynthesizedApp {
     assemblyDir: assembly.directory,
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),
   };
+}
+
+export interface BuiltInApp {
+  readonly app: SynthesizedApp;
+  readonly welcomeEmail: Subscriber;
+  readonly auditLog: Subscriber;
+}
+
+/**
+ * The app with the two built-in subscribers only, so counts and principals hold after `npm run new-subscriber`
+ * has added more to the registry.
+ */
+export function synthBuiltInApp(): BuiltInApp {
+  const app = synthApp({ subscribers: registry.filter((entry) => ['welcome-email', 'audit-log'].includes(entry.name)) });
+  const byName = (name: string) => {
+    const found = app.stack.subscribers.find((subscriber) => subscriber.entry.name === name);
+    if (found === undefined) throw new Error(`no subscriber ${name} in the app`);
+    return found;
+  };
+  return { app, welcomeEmail: byName('welcome-email'), auditLog: byName('audit-log') };
 }
 
 /** The logical id of a construct's CloudFormation resource (the construct itself or its default child). */

@@ -1,7 +1,8 @@
 import type { Message } from '@aws-sdk/client-sqs';
 import { parseDlqArguments } from '../../scripts/dlq/args';
-import { decodeMessage } from '../../scripts/dlq/decode';
+import { decodeMessage, type DeadLetterMessage } from '../../scripts/dlq/decode';
 import { maskPersonalData } from '../../scripts/dlq/personal-data';
+import { renderListing } from '../../scripts/dlq/render';
 import type { DeadLetterPath } from '../../scripts/dlq/topology';
 import { userCreatedEvent } from './fixtures';
 
@@ -30,6 +31,32 @@ describe('decoding a dead-lettered message', () => {
   });
 });
 
+describe('the time list shows for a message', () => {
+  const sentAt = '2025-11-28T08:00:00.000Z';
+  const listed = (message: DeadLetterMessage, path: DeadLetterPath) =>
+    renderListing(
+      { queue: { queueName: 'q', shortName: 'q', ownerNames: [], path }, depth: { visible: 1, inFlight: 0 }, messages: [message], streamRecords: new Map(), userItems: new Map() },
+      { showPersonalData: false },
+    )[2];
+
+  test("is the first send for an event SQS moved by its redrive policy: SQS keeps the original send time", () => {
+    const event = JSON.stringify(userCreatedEvent('u-1', 'u-1@example.com'));
+
+    expect(listed({ messageId: 'm-1', sentAt, content: { kind: 'queue-redrive', eventJson: event, attempts: 5 } }, queuedPath)).toBe(
+      `  1) message m-1, first sent to queue users-fanout-dev-welcome-email ${sentAt} (SQS keeps that time when it moves a message to the DLQ)`,
+    );
+  });
+
+  test('is when it was dead-lettered for what EventBridge, Lambda and Pipes send on giving up, and when it was rejected for a rejected user', () => {
+    const ruleDelivery = { kind: 'rule-delivery', eventJson: '{}', ruleArn: 'r', targetArn: 't', error: 'e' } as const;
+    const rejectedUser = { kind: 'rejected-user', reason: 'data.email: Invalid email address', record: {} } as const;
+    const rejectedPath: DeadLetterPath = { kind: 'rejected-users', replayThrough: { pipeName: 'p', filters: [], target: { kind: 'sqs', queueName: 'q' } }, usersTableName: 'users' };
+
+    expect(listed({ messageId: 'm-2', sentAt, content: ruleDelivery }, queuedPath)).toBe(`  1) message m-2, dead-lettered ${sentAt}`);
+    expect(listed({ messageId: 'm-3', sentAt, content: rejectedUser }, rejectedPath)).toBe(`  1) message m-3, rejected ${sentAt}`);
+  });
+});
+
 describe('masking personal data for the terminal', () => {
   test('addresses keep only their domain, other values of email fields only their length, the rest is untouched', () => {
     expect(
@@ -53,6 +80,7 @@ describe('dlq arguments', () => {
       stage: 'prod',
       region: 'eu-west-1',
       endpoint: undefined,
+      local: false,
       max: 20,
       showPersonalData: false,
     });
@@ -60,7 +88,14 @@ describe('dlq arguments', () => {
     expect(parseDlqArguments(['list', '--endpoint-url', 'http://127.0.0.1:1'], { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }).endpoint).toBe('http://127.0.0.1:1');
   });
 
+  test('--local is the local runtime on PORT, as npm start in the same shell serves it, and 4566 without PORT', () => {
+    expect(parseDlqArguments(['list', '--local'], {})).toMatchObject({ endpoint: 'http://127.0.0.1:4566', local: true });
+    expect(parseDlqArguments(['--local', 'list'], { PORT: '4601', AWS_ENDPOINT_URL: 'http://127.0.0.1:9' })).toMatchObject({ endpoint: 'http://127.0.0.1:4601', local: true });
+  });
+
   test('bad usage names the problem', () => {
+    expect(() => parseDlqArguments(['list', '--local', '--endpoint-url', 'http://127.0.0.1:4566'], {})).toThrow('--local and --endpoint-url both name the endpoint: give one');
+    expect(() => parseDlqArguments(['list', '--local'], { PORT: '70000' })).toThrow(`PORT must be the local runtime's port, from 1 to 65535, got "70000"`);
     expect(() => parseDlqArguments(['redrive'], {})).toThrow('redrive needs exactly one queue, subscriber or pipe name');
     expect(() => parseDlqArguments(['list', '--max', '0'], {})).toThrow('--max must be a positive integer, got "0"');
     expect(() => parseDlqArguments(['list', '--force'], {})).toThrow('Unknown option "--force"');

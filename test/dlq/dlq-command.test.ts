@@ -166,19 +166,24 @@ describe('dlq list and redrive against the local runtime', () => {
       expect(status).toBe(0);
       expect(out).toMatch(/✓ .*sent on by pipe users-fanout-dev-rejected-users's path/);
       const [rejected] = await waitForMessages(stack.sqs, DLQ.rejectedUsers, (body) => body.includes('dlq-rejected'));
-      expect(JSON.parse(rejected)).toMatchObject({ reason: expect.stringMatching(/email/i), record: { eventName: 'INSERT' } });
+      const kept = JSON.parse(rejected) as { record: { dynamodb: Record<string, unknown> } };
+      expect(kept).toMatchObject({ reason: expect.stringMatching(/email/i), record: { eventName: 'INSERT', dynamodb: { Keys: { userId: { S: 'dlq-rejected' } } } } });
+      // The queue keeps the keys and the reason; the image, with the address, stays in the table.
+      expect(kept.record.dynamodb).not.toHaveProperty('NewImage');
+      expect(rejected).not.toContain('not-an-email');
       expect(await depthOf(DLQ.rejectedUsersPipe)).toBe(0);
     });
 
-    test('list shows the rejected record with its reason, its invalid address masked unless asked for', async () => {
-      const masked = (await dlq('list')).out;
+    test('list shows the rejected record with its keys and reason, and reads its item from the table only when asked', async () => {
+      const plain = (await dlq('list')).out;
       const shown = (await dlq('list', '--show-personal-data')).out;
 
-      expect(masked).toMatch(/^users-fanout-dev-rejected-users: 1 message$/m);
-      expect(masked).toMatch(/reason:\s+.*email/i);
-      expect(masked).toMatch(/record:\s+\{.*"userId":"dlq-rejected".*"email":"<hidden, 12 characters>"/);
-      expect(masked).not.toContain('not-an-email');
-      expect(shown).toMatch(/record:\s+\{.*"email":"not-an-email"/);
+      expect(plain).toMatch(/^users-fanout-dev-rejected-users: 1 message$/m);
+      expect(plain).toMatch(/reason:\s+.*email/i);
+      expect(plain).toMatch(/keys:\s+\{"userId":"dlq-rejected"\}/);
+      expect(plain).toContain(`item:     in ${USERS_TABLE}, not kept here (--show-personal-data reads it)`);
+      expect(plain).not.toContain('not-an-email');
+      expect(shown).toMatch(/item:\s+\{.*"userId":"dlq-rejected".*"email":"not-an-email"/);
     });
 
     test('a queued subscriber event goes back to its delivery queue: the email is sent and the DLQ is empty', async () => {
@@ -208,6 +213,17 @@ describe('dlq list and redrive against the local runtime', () => {
       expect(await depthOf(DLQ.rejectedUsers)).toBe(1);
     });
 
+    test('a rejected record fixed in the table is replayed with the item as it is now: the user gets the email', async () => {
+      await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem('dlq-rejected', 'dlq-fixed@example.com') }));
+
+      const { status, out } = await dlq('redrive', 'rejected-users');
+
+      expect(status).toBe(0);
+      expect(out).toContain(`${DLQ.rejectedUsers}: 1 redriven, 0 failed, 0 kept`);
+      await waitForMail('dlq-fixed@example.com');
+      expect(await depthOf(DLQ.rejectedUsers)).toBe(0);
+    });
+
     test('the CLI runs as a command, with the endpoint from AWS_ENDPOINT_URL', async () => {
       const { stdout } = await run(path.join(PROJECT_DIR, 'node_modules/.bin/tsx'), ['scripts/dlq/cli.ts', 'list'], {
         cwd: PROJECT_DIR,
@@ -217,8 +233,8 @@ describe('dlq list and redrive against the local runtime', () => {
       // Both pipes' DLQs and the rejected-users queue, then one DLQ per subscriber.
       const queueCount = 3 + subscribers.length;
       expect(stdout).toMatch(/^users-fanout-dev-welcome-email-dlq: empty$/m);
-      expect(stdout).toMatch(/^users-fanout-dev-rejected-users: 1 message$/m);
-      expect(stdout).toContain(`\n1 message in ${queueCount} queues\n`);
+      expect(stdout).toMatch(/^users-fanout-dev-rejected-users: empty$/m);
+      expect(stdout).toContain(`\n0 messages in ${queueCount} queues\n`);
     });
   });
 });

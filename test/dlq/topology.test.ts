@@ -47,7 +47,7 @@ describe('dead-letter queues of the synthesized stack', () => {
         target: { kind: 'sqs', queueName: 'users-fanout-dev-rejected-users' },
       },
     });
-    expect(byName('users-fanout-dev-rejected-users').path).toEqual({ kind: 'rejected-users', replayThrough: userCreatedPipe });
+    expect(byName('users-fanout-dev-rejected-users').path).toEqual({ kind: 'rejected-users', replayThrough: userCreatedPipe, usersTableName: 'users-fanout-dev-users' });
     expect(byName('users-fanout-dev-welcome-email-dlq').path).toEqual({
       kind: 'subscriber-queue',
       subscriber: 'welcome-email',

@@ -8,6 +8,8 @@ export const PROJECT_DIR = path.resolve(__dirname, '../..');
 export const USERS_TABLE = 'users-fanout-dev-users';
 export const AUDIT_TABLE = 'users-fanout-dev-audit-log';
 export const REJECTED_USERS_QUEUE = 'users-fanout-dev-rejected-users';
+/** The dev stage's HMAC key, by the alias operators use to compute an address's pseudonym. */
+export const EMAIL_HMAC_KEY_ALIAS = 'alias/users-fanout-dev-email-hmac';
 
 /** Short retry delays, so failure paths finish in seconds rather than AWS's minutes. */
 export const FAST_RETRIES: NonNullable<LocalRuntimeOptions['retryDelays']> = {

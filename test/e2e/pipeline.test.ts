@@ -1,10 +1,12 @@
 import { DeleteItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   AUDIT_TABLE,
+  EMAIL_HMAC_KEY_ALIAS,
   mailTo,
   PROJECT_DIR,
   REJECTED_USERS_QUEUE,
@@ -64,6 +66,15 @@ describe('local pipeline, end to end', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0].detailType).toEqual({ S: 'UserCreated' });
     expect(JSON.stringify(audit[0])).not.toContain('e2e-insert@example.com');
+    // The keyed hash, computed by the local KMS under the stage's HMAC key, as an operator would look it up.
+    const kms = new KMSClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    try {
+      const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: EMAIL_HMAC_KEY_ALIAS, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('e2e-insert@example.com') }));
+      expect(audit[0].emailHmac).toEqual({ S: Buffer.from(Mac!).toString('hex') });
+      expect(audit[0]).not.toHaveProperty('emailSha256');
+    } finally {
+      kms.destroy();
+    }
   });
 
   test('MODIFY and REMOVE records send no email and write no audit record', async () => {
@@ -97,7 +108,12 @@ describe('local pipeline, end to end', () => {
     for (const address of recipients) await waitForMail(address);
   });
 
-  test('an invalid user sends nothing and is kept, with its reason, in the rejected-users queue', async () => {
+  interface RejectedBody {
+    reason: string;
+    record: { dynamodb: { Keys: Record<string, { S: string }> } & Record<string, unknown> };
+  }
+
+  test('an invalid user sends nothing and is kept, by its keys and with its reason, in the rejected-users queue', async () => {
     await insert('e2e-invalid', 'not-an-email');
     await insert('e2e-invalid-sentinel', 'e2e-invalid-sentinel@example.com');
     await waitForMail('e2e-invalid-sentinel@example.com');
@@ -105,12 +121,15 @@ describe('local pipeline, end to end', () => {
     const { QueueUrl } = await stack.sqs.send(new GetQueueUrlCommand({ QueueName: REJECTED_USERS_QUEUE }));
     const rejected = await waitFor('the rejected record', async () => {
       const received = await stack.sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-      const bodies = (received.Messages ?? []).map((message) => JSON.parse(message.Body as string) as { reason: string; record: { dynamodb: { NewImage: Record<string, { S: string }> } } });
-      return bodies.find((body) => body.record.dynamodb.NewImage.userId.S === 'e2e-invalid');
+      const messages = (received.Messages ?? []).map((message) => message.Body as string);
+      const found = messages.find((body) => (JSON.parse(body) as RejectedBody).record.dynamodb.Keys.userId.S === 'e2e-invalid');
+      return found === undefined ? undefined : { text: found, body: JSON.parse(found) as RejectedBody };
     });
 
-    expect(rejected.reason).toMatch(/email/i);
-    expect(rejected.record.dynamodb.NewImage.email).toEqual({ S: 'not-an-email' });
+    expect(rejected.body.reason).toMatch(/email/i);
+    // The image, with the address, stays in the users table: the queue holds the keys and the reason only.
+    expect(rejected.body.record.dynamodb).not.toHaveProperty('NewImage');
+    expect(rejected.text).not.toContain('not-an-email');
     expect(await mailTo(stack.endpoint, 'not-an-email')).toHaveLength(0);
     expect(await auditRecords('e2e-invalid')).toHaveLength(0);
   });

@@ -17,7 +17,7 @@ describe('loadSampleEvents', () => {
       time: '2024-05-01T09:30:00Z',
       region: 'us-east-1',
       resources: [],
-      detail: expect.objectContaining({ data: expect.objectContaining({ userId: 'u-1', email: 'ada@example.com' }) }),
+      detail: expect.objectContaining({ data: expect.objectContaining({ userId: 'u-1', email: 'alan@example.com' }) }),
     });
   });
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -9,12 +9,17 @@ import { eventBridgeEvent, userCreatedDetail } from './helpers/events';
 import { lambdaContext } from './helpers/fixtures';
 
 const documents = mockClient(DynamoDBDocumentClient);
+const kms = mockClient(KMSClient);
+const HMAC_KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/11111111-1111-4111-8111-111111111111';
+/** Stands in for the key: the MAC is a function of the message, so tests see which address was hashed. */
+const fakeMac = (message: Uint8Array): Uint8Array => Uint8Array.from(Buffer.from(`mac(${Buffer.from(message).toString('utf8')})`).reverse());
 
 let handler: (event: unknown, context: Context) => Promise<string>;
 let logs: CapturedLogs;
 
 beforeAll(async () => {
   process.env.AUDIT_TABLE_NAME = 'users-fanout-test-audit';
+  process.env.EMAIL_HMAC_KEY_ARN = HMAC_KEY_ARN;
   process.env.AWS_REGION = 'us-east-1';
   ({ handler } = await import('../../services/audit-log/handler'));
 });
@@ -22,6 +27,8 @@ beforeAll(async () => {
 beforeEach(() => {
   documents.reset();
   documents.on(PutCommand).resolves({});
+  kms.reset();
+  kms.on(GenerateMacCommand).callsFake((input: { Message: Uint8Array }) => ({ Mac: fakeMac(input.Message), MacAlgorithm: 'HMAC_SHA_256', KeyId: HMAC_KEY_ARN }));
   logs = captureLogs();
 });
 
@@ -32,7 +39,7 @@ afterEach(() => {
 });
 
 describe('audit-log handler', () => {
-  it('writes one append-only record: what, to whom, when, from where, with a hash instead of the email', async () => {
+  it('writes one append-only record: what, to whom, when, from where, with a keyed hash (HMAC) instead of the email', async () => {
     const detail = userCreatedDetail('u-1');
     jest.useFakeTimers({ now: new Date('2024-05-01T09:30:05.000Z'), doNotFake: ['nextTick', 'setImmediate'] });
     try {
@@ -54,11 +61,20 @@ describe('audit-log handler', () => {
         idempotencyKey: 'user-created:stream-u-1',
         occurredAt: '2024-05-01T09:30:00.000Z',
         recordedAt: '2024-05-01T09:30:05.000Z',
-        emailSha256: createHash('sha256').update('u-1@example.com').digest('hex'),
+        emailHmac: Buffer.from(fakeMac(Buffer.from('u-1@example.com'))).toString('hex'),
       },
     });
+    expect(kms).toHaveReceivedCommandWith(GenerateMacCommand, { KeyId: HMAC_KEY_ARN, MacAlgorithm: 'HMAC_SHA_256' });
     const item = documents.commandCalls(PutCommand)[0].args[0].input.Item;
     expect(JSON.stringify(item)).not.toContain('@');
+    expect(item).not.toHaveProperty('emailSha256');
+  });
+
+  it('writes nothing and fails the invocation when KMS cannot compute the HMAC, so Lambda retries it', async () => {
+    kms.on(GenerateMacCommand).rejects(Object.assign(new Error('Key is disabled'), { name: 'DisabledException' }));
+
+    await expect(handler(eventBridgeEvent(userCreatedDetail('u-1')), lambdaContext)).rejects.toThrow('Key is disabled');
+    expect(documents).not.toHaveReceivedCommand(PutCommand);
   });
 
   it('treats a failed condition as a redelivery: nothing new written, and success', async () => {

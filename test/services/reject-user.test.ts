@@ -1,3 +1,4 @@
+import type { DynamoDBRecord } from 'aws-lambda';
 import { handler } from '../../services/reject-user/handler';
 import { captureLogs, type CapturedLogs } from './helpers/capture-logs';
 import { FIXTURE_IDS, fixtureEmailAddresses, lambdaContext, pipesUsersBatch, recordFor } from './helpers/fixtures';
@@ -9,25 +10,38 @@ describe('reject-user handler on a recorded Pipes batch', () => {
   });
   afterEach(() => logs.restore());
 
-  it('returns only the invalid INSERT records, each with its reason and the record exactly as delivered', async () => {
+  /** The record as delivered, images left out. */
+  function withoutImages(eventID: string): DynamoDBRecord {
+    const record = structuredClone(recordFor(eventID));
+    delete record.dynamodb?.NewImage;
+    delete record.dynamodb?.OldImage;
+    return record;
+  }
+
+  it('returns only the invalid INSERT records, each with its reason and the record as delivered without its images', async () => {
     const rejected = await handler(pipesUsersBatch(), lambdaContext);
 
     expect(rejected).toEqual([
-      { reason: 'data.email: Invalid input: expected string, received undefined', record: recordFor(FIXTURE_IDS.missingEmail) },
-      { reason: 'data.email: Invalid email address', record: recordFor(FIXTURE_IDS.malformedEmail) },
-      { reason: expect.stringMatching(/^data\.userId: Invalid userId/), record: recordFor(FIXTURE_IDS.badUserId) },
+      { reason: 'data.email: Invalid input: expected string, received undefined', record: withoutImages(FIXTURE_IDS.missingEmail) },
+      { reason: 'data.email: Invalid email address', record: withoutImages(FIXTURE_IDS.malformedEmail) },
+      { reason: expect.stringMatching(/^data\.userId: Invalid userId/), record: withoutImages(FIXTURE_IDS.badUserId) },
     ]);
   });
 
-  it('keeps the attribute-value form of the rejected record, so it survives JSON unchanged', async () => {
-    const [missingEmail] = await handler(pipesUsersBatch(), lambdaContext);
+  it('keeps the keys and the place in the stream in attribute-value form, and no email or name', async () => {
+    const rejected = await handler(pipesUsersBatch(), lambdaContext);
+    const [missingEmail] = rejected;
 
-    expect(missingEmail.record.dynamodb?.NewImage).toEqual({
-      userId: { S: 'u-3' },
-      givenName: { S: 'Alan' },
-      createdAt: { S: '2024-05-01T10:15:59.000Z' },
+    expect(missingEmail.record).toMatchObject({
+      eventID: FIXTURE_IDS.missingEmail,
+      eventName: 'INSERT',
+      dynamodb: { Keys: { userId: { S: 'u-3' } }, SequenceNumber: recordFor(FIXTURE_IDS.missingEmail).dynamodb?.SequenceNumber },
     });
     expect(JSON.parse(JSON.stringify(missingEmail))).toEqual(missingEmail);
+    const kept = JSON.stringify(rejected);
+    const imageEmails = pipesUsersBatch().flatMap((record) => [record.dynamodb?.NewImage?.email?.S, record.dynamodb?.OldImage?.email?.S]);
+    for (const address of imageEmails.filter((email) => email !== undefined)) expect(kept).not.toContain(address);
+    expect(kept).not.toContain('Alan');
   });
 
   it('returns [] when every record is valid, and neither rejects MODIFY nor REMOVE records', async () => {

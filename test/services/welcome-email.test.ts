@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
 import { MessageRejected, SESClient, SESServiceException, SendEmailCommand } from '@aws-sdk/client-ses';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SQSEvent, SQSBatchResponse, Context } from 'aws-lambda';
@@ -11,6 +12,11 @@ import { lambdaContext } from './helpers/fixtures';
 
 const ses = mockClient(SESClient);
 const dynamodb = mockClient(DynamoDBClient);
+const kms = mockClient(KMSClient);
+const HMAC_KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/11111111-1111-4111-8111-111111111111';
+/** Stands in for the key: the MAC is a function of the message, so tests see which address was hashed. */
+const fakeMac = (message: Uint8Array): Uint8Array => Uint8Array.from(Buffer.from(`mac(${Buffer.from(message).toString('utf8')})`).reverse());
+const fakeHmacHex = (email: string): string => Buffer.from(fakeMac(Buffer.from(email))).toString('hex');
 
 let handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 let logs: CapturedLogs;
@@ -24,6 +30,7 @@ beforeAll(async () => {
   process.env.SENDER_EMAIL = 'welcome@example.com';
   process.env.IDEMPOTENCY_TABLE_NAME = 'users-fanout-test-idempotency';
   process.env.IDEMPOTENCY_TTL_SECONDS = '172800';
+  process.env.EMAIL_HMAC_KEY_ARN = HMAC_KEY_ARN;
   process.env.AWS_REGION = 'us-east-1';
   ({ handler } = await import('../../services/welcome-email/handler'));
 });
@@ -35,6 +42,8 @@ beforeEach(() => {
   dynamodb.on(UpdateItemCommand).resolves({});
   dynamodb.on(DeleteItemCommand).resolves({});
   ses.on(SendEmailCommand).resolves({ MessageId: 'ses-message-1' });
+  kms.reset();
+  kms.on(GenerateMacCommand).callsFake((input: { Message: Uint8Array }) => ({ Mac: fakeMac(input.Message), MacAlgorithm: 'HMAC_SHA_256', KeyId: HMAC_KEY_ARN }));
   logs = captureLogs();
 });
 
@@ -145,7 +154,7 @@ describe('welcome-email handler', () => {
       level: 'WARN',
       userId: 'u-4',
       reason,
-      emailSha256: createHash('sha256').update('u-4@example.com').digest('hex'),
+      emailHmac: fakeHmacHex('u-4@example.com'),
       correlation_id: 'user-created:stream-u-4',
     });
   });
@@ -177,8 +186,26 @@ describe('welcome-email handler', () => {
       service: 'welcome-email',
       correlation_id: 'user-created:stream-u-1',
       userId: 'u-1',
+      emailHmac: fakeHmacHex('u-1@example.com'),
       messageId: 'ses-message-1',
       function_request_id: 'request-1',
     });
+    expect(kms).toHaveReceivedCommandWith(GenerateMacCommand, { KeyId: HMAC_KEY_ARN, MacAlgorithm: 'HMAC_SHA_256' });
+  });
+
+  it('still sends when KMS cannot compute the log pseudonym, logging without it and saying why', async () => {
+    kms.on(GenerateMacCommand).rejects(Object.assign(new Error('Rate exceeded for u-1@example.com'), { name: 'ThrottlingException' }));
+
+    const response = await handler(sqsEvent(sqsRecord('m-1', eventBridgeEvent(userCreatedDetail('u-1')))), lambdaContext);
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
+    expect(logs.entries().find((entry) => entry.message === 'Email HMAC unavailable; logging without it')).toMatchObject({
+      level: 'WARN',
+      reason: 'ThrottlingException',
+    });
+    const sent = logs.entries().find((entry) => entry.message === 'Welcome email sent');
+    expect(sent).toMatchObject({ userId: 'u-1', messageId: 'ses-message-1' });
+    expect(sent).not.toHaveProperty('emailHmac');
   });
 });

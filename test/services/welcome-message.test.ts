@@ -61,13 +61,25 @@ describe('welcomeEmailConfigFromEnv', () => {
   });
 
   function setEnv(values: Record<string, string | undefined>): void {
-    process.env = { ...saved, SENDER_EMAIL: 'welcome@example.com', IDEMPOTENCY_TABLE_NAME: 'idem', IDEMPOTENCY_TTL_SECONDS: '3600', ...values };
+    process.env = {
+      ...saved,
+      SENDER_EMAIL: 'welcome@example.com',
+      IDEMPOTENCY_TABLE_NAME: 'idem',
+      IDEMPOTENCY_TTL_SECONDS: '3600',
+      EMAIL_HMAC_KEY_ARN: 'arn:aws:kms:us-east-1:123456789012:key/k',
+      ...values,
+    };
     for (const [key, value] of Object.entries(values)) if (value === undefined) delete process.env[key];
   }
 
-  it('reads the three variables', () => {
+  it('reads the four variables', () => {
     setEnv({});
-    expect(welcomeEmailConfigFromEnv()).toEqual({ senderEmail: 'welcome@example.com', idempotencyTableName: 'idem', idempotencyTtlSeconds: 3600 });
+    expect(welcomeEmailConfigFromEnv()).toEqual({
+      senderEmail: 'welcome@example.com',
+      idempotencyTableName: 'idem',
+      idempotencyTtlSeconds: 3600,
+      emailHmacKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
+    });
   });
 
   it.each([
@@ -76,6 +88,7 @@ describe('welcomeEmailConfigFromEnv', () => {
     [{ IDEMPOTENCY_TABLE_NAME: ' ' }, 'Environment variable IDEMPOTENCY_TABLE_NAME is required'],
     [{ IDEMPOTENCY_TTL_SECONDS: '1.5' }, 'Environment variable IDEMPOTENCY_TTL_SECONDS must be a positive integer, received "1.5"'],
     [{ IDEMPOTENCY_TTL_SECONDS: '0' }, 'Environment variable IDEMPOTENCY_TTL_SECONDS must be a positive integer, received "0"'],
+    [{ EMAIL_HMAC_KEY_ARN: undefined }, 'Environment variable EMAIL_HMAC_KEY_ARN is required'],
   ])('refuses %p', (values, message) => {
     setEnv(values);
     expect(() => welcomeEmailConfigFromEnv()).toThrow(message);

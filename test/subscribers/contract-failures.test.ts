@@ -25,7 +25,7 @@ describe('a pattern on a field the contract does not declare', () => {
   });
 
   it('is found inside $or alternatives too', () => {
-    const detail = { $or: [{ data: { givenName: ['Ada'] } }, { data: { nickname: ['Ada'] } }] };
+    const detail = { $or: [{ data: { givenName: ['Alan'] } }, { data: { nickname: ['Alan'] } }] };
     const broken = { ...welcomeEmail, eventPattern: { ...userCreated, detail } };
 
     expect(problemsOf(broken)).toEqual([

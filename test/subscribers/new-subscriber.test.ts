@@ -1,23 +1,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { subscribers } from '../../cdk/subscribers';
 import type { SubscriberEntry } from '../../cdk/subscription/subscriber-entry';
 import { eventContracts } from '../../events/registry';
 import { loadSampleEvents } from '../../events/sample-events';
 import { synthesize } from '../../local/cli/synth';
+import { USAGE } from '../../scripts/new-subscriber/arguments';
 import type { LocalModel } from '../../local/model/types';
 import { loadLocalModel } from '../../local/template';
 import { copyProject, type ProjectCopy } from './project-copy';
 import { subscriberContractProblems } from './subscriber-contract';
+import { constructIdOf, unusedSubscriberNames } from './unused-names';
 
 /**
  * `npm run new-subscriber` in a temporary copy of the project, once per delivery kind; then everything that must
  * work with no further edits: the registry, synthesis (cdk-nag included), the picture, the generated tests.
+ * The names are free in this checkout, whatever subscribers it already has (see unused-names.ts).
  */
+const [QUEUED, DIRECT, QUEUE_ONLY] = unusedSubscriberNames('crm-sync', 'slack-notice', 'partner-feed');
 const NEW_SUBSCRIBERS = [
-  { name: 'crm-sync', args: [] },
-  { name: 'slack-notice', args: ['--delivery', 'direct'] },
-  { name: 'partner-feed', args: ['--delivery', 'queue-only'] },
+  { name: QUEUED, args: [] },
+  { name: DIRECT, args: ['--delivery', 'direct'] },
+  { name: QUEUE_ONLY, args: ['--delivery', 'queue-only'] },
 ] as const;
+const REGISTERED_BEFORE = subscribers.map((entry) => entry.name);
 const USER_CREATED_V1 = {
   source: ['users-fanout.users'],
   'detail-type': ['UserCreated'],
@@ -40,20 +46,20 @@ afterAll(() => copy?.remove());
 
 describe('the files it creates', () => {
   it('queued (the default): an SQS batch handler with partial failures, typed by the contract, and its test', () => {
-    expect(copy.read('services/crm-sync/handler.ts')).toContain('processPartialResponse(event, processMessage, processor');
-    expect(copy.read('services/crm-sync/event.ts')).toContain("EventDetail<typeof userCreatedContract>");
-    expect(copy.read('test/services/crm-sync.test.ts')).toContain("import { handler } from '../../services/crm-sync/handler'");
+    expect(copy.read(`services/${QUEUED}/handler.ts`)).toContain('processPartialResponse(event, processMessage, processor');
+    expect(copy.read(`services/${QUEUED}/event.ts`)).toContain("EventDetail<typeof userCreatedContract>");
+    expect(copy.read(`test/services/${QUEUED}.test.ts`)).toContain(`import { handler } from '../../services/${QUEUED}/handler'`);
   });
 
   it('direct: an EventBridge event handler, typed by the contract, and its test', () => {
-    expect(copy.read('services/slack-notice/handler.ts')).toContain('export const handler = async (event: unknown, context: Context): Promise<void>');
-    expect(copy.exists('services/slack-notice/event.ts')).toBe(true);
-    expect(copy.exists('test/services/slack-notice.test.ts')).toBe(true);
+    expect(copy.read(`services/${DIRECT}/handler.ts`)).toContain('export const handler = async (event: unknown, context: Context): Promise<void>');
+    expect(copy.exists(`services/${DIRECT}/event.ts`)).toBe(true);
+    expect(copy.exists(`test/services/${DIRECT}.test.ts`)).toBe(true);
   });
 
   it('queue-only: no service and no test, only the registry entry', () => {
-    expect(copy.exists('services/partner-feed')).toBe(false);
-    expect(copy.exists('test/services/partner-feed.test.ts')).toBe(false);
+    expect(copy.exists(`services/${QUEUE_ONLY}`)).toBe(false);
+    expect(copy.exists(`test/services/${QUEUE_ONLY}.test.ts`)).toBe(false);
   });
 });
 
@@ -66,7 +72,7 @@ describe('the architecture diagram', () => {
       expect(page).toContain(`| \`users-fanout-dev-${name}\` |`);
       expect(readme).toContain(`"users-fanout-dev-${name}<br/>`);
     }
-    expect(readme).toContain('λ CrmSyncHandler');
+    expect(readme).toContain(`λ ${constructIdOf(QUEUED)}Handler`);
   });
 });
 
@@ -77,8 +83,8 @@ describe('the registry', () => {
   });
 
   it('gets one entry per new subscriber, after the existing ones, pinned to the contract version it was written for', () => {
-    expect(registry.map((entry) => entry.name)).toEqual(['welcome-email', 'audit-log', 'crm-sync', 'slack-notice', 'partner-feed']);
-    expect(registry.slice(2)).toEqual(
+    expect(registry.map((entry) => entry.name)).toEqual([...REGISTERED_BEFORE, QUEUED, DIRECT, QUEUE_ONLY]);
+    expect(registry.slice(REGISTERED_BEFORE.length)).toEqual(
       NEW_SUBSCRIBERS.map(({ name }, index) => ({
         name,
         description: `${name}: receives UserCreated v1 events`,
@@ -113,10 +119,10 @@ describe('after the scaffold, with no further edits', () => {
       expect(rule(name).eventPattern).toEqual(USER_CREATED_V1);
       expect(rule(name).targets).toEqual([expect.objectContaining({ deadLetterArn: queueArn(`users-fanout-dev-${name}-dlq`) })]);
     }
-    expect(rule('crm-sync').targets[0].arn).toBe(queueArn('users-fanout-dev-crm-sync'));
-    expect(model.eventSourceMappings.map((mapping) => mapping.queueArn)).toContain(queueArn('users-fanout-dev-crm-sync'));
-    expect(rule('slack-notice').targets[0].kind).toBe('lambda');
-    expect(rule('partner-feed').targets[0].arn).toBe(queueArn('users-fanout-dev-partner-feed'));
+    expect(rule(QUEUED).targets[0].arn).toBe(queueArn(`users-fanout-dev-${QUEUED}`));
+    expect(model.eventSourceMappings.map((mapping) => mapping.queueArn)).toContain(queueArn(`users-fanout-dev-${QUEUED}`));
+    expect(rule(DIRECT).targets[0].kind).toBe('lambda');
+    expect(rule(QUEUE_ONLY).targets[0].arn).toBe(queueArn(`users-fanout-dev-${QUEUE_ONLY}`));
   });
 
   it('npm run diagram draws the new subscribers', async () => {
@@ -125,18 +131,18 @@ describe('after the scaffold, with no further edits', () => {
     expect(result).toMatchObject({ code: 0, stdout: 'Wrote docs/architecture.md and README.md\n' });
     const page = copy.read('docs/architecture.md');
     for (const { name } of NEW_SUBSCRIBERS) expect(page).toContain(`| \`users-fanout-dev-${name}\` | \`${JSON.stringify(USER_CREATED_V1)}\``);
-    expect(page).toContain('λ CrmSyncHandler');
+    expect(page).toContain(`λ ${constructIdOf(QUEUED)}Handler`);
   });
 
   it('the generated handler tests and the contract checks pass, and the generated code type-checks', async () => {
-    const generatedTests = ['test/services/crm-sync.test.ts', 'test/services/slack-notice.test.ts'];
+    const generatedTests = [`test/services/${QUEUED}.test.ts`, `test/services/${DIRECT}.test.ts`];
     const tests = await copy.run('jest', [...generatedTests, 'test/subscribers/contracts.test.ts']);
     expect({ code: tests.code, summary: /^Tests:.*$/m.exec(tests.stderr)?.[0] }).toEqual({
       code: 0,
       summary: expect.stringMatching(/^Tests: +\d+ passed, \d+ total$/),
     });
 
-    const generated = ['services/crm-sync', 'services/slack-notice', ...generatedTests, 'cdk/subscribers.ts'];
+    const generated = [`services/${QUEUED}`, `services/${DIRECT}`, ...generatedTests, 'cdk/subscribers.ts'];
     fs.writeFileSync(path.join(copy.dir, 'tsconfig.generated.json'), JSON.stringify({ extends: './tsconfig.json', include: generated }));
     const typecheck = await copy.run('tsc', ['--noEmit', '-p', 'tsconfig.generated.json']);
     // Only the generated files are judged: the rest of the checkout is whatever this one holds.
@@ -151,11 +157,13 @@ describe('refusals: one line, exit code 2, nothing written', () => {
     [['a'.repeat(41)], `new-subscriber: "${'a'.repeat(41)}" is 41 characters long: a subscriber name has at most 40 (it is part of its queue names)`],
     [['shared'], `new-subscriber: "shared" is reserved: it would clash with one of the stack's own resources`],
     [['welcome-email'], 'new-subscriber: subscriber "welcome-email" already exists in cdk/subscribers.ts'],
-    [['partner-feed', '--delivery', 'direct'], 'new-subscriber: subscriber "partner-feed" already exists in cdk/subscribers.ts'],
+    [[QUEUE_ONLY, '--delivery', 'direct'], `new-subscriber: subscriber "${QUEUE_ONLY}" already exists in cdk/subscribers.ts`],
     [['enrich-user'], 'new-subscriber: "enrich-user" is taken: services/enrich-user already exists'],
     [['user-deleted-sync', '--event', 'UserDeleted'], 'new-subscriber: unknown event "UserDeleted": the registered events are UserCreated (events/registry.ts)'],
     [['crm-export', '--delivery', 'sync'], 'new-subscriber: unknown delivery "sync": use one of queued, direct, queue-only'],
     [[], expect.stringMatching(/^new-subscriber: missing the subscriber name; usage: npm run new-subscriber -- <name>/)],
+    [['crm-export', '-x'], `new-subscriber: unknown option "-x"; ${USAGE}`],
+    [['crm-export', '--delivery'], `new-subscriber: option "--delivery" needs a value; ${USAGE}`],
   ])('%j', async (args, message) => {
     const before = copy.snapshot();
 
@@ -170,11 +178,11 @@ describe('refusals: one line, exit code 2, nothing written', () => {
 describe('a breaking edit to a new entry', () => {
   it('fails npm test, naming the subscriber and the field', async () => {
     const registry = copy.read('cdk/subscribers.ts');
-    const crmSyncAt = registry.indexOf("name: 'crm-sync'");
+    const entryAt = registry.indexOf(`name: '${QUEUED}'`);
     const broken =
-      registry.slice(0, crmSyncAt) +
+      registry.slice(0, entryAt) +
       registry
-        .slice(crmSyncAt)
+        .slice(entryAt)
         .replace('detail: { metadata: { schemaVersion: [USER_CREATED_SCHEMA_VERSION] } }', "detail: { data: { emailAddress: [{ suffix: '@example.com' }] } }");
     fs.writeFileSync(path.join(copy.dir, 'cdk/subscribers.ts'), broken);
 
@@ -182,7 +190,7 @@ describe('a breaking edit to a new entry', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'crm-sync: pattern field detail.data.emailAddress is not in the users-fanout.users UserCreated v1 contract',
+      `${QUEUED}: pattern field detail.data.emailAddress is not in the users-fanout.users UserCreated v1 contract`,
     );
   });
 });

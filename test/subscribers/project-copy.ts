@@ -21,6 +21,8 @@ export interface ProjectCopy {
   readonly dir: string;
   /** Runs a binary from node_modules/.bin in the copy, e.g. `run('tsx', ['scripts/new-subscriber/cli.ts', 'crm-sync'])`. */
   run(binary: string, args: readonly string[]): Promise<CommandResult>;
+  /** Runs a command line as a reader types it, e.g. `npm run new-subscriber -- crm-sync`, with bash in the copy. */
+  runShell(commandLine: string): Promise<CommandResult>;
   read(relativePath: string): string;
   exists(relativePath: string): boolean;
   /** Every file under the copy's own folders, with its content: to prove a refused command wrote nothing. */
@@ -38,6 +40,7 @@ export function copyProject(): ProjectCopy {
   return {
     dir,
     run: (binary, args) => run(path.join(dir, 'node_modules', '.bin', binary), args, dir),
+    runShell: (commandLine) => run('bash', ['-c', commandLine], dir),
     read: (relativePath) => fs.readFileSync(at(relativePath), 'utf8'),
     exists: (relativePath) => fs.existsSync(at(relativePath)),
     snapshot: () => snapshot(dir),

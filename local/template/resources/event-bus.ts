@@ -1,11 +1,15 @@
 import { ArchiveModel, EventBusModel } from '../../model/types';
-import { ResolvedResource } from './build-context';
+import { BuildContext, ResolvedResource } from './build-context';
 
 export function buildEventBus({ logicalId, identity }: ResolvedResource): EventBusModel {
   return { logicalId, name: identity.attributes.Name, arn: identity.attributes.Arn };
 }
 
-export function buildArchive({ logicalId, identity, properties }: ResolvedResource): ArchiveModel {
+export function buildArchive({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): ArchiveModel {
+  // CDK writes an empty KmsKeyIdentifier for an archive under the AWS owned key.
+  if ((properties.optionalString('KmsKeyIdentifier') ?? '') !== '') {
+    context.warn(`${logicalId} (AWS::Events::Archive): KmsKeyIdentifier is not applied locally; archived events are stored unencrypted and no key permission is checked`);
+  }
   const archive: ArchiveModel = {
     logicalId,
     name: identity.attributes.ArchiveName,

@@ -1,6 +1,6 @@
 import { QueueModel } from '../../model/types';
 import { TemplateError } from '../cfn-types';
-import { ResolvedResource } from './build-context';
+import { BuildContext, ResolvedResource } from './build-context';
 
 /** AWS defaults for properties a queue leaves out. */
 export const QUEUE_DEFAULTS = {
@@ -10,7 +10,10 @@ export const QUEUE_DEFAULTS = {
   receiveMessageWaitTimeSeconds: 0,
 };
 
-export function buildQueue({ logicalId, identity, properties }: ResolvedResource): QueueModel {
+export function buildQueue({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): QueueModel {
+  if (properties.has('KmsMasterKeyId')) {
+    context.warn(`${logicalId} (AWS::SQS::Queue): KmsMasterKeyId is not applied locally; messages are stored unencrypted and no key permission is checked`);
+  }
   const queue: QueueModel = {
     logicalId,
     name: identity.attributes.QueueName,

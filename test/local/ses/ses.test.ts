@@ -149,17 +149,54 @@ describe('SES captured locally', () => {
     expect((await listed()).map((message) => message.Subject)).toEqual(['Eventually']);
   });
 
-  it('serves the aws-ses-v2-local viewer under /_aws/ses/ui, wired to its API there', async () => {
-    await sendSimple(v1, 'welcome@example.com', 'Seen in the viewer');
+  it('serves a page of the captured mail at /_aws/ses/ui: sender, recipients, subject, date, text and HTML bodies', async () => {
+    const sent = await v1.send(
+      new SendEmailCommand({
+        Source: 'welcome@example.com',
+        Destination: { ToAddresses: ['ada@example.com', 'alan@example.com'], CcAddresses: ['grace@example.com'] },
+        Message: {
+          Subject: { Data: 'Welcome, Ada & <friends>' },
+          Body: { Text: { Data: 'Hello <Ada>' }, Html: { Data: '<h1 class="x">Hello</h1><script>parent.document.title = "reached"</script>' } },
+        },
+      }),
+    );
+    const [{ Timestamp }] = await listed();
+
     const page = await fetch(`${endpoint.url}/_aws/ses/ui`);
-    expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
-    expect(html).toContain('/_aws/ses/ui/store?since=');
-    expect(html).not.toMatch(/fetch\(`\/store/);
-    const store = (await (await fetch(`${endpoint.url}/_aws/ses/ui/store`)).json()) as { emails: { subject: string }[] };
-    expect(store.emails.map((email) => email.subject)).toEqual(['Seen in the viewer']);
+
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html).toContain('<dt>From</dt><dd>welcome@example.com</dd>');
+    expect(html).toContain('<dt>To</dt><dd>ada@example.com, alan@example.com</dd>');
+    expect(html).toContain('<dt>Cc</dt><dd>grace@example.com</dd>');
+    expect(html).toContain('<dt>Subject</dt><dd>Welcome, Ada &#38; &#60;friends&#62;</dd>');
+    expect(html).toContain(`<dt>Date</dt><dd>${Timestamp}</dd>`);
+    expect(html).toContain(`<dt>Message id</dt><dd>${sent.MessageId} (eu-west-1)</dd>`);
+    expect(html).toContain('<pre>Hello &#60;Ada&#62;</pre>');
+    // The HTML body only inside an iframe with every sandbox restriction: no scripts, not this origin.
+    const iframes = html.match(/<iframe[^>]*>/g) ?? [];
+    expect(iframes).toEqual([expect.stringContaining('sandbox=""')]);
+    expect(iframes[0]).toContain('srcdoc="&#60;h1 class=&#34;x&#34;&#62;Hello&#60;/h1&#62;&#60;script&#62;parent.document.title = &#34;reached&#34;&#60;/script&#62;"');
+    expect(html).not.toContain('allow-same-origin');
+    expect(html).not.toContain('<script>parent');
+  });
+
+  it("keeps aws-ses-v2-local's own store API under /_aws/ses/ui, which the benchmark polls with ?since=", async () => {
+    await sendSimple(v1, 'welcome@example.com', 'Seen in the store');
+
+    const store = (await (await fetch(`${endpoint.url}/_aws/ses/ui/store?since=0`)).json()) as { emails: { subject: string }[] };
+    expect(store.emails.map((email) => email.subject)).toEqual(['Seen in the store']);
     await fetch(`${endpoint.url}/_aws/ses/ui/clear-store`, { method: 'POST' });
     expect(await listed()).toEqual([]);
+  });
+
+  it("points to the JSON API that answers, and says when there is no mail", async () => {
+    const html = await (await fetch(`${endpoint.url}/_aws/ses/ui`)).text();
+
+    expect(html).toContain('No mail yet.');
+    expect(html).toContain('<a href="/_aws/ses"><code>GET /_aws/ses</code></a>');
+    expect(html).not.toMatch(/\/store\b/);
+    expect((await fetch(`${endpoint.url}/_aws/ses`)).status).toBe(200);
   });
 });
 

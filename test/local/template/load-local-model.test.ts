@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadLocalModel } from '../../../local/template';
+import { localKmsKeyId } from '../../../local/template/physical-names';
 import { LocalModel } from '../../../local/model/types';
 
 const fixtures = path.join(__dirname, 'fixtures');
@@ -110,6 +113,9 @@ describe('loadLocalModel on a stack with every supported type', () => {
       STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/2026-01-01T00:00:00.000',
       BUS_NAME: 'full-dev',
       ROLE_ARN: 'arn:aws:iam::000000000000:full-stack-dev-WorkerRole',
+      HMAC_KEY_ARN: byLogicalId(model.keys, 'HmacKey').arn,
+      HMAC_KEY_ID: byLogicalId(model.keys, 'HmacKey').keyId,
+      HMAC_ALIAS: 'alias/full-dev-email-hash',
       RETRIES: '3',
     });
   });
@@ -245,8 +251,32 @@ describe('loadLocalModel on a stack with every supported type', () => {
     });
   });
 
-  it('warns about the one unsupported type and stays silent about inert ones', () => {
+  it('reads KMS keys with ids stable across loads, aliases, and references to both', () => {
+    const hmac = byLogicalId(model.keys, 'HmacKey');
+    expect(hmac).toEqual({
+      logicalId: 'HmacKey',
+      keyId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      arn: `arn:aws:kms:us-east-1:000000000000:key/${hmac.keyId}`,
+      keySpec: 'HMAC_256',
+      keyUsage: 'GENERATE_VERIFY_MAC',
+      enabled: true,
+      description: 'Hashes email addresses',
+    });
+    expect(byLogicalId(model.keys, 'Key')).toMatchObject({ keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', enabled: true });
+    expect(byLogicalId(model.keys, 'Key').keyId).not.toBe(hmac.keyId);
+    expect(model.aliases).toEqual([
+      { logicalId: 'HmacAlias', name: 'alias/full-dev-email-hash', arn: 'arn:aws:kms:us-east-1:000000000000:alias/full-dev-email-hash', targetKeyArn: hmac.arn },
+    ]);
+    expect(byLogicalId(model.functions, 'Worker').environment).toMatchObject({ HMAC_KEY_ARN: hmac.arn, HMAC_KEY_ID: hmac.keyId, HMAC_ALIAS: 'alias/full-dev-email-hash' });
+    const again = loadLocalModel({ cdkOutDir: path.join(fixtures, 'full'), ...scope });
+    expect(byLogicalId(again.keys, 'HmacKey').keyId).toBe(hmac.keyId);
+  });
+
+  it('warns about the unsupported type and the key settings it does not apply, and stays silent about inert ones', () => {
     expect(model.warnings).toEqual([
+      'HmacKey (AWS::KMS::Key): KeyPolicy is not enforced locally; any caller of the endpoint may use the key',
+      'WorkQueue (AWS::SQS::Queue): KmsMasterKeyId is not applied locally; messages are stored unencrypted and no key permission is checked',
+      'BusArchive (AWS::Events::Archive): KmsKeyIdentifier is not applied locally; archived events are stored unencrypted and no key permission is checked',
       'Schedule (AWS::Scheduler::Schedule): resource type not supported by the local runtime; skipped',
     ]);
   });
@@ -298,6 +328,7 @@ describe('loadLocalModel intrinsics, conditions and nested assemblies', () => {
 describe('loadLocalModel on unsupported resources', () => {
   it('names every resource it does not run in a warning', () => {
     const model = loadLocalModel({ cdkOutDir: path.join(fixtures, 'unsupported'), ...scope, stackName: 'odd' });
+    const importedKeyId = localKmsKeyId({ ...scope, stackName: 'odd', logicalId: 'ImportedKey' }, false);
     expect(model.warnings.sort()).toEqual(
       [
         'Stream (AWS::Kinesis::Stream): resource type not supported by the local runtime; skipped',
@@ -313,6 +344,9 @@ describe('loadLocalModel on unsupported resources', () => {
         'LayeredFn (AWS::Lambda::Function): Layers is not applied locally; code the handler loads from /opt will be missing',
         'LayeredFn (AWS::Lambda::Function): DeadLetterConfig is not applied locally; failed async events go only to the EventInvokeConfig on-failure destination',
         'FilteredMapping (AWS::Lambda::EventSourceMapping): FilterCriteria is not applied locally; every message is delivered',
+        'ImportedKey (AWS::KMS::Key): Origin EXTERNAL is not supported locally (no key material can be imported); skipped',
+        'ReplicaKey (AWS::KMS::ReplicaKey): resource type not supported by the local runtime; skipped',
+        `DanglingAlias (AWS::KMS::Alias): target key ${importedKeyId} is not a key the local runtime runs; skipped`,
       ].sort(),
     );
     expect(model.functions.map((fn) => fn.logicalId)).toEqual(['LayeredFn']);
@@ -327,6 +361,19 @@ describe('loadLocalModel on unsupported resources', () => {
   it('loads every stack when no stack name is given, reading numbers written as strings', () => {
     const model = loadLocalModel({ cdkOutDir: path.join(fixtures, 'unsupported'), ...scope });
     expect(model.queues.find((queue) => queue.name === 'other-OtherQueue')).toMatchObject({ delaySeconds: 5, receiveMessageWaitTimeSeconds: 20 });
+  });
+
+  it('refuses a KMS key whose spec and usage CloudFormation would refuse, naming both', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-template-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '48.0.0', artifacts: { Bad: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Bad.template.json', stackName: 'bad' } } } }));
+      fs.writeFileSync(path.join(dir, 'Bad.template.json'), JSON.stringify({ Resources: { Mac: { Type: 'AWS::KMS::Key', Properties: { KeySpec: 'HMAC_256' } } } }));
+      expect(() => loadLocalModel({ cdkOutDir: dir, ...scope })).toThrow(
+        'Mac (AWS::KMS::Key): KeySpec HMAC_256 cannot have KeyUsage ENCRYPT_DECRYPT; HMAC key specs go with GENERATE_VERIFY_MAC only',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a missing cdk.out or stack with a clear error', () => {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildApp } from '../../../cdk/build-app';
+import { subscribers } from '../../../cdk/subscribers';
 import { createLambda } from '../../../local/lambda';
 import { LocalModel } from '../../../local/model/types';
 import { openStateStore } from '../../../local/storage/state-store';
@@ -21,12 +22,43 @@ function synthesize(): string {
 
 describe('loadLocalModel on the synthesized users-fanout app', () => {
   let model: LocalModel;
+  let cdkOutDir: string;
   beforeAll(() => {
-    model = loadLocalModel({ cdkOutDir: synthesize(), endpoint, region: 'us-east-1', account: '000000000000' });
+    cdkOutDir = synthesize();
+    model = loadLocalModel({ cdkOutDir, endpoint, region: 'us-east-1', account: '000000000000' });
   }, 180_000);
 
-  it('supports every resource of the stack', () => {
-    expect(model.warnings).toEqual([]);
+  it('supports every resource of the stack, and names each key setting it does not apply', () => {
+    const template = JSON.parse(fs.readFileSync(path.join(cdkOutDir, 'UsersFanout-dev.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+    };
+    const resources = Object.entries(template.Resources);
+    const withProperty = (type: string, property: string) =>
+      resources.filter(([, resource]) => resource.Type === type && ![undefined, ''].includes(resource.Properties?.[property] as string)).map(([id]) => id);
+    expect(withProperty('AWS::KMS::Key', 'KeyPolicy')).toHaveLength(model.keys.length);
+    expect(withProperty('AWS::SQS::Queue', 'KmsMasterKeyId').length).toBeGreaterThanOrEqual(4);
+    expect([...model.warnings].sort()).toEqual(
+      [
+        ...withProperty('AWS::KMS::Key', 'KeyPolicy').map((id) => `${id} (AWS::KMS::Key): KeyPolicy is not enforced locally; any caller of the endpoint may use the key`),
+        ...withProperty('AWS::SQS::Queue', 'KmsMasterKeyId').map(
+          (id) => `${id} (AWS::SQS::Queue): KmsMasterKeyId is not applied locally; messages are stored unencrypted and no key permission is checked`,
+        ),
+        ...withProperty('AWS::Events::Archive', 'KmsKeyIdentifier').map(
+          (id) => `${id} (AWS::Events::Archive): KmsKeyIdentifier is not applied locally; archived events are stored unencrypted and no key permission is checked`,
+        ),
+      ].sort(),
+    );
+  });
+
+  it('serves the stage HMAC key under its alias, and hands its ARN to the functions that hash emails', () => {
+    const hmacKey = model.keys.find((key) => key.keySpec === 'HMAC_256');
+    expect(hmacKey).toMatchObject({ keyUsage: 'GENERATE_VERIFY_MAC', enabled: true });
+    expect(model.aliases).toEqual([expect.objectContaining({ name: 'alias/users-fanout-dev-email-hmac', targetKeyArn: hmacKey?.arn })]);
+    const hashing = model.functions.filter((fn) => fn.environment.EMAIL_HMAC_KEY_ARN !== undefined).map((fn) => fn.environment.POWERTOOLS_SERVICE_NAME);
+    const declared = subscribers.filter((entry) => entry.needs?.includes('emailHmac')).map((entry) => entry.service ?? entry.name);
+    expect(hashing.sort()).toEqual(declared.sort());
+    expect(declared).toEqual(expect.arrayContaining(['audit-log', 'welcome-email']));
+    for (const fn of model.functions) if (fn.environment.EMAIL_HMAC_KEY_ARN !== undefined) expect(fn.environment.EMAIL_HMAC_KEY_ARN).toBe(hmacKey?.arn);
   });
 
   it('reads the users table with its stream and the bus under their fixed names', () => {
