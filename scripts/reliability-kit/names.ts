@@ -10,7 +10,6 @@ export const DEAD_LETTER_QUEUES = {
   auditLog: 'users-fanout-dev-audit-log-dlq',
   userCreatedPipe: 'users-fanout-dev-user-created-dlq',
   rejectedUsers: 'users-fanout-dev-rejected-users',
-  rejectedUsersPipe: 'users-fanout-dev-rejected-users-dlq',
 } as const;
 
 /** A key of DEAD_LETTER_QUEUES, naming one of those queues by its role. */

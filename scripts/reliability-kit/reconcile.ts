@@ -30,7 +30,8 @@ export interface Reconciliation {
 
 const EMAIL_PATH_DLQS: DeadLetterQueueKey[] = ['welcomeEmail', 'userCreatedPipe'];
 const AUDIT_PATH_DLQS: DeadLetterQueueKey[] = ['auditLog', 'userCreatedPipe'];
-const REJECTION_QUEUES: DeadLetterQueueKey[] = ['rejectedUsers', 'rejectedUsersPipe'];
+/** A rejected record is parked by the pipe's enrichment; a batch whose park kept failing is in the pipe's DLQ. */
+const REJECTION_QUEUES: DeadLetterQueueKey[] = ['rejectedUsers', 'userCreatedPipe'];
 
 /** Counts what reached the end of each path, and which users are in neither the result nor a DLQ. */
 export async function reconcile(clients: AwsClients, users: CreatedUsers): Promise<Reconciliation> {

@@ -3,7 +3,6 @@ import { waitFor } from '../e2e/local-stack';
 
 export const DLQ = {
   userCreated: 'users-fanout-dev-user-created-dlq',
-  rejectedUsersPipe: 'users-fanout-dev-rejected-users-dlq',
   rejectedUsers: 'users-fanout-dev-rejected-users',
   welcomeEmail: 'users-fanout-dev-welcome-email-dlq',
   auditLog: 'users-fanout-dev-audit-log-dlq',
@@ -12,7 +11,6 @@ export const DLQ = {
 /** The functions' explicit physical names, the same in AWS and in the local runtime. */
 export const FUNCTION = {
   userCreatedEnrichment: 'users-fanout-dev-user-created-enrichment',
-  rejectedUsersEnrichment: 'users-fanout-dev-rejected-users-enrichment',
   auditLog: 'users-fanout-dev-audit-log',
 } as const;
 
