@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Clock, Timer } from '../clock';
 import type { LogSink } from '../log-sink';
-import type { LambdaInvokeResult, StreamRecord, StreamsPort } from '../model/ports';
+import type { LambdaInvokeResult, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
 import type { FunctionModel, StreamEventSourceMappingModel } from '../model/types';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
-import { deliverWithRetries, type AttemptOutcome, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
+import { deliverWithRetries, ReadFailures, type AttemptOutcome, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
 import { readBatchItemFailures } from './stream-batch-response';
 import type { StreamMappingCheckpoints } from './stream-checkpoints';
 import { streamInvocationRecord, type LastInvocation, type StreamInvocationRecord } from './stream-failure-record';
@@ -86,6 +86,8 @@ export class StreamEventSource {
   private unsubscribe: (() => void) | undefined;
   private readonly running = new Set<Promise<void>>();
   private readonly sleepers = new Set<() => void>();
+  private reader: StreamReader | undefined;
+  private readonly readFailures = new ReadFailures((message) => this.log(message));
 
   constructor(private readonly options: StreamEventSourceOptions) {
     const { mapping } = options;
@@ -111,6 +113,7 @@ export class StreamEventSource {
       const window = position.windows[String(lane.index)];
       if (window) lane.window = window;
     }
+    this.reader = streams.attachReader(mapping.streamArn, `event source mapping ${mapping.logicalId} of function ${this.options.fn.name}`);
     this.unsubscribe = streams.onAppend(mapping.streamArn, () => this.wake());
     this.wake();
   }
@@ -122,6 +125,7 @@ export class StreamEventSource {
     this.timer?.cancel();
     for (const wake of this.sleepers) wake();
     await Promise.all(this.running);
+    this.reader?.detach();
   }
 
   private log(message: string): void {
@@ -165,7 +169,7 @@ export class StreamEventSource {
 
   /** Reads up to the read-ahead limit into the lanes; false when the stream cannot be read. */
   private read(): boolean {
-    const { mapping, streams, clock } = this.options;
+    const { mapping, clock } = this.options;
     let moved = false;
     try {
       for (;;) {
@@ -173,7 +177,8 @@ export class StreamEventSource {
         moved = this.popSettled() || moved;
         const room = this.readAheadLimit - this.readOrder.length;
         if (room <= 0) break;
-        const records = streams.readAfter(mapping.streamArn, this.readThrough, room);
+        const records = (this.reader as StreamReader).readAfter(this.readThrough, room);
+        this.readFailures.succeeded(mapping.streamArn);
         if (records.length === 0) break;
         for (const record of records) {
           this.readThrough = record.dynamodb.SequenceNumber;
@@ -188,7 +193,7 @@ export class StreamEventSource {
       }
       return true;
     } catch (error) {
-      this.log(`cannot read ${mapping.streamArn}: ${(error as Error).message}; retrying`);
+      this.readFailures.failed(mapping.streamArn, error as Error);
       return false;
     } finally {
       if (moved) this.saveCheckpoint();

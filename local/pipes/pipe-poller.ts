@@ -1,11 +1,11 @@
 import type { Clock, Timer } from '../clock';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
 import type { PipeModel, StreamPipeSourceModel } from '../model/types';
-import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
+import { SqsPort, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
 import type { LogSink } from '../log-sink';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
-import { deliverWithRetries, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
+import { deliverWithRetries, ReadFailures, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
 import { streamDeadLetterRecord } from './dead-letter-record';
 
 /** A pipe whose source is a DynamoDB stream. */
@@ -45,9 +45,12 @@ export class PipePoller {
   private unsubscribe: (() => void) | undefined;
   private readonly sleepers = new Set<() => void>();
   private idle: Promise<void> = Promise.resolve();
+  private reader: StreamReader | undefined;
+  private readonly readFailures: ReadFailures;
 
   constructor(private readonly options: PipePollerOptions) {
     this.filters = compilePipeFilters(options.pipe.filters);
+    this.readFailures = new ReadFailures((message) => this.log(message));
   }
 
   start(): void {
@@ -61,6 +64,7 @@ export class PipePoller {
       checkpoints.save(pipe.arn, streamArn, position);
     }
     this.readThrough = position.after;
+    this.reader = streams.attachReader(streamArn, `pipe ${pipe.name}`);
     this.unsubscribe = streams.onAppend(streamArn, () => this.wake());
     this.wake();
   }
@@ -71,6 +75,7 @@ export class PipePoller {
     this.timer?.cancel();
     for (const wake of this.sleepers) wake();
     await this.idle;
+    this.reader?.detach();
   }
 
   private log(message: string): void {
@@ -117,14 +122,15 @@ export class PipePoller {
 
   /** Reads and delivers at most one batch; false when there is nothing more to do until woken. */
   private async step(): Promise<boolean> {
-    const { pipe, streams } = this.options;
+    const { pipe } = this.options;
     const { streamArn, batchSize, maximumBatchingWindowSeconds } = pipe.source;
     while (this.pending.length < batchSize) {
       let records: StreamRecord[];
       try {
-        records = streams.readAfter(streamArn, this.readThrough, batchSize - this.pending.length);
+        records = (this.reader as StreamReader).readAfter(this.readThrough, batchSize - this.pending.length);
+        this.readFailures.succeeded(streamArn);
       } catch (error) {
-        this.log(`cannot read ${streamArn}: ${(error as Error).message}; retrying`);
+        this.readFailures.failed(streamArn, error as Error);
         this.schedule(this.options.readRetryMs);
         return false;
       }

@@ -128,7 +128,7 @@ export function createStreams(options: CreateStreamsOptions): LocalStreams {
   const trimTimer = every(clock, TRIM_INTERVAL_MS, trim, { unref: true });
 
   return {
-    port: createStreamsPort(logsByArn),
+    port: createStreamsPort(logsByArn, now),
     capture,
     registry,
     handler: createHandler(state),
@@ -151,7 +151,7 @@ function highestIssued(saved: string | undefined, collections: Iterable<{ keys()
   return highest;
 }
 
-function createStreamsPort(logsByArn: ReadonlyMap<string, StreamLog>): StreamsPort {
+function createStreamsPort(logsByArn: ReadonlyMap<string, StreamLog>, now: () => number): StreamsPort {
   const logOf = (streamArn: string): StreamLog => {
     const log = logsByArn.get(streamArn);
     if (!log) throw new Error(`No stream ${streamArn} in the local model`);
@@ -159,8 +159,24 @@ function createStreamsPort(logsByArn: ReadonlyMap<string, StreamLog>): StreamsPo
   };
   return {
     shardId: (streamArn) => logOf(streamArn).definition.shardId,
-    // Copies, so a consumer that adds eventSourceARN does not change what GetRecords serves.
-    readAfter: (streamArn, after, limit) => logOf(streamArn).readAfter(after, limit).map((record) => ({ ...record })),
+    attachReader(streamArn, name) {
+      // Readers take their places in the order they start; one refused, or on a stream not there yet, tries again at
+      // each read, which says why it cannot read.
+      try {
+        logOf(streamArn).readers.admit(name, true, now());
+      } catch {
+        // See the next read.
+      }
+      return {
+        readAfter(after, limit) {
+          const log = logOf(streamArn);
+          log.readers.admit(name, true, now());
+          // Copies, so a consumer that adds eventSourceARN does not change what GetRecords serves.
+          return log.readAfter(after, limit).map((record) => ({ ...record }));
+        },
+        detach: () => logsByArn.get(streamArn)?.readers.release(name),
+      };
+    },
     latestSequenceNumber: (streamArn) => logOf(streamArn).latestSequenceNumber(),
     onAppend: (streamArn, listener) => logOf(streamArn).onAppend(listener),
   };

@@ -15,6 +15,7 @@ import { buildPipe } from './resources/pipe';
 import { buildQueue } from './resources/queue';
 import { buildRule } from './resources/rule';
 import { buildStreamEventSourceMapping, isDynamoDbStreamArn } from './resources/stream-event-source-mapping';
+import { streamReaderWarnings } from './stream-readers';
 import { buildTable } from './resources/table';
 
 export interface LoadLocalModelOptions {
@@ -168,5 +169,6 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     warnings: [],
   };
   for (const stack of stacks) loadStack(stack, { ...options, endpoint }, model);
+  model.warnings.push(...streamReaderWarnings(model));
   return model;
 }

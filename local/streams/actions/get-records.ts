@@ -18,11 +18,14 @@ export function getRecords(state: StreamsState, input: GetRecordsInput) {
     throw trimmedDataAccess(after, log.startingSequenceNumber());
   }
 
+  // A client that goes on reading its chain is one of the shard's readers; a single read takes no reader's place.
+  if (position.continued && position.chain !== undefined) log.readers.admit(`an API client (iterator chain ${position.chain})`, false, now);
+
   const records = withinResponseSize(log.readAfter(after, input.Limit));
   const last = records.at(-1)?.dynamodb.SequenceNumber ?? after;
   return {
     Records: records.map(onTheWire),
-    NextShardIterator: encodeShardIterator({ ...position, afterSequenceNumber: last }, now),
+    NextShardIterator: encodeShardIterator({ ...position, afterSequenceNumber: last, continued: true }, now),
   };
 }
 
