@@ -4,7 +4,14 @@ import type { LogSink } from '../log-sink';
 import type { LambdaInvokeResult, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
 import type { FunctionModel, StreamEventSourceMappingModel } from '../model/types';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
-import { deliverWithRetries, ReadFailures, type AttemptOutcome, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
+import {
+  deliverWithRetries,
+  InterruptibleSleeps,
+  ReadFailures,
+  type AttemptOutcome,
+  type RetryBackoff,
+  type StreamFailureCondition,
+} from '../stream-consumer';
 import { readBatchItemFailures } from './stream-batch-response';
 import type { StreamMappingCheckpoints } from './stream-checkpoints';
 import { streamInvocationRecord, type LastInvocation, type StreamInvocationRecord } from './stream-failure-record';
@@ -85,7 +92,7 @@ export class StreamEventSource {
   private timer: Timer | undefined;
   private unsubscribe: (() => void) | undefined;
   private readonly running = new Set<Promise<void>>();
-  private readonly sleepers = new Set<() => void>();
+  private readonly sleeps: InterruptibleSleeps;
   private reader: StreamReader | undefined;
   private readonly readFailures = new ReadFailures((message) => this.log(message));
 
@@ -96,6 +103,7 @@ export class StreamEventSource {
     // Enough for every lane to fill a batch while another is busy; a stuck batch stops reading beyond it.
     this.readAheadLimit = Math.max(1000, 2 * mapping.batchSize * mapping.parallelizationFactor);
     this.windowMs = mapping.tumblingWindowSeconds * 1000;
+    this.sleeps = new InterruptibleSleeps(options.clock);
   }
 
   start(): void {
@@ -123,7 +131,7 @@ export class StreamEventSource {
     this.closed = true;
     this.unsubscribe?.();
     this.timer?.cancel();
-    for (const wake of this.sleepers) wake();
+    this.sleeps.interrupt();
     await Promise.all(this.running);
     this.reader?.detach();
   }
@@ -268,7 +276,7 @@ export class StreamEventSource {
       attempt: (records) => this.attempt(lane, records),
       giveUp: (records, condition, invokeCount, last) => this.giveUp(records, condition, invokeCount, last?.detail, last?.reason),
       backoff: this.options.backoff,
-      sleep: (ms) => this.sleep(ms),
+      sleep: (ms) => this.sleeps.sleep(ms),
       now: () => this.options.clock.now(),
       log: (message) => this.log(message),
     });
@@ -338,7 +346,7 @@ export class StreamEventSource {
       const result = await this.options.invoke(fn, event, randomUUID());
       if (!result.error) break;
       this.log(`final invocation of window ${new Date(window.start).toISOString()} failed (${result.error.errorType}); retrying`);
-      if (!(await this.sleep(Math.min(backoff.maxMs, backoff.initialMs * 2 ** (attempt - 1))))) return;
+      if (!(await this.sleeps.sleep(Math.min(backoff.maxMs, backoff.initialMs * 2 ** (attempt - 1))))) return;
     }
     // A window ended early goes on with fresh state; a closed one is gone.
     lane.window = terminatedEarly ? { start: window.start, state: {} } : undefined;
@@ -405,16 +413,5 @@ export class StreamEventSource {
     checkpoints.save(mapping.id, mapping.streamArn, { ...(this.settledThrough !== undefined ? { after: this.settledThrough } : {}), windows });
   }
 
-  private sleep(ms: number): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        timer.cancel();
-        this.sleepers.delete(wake);
-        resolve(!this.closed);
-      };
-      const timer = this.options.clock.setTimer(ms, wake);
-      this.sleepers.add(wake);
-    });
-  }
+
 }

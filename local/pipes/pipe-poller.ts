@@ -5,7 +5,7 @@ import { SqsPort, StreamReader, StreamRecord, StreamsPort } from '../model/ports
 import type { LogSink } from '../log-sink';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
-import { deliverWithRetries, ReadFailures, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
+import { deliverWithRetries, InterruptibleSleeps, ReadFailures, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
 import { streamDeadLetterRecord } from './dead-letter-record';
 
 /** A pipe whose source is a DynamoDB stream. */
@@ -43,7 +43,7 @@ export class PipePoller {
   private closed = false;
   private timer: Timer | undefined;
   private unsubscribe: (() => void) | undefined;
-  private readonly sleepers = new Set<() => void>();
+  private readonly sleeps: InterruptibleSleeps;
   private idle: Promise<void> = Promise.resolve();
   private reader: StreamReader | undefined;
   private readonly readFailures: ReadFailures;
@@ -51,6 +51,7 @@ export class PipePoller {
   constructor(private readonly options: PipePollerOptions) {
     this.filters = compilePipeFilters(options.pipe.filters);
     this.readFailures = new ReadFailures((message) => this.log(message));
+    this.sleeps = new InterruptibleSleeps(options.clock);
   }
 
   start(): void {
@@ -73,7 +74,7 @@ export class PipePoller {
     this.closed = true;
     this.unsubscribe?.();
     this.timer?.cancel();
-    for (const wake of this.sleepers) wake();
+    this.sleeps.interrupt();
     await this.idle;
     this.reader?.detach();
   }
@@ -179,24 +180,13 @@ export class PipePoller {
       giveUp: (records, condition, invokeCount, last) =>
         this.giveUp(records, condition, invokeCount, condition === 'RecordAgeExceeded' ? 'records older than maximumRecordAge' : (last?.reason ?? condition)),
       backoff: this.options.backoff,
-      sleep: (ms) => this.sleep(ms),
+      sleep: (ms) => this.sleeps.sleep(ms),
       now: () => this.options.clock.now(),
       log: (message) => this.log(message),
     });
   }
 
-  private sleep(ms: number): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        timer.cancel();
-        this.sleepers.delete(wake);
-        resolve(!this.closed);
-      };
-      const timer = this.options.clock.setTimer(ms, wake);
-      this.sleepers.add(wake);
-    });
-  }
+
 
   private async giveUp(records: StreamRecord[], condition: StreamFailureCondition, invokeCount: number, reason: string): Promise<void> {
     const { pipe, streams, sqs } = this.options;

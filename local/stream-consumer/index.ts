@@ -3,6 +3,7 @@
  * with bisection and record age, and the batch info their failure records carry. It reads streams only through
  * the StreamsPort.
  */
+export { InterruptibleSleeps } from './interruptible-sleeps';
 export { ReadFailures } from './read-failures';
 export { recordCreatedAtMs, streamBatchInfo, type DdbStreamBatchInfo, type StreamFailureCondition } from './batch-info';
 export {

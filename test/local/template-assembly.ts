@@ -60,3 +60,16 @@ export function lambdaFunction(name: string, codeDir: string, handler: string, e
     Metadata: { 'aws:asset:path': codeDir },
   };
 }
+
+/** An event source mapping of function `functionId` on the stream of table `tableId`, from the trim horizon. */
+export function streamMapping(tableId: string, functionId: string, properties: Record<string, unknown> = {}): CfnResource {
+  return {
+    Type: 'AWS::Lambda::EventSourceMapping',
+    Properties: {
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      FunctionName: { Ref: functionId },
+      StartingPosition: 'TRIM_HORIZON',
+      ...properties,
+    },
+  };
+}

@@ -15,8 +15,8 @@ export const STREAM_MAPPING_DEFAULTS = {
   tumblingWindowSeconds: 0,
 };
 
-/** Mapping properties that mean nothing for a DynamoDB stream or change nothing locally. */
-const INERT_PROPERTIES = new Set([
+/** Mapping properties the runtime applies to a stream source, or that change nothing locally; any other is warned about. */
+const KNOWN_PROPERTIES = new Set([
   'EventSourceArn',
   'FunctionName',
   'StartingPosition',
@@ -99,7 +99,7 @@ export function buildStreamEventSourceMapping(
     return undefined;
   }
   for (const name of Object.keys(properties.values)) {
-    if (!INERT_PROPERTIES.has(name)) context.warn(`${where}: ${name} is not applied locally`);
+    if (!KNOWN_PROPERTIES.has(name)) context.warn(`${where}: ${name} is not applied locally`);
   }
   const responseTypes = properties.stringList('FunctionResponseTypes');
   const unknownType = responseTypes.find((type) => type !== 'ReportBatchItemFailures');

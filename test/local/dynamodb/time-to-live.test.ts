@@ -5,7 +5,7 @@ import type { StreamRecord } from '../../../local/model/ports';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
 import { readLog, tempDir, waitFor } from '../lambda/helpers';
 import { ManualClock } from '../manual-clock';
-import { lambdaFunction, table, writeAssembly } from '../template-assembly';
+import { lambdaFunction, streamMapping, table, writeAssembly } from '../template-assembly';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const seconds = (ms: number): string => String(Math.floor(ms / 1000));
@@ -25,15 +25,7 @@ describe('DynamoDB time to live', () => {
     const assembly = writeAssembly({
       Sessions: table('sessions', { timeToLiveAttribute: 'expiresAt' }),
       Archive: lambdaFunction('archive', path.join(__dirname, '..', 'lambda', 'fixtures', 'stream-handlers'), 'consume', { LOG_FILE: logFile }),
-      ArchiveMapping: {
-        Type: 'AWS::Lambda::EventSourceMapping',
-        Properties: {
-          EventSourceArn: { 'Fn::GetAtt': ['Sessions', 'StreamArn'] },
-          FunctionName: { Ref: 'Archive' },
-          StartingPosition: 'TRIM_HORIZON',
-          FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['REMOVE'] }) }] },
-        },
-      },
+      ArchiveMapping: streamMapping('Sessions', 'Archive', { FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['REMOVE'] }) }] } }),
     });
     runtime = await startLocalRuntime({ cdkOutDir: assembly, port: 0, clock, logSink: () => undefined });
     const config = { endpoint: runtime.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };

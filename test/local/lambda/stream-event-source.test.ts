@@ -6,7 +6,7 @@ import type { StreamInvocationRecord, TumblingWindowEvent } from '../../../local
 import type { StreamRecord } from '../../../local/model/ports';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
 import { ManualClock } from '../manual-clock';
-import { lambdaFunction, queue, table, writeAssembly } from '../template-assembly';
+import { lambdaFunction, queue, streamMapping, table, writeAssembly } from '../template-assembly';
 import { readLog, tempDir, waitFor } from './helpers';
 
 const HANDLERS = path.join(__dirname, 'fixtures', 'stream-handlers');
@@ -41,16 +41,7 @@ async function startStack(
     Table: table(TABLE),
     Failures: queue('failures'),
     Consumer: lambdaFunction('consumer', HANDLERS, options.handler ?? 'consume', { LOG_FILE: logFile, ...options.environment }),
-    Mapping: {
-      Type: 'AWS::Lambda::EventSourceMapping',
-      Properties: {
-        EventSourceArn: { 'Fn::GetAtt': ['Table', 'StreamArn'] },
-        FunctionName: { Ref: 'Consumer' },
-        StartingPosition: 'TRIM_HORIZON',
-        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['Failures', 'Arn'] } } },
-        ...mapping,
-      },
-    },
+    Mapping: streamMapping('Table', 'Consumer', { DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['Failures', 'Arn'] } } }, ...mapping }),
   });
   const logs: string[] = [];
   const runtime = await startLocalRuntime({

@@ -5,7 +5,7 @@ import type { CfnResource } from '../../../local/template/cfn-types';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
 import { readLog, tempDir, waitFor } from '../lambda/helpers';
 import { ManualClock } from '../manual-clock';
-import { lambdaFunction, table, writeAssembly } from '../template-assembly';
+import { lambdaFunction, streamMapping, table, writeAssembly } from '../template-assembly';
 
 const HANDLERS = path.join(__dirname, '..', 'lambda', 'fixtures', 'stream-handlers');
 
@@ -14,10 +14,7 @@ function consumer(name: string, logFile: string): Record<string, CfnResource> {
   const id = name.replace(/(^|-)(\w)/g, (_whole, _dash, letter: string) => letter.toUpperCase());
   return {
     [id]: lambdaFunction(name, HANDLERS, 'consume', { LOG_FILE: logFile }),
-    [`${id}Mapping`]: {
-      Type: 'AWS::Lambda::EventSourceMapping',
-      Properties: { EventSourceArn: { 'Fn::GetAtt': ['Users', 'StreamArn'] }, FunctionName: { Ref: id }, StartingPosition: 'TRIM_HORIZON' },
-    },
+    [`${id}Mapping`]: streamMapping('Users', id),
   };
 }
 

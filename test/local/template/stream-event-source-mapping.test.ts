@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { loadLocalModel } from '../../../local/template';
-import { lambdaFunction, queue, table, writeAssembly } from '../template-assembly';
+import { lambdaFunction, queue, streamMapping, table, writeAssembly } from '../template-assembly';
 
 const scope = { endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', account: '000000000000' };
 const CODE = path.join(__dirname, '..', 'lambda', 'fixtures', 'stream-handlers');
@@ -10,15 +10,7 @@ function load(mapping: Record<string, unknown>) {
     Table: table('events', { sortKey: true }),
     Failures: queue('failures'),
     Consumer: lambdaFunction('consumer', CODE, 'consume'),
-    Mapping: {
-      Type: 'AWS::Lambda::EventSourceMapping',
-      Properties: {
-        EventSourceArn: { 'Fn::GetAtt': ['Table', 'StreamArn'] },
-        FunctionName: { Ref: 'Consumer' },
-        StartingPosition: 'TRIM_HORIZON',
-        ...mapping,
-      },
-    },
+    Mapping: streamMapping('Table', 'Consumer', mapping),
   });
   return loadLocalModel({ cdkOutDir: assembly, ...scope });
 }
