@@ -1,5 +1,6 @@
 import { localEndpointUrl, TargetError } from '../../scripts/aws-target/local-endpoint';
 import { CliError } from './cli-error';
+import { CONFIRM_REAL_EMAILS_FLAG } from './production-guard';
 
 /** What to send: a file's entries exactly as they are, or a sample made into a new event for each send. */
 export type EntriesSource = { kind: 'file'; path: string } | { kind: 'sample'; name: string };
@@ -12,10 +13,12 @@ export interface PutEventsArguments {
   endpointUrl?: string;
   /** The endpoint is the local runtime, chosen with --local. */
   local: boolean;
+  /** `--yes-send-real-emails`: UserCreated may go to the production bus. */
+  confirmedRealEmails: boolean;
 }
 
 export const USAGE =
-  'usage: npm run put-events -- <entries.json> | --sample <name> [--local] [--bus NAME] [--region REGION] [--endpoint-url URL]';
+  'usage: npm run put-events -- <entries.json> | --sample <name> [--local] [--bus NAME] [--region REGION] [--endpoint-url URL] [--yes-send-real-emails]';
 
 const VALUE_FLAGS = { '--bus': 'bus', '--region': 'region', '--endpoint-url': 'endpointUrl', '--sample': 'sample' } as const;
 type ValueFlag = keyof typeof VALUE_FLAGS;
@@ -28,6 +31,7 @@ export function parsePutEventsArguments(argv: readonly string[], env: NodeJS.Pro
   const values: Partial<Record<(typeof VALUE_FLAGS)[ValueFlag], string>> = {};
   const positional: string[] = [];
   let local = false;
+  let confirmedRealEmails = false;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (!argument.startsWith('--')) {
@@ -36,6 +40,10 @@ export function parsePutEventsArguments(argv: readonly string[], env: NodeJS.Pro
     }
     if (argument === '--local') {
       local = true;
+      continue;
+    }
+    if (argument === CONFIRM_REAL_EMAILS_FLAG) {
+      confirmedRealEmails = true;
       continue;
     }
     const [flag, inlineValue] = splitFlag(argument);
@@ -47,7 +55,7 @@ export function parsePutEventsArguments(argv: readonly string[], env: NodeJS.Pro
   if (local && values.endpointUrl !== undefined) throw new CliError(`--local and --endpoint-url both name the endpoint: give one; ${USAGE}`);
   const endpointUrl = local ? localEndpoint(env) : (values.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL));
   if (endpointUrl !== undefined && !isHttpUrl(endpointUrl)) throw new CliError(`endpoint URL "${endpointUrl}" is not an http(s) URL`);
-  return { entries: entriesSource(positional, values.sample), bus: values.bus, region: values.region, endpointUrl, local };
+  return { entries: entriesSource(positional, values.sample), bus: values.bus, region: values.region, endpointUrl, local, confirmedRealEmails };
 }
 
 function entriesSource(positional: readonly string[], sample: string | undefined): EntriesSource {

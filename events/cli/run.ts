@@ -7,6 +7,7 @@ import { parsePutEventsArguments, USAGE, type PutEventsArguments } from './argum
 import { CliError } from './cli-error';
 import { parseEntries } from './entries';
 import { freshSampleEntries } from './fresh-sample';
+import { refuseUnconfirmedRealEmails } from './production-guard';
 import { formatResult, sendEntries } from './send-entries';
 
 export interface PutEventsIo {
@@ -39,6 +40,7 @@ export async function runPutEvents(argv: readonly string[], io: PutEventsIo): Pr
       args.entries.kind === 'file'
         ? parseEntries(await readEntriesFile(args.entries.path), args.entries.path, args.bus)
         : freshSampleEntries(args.entries.name, args.bus);
+    refuseUnconfirmedRealEmails(entries, args.confirmedRealEmails);
     const client = io.createClient(args);
     try {
       io.out(args.endpointUrl === undefined ? await describeAwsTarget(client.config, io.env) : describeEndpoint(args.endpointUrl, args.local));

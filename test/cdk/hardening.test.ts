@@ -1,4 +1,5 @@
 import { Subscriber } from '../../cdk/subscription/subscriber';
+import { PRODUCTION_BUS_NAME } from '../../events/cli/production-guard';
 import { USER_CREATED_SOURCE } from '../../events/user-created';
 import { KEY_ADMINISTRATION_ACTIONS } from '../../cdk/constructs/customer-managed-key';
 import { arnOf, logicalIdOf, resourcesOfType, synthApp, synthBuiltInApp, SynthesizedApp } from './synth-app';
@@ -293,6 +294,11 @@ describe('5. Production retention', () => {
     Object.entries(target.json.Resources)
       .filter(([, resource]) => resource.Type === type)
       .map(([id, resource]) => ({ id, policy: resource.DeletionPolicy }));
+
+  it('names its bus as put-events expects of the production bus, so the real-email guard recognises it', () => {
+    const buses = Object.values(prod.json.Resources).filter((resource) => resource.Type === 'AWS::Events::EventBus');
+    expect(buses.map((bus) => bus.Properties?.Name)).toEqual([PRODUCTION_BUS_NAME]);
+  });
 
   it.each(['AWS::Logs::LogGroup', 'AWS::KMS::Key', 'AWS::Events::Archive', 'AWS::Events::EventBus'])('retains every %s in prod and deletes it elsewhere', (type) => {
     const retained = deletionPolicies(prod, type);

@@ -10,6 +10,7 @@ describe('parsePutEventsArguments', () => {
       region: 'eu-west-1',
       endpointUrl: 'http://127.0.0.1:4566',
       local: false,
+      confirmedRealEmails: false,
     });
   });
 
@@ -18,13 +19,17 @@ describe('parsePutEventsArguments', () => {
 
     expect(parsePutEventsArguments(['e.json'], env).endpointUrl).toBe('http://127.0.0.1:4566');
     expect(parsePutEventsArguments(['e.json', '--endpoint-url=http://localhost:9000'], env).endpointUrl).toBe('http://localhost:9000');
-    expect(parsePutEventsArguments(['e.json'], {})).toEqual({ entries: { kind: 'file', path: 'e.json' }, local: false });
+    expect(parsePutEventsArguments(['e.json'], {})).toEqual({ entries: { kind: 'file', path: 'e.json' }, local: false, confirmedRealEmails: false });
   });
 
   it('--local targets the local runtime on PORT, as npm start in the same shell serves it, and 4566 without PORT', () => {
     expect(parsePutEventsArguments(['e.json', '--local'], {})).toMatchObject({ endpointUrl: 'http://127.0.0.1:4566', local: true });
     expect(parsePutEventsArguments(['--local', 'e.json'], { PORT: '4601' })).toMatchObject({ endpointUrl: 'http://127.0.0.1:4601', local: true });
     expect(parsePutEventsArguments(['e.json', '--local'], { AWS_ENDPOINT_URL: 'http://127.0.0.1:9000' }).endpointUrl).toBe('http://127.0.0.1:4566');
+  });
+
+  it('--yes-send-real-emails confirms sending to the production bus', () => {
+    expect(parsePutEventsArguments(['e.json', '--yes-send-real-emails'], {}).confirmedRealEmails).toBe(true);
   });
 
   it('--sample names a sample instead of a file', () => {

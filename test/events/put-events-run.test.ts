@@ -117,10 +117,35 @@ describe('runPutEvents', () => {
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' }] });
     const run = io();
 
-    await expect(runPutEvents([samplePath, '--bus', 'users-fanout-prod'], run.io)).resolves.toBe(EXIT_ENTRY_FAILED);
+    await expect(runPutEvents([samplePath, '--bus', 'users-fanout-staging'], run.io)).resolves.toBe(EXIT_ENTRY_FAILED);
 
     expect(run.out.slice(2)).toEqual(['entry 0: FAILED ThrottlingException: Rate exceeded', '0 sent, 1 failed']);
-    expect(eventBridge.commandCalls(PutEventsCommand)[0].args[0].input.Entries?.[0].EventBusName).toBe('users-fanout-prod');
+    expect(eventBridge.commandCalls(PutEventsCommand)[0].args[0].input.Entries?.[0].EventBusName).toBe('users-fanout-staging');
+  });
+
+  it.each([
+    ['by name', ['--bus', 'users-fanout-prod']],
+    ['by ARN', ['--bus', 'arn:aws:events:eu-west-1:123456789012:event-bus/users-fanout-prod']],
+  ])('refuses to send UserCreated to the production bus (%s) without --yes-send-real-emails, and asks nothing of AWS', async (_how, bus) => {
+    const run = io();
+
+    await expect(runPutEvents(['--sample', 'user-created', ...bus], run.io)).resolves.toBe(EXIT_BAD_INPUT);
+
+    expect(run.err).toEqual([
+      'put-events: entry 0 would send UserCreated to the production bus users-fanout-prod, which emails real people; ' +
+        'nothing was sent. Add --yes-send-real-emails if that is what you mean',
+    ]);
+    expect(run.clientArgs).toEqual([]);
+    expect(eventBridge).not.toHaveReceivedCommand(PutEventsCommand);
+  });
+
+  it('sends UserCreated to the production bus when --yes-send-real-emails says so', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-prod' }] });
+    const run = io();
+
+    await expect(runPutEvents(['--sample', 'user-created', '--bus', 'users-fanout-prod', '--yes-send-real-emails'], run.io)).resolves.toBe(EXIT_OK);
+
+    expect(run.out).toEqual([AWS_TARGET, 'entry 0: EventId evt-prod', '1 sent, 0 failed']);
   });
 
   it('sends nothing when any entry is invalid, and says which entry and field', async () => {
