@@ -3,6 +3,7 @@ import { EventBridgePort, LambdaPort, PutEventsEntry, SqsPort, StreamRecord } fr
 import type { SqsEventRecord } from '../sqs/event-record';
 import { busNameFromArnOrName } from '../template/arns';
 import { applyInputTemplate, PipeTemplateVariables } from './input-template';
+import { pipeTargetArn } from './target-arn';
 
 /** What a pipe reads from its source: stream records, or SQS messages in the event shape. */
 export type SourceRecord = StreamRecord | SqsEventRecord;
@@ -35,14 +36,13 @@ export interface DeliveryPorts {
 type TargetResult = { failedIndices: number[]; reason?: string };
 
 function templateVariables(pipe: PipeModel, now: number): PipeTemplateVariables {
-  const target = pipe.target;
   return {
     ingestionTime: new Date(now).toISOString(),
     pipeArn: pipe.arn,
     pipeName: pipe.name,
     sourceArn: sourceArnOf(pipe),
     enrichmentArn: pipe.enrichment?.functionArn,
-    targetArn: target.kind === 'eventbridge' ? target.busArn : target.kind === 'sqs' ? target.queueArn : target.functionArn,
+    targetArn: pipeTargetArn(pipe.target),
   };
 }
 

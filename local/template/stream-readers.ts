@@ -1,7 +1,5 @@
 import type { LocalModel } from '../model/types';
-
-/** DynamoDB Streams throttles more than two processes reading one shard. */
-const MAX_READERS_PER_SHARD = 2;
+import { MAX_SHARD_READERS } from '../streams/shard-readers';
 
 /**
  * One warning per table whose stream the template reads more than twice at once (running pipes and enabled event
@@ -18,12 +16,12 @@ export function streamReaderWarnings(model: LocalModel): string[] {
   }
   const warnings: string[] = [];
   for (const [streamArn, names] of readers) {
-    if (names.length <= MAX_READERS_PER_SHARD) continue;
+    if (names.length <= MAX_SHARD_READERS) continue;
     const table = model.tables.find((candidate) => candidate.stream?.arn === streamArn);
     warnings.push(
       `${table?.logicalId ?? streamArn} (AWS::DynamoDB::Table): its stream has ${names.length} readers (${names.join(', ')}); ` +
-        `DynamoDB throttles more than ${MAX_READERS_PER_SHARD} readers of a shard, and locally every reader beyond the first ` +
-        `${MAX_READERS_PER_SHARD} to start is refused with LimitExceededException`,
+        `DynamoDB throttles more than ${MAX_SHARD_READERS} readers of a shard, and locally every reader beyond the first ` +
+        `${MAX_SHARD_READERS} to start is refused with LimitExceededException`,
     );
   }
   return warnings;

@@ -3,9 +3,11 @@ import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetSha
 import * as path from 'node:path';
 import type { StreamRecord } from '../../../local/model/ports';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
-import { readLog, tempDir, waitFor } from '../lambda/helpers';
-import { ManualClock } from '../manual-clock';
-import { lambdaFunction, streamMapping, table, writeAssembly } from '../template-assembly';
+import { readLog } from '../../../support/fixture-log';
+import { temporaryDirectory } from '../../../support/local-fixtures';
+import { waitFor } from '../../../support/waiting';
+import { ManualClock } from '../../../support/manual-clock';
+import { lambdaFunction, streamMapping, table, writeAssembly } from '../../../support/template-assembly';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const seconds = (ms: number): string => String(Math.floor(ms / 1000));
@@ -20,7 +22,7 @@ describe('DynamoDB time to live', () => {
 
   beforeEach(async () => {
     clock = new ManualClock(NOW);
-    logFile = path.join(tempDir('ttl-'), 'calls.jsonl');
+    logFile = path.join(temporaryDirectory('ttl-'), 'calls.jsonl');
     // A function on the stream that keeps only REMOVEs, as an archive of expired items would.
     const assembly = writeAssembly({
       Sessions: table('sessions', { timeToLiveAttribute: 'expiresAt' }),
@@ -79,7 +81,7 @@ describe('DynamoDB time to live', () => {
 
     // A function on the stream gets the REMOVEs with the userIdentity Lambda events spell in lower case.
     const delivered = () => readLog<{ event: { Records: StreamRecord[] } }>(logFile).flatMap((line) => line.event.Records);
-    await waitFor(() => delivered().length === 2, 'both REMOVEs to reach the function');
+    await waitFor('both REMOVEs to reach the function', () => delivered().length === 2);
     expect(delivered().map((record) => record.userIdentity)).toEqual([
       { type: 'Service', principalId: 'dynamodb.amazonaws.com' },
       { type: 'Service', principalId: 'dynamodb.amazonaws.com' },

@@ -2,8 +2,8 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
-import { lambdaFunction, queue, writeAssembly } from '../template-assembly';
-import { tempDir } from './helpers';
+import { lambdaFunction, queue, writeAssembly } from '../../../support/template-assembly';
+import { temporaryDirectory } from '../../../support/local-fixtures';
 
 /** A function that asks SQS for a queue's URL with the SDK it does not bundle. */
 const CALLS_SQS = `
@@ -21,7 +21,7 @@ exports.handler = async () => typeof S3Client;
 
 /** A code folder outside this project, as a `cdk.out` elsewhere would hold it. */
 function codeFolder(file: string, source: string): string {
-  const folder = tempDir('function-code-');
+  const folder = temporaryDirectory('function-code-');
   fs.writeFileSync(path.join(folder, file), source);
   return folder;
 }

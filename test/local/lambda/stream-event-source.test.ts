@@ -5,9 +5,11 @@ import type { Clock } from '../../../local/clock';
 import type { StreamInvocationRecord, TumblingWindowEvent } from '../../../local/lambda';
 import type { StreamRecord } from '../../../local/model/ports';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
-import { ManualClock } from '../manual-clock';
-import { lambdaFunction, queue, streamMapping, table, writeAssembly } from '../template-assembly';
-import { readLog, tempDir, waitFor } from './helpers';
+import { ManualClock } from '../../../support/manual-clock';
+import { lambdaFunction, queue, streamMapping, table, writeAssembly } from '../../../support/template-assembly';
+import { readLog } from '../../../support/fixture-log';
+import { temporaryDirectory } from '../../../support/local-fixtures';
+import { waitFor } from '../../../support/waiting';
 
 const HANDLERS = path.join(__dirname, 'fixtures', 'stream-handlers');
 const TABLE = 'events';
@@ -36,7 +38,7 @@ async function startStack(
   mapping: Record<string, unknown>,
   options: { clock?: Clock; stateDir?: string; handler?: string; logFile?: string; environment?: Record<string, string> } = {},
 ): Promise<Stack> {
-  const logFile = options.logFile ?? path.join(tempDir('stream-mapping-'), 'calls.jsonl');
+  const logFile = options.logFile ?? path.join(temporaryDirectory('stream-mapping-'), 'calls.jsonl');
   const assembly = writeAssembly({
     Table: table(TABLE),
     Failures: queue('failures'),
@@ -110,7 +112,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     await stack.dynamo.send(new DeleteItemCommand({ TableName: TABLE, Key: { pk: { S: 'b' } } }));
     await stack.put('c');
     await stack.put('sentinel');
-    await waitFor(() => allKeys(stack!.invocations()).includes('sentinel'), 'the sentinel to be delivered');
+    await waitFor('the sentinel to be delivered', () => allKeys(stack!.invocations()).includes('sentinel'));
     const invocations = stack.invocations();
     // The MODIFY and the REMOVE were dropped: only INSERTs, in stream order, two at a time.
     expect(invocations.map(keysOf)).toEqual([['a', 'b'], ['c', 'sentinel']]);
@@ -134,7 +136,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
   });
 
   it('starts at LATEST when asked, skipping what the stream held before the mapping started', async () => {
-    const stateDir = tempDir('stream-latest-');
+    const stateDir = temporaryDirectory('stream-latest-');
     const logFile = path.join(stateDir, 'calls.jsonl');
     // A first run with the mapping disabled writes records; the mapping then starts at LATEST in the second run.
     stack = await startStack({ StartingPosition: 'LATEST', Enabled: false }, { stateDir, logFile });
@@ -142,7 +144,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     await stack.stop();
     stack = await startStack({ StartingPosition: 'LATEST' }, { stateDir, logFile });
     await stack.put('after');
-    await waitFor(() => stack!.invocations().length > 0, 'a delivery');
+    await waitFor('a delivery', () => stack!.invocations().length > 0);
     expect(allKeys(stack.invocations())).toEqual(['after']);
   });
 
@@ -156,7 +158,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stack.invocations()).toEqual([]);
     clock.advance(3000);
-    await waitFor(() => stack!.invocations().length > 0, 'the window to close');
+    await waitFor('the window to close', () => stack!.invocations().length > 0);
     expect(stack.invocations().map(keysOf)).toEqual([['first', 'second']]);
   });
 
@@ -164,7 +166,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     stack = await startStack({ BatchSize: 1, MaximumRetryAttempts: 2 });
     await stack.put('poison', 'throw');
     await stack.put('next');
-    await waitFor(() => allKeys(stack!.invocations()).includes('next'), 'the shard to move past the poison record');
+    await waitFor('the shard to move past the poison record', () => allKeys(stack!.invocations()).includes('next'));
     expect(allKeys(stack.invocations())).toEqual(['poison', 'poison', 'poison', 'next']);
     const [failure] = await stack.failureRecords();
     const poison = stack.invocations()[0].event.Records[0];
@@ -197,7 +199,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     await stack.put('ok-2');
     await stack.put('poison', 'throw');
     await stack.put('ok-3');
-    await waitFor(() => stack!.logs.some((line) => line.includes('sent 1 record(s)')), 'the poison record to be given up');
+    await waitFor('the poison record to be given up', () => stack!.logs.some((line) => line.includes('sent 1 record(s)')));
     const succeeded = stack.invocations().filter((invocation) => !keysOf(invocation).includes('poison'));
     expect(allKeys(succeeded).sort()).toEqual(['ok-1', 'ok-2', 'ok-3']);
     const [failure] = await stack.failureRecords();
@@ -217,7 +219,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     await stack.put('reported', 'report');
     await stack.put('ok-2');
     await stack.put('ok-3');
-    await waitFor(() => stack!.logs.some((line) => line.includes('sent 3 record(s)')), 'the retried records to be given up');
+    await waitFor('the retried records to be given up', () => stack!.logs.some((line) => line.includes('sent 3 record(s)')));
     expect(stack.invocations().map(keysOf)).toEqual([
       ['ok-1', 'reported', 'ok-2', 'ok-3'],
       ['reported', 'ok-2', 'ok-3'],
@@ -232,7 +234,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
   it('treats an itemIdentifier that is empty as a failure of the whole batch', async () => {
     stack = await startStack({ BatchSize: 1, MaximumRetryAttempts: 0, FunctionResponseTypes: ['ReportBatchItemFailures'] }, { handler: 'blankIdentifier' });
     await stack.put('only');
-    await waitFor(() => stack!.logs.some((line) => line.includes('sent 1 record(s)')), 'the batch to be given up');
+    await waitFor('the batch to be given up', () => stack!.logs.some((line) => line.includes('sent 1 record(s)')));
     expect(stack.logs.join('\n')).toContain('without a valid itemIdentifier');
   });
 
@@ -240,10 +242,10 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     const clock = new ManualClock(Date.now());
     stack = await startStack({ BatchSize: 1, MaximumRecordAgeInSeconds: 60 }, { clock });
     await stack.put('stale', 'throw');
-    await waitFor(() => stack!.invocations().length === 1, 'the first attempt');
+    await waitFor('the first attempt', () => stack!.invocations().length === 1);
     // The retry waits on the clock; by the time it comes due, the record is past its maximum age.
     clock.advance(61_000);
-    await waitFor(() => stack!.logs.some((line) => line.includes('RecordAgeExceeded')), 'the record to age out');
+    await waitFor('the record to age out', () => stack!.logs.some((line) => line.includes('RecordAgeExceeded')));
     const [failure] = await stack.failureRecords();
     expect(failure.requestContext).toMatchObject({ condition: 'RecordAgeExceeded', approximateInvokeCount: 1 });
     expect(stack.invocations()).toHaveLength(1);
@@ -254,7 +256,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     const keys = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'];
     for (let round = 1; round <= 3; round++) for (const key of keys) await stack.put(key, 'slow', { round: { S: String(round) } });
     // Each put of an existing key is a MODIFY; all 18 records come through.
-    await waitFor(() => stack!.invocations().length === 18, 'every record', 30_000);
+    await waitFor('every record', () => stack!.invocations().length === 18);
     const invocations = stack.invocations();
     const images = invocations.map((invocation) => invocation.event.Records[0]);
     for (const key of keys) {
@@ -273,11 +275,11 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     stack = await startStack({ BatchSize: 2, MaximumBatchingWindowInSeconds: 5, TumblingWindowInSeconds: 60 }, { clock, handler: 'countWindow' });
     const events = (): TumblingWindowEvent[] => readLog<{ event: TumblingWindowEvent }>(stack!.logFile).map((line) => line.event);
     for (const key of ['a', 'b', 'c']) await stack.put(key);
-    await waitFor(() => events().length === 1, 'the first aggregation invocation');
+    await waitFor('the first aggregation invocation', () => events().length === 1);
     // Real time for the mapping to read the third record before the clock moves past its batching window.
     await new Promise((resolve) => setTimeout(resolve, 100));
     clock.advance(5000);
-    await waitFor(() => events().length === 2, 'the second aggregation invocation');
+    await waitFor('the second aggregation invocation', () => events().length === 2);
     expect(events().map((event) => [event.Records.length, event.state, event.isFinalInvokeForWindow])).toEqual([
       [2, {}, false],
       [1, { count: 2 }, false],
@@ -289,25 +291,25 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
       isWindowTerminatedEarly: false,
     });
     clock.advance(45_000);
-    await waitFor(() => events().length === 3, 'the final invocation');
+    await waitFor('the final invocation', () => events().length === 3);
     expect(events()[2]).toMatchObject({ Records: [], state: { count: 3 }, isFinalInvokeForWindow: true, isWindowTerminatedEarly: false });
     await stack.put('d');
     await new Promise((resolve) => setTimeout(resolve, 100));
     clock.advance(5000);
-    await waitFor(() => events().length === 4, 'the next window');
+    await waitFor('the next window', () => events().length === 4);
     expect(events()[3]).toMatchObject({ state: {}, window: { start: '2026-01-01T12:01:00Z' }, isFinalInvokeForWindow: false });
   });
 
   it('resumes after its durable checkpoint on restart, without delivering settled records again', async () => {
-    const stateDir = tempDir('stream-restart-');
+    const stateDir = temporaryDirectory('stream-restart-');
     const logFile = path.join(stateDir, 'calls.jsonl');
     stack = await startStack({ BatchSize: 1 }, { stateDir, logFile });
     await stack.put('one');
-    await waitFor(() => stack!.invocations().length === 1, 'the first delivery');
+    await waitFor('the first delivery', () => stack!.invocations().length === 1);
     await stack.stop();
     stack = await startStack({ BatchSize: 1 }, { stateDir, logFile });
     await stack.put('two');
-    await waitFor(() => stack!.invocations().length === 2, 'the second delivery');
+    await waitFor('the second delivery', () => stack!.invocations().length === 2);
     expect(allKeys(stack.invocations())).toEqual(['one', 'two']);
   });
 });

@@ -2,8 +2,10 @@ import { GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, S
 import * as path from 'node:path';
 import type { CfnResource } from '../../../local/template/cfn-types';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
-import { readLog, tempDir, waitFor } from '../lambda/helpers';
-import { lambdaFunction, writeAssembly } from '../template-assembly';
+import { readLog } from '../../../support/fixture-log';
+import { temporaryDirectory } from '../../../support/local-fixtures';
+import { waitFor } from '../../../support/waiting';
+import { lambdaFunction, writeAssembly } from '../../../support/template-assembly';
 
 const FUNCTIONS = path.join(__dirname, 'fixtures', 'pipe-functions');
 
@@ -51,7 +53,7 @@ describe('pipes with an SQS source', () => {
   });
 
   async function start(pipeProperties: Record<string, unknown>): Promise<void> {
-    logFile = path.join(tempDir('queue-pipe-'), 'calls.jsonl');
+    logFile = path.join(temporaryDirectory('queue-pipe-'), 'calls.jsonl');
     runtime = await startLocalRuntime({ cdkOutDir: writeAssembly(ordersPipe(pipeProperties, logFile)), port: 0, logSink: () => undefined });
     sqs = new SQSClient({ endpoint: runtime.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   }
@@ -79,7 +81,7 @@ describe('pipes with an SQS source', () => {
     await send({ type: 'order', order: 'o-1', customer: { name: 'Ada' } });
     await send({ type: 'refund', order: 'r-1', customer: { name: 'Bob' } });
     await send({ type: 'order', order: 'o-2', customer: { name: 'Cy' } });
-    await waitFor(() => calls('target').length === 1, 'the target to be invoked');
+    await waitFor('the target to be invoked', () => calls('target').length === 1);
     const [{ event }] = calls('target');
     expect(event).toEqual([
       { id: expect.any(String), order: 'o-1', pipe: 'orders-pipe', note: 'for Ada' },
@@ -97,7 +99,7 @@ describe('pipes with an SQS source', () => {
       EnrichmentParameters: { InputTemplate: '{"id": <$.messageId>, "order": <$.body.order>, "source": <aws.pipes.source-arn>}' },
     });
     await send({ order: 'o-7' });
-    await waitFor(() => calls('target').length === 1, 'the target to be invoked');
+    await waitFor('the target to be invoked', () => calls('target').length === 1);
     expect(calls('enrichment')[0].event).toEqual([
       { id: expect.any(String), order: 'o-7', source: 'arn:aws:sqs:us-east-1:000000000000:orders' },
     ]);
@@ -107,7 +109,7 @@ describe('pipes with an SQS source', () => {
   it('keeps a failed message on the queue, to come back after its visibility timeout and reach the DLQ by redrive', async () => {
     await start({ TargetParameters: { InputTemplate: '{"id": <$.messageId>, "order": <$.body.order>}' } });
     await send({ order: 'poison' });
-    await waitFor(() => calls('target').length >= 2, 'the poison order to come back', 20_000);
+    await waitFor('the poison order to come back', () => calls('target').length >= 2);
     const { Messages } = await waitForMessages(sqs, await queueUrl('orders-dlq'));
     expect(JSON.parse(Messages[0].Body as string)).toEqual({ order: 'poison' });
     expect(calls('target')).toHaveLength(2);
@@ -119,7 +121,7 @@ describe('pipes with an SQS source', () => {
       TargetParameters: { InputTemplate: '{"id": <$.messageId>, "order": <$.body.order>}' },
     });
     for (const order of ['o-1', 'reject', 'o-2']) await send({ order });
-    await waitFor(() => calls('target').length >= 2, 'the rejected order to come back', 20_000);
+    await waitFor('the rejected order to come back', () => calls('target').length >= 2);
     expect(calls('target')[0].event.map((item) => item.order).sort()).toEqual(['o-1', 'o-2', 'reject']);
     expect(calls('target')[1].event.map((item) => item.order)).toEqual(['reject']);
   });

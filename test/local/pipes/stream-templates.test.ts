@@ -2,8 +2,9 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as path from 'node:path';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
-import { readLog, tempDir } from '../lambda/helpers';
-import { lambdaFunction, queue, table, writeAssembly } from '../template-assembly';
+import { readLog } from '../../../support/fixture-log';
+import { temporaryDirectory } from '../../../support/local-fixtures';
+import { lambdaFunction, queue, table, writeAssembly } from '../../../support/template-assembly';
 
 describe('a pipe on a DynamoDB stream with input templates on its enrichment and its target', () => {
   let runtime: LocalRuntime;
@@ -12,7 +13,7 @@ describe('a pipe on a DynamoDB stream with input templates on its enrichment and
   let logFile: string;
 
   beforeAll(async () => {
-    logFile = path.join(tempDir('stream-templates-'), 'calls.jsonl');
+    logFile = path.join(temporaryDirectory('stream-templates-'), 'calls.jsonl');
     const assembly = writeAssembly({
       Users: table('users'),
       Out: queue('out'),

@@ -1,7 +1,8 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, PutItemCommand, type StreamSpecification } from '@aws-sdk/client-dynamodb';
 import { ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
-import { startLocalDynamoDb, temporaryDirectory, type LocalDynamoDb } from '../dynamodb/local-dynamodb-fixture';
-import { ManualClock } from '../manual-clock';
+import { startLocalDynamoDb, type LocalDynamoDb } from '../../../support/local-dynamodb';
+import { temporaryDirectory } from '../../../support/local-fixtures';
+import { ManualClock } from '../../../support/manual-clock';
 import { readAllRecords } from './stream-reader';
 
 const CREATED_AT = Date.UTC(2026, 2, 14, 9, 30, 15, 250);
@@ -47,7 +48,7 @@ describe('a table created through CreateTable with a StreamSpecification', () =>
   });
 
   it('keeps its stream and its records across a restart, and goes on capturing', async () => {
-    const dataDir = temporaryDirectory();
+    const dataDir = temporaryDirectory('created-streams-');
     local = await startLocalDynamoDb({ dataDir, clock: new ManualClock(CREATED_AT) });
     const { TableDescription } = await createTable(local, 'orders', { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' });
     await put(local, 'orders', 'before');

@@ -3,9 +3,11 @@ import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, Desc
 import * as path from 'node:path';
 import type { CfnResource } from '../../../local/template/cfn-types';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
-import { readLog, tempDir, waitFor } from '../lambda/helpers';
-import { ManualClock } from '../manual-clock';
-import { lambdaFunction, streamMapping, table, writeAssembly } from '../template-assembly';
+import { readLog } from '../../../support/fixture-log';
+import { temporaryDirectory } from '../../../support/local-fixtures';
+import { waitFor } from '../../../support/waiting';
+import { ManualClock } from '../../../support/manual-clock';
+import { lambdaFunction, streamMapping, table, writeAssembly } from '../../../support/template-assembly';
 
 const HANDLERS = path.join(__dirname, '..', 'lambda', 'fixtures', 'stream-handlers');
 
@@ -34,7 +36,7 @@ describe('the two readers of a stream shard', () => {
   });
 
   async function start(consumers: string[], clock?: ManualClock): Promise<void> {
-    const directory = tempDir('shard-readers-');
+    const directory = temporaryDirectory('shard-readers-');
     const resources: Record<string, CfnResource> = { Users: table('users') };
     for (const name of consumers) {
       logFiles.set(name, path.join(directory, `${name}.jsonl`));
@@ -59,7 +61,7 @@ describe('the two readers of a stream shard', () => {
         'event source mapping ThirdMapping); DynamoDB throttles more than 2 readers of a shard, and locally every reader beyond the first 2 to start is refused with LimitExceededException',
     ]);
     await put('u-1');
-    await waitFor(() => delivered('first').includes('u-1') && delivered('second').includes('u-1'), 'the first two readers to deliver');
+    await waitFor('the first two readers to deliver', () => delivered('first').includes('u-1') && delivered('second').includes('u-1'));
     expect(delivered('third')).toEqual([]);
     const refusals = logs.filter((line) => line.includes('ThirdMapping') && line.includes('LimitExceededException'));
     expect(refusals).toHaveLength(1);

@@ -1,9 +1,9 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { startLocalRuntime } from '../../../local/runtime';
-import { tempDir } from '../lambda/helpers';
-import { ManualClock } from '../manual-clock';
-import { table, writeAssembly } from '../template-assembly';
+import { temporaryDirectory } from '../../../support/local-fixtures';
+import { ManualClock } from '../../../support/manual-clock';
+import { table, writeAssembly } from '../../../support/template-assembly';
 
 const FIRST_START = Date.UTC(2026, 4, 2, 7, 15, 30, 125);
 
@@ -32,7 +32,7 @@ async function describeStream(assembly: string, stateDir: string | undefined, no
 describe("the label of a template table's stream", () => {
   it('is the time the stream was created, the same across restarts, in the ARN and in DescribeStream', async () => {
     const assembly = writeAssembly({ Users: table('users') });
-    const stateDir = tempDir('stream-labels-');
+    const stateDir = temporaryDirectory('stream-labels-');
     const first = await describeStream(assembly, stateDir, FIRST_START);
     expect(first).toEqual({
       label: '2026-05-02T07:15:30.125',
@@ -45,7 +45,7 @@ describe("the label of a template table's stream", () => {
 
   it('is new for a new stream: a new state, or another view type', async () => {
     const assembly = writeAssembly({ Users: table('users') });
-    const stateDir = tempDir('stream-labels-');
+    const stateDir = temporaryDirectory('stream-labels-');
     await describeStream(assembly, stateDir, FIRST_START);
     expect((await describeStream(assembly, undefined, FIRST_START + 1000)).label).toBe('2026-05-02T07:15:31.125');
     const keysOnly = table('users');

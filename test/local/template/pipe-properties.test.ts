@@ -1,5 +1,5 @@
 import { loadLocalModel } from '../../../local/template';
-import { queue, table, writeAssembly } from '../template-assembly';
+import { queue, table, writeAssembly } from '../../../support/template-assembly';
 
 const scope = { endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', account: '000000000000' };
 

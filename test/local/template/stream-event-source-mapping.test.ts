@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { loadLocalModel } from '../../../local/template';
-import { lambdaFunction, queue, streamMapping, table, writeAssembly } from '../template-assembly';
+import { lambdaFunction, queue, streamMapping, table, writeAssembly } from '../../../support/template-assembly';
 
 const scope = { endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', account: '000000000000' };
 const CODE = path.join(__dirname, '..', 'lambda', 'fixtures', 'stream-handlers');
