@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { systemClock, type Clock } from './clock';
-import { createDynamoDb } from './dynamodb';
+import { createDynamoDb, type TtlSweepResult } from './dynamodb';
 import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
 import { createKms } from './kms';
@@ -14,7 +14,7 @@ import { createSes } from './ses';
 import { createSns } from './sns';
 import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
-import { createStreams } from './streams';
+import { createStreams, persistentStreamLabels } from './streams';
 import { loadLocalModel } from './template';
 
 export interface LocalRuntimeOptions {
@@ -39,7 +39,13 @@ export interface LocalRuntimeOptions {
   /** Values of the Secrets Manager references the template makes (API destination credentials), by secret id. */
   secrets?: Readonly<Record<string, string>>;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
-  retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+  retryDelays?: {
+    lambdaAsyncMs?: number[];
+    eventBridgeMs?: number[];
+    pipeBackoff?: { initialMs: number; maxMs: number };
+    /** Lambda's backoff between retries of a failing stream batch. */
+    streamMappingBackoff?: { initialMs: number; maxMs: number };
+  };
 }
 
 export interface LocalRuntime {
@@ -50,6 +56,8 @@ export interface LocalRuntime {
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
   pendingDeliveries(): number;
+  /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
+  sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
 }
 
@@ -77,18 +85,29 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const clock = options.clock ?? systemClock;
     const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
-    const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account, secrets: options.secrets });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
+    const model = loadLocalModel({
+      cdkOutDir: options.cdkOutDir,
+      stackName: options.stackName,
+      endpoint: endpoint.url,
+      region,
+      account,
+      streamLabel: persistentStreamLabels(store, () => clock.now()),
+      secrets: options.secrets,
+    });
 
-    const streams = createStreams({ tables: model.tables, store, region, clock });
+    const streams = createStreams({ tables: model.tables, store, region, account, clock });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
       tables: model.tables,
       dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
       streams: streams.capture,
+      streamRegistry: streams.registry,
       region,
       account,
+      clock,
+      logSink: options.logSink,
     });
     closers.push(() => dynamoDb.close());
 
@@ -117,8 +136,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const lambda = createLambda({
       functions: model.functions,
       eventSourceMappings: model.eventSourceMappings,
+      streamEventSourceMappings: model.streamEventSourceMappings,
       store,
       sqs: sqs.port,
+      streams: streams.port,
       eventBridge: lateEventBridge,
       sns: lateSns,
       endpoint: endpoint.url,
@@ -126,6 +147,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       logSink: options.logSink,
       faults,
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
+      streamRetryBackoff: options.retryDelays?.streamMappingBackoff,
       clock,
     });
     closers.push(() => lambda.close());
@@ -182,6 +204,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => pipes.close());
 
     for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, sns.handler]) endpoint.mount(handler);
+    endpoint.mount(dynamoDb.ttlSweepHandler);
     endpoint.mount(eventBridge.schedulesHandler);
     endpoint.mount(sqs.queryHandler);
     lambda.start();
@@ -193,6 +216,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       model,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => eventBridge.pendingDeliveries(),
+      sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
       close,
     };
   } catch (error) {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CfnResource } from '../local/template/cfn-types';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../local/runtime';
-import { readJsonLines } from './json-lines';
+import { readLog } from './fixture-log';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-defaults';
 import { temporaryDirectory } from './local-fixtures';
 
@@ -32,7 +32,7 @@ export function recorderFunction(name: string, handler: 'record' | 'fail', logFi
 }
 
 /** The events a recorder function received, in order. */
-export const recorded: <T = unknown>(logFile: string) => T[] = readJsonLines;
+export const recorded: <T = unknown>(logFile: string) => T[] = readLog;
 
 export interface InlineStack {
   runtime: LocalRuntime;

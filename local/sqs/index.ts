@@ -10,6 +10,7 @@ import { createQueryHandler } from './query-handler';
 import { sqsPort } from './port';
 
 export { SqsError } from './errors';
+export { sqsEventRecord, type SqsEventRecord } from './event-record';
 export { SQS_OPERATIONS } from './operations';
 export type { SqsState } from './state';
 

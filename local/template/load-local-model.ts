@@ -1,4 +1,5 @@
 import { LocalModel } from '../model/types';
+import { streamLabelAt } from './arns';
 import { AssemblyStack, readCloudAssembly } from './cloud-assembly';
 import { CfnResource, TemplateError } from './cfn-types';
 import { createTemplateResolver } from './intrinsics';
@@ -15,6 +16,8 @@ import { buildPipe } from './resources/pipe';
 import { buildQueue } from './resources/queue';
 import { buildRule } from './resources/rule';
 import { buildSnsSubscription, buildTopic } from './resources/sns';
+import { buildStreamEventSourceMapping, isDynamoDbStreamArn } from './resources/stream-event-source-mapping';
+import { streamReaderWarnings } from './stream-readers';
 import { buildTable } from './resources/table';
 
 export interface LoadLocalModelOptions {
@@ -28,6 +31,11 @@ export interface LoadLocalModelOptions {
   account: string;
   /** Values for Secrets Manager dynamic references, by secret id; a reference not given here is named in a warning. */
   secrets?: Readonly<Record<string, string>>;
+  /**
+   * The label of a table's stream, its creation time: the runtime keeps it in its state so that ARNs stay the same
+   * across restarts. By default, the time the model is loaded.
+   */
+  streamLabel?(tableArn: string, viewType: string): string;
 }
 
 type Builder = (resolved: ResolvedResource, context: BuildContext, model: LocalModel) => void;
@@ -43,6 +51,15 @@ function addTopic(model: LocalModel, built: ReturnType<typeof buildTopic>): void
   model.snsSubscriptions.push(...built.subscriptions);
 }
 
+/** A Lambda event source mapping reads a DynamoDB stream or an SQS queue; its source ARN says which. */
+const buildEventSourceMapping: Builder = (resolved, context, model) => {
+  if (isDynamoDbStreamArn(resolved.properties.optionalString('EventSourceArn') ?? '')) {
+    add(model.streamEventSourceMappings, buildStreamEventSourceMapping(resolved, model.functions, model.tables, context));
+  } else {
+    add(model.eventSourceMappings, buildSqsEventSourceMapping(resolved, model.functions, context));
+  }
+};
+
 /**
  * The supported resource types, each with how it enters the model, in build order: resources that must exist before
  * others can refer to them by name come first (keys before aliases, functions before their configs and mappings).
@@ -57,7 +74,7 @@ const BUILDERS: ReadonlyArray<readonly [type: string, build: Builder]> = [
   ['AWS::SNS::Subscription', (resolved, context, model) => add(model.snsSubscriptions, buildSnsSubscription(resolved, context))],
   ['AWS::Lambda::Function', (resolved, context, model) => add(model.functions, buildFunction(resolved, context))],
   ['AWS::Lambda::EventInvokeConfig', (resolved, context, model) => applyEventInvokeConfig(resolved, model.functions, context)],
-  ['AWS::Lambda::EventSourceMapping', (resolved, context, model) => add(model.eventSourceMappings, buildSqsEventSourceMapping(resolved, model.functions, context))],
+  ['AWS::Lambda::EventSourceMapping', buildEventSourceMapping],
   ['AWS::Events::EventBus', (resolved, _context, model) => add(model.buses, buildEventBus(resolved))],
   ['AWS::Events::Archive', (resolved, context, model) => add(model.archives, buildArchive(resolved, context))],
   ['AWS::Events::Connection', (resolved, context, model) => add(model.connections, buildConnection(resolved, context))],
@@ -81,7 +98,12 @@ function customResourceProviders(resources: Record<string, CfnResource>): Set<st
 
 function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: LocalModel): void {
   const resources = stack.template.Resources ?? {};
-  const resolver = createTemplateResolver(stack.template, { ...options, stackName: stack.stackName });
+  const loadedAt = streamLabelAt(Date.now());
+  const resolver = createTemplateResolver(stack.template, {
+    ...options,
+    stackName: stack.stackName,
+    streamLabel: options.streamLabel ?? (() => loadedAt),
+  });
   const context: BuildContext = { ...options, secrets: options.secrets ?? {}, stack, resolver, warn: (message) => model.warnings.push(message) };
   const providers = customResourceProviders(resources);
 
@@ -141,6 +163,7 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     queues: [],
     functions: [],
     eventSourceMappings: [],
+    streamEventSourceMappings: [],
     buses: [],
     archives: [],
     rules: [],
@@ -154,5 +177,6 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     warnings: [],
   };
   for (const stack of stacks) loadStack(stack, { ...options, endpoint }, model);
+  model.warnings.push(...streamReaderWarnings(model));
   return model;
 }

@@ -2,8 +2,6 @@ import * as path from 'node:path';
 import { FunctionModel } from '../../../local/model/types';
 import { REGION } from '../../../support/local-fixtures';
 
-export { readJsonLines as readLog } from '../../../support/json-lines';
-
 export const ENDPOINT = 'http://127.0.0.1:4566';
 
 export function testFunction(name: string, handler: string, overrides: Partial<FunctionModel> = {}): FunctionModel {
@@ -21,4 +19,3 @@ export function testFunction(name: string, handler: string, overrides: Partial<F
     ...overrides,
   };
 }
-

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 
-/** The JSON lines a fixture function appended to its log file, in order; none when it has not written yet. */
-export function readJsonLines<T = Record<string, unknown>>(file: string): T[] {
+/** The JSON lines a fixture handler appended to its LOG_FILE, none while it has written nothing. */
+export function readLog<T = Record<string, unknown>>(file: string): T[] {
   if (!fs.existsSync(file)) return [];
   return fs
     .readFileSync(file, 'utf8')
