@@ -6,11 +6,12 @@ import { planFaults, type RuntimeFaults } from './faults';
 import { createKms } from './kms';
 import { createLambda } from './lambda';
 import { consoleLogSink, type LogSink } from './log-sink';
-import type { EventBridgePort } from './model/ports';
+import type { EventBridgePort, SnsPort } from './model/ports';
 import type { LocalModel } from './model/types';
 import { createPipesRunner } from './pipes';
 import { startEndpoint } from './server';
 import { createSes } from './ses';
+import { createSns } from './sns';
 import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
 import { createStreams, persistentStreamLabels } from './streams';
@@ -35,6 +36,8 @@ export interface LocalRuntimeOptions {
    * and retention. The real clock by default; tests pass one they move by hand.
    */
   clock?: Clock;
+  /** Values of the Secrets Manager references the template makes (API destination credentials), by secret id. */
+  secrets?: Readonly<Record<string, string>>;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
   retryDelays?: {
     lambdaAsyncMs?: number[];
@@ -91,6 +94,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       region,
       account,
       streamLabel: persistentStreamLabels(store, () => clock.now()),
+      secrets: options.secrets,
     });
 
     const streams = createStreams({ tables: model.tables, store, region, account, clock });
@@ -114,12 +118,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
     closers.push(closeEndpoint);
 
-    // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
+    // Lambda destinations may name the bus or a topic, and both invoke Lambda: bind them late.
     const bus: { port?: EventBridgePort } = {};
     const lateEventBridge: EventBridgePort = {
       putEvents: (entries) => {
         if (!bus.port) throw new Error('The event bus is not started yet');
         return bus.port.putEvents(entries);
+      },
+    };
+    const topics: { port?: SnsPort } = {};
+    const lateSns: SnsPort = {
+      publish: (topicArn, input) => {
+        if (!topics.port) throw new Error('SNS is not started yet');
+        return topics.port.publish(topicArn, input);
       },
     };
     const lambda = createLambda({
@@ -130,6 +141,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sqs: sqs.port,
       streams: streams.port,
       eventBridge: lateEventBridge,
+      sns: lateSns,
       endpoint: endpoint.url,
       region,
       logSink: options.logSink,
@@ -140,13 +152,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => lambda.close());
 
+    const sns = createSns({
+      topics: model.topics,
+      subscriptions: model.snsSubscriptions,
+      sqs: sqs.port,
+      lambda: lambda.port,
+      region,
+      account,
+      clock,
+      logSink: options.logSink,
+    });
+    topics.port = sns.port;
+
     const eventBridge = createEventBridge({
       buses: model.buses,
       rules: model.rules,
       archives: model.archives,
+      apiDestinations: model.apiDestinations,
+      connections: model.connections,
       store,
       sqs: sqs.port,
       lambda: lambda.port,
+      sns: sns.port,
       region,
       account,
       faults,
@@ -176,9 +203,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, sns.handler]) endpoint.mount(handler);
     endpoint.mount(dynamoDb.ttlSweepHandler);
+    endpoint.mount(eventBridge.schedulesHandler);
+    endpoint.mount(sqs.queryHandler);
     lambda.start();
+    eventBridge.start();
     pipes.start();
 
     return {

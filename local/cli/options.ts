@@ -10,6 +10,8 @@ export interface StartOptions {
   inMemory: boolean;
   reset: boolean;
   stackName?: string;
+  /** Values for the template's Secrets Manager references, by secret id (`--secret <id>=<value>`). */
+  secrets: Record<string, string>;
   faults: FaultSettings;
   help: boolean;
 }
@@ -24,6 +26,8 @@ Options:
   --reset             wipe the state directory before starting
   --state-dir <dir>   where state persists across restarts (default: .local)
   --stack <name>      the stack to run when cdk.out holds several
+  --secret <id>=<v>   the value of a Secrets Manager secret the template references (an API destination's
+                      key, say); repeat for several. Nothing is written to disk
   --help              show this help
 
 Fault injection (all off by default; see docs/fault-injection.md):
@@ -38,6 +42,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       reset: { type: 'boolean' },
       'state-dir': { type: 'string' },
       stack: { type: 'string' },
+      secret: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       ...FAULT_FLAG_OPTIONS,
     },
@@ -53,6 +58,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       inMemory: values['in-memory'] === true,
       reset: values.reset === true,
       stackName: values.stack,
+      secrets: parseSecrets(values.secret ?? []),
       help: values.help === true,
       faults: parseFaultSettings(faultFlags, env),
     };
@@ -60,6 +66,17 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
     if (error instanceof FaultSettingError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** `--secret <id>=<value>`, repeated; a value is never echoed back in an error, since it is a secret. */
+function parseSecrets(given: readonly string[]): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const pair of given) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError('--secret needs <secret-id>=<value>, for example --secret crm-webhook=abc123');
+    secrets[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return secrets;
 }
 
 function parsePort(raw: string, source: string): number {

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     stackName: options.stackName,
     port: options.port,
     stateDir: options.inMemory ? undefined : stateDir,
+    secrets: options.secrets,
     ...runtimeFaultOptions(options.faults),
   });
   if (options.faults.sesOutageSeconds > 0) runtime.throttleSesFor(options.faults.sesOutageSeconds * 1000);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FunctionModel, SqsEventSourceMappingModel, StreamEventSourceMappingModel } from '../model/types';
-import { EventBridgePort, LambdaInvokeResult, LambdaPort, SqsPort, StreamsPort } from '../model/ports';
+import { EventBridgePort, LambdaInvokeResult, LambdaPort, SnsPort, SqsPort, StreamsPort } from '../model/ports';
 import type { HttpServiceHandler } from '../protocol/service';
 import { StateStore } from '../storage/state-store';
 import { arnService, functionNameFromArnOrName } from '../template/arns';
@@ -36,6 +36,8 @@ export interface CreateLambdaOptions {
   streams?: StreamsPort;
   /** Receives on-failure records whose destination is an event bus; without it they are logged as undeliverable. */
   eventBridge?: EventBridgePort;
+  /** Receives destination records whose destination is an SNS topic; without it they are logged as undeliverable. */
+  sns?: SnsPort;
   /** Handed to every function as AWS_ENDPOINT_URL. */
   endpoint: string;
   region: string;
@@ -127,6 +129,8 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       options.sqs.send(destinationArn, { body: JSON.stringify(record) });
     } else if (service === 'lambda') {
       await port.invokeAsync(destinationArn, record);
+    } else if (service === 'sns' && options.sns) {
+      await options.sns.publish(destinationArn, { message: JSON.stringify(record) });
     } else if (service === 'events' && options.eventBridge) {
       const outcome = record.requestContext.condition === 'Success' ? 'Success' : 'Failure';
       const result = options.eventBridge.putEvents([
