@@ -1,21 +1,22 @@
 import * as path from 'node:path';
 import { LOCAL_ACCOUNT } from './account';
 import { systemClock, type Clock } from './clock';
-import { createDynamoDb } from './dynamodb';
+import { createDynamoDb, type TtlSweepResult } from './dynamodb';
 import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
 import { createLocalIam, type IamMode, type LocalIam } from './iam';
 import { createKms } from './kms';
 import { createLambda } from './lambda';
 import { consoleLogSink, type LogSink } from './log-sink';
-import type { EventBridgePort } from './model/ports';
+import type { EventBridgePort, SnsPort } from './model/ports';
 import type { LocalModel } from './model/types';
 import { createPipesRunner } from './pipes';
 import { startEndpoint } from './server';
 import { createSes } from './ses';
+import { createSns } from './sns';
 import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
-import { createStreams } from './streams';
+import { createStreams, persistentStreamLabels } from './streams';
 import { loadLocalModel } from './template';
 
 export interface LocalRuntimeOptions {
@@ -37,8 +38,16 @@ export interface LocalRuntimeOptions {
    * and retention. The real clock by default; tests pass one they move by hand.
    */
   clock?: Clock;
+  /** Values of the Secrets Manager references the template makes (API destination credentials), by secret id. */
+  secrets?: Readonly<Record<string, string>>;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
-  retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+  retryDelays?: {
+    lambdaAsyncMs?: number[];
+    eventBridgeMs?: number[];
+    pipeBackoff?: { initialMs: number; maxMs: number };
+    /** Lambda's backoff between retries of a failing stream batch. */
+    streamMappingBackoff?: { initialMs: number; maxMs: number };
+  };
   /**
    * Local IAM: `enforce` (the default) refuses what AWS would refuse, `warn` lets it through and names it, `off`
    * checks nothing. See the README's "Local IAM".
@@ -56,6 +65,8 @@ export interface LocalRuntime {
   pendingDeliveries(): number;
   /** What local IAM checked, allowed and refused during the run, and the credentials of the template's roles. */
   readonly iam: LocalIam;
+  /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
+  sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
 }
 
@@ -83,9 +94,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const clock = options.clock ?? systemClock;
     const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
-    const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
+    const model = loadLocalModel({
+      cdkOutDir: options.cdkOutDir,
+      stackName: options.stackName,
+      endpoint: endpoint.url,
+      region,
+      account,
+      streamLabel: persistentStreamLabels(store, () => clock.now()),
+      secrets: options.secrets,
+    });
     const iam = createLocalIam({
       iam: model.iam,
       mode: options.iam ?? 'enforce',
@@ -98,14 +117,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => iam.close());
     endpoint.identifyCallers((credentials, sourceIp) => iam.callers.forRequest(credentials, sourceIp));
 
-    const streams = createStreams({ tables: model.tables, store, region, clock });
+    const streams = createStreams({ tables: model.tables, store, region, account, clock });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
       tables: model.tables,
       dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
       streams: streams.capture,
+      streamRegistry: streams.registry,
       region,
       account,
+      clock,
+      logSink: options.logSink,
     });
     closers.push(() => dynamoDb.close());
 
@@ -116,7 +138,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
     closers.push(closeEndpoint);
 
-    // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
+    // Lambda destinations may name the bus or a topic, and both invoke Lambda: bind them late.
     const bus: { port?: EventBridgePort } = {};
     const lateEventBridge: EventBridgePort = {
       putEvents: (entries, caller) => {
@@ -124,29 +146,56 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         return bus.port.putEvents(entries, caller);
       },
     };
+    const topics: { port?: SnsPort } = {};
+    const lateSns: SnsPort = {
+      publish: (topicArn, input, caller) => {
+        if (!topics.port) throw new Error('SNS is not started yet');
+        return topics.port.publish(topicArn, input, caller);
+      },
+    };
     const lambda = createLambda({
       functions: model.functions,
       eventSourceMappings: model.eventSourceMappings,
+      streamEventSourceMappings: model.streamEventSourceMappings,
       store,
       sqs: sqs.port,
+      streams: streams.port,
       eventBridge: lateEventBridge,
+      sns: lateSns,
       endpoint: endpoint.url,
       region,
       logSink: options.logSink,
       faults,
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
+      streamRetryBackoff: options.retryDelays?.streamMappingBackoff,
       clock,
       callers: iam.callers,
     });
     closers.push(() => lambda.close());
 
+    const sns = createSns({
+      topics: model.topics,
+      subscriptions: model.snsSubscriptions,
+      sqs: sqs.port,
+      lambda: lambda.port,
+      region,
+      account,
+      clock,
+      logSink: options.logSink,
+      callers: iam.callers,
+    });
+    topics.port = sns.port;
+
     const eventBridge = createEventBridge({
       buses: model.buses,
       rules: model.rules,
       archives: model.archives,
+      apiDestinations: model.apiDestinations,
+      connections: model.connections,
       store,
       sqs: sqs.port,
       lambda: lambda.port,
+      sns: sns.port,
       region,
       account,
       faults,
@@ -178,10 +227,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, pipes.handler]) {
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, sns.handler, pipes.handler]) {
       endpoint.mount(handler);
     }
+    endpoint.mount(dynamoDb.ttlSweepHandler);
+    endpoint.mount(eventBridge.schedulesHandler);
+    endpoint.mount(sqs.queryHandler);
     lambda.start();
+    eventBridge.start();
     pipes.start();
 
     return {
@@ -190,6 +243,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => eventBridge.pendingDeliveries(),
       iam,
+      sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
       close,
     };
   } catch (error) {

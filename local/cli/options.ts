@@ -15,6 +15,8 @@ export interface StartOptions {
   assembly?: string;
   /** Local IAM: enforce (the default), warn or off. */
   iam: IamMode;
+  /** Values for the template's Secrets Manager references, by secret id (`--secret <id>=<value>`). */
+  secrets: Record<string, string>;
   faults: FaultSettings;
   help: boolean;
 }
@@ -32,6 +34,8 @@ Options:
   --assembly <dir>    run this synthesized cloud assembly (any CDK app's cdk.out) without synthesizing
   --iam <mode>        local IAM: enforce (default) refuses what AWS would refuse, warn only names it, off
                       checks nothing (or LOCAL_IAM)
+  --secret <id>=<v>   the value of a Secrets Manager secret the template references (an API destination's
+                      key, say); repeat for several. Nothing is written to disk
   --help              show this help
 
 Fault injection (all off by default; see docs/fault-injection.md):
@@ -48,6 +52,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       stack: { type: 'string' },
       assembly: { type: 'string' },
       iam: { type: 'string' },
+      secret: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       ...FAULT_FLAG_OPTIONS,
     },
@@ -65,6 +70,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       stackName: values.stack,
       ...(values.assembly === undefined ? {} : { assembly: values.assembly }),
       iam: parseIamMode(values.iam ?? env.LOCAL_IAM ?? 'enforce', values.iam === undefined ? 'LOCAL_IAM' : '--iam'),
+      secrets: parseSecrets(values.secret ?? []),
       help: values.help === true,
       faults: parseFaultSettings(faultFlags, env),
     };
@@ -72,6 +78,17 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
     if (error instanceof FaultSettingError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** `--secret <id>=<value>`, repeated; a value is never echoed back in an error, since it is a secret. */
+function parseSecrets(given: readonly string[]): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const pair of given) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError('--secret needs <secret-id>=<value>, for example --secret crm-webhook=abc123');
+    secrets[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return secrets;
 }
 
 function parsePort(raw: string, source: string): number {

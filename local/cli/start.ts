@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     port: options.port,
     stateDir: options.inMemory ? undefined : stateDir,
     iam: options.iam,
+    secrets: options.secrets,
     ...runtimeFaultOptions(options.faults),
   });
   if (options.faults.sesOutageSeconds > 0) runtime.throttleSesFor(options.faults.sesOutageSeconds * 1000);

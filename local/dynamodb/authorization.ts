@@ -3,6 +3,7 @@ import type { RequestContext } from '../protocol/service';
 import { tableArn } from '../template/arns';
 import type { DynaliteRequest } from './engine';
 import type { DYNAMODB_OPERATIONS } from './operations';
+import type { CreateTableInput } from './validations/create-table';
 import type { DynamoDbState } from './state';
 import type { ConditionalWriteInput, TransactRequest } from './validations/fields';
 
@@ -93,7 +94,9 @@ export const DYNAMODB_AUTHORIZATION = {
   PutItem: onItem('dynamodb:PutItem'),
   UpdateItem: onItem('dynamodb:UpdateItem'),
   DeleteItem: onItem('dynamodb:DeleteItem'),
-  CreateTable: onTable('dynamodb:CreateTable'),
+  CreateTable: authorization<DynamoDbState, CreateTableInput>([{ action: 'dynamodb:CreateTable', resourceType: TABLE }], (input, _state, context) => [
+    { action: 'dynamodb:CreateTable', resource: tableArnOf(input.request.TableName, context) },
+  ]),
   DescribeTable: onTable('dynamodb:DescribeTable'),
   DescribeTimeToLive: onTable('dynamodb:DescribeTimeToLive'),
   UpdateTimeToLive: onTable('dynamodb:UpdateTimeToLive'),

@@ -1,5 +1,6 @@
 import type { FaultPlan } from '../faults';
 import type { PutEventsResultEntry } from '../model/ports';
+import type { RuleModel } from '../model/types';
 import type { Archives } from './archives';
 import { busNameFromArnOrName } from '../template/arns';
 import { DEFAULT_BUS_NAME, type Bus, type BusRegistry } from './bus-registry';
@@ -45,10 +46,15 @@ export class EventRouter {
   route(bus: Bus, event: EventEnvelope, onlyRuleArns?: readonly string[]): void {
     for (const rule of this.options.registry.matchingRules(bus, event)) {
       if (onlyRuleArns && !onlyRuleArns.includes(rule.arn)) continue;
-      for (const target of rule.targets) {
-        this.options.deliveries.enqueue(rule.arn, target.id, event);
-        if (this.options.faults.duplicateRuleDelivery()) this.options.deliveries.enqueue(rule.arn, target.id, event);
-      }
+      this.deliverToRule(rule, event);
+    }
+  }
+
+  /** Hands the event to every target of one rule, as a scheduled rule's events are. */
+  deliverToRule(rule: RuleModel, event: EventEnvelope): void {
+    for (const target of rule.targets) {
+      this.options.deliveries.enqueue(rule.arn, target.id, event);
+      if (this.options.faults.duplicateRuleDelivery()) this.options.deliveries.enqueue(rule.arn, target.id, event);
     }
   }
 }

@@ -1,8 +1,9 @@
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
-import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
-import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
-import type { JsonServiceHandler } from '../protocol/service';
+import type { EventBridgePort, LambdaPort, SnsPort, SqsPort } from '../model/ports';
+import type { ApiDestinationModel, ArchiveModel, ConnectionModel, EventBusModel, RuleModel } from '../model/types';
+import { ApiDestinations } from './api-destinations/api-destinations';
+import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { Archives } from './archives';
 import { BusRegistry } from './bus-registry';
@@ -15,19 +16,27 @@ import { createHandler } from './handler';
 import type { EventBridgeState, ReplayRecord } from './state';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { validatePutEvents } from './validations/put-events';
+import { Scheduler } from './scheduler';
+import { createSchedulesHandler } from './schedules-handler';
 
 export type { EventEnvelope } from './types';
 export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
 export { EVENTBRIDGE_OPERATIONS } from './operations';
+export { SCHEDULES_PATH } from './schedules-handler';
 export type { EventBridgeState } from './state';
 
 export interface CreateEventBridgeOptions {
   buses: EventBusModel[];
   rules: RuleModel[];
   archives: ArchiveModel[];
+  /** API destinations and their connections; none by default. */
+  apiDestinations?: ApiDestinationModel[];
+  connections?: ConnectionModel[];
   store: StateStore;
   sqs: SqsPort;
   lambda: LambdaPort;
+  /** Topics that SNS targets publish to; without it, SNS targets are not delivered. */
+  sns?: SnsPort;
   region: string;
   account: string;
   /** Delay before retry n (0-based) of a failed target delivery, in ms; the last value repeats. */
@@ -45,9 +54,13 @@ export interface CreateEventBridgeOptions {
 export interface LocalEventBridge {
   port: EventBridgePort;
   handler: JsonServiceHandler;
+  /** The runtime's own page for scheduled rules: list them, run one now. */
+  schedulesHandler: HttpServiceHandler;
+  /** Starts the scheduled rules' clocks. */
+  start(): void;
   /** Deliveries accepted by the bus and not yet accepted by their target nor dead-lettered. */
   pendingDeliveries(): number;
-  /** Stops retry timers; pending deliveries stay on disk and resume on the next start. */
+  /** Stops retry and schedule timers; pending deliveries and next runs stay on disk for the next start. */
   close(): Promise<void>;
 }
 
@@ -62,19 +75,27 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     registry,
     sqs: options.sqs,
     lambda: options.lambda,
+    sns: options.sns,
+    apiDestinations: new ApiDestinations({ apiDestinations: options.apiDestinations ?? [], connections: options.connections ?? [], clock }),
     clock,
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,
     callers: new DeliveryCallers(options.callers ?? CALLERS_WITHOUT_IAM),
   });
   const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now });
+  const scheduler = new Scheduler({ registry, router, store: options.store, clock, log });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
   const state: EventBridgeState = { registry, archives, router, replays, now };
   return {
     // In process, entries get the checks a PutEvents request gets, the caller's authorization included.
     port: { putEvents: (entries, caller) => state.router.putEvents(validatePutEvents({ Entries: entries }).Entries, entryAuthorizer(caller)) },
     handler: createHandler(state),
+    schedulesHandler: createSchedulesHandler(scheduler),
+    start: () => scheduler.start(),
     pendingDeliveries: () => deliveries.size,
-    close: async () => deliveries.close(),
+    close: async () => {
+      scheduler.close();
+      deliveries.close();
+    },
   };
 }

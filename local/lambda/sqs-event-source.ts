@@ -2,23 +2,9 @@ import { every, type Clock, type Timer } from '../clock';
 import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
 import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports';
 import type { RequestCaller } from '../protocol/authorization';
+import { sqsEventRecord, type SqsEventRecord } from '../sqs/event-record';
 import type { LogSink } from '../log-sink';
-
-/** A record of the SQS event Lambda hands to a function. */
-export interface SqsEventRecord {
-  messageId: string;
-  receiptHandle: string;
-  body: string;
-  attributes: SqsReceivedMessage['attributes'];
-  messageAttributes: Record<
-    string,
-    { stringValue?: string; binaryValue?: string; stringListValues: string[]; binaryListValues: string[]; dataType: string }
-  >;
-  md5OfBody: string;
-  eventSource: 'aws:sqs';
-  eventSourceARN: string;
-  awsRegion: string;
-}
+import { sqsRecordFilter } from './sqs-filter';
 
 export interface SqsEventSourceOptions {
   mapping: SqsEventSourceMappingModel;
@@ -34,30 +20,6 @@ export interface SqsEventSourceOptions {
   logSink: LogSink;
   /** Batching windows and the polling interval run on it. */
   clock: Clock;
-}
-
-function eventRecord(message: SqsReceivedMessage, queueArn: string, region: string): SqsEventRecord {
-  const messageAttributes: SqsEventRecord['messageAttributes'] = {};
-  for (const [name, value] of Object.entries(message.messageAttributes ?? {})) {
-    messageAttributes[name] = {
-      ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}),
-      ...(value.BinaryValue !== undefined ? { binaryValue: value.BinaryValue } : {}),
-      stringListValues: [],
-      binaryListValues: [],
-      dataType: value.DataType,
-    };
-  }
-  return {
-    messageId: message.messageId,
-    receiptHandle: message.receiptHandle,
-    body: message.body,
-    attributes: message.attributes,
-    messageAttributes,
-    md5OfBody: message.md5OfBody,
-    eventSource: 'aws:sqs',
-    eventSourceARN: queueArn,
-    awsRegion: region,
-  };
 }
 
 /**
@@ -95,8 +57,11 @@ export class SqsEventSource {
   private closed = false;
   private lastPollFailure: string | undefined;
   private readonly idle = new Set<() => void>();
+  private readonly filter: ((record: SqsEventRecord) => boolean) | undefined;
 
-  constructor(private readonly options: SqsEventSourceOptions) {}
+  constructor(private readonly options: SqsEventSourceOptions) {
+    this.filter = sqsRecordFilter(options.mapping.filters);
+  }
 
   /**
    * Lambda refuses to create a mapping whose function's role cannot receive from, delete from and read the
@@ -146,9 +111,9 @@ export class SqsEventSource {
     const windowMs = mapping.maximumBatchingWindowSeconds * 1000;
     while (!this.closed && this.inFlight < this.maxInFlight) {
       const room = mapping.batchSize - this.buffer.length;
-      let received: SqsReceivedMessage[];
+      let polled: SqsReceivedMessage[];
       try {
-        received = sqs.receive(mapping.queueArn, room, this.options.caller);
+        polled = sqs.receive(mapping.queueArn, room, this.options.caller);
       } catch (error) {
         // Polling goes on every second; a failure that lasts is told once, and again only when it changes.
         const message = (error as Error).message;
@@ -157,6 +122,9 @@ export class SqsEventSource {
         return;
       }
       this.lastPollFailure = undefined;
+      const received = this.dropFilteredOut(polled);
+      // Everything polled was filtered out: the queue may hold more, so poll again rather than wait.
+      if (polled.length > 0 && received.length === 0) continue;
       if (received.length > 0 && this.buffer.length === 0) this.bufferStartedAt = this.options.clock.now();
       this.buffer.push(...received);
       if (this.buffer.length === 0) return;
@@ -170,6 +138,18 @@ export class SqsEventSource {
       }
       this.dispatch(this.buffer.splice(0));
     }
+  }
+
+  /** Messages the mapping's filters reject are deleted, never delivered, as Lambda does. */
+  private dropFilteredOut(messages: SqsReceivedMessage[]): SqsReceivedMessage[] {
+    const filter = this.filter;
+    if (filter === undefined) return messages;
+    const { mapping, sqs, region } = this.options;
+    return messages.filter((message) => {
+      if (filter(sqsEventRecord(message, mapping.queueArn, region))) return true;
+      sqs.delete(mapping.queueArn, message.receiptHandle, this.options.caller);
+      return false;
+    });
   }
 
   private flush(): void {
@@ -196,7 +176,7 @@ export class SqsEventSource {
 
   private async process(messages: SqsReceivedMessage[]): Promise<void> {
     const { mapping, fn, sqs, region } = this.options;
-    const records = messages.map((message) => eventRecord(message, mapping.queueArn, region));
+    const records = messages.map((message) => sqsEventRecord(message, mapping.queueArn, region));
     const result = await this.options.invoke(fn, { Records: records });
     if (result.error) {
       this.options.logSink(

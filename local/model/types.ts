@@ -48,6 +48,10 @@ export interface QueueModel {
   redrivePolicy?: { deadLetterTargetArn: string; maxReceiveCount: number };
   /** The customer managed key of the template that encrypts the queue (`KmsMasterKeyId`), whose policy SQS's callers need. */
   kmsKeyArn?: string;
+  /** Server-side encryption as the template sets it: SQS-managed keys, or a KMS key (which wins). */
+  sqsManagedSseEnabled: boolean;
+  kmsMasterKeyId?: string;
+  kmsDataKeyReusePeriodSeconds?: number;
 }
 
 export interface AsyncInvokeConfigModel {
@@ -87,6 +91,39 @@ export interface SqsEventSourceMappingModel {
   reportBatchItemFailures: boolean;
   /** ScalingConfig.MaximumConcurrency; undefined means no cap. */
   maximumConcurrency?: number;
+  /** FilterCriteria.Filters[].Pattern, OR'd; absent when every message is delivered. */
+  filters?: string[];
+  enabled: boolean;
+}
+
+/** A Lambda event source mapping on a DynamoDB stream, as AWS runs it (defaults are AWS's). */
+export interface StreamEventSourceMappingModel {
+  logicalId: string;
+  /** The mapping's UUID, as `Ref` gives it; keys its checkpoint. */
+  id: string;
+  functionArn: string;
+  streamArn: string;
+  /** The table's partition key attribute, which ParallelizationFactor keeps in order. */
+  partitionKeyName: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  /** 1 to 10,000; AWS defaults to 100. */
+  batchSize: number;
+  /** 0 to 300. */
+  maximumBatchingWindowSeconds: number;
+  /** Raw pattern JSON strings from FilterCriteria.Filters[].Pattern; OR'd together. */
+  filters: string[];
+  bisectBatchOnFunctionError: boolean;
+  /** -1 means infinite, as in AWS (the default). */
+  maximumRetryAttempts: number;
+  /** -1 means infinite, as in AWS (the default). */
+  maximumRecordAgeSeconds: number;
+  reportBatchItemFailures: boolean;
+  /** An SQS queue or SNS topic that receives the invocation record of a batch given up on. */
+  onFailureDestinationArn?: string;
+  /** Concurrent batches per shard, 1 to 10. */
+  parallelizationFactor: number;
+  /** 0 turns tumbling windows off; up to 900. */
+  tumblingWindowSeconds: number;
   enabled: boolean;
 }
 
@@ -106,13 +143,56 @@ export interface ArchiveModel {
   kmsKeyArn?: string;
 }
 
+/** Headers, query string and body parameters a connection or a target adds to an HTTP request. */
+export interface HttpParametersModel {
+  headers: Array<{ key: string; value: string }>;
+  queryString: Array<{ key: string; value: string }>;
+  body: Array<{ key: string; value: string }>;
+}
+
+/** A connection's credentials; a secret the runtime could not resolve is absent, and the connection named in a warning. */
+export type ConnectionAuthorizationModel =
+  | { type: 'API_KEY'; apiKeyName: string; apiKeyValue?: string }
+  | { type: 'BASIC'; username: string; password?: string }
+  | {
+      type: 'OAUTH_CLIENT_CREDENTIALS';
+      authorizationEndpoint: string;
+      httpMethod: 'GET' | 'POST' | 'PUT';
+      clientId: string;
+      clientSecret?: string;
+      oauthParameters: HttpParametersModel;
+    };
+
+export interface ConnectionModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  authorization: ConnectionAuthorizationModel;
+  invocationParameters: HttpParametersModel;
+}
+
+export interface ApiDestinationModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  connectionArn: string;
+  /** The InvocationEndpoint; `*` wildcards take the target's PathParameterValues. */
+  endpoint: string;
+  httpMethod: string;
+  /** 1 to 300; AWS defaults to 300. */
+  invocationRateLimitPerSecond: number;
+}
+
 export interface RuleTargetModel {
   id: string;
   arn: string;
-  kind: 'lambda' | 'sqs' | 'unsupported';
-  /** Input or InputPath, when the target transforms the event. */
+  kind: 'lambda' | 'sqs' | 'sns' | 'api-destination' | 'unsupported';
+  /** HttpParameters of an API destination target; values starting with `$.` are paths into the event. */
+  httpParameters?: { headers: Record<string, string>; pathParameterValues: string[]; queryString: Record<string, string> };
+  /** At most one of Input, InputPath and InputTransformer, when the target transforms the event. */
   input?: string;
   inputPath?: string;
+  inputTransformer?: { inputPathsMap: Record<string, string>; inputTemplate: string };
   /** AWS defaults: 185 attempts, 86400 seconds. */
   retryPolicy: { maximumRetryAttempts: number; maximumEventAgeSeconds: number };
   deadLetterArn?: string;
@@ -125,7 +205,9 @@ export interface RuleModel {
   name: string;
   arn: string;
   busName: string;
-  eventPattern: unknown;
+  /** A rule has an event pattern, a schedule expression (rules on the default bus only), or both. */
+  eventPattern?: unknown;
+  scheduleExpression?: string;
   state: 'ENABLED' | 'DISABLED';
   description?: string;
   targets: RuleTargetModel[];
@@ -136,24 +218,36 @@ export type PipeTargetModel =
   | { kind: 'sqs'; queueArn: string }
   | { kind: 'lambda'; functionArn: string; invocationType: 'REQUEST_RESPONSE' | 'FIRE_AND_FORGET' };
 
+/** A pipe's DynamoDB stream source: read in order, retried by the pipe, failures to the pipe's DLQ. */
+export interface StreamPipeSourceModel {
+  kind: 'dynamodb-stream';
+  streamArn: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  batchSize: number;
+  maximumBatchingWindowSeconds: number;
+  /** -1 means infinite, as in AWS. */
+  maximumRetryAttempts: number;
+  /** -1 means infinite, as in AWS. */
+  maximumRecordAgeSeconds: number;
+  onPartialBatchItemFailure?: 'AUTOMATIC_BISECT';
+  deadLetterArn?: string;
+}
+
+/** A pipe's SQS source: failed messages come back after their visibility timeout, and the queue's redrive policy ends them. */
+export interface QueuePipeSourceModel {
+  kind: 'sqs';
+  queueArn: string;
+  /** 1 to 10,000; AWS defaults to 10. */
+  batchSize: number;
+  maximumBatchingWindowSeconds: number;
+}
+
 export interface PipeModel {
   logicalId: string;
   name: string;
   arn: string;
   desiredState: 'RUNNING' | 'STOPPED';
-  source: {
-    kind: 'dynamodb-stream';
-    streamArn: string;
-    startingPosition: 'TRIM_HORIZON' | 'LATEST';
-    batchSize: number;
-    maximumBatchingWindowSeconds: number;
-    /** -1 means infinite, as in AWS. */
-    maximumRetryAttempts: number;
-    /** -1 means infinite, as in AWS. */
-    maximumRecordAgeSeconds: number;
-    onPartialBatchItemFailure?: 'AUTOMATIC_BISECT';
-    deadLetterArn?: string;
-  };
+  source: StreamPipeSourceModel | QueuePipeSourceModel;
   /** Raw pattern JSON strings from FilterCriteria.Filters[].Pattern; OR'd together. */
   filters: string[];
   enrichment?: { functionArn: string; inputTemplate?: string };
@@ -188,6 +282,27 @@ export interface KmsAliasModel {
   targetKeyArn: string;
 }
 
+export interface TopicModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+}
+
+export interface SnsSubscriptionModel {
+  logicalId: string;
+  arn: string;
+  topicArn: string;
+  protocol: 'sqs' | 'lambda';
+  /** The queue or function ARN. */
+  endpoint: string;
+  rawMessageDelivery: boolean;
+  /** The policy as JSON; absent when every message is delivered. */
+  filterPolicy?: unknown;
+  filterPolicyScope: 'MessageAttributes' | 'MessageBody';
+  /** RedrivePolicy.deadLetterTargetArn: where messages go that cannot be delivered. */
+  deadLetterArn?: string;
+}
+
 export interface LocalModel {
   account: string;
   region: string;
@@ -197,6 +312,7 @@ export interface LocalModel {
   queues: QueueModel[];
   functions: FunctionModel[];
   eventSourceMappings: SqsEventSourceMappingModel[];
+  streamEventSourceMappings: StreamEventSourceMappingModel[];
   buses: EventBusModel[];
   archives: ArchiveModel[];
   rules: RuleModel[];
@@ -205,6 +321,10 @@ export interface LocalModel {
   aliases: KmsAliasModel[];
   /** Roles and the policies of the template, which local IAM evaluates every call against. */
   iam: IamModel;
+  topics: TopicModel[];
+  snsSubscriptions: SnsSubscriptionModel[];
+  connections: ConnectionModel[];
+  apiDestinations: ApiDestinationModel[];
   /** One line per template resource the runtime does not run and is not inert (logs and alarms are inert). */
   warnings: string[];
 }

@@ -10,9 +10,9 @@ const INVALID_INPUT = 'Input parameter is invalid from the request due to : ';
 
 /**
  * What EventBridge Pipes checks when it creates a pipe: that it may assume the pipe's role (the role's trust
- * policy, with the pipe as `aws:SourceArn`), that the role can read the source stream (the four actions Lambda and
- * Pipes name for a DynamoDB stream) and that it can send to the dead-letter queue. A pipe that fails one is
- * CREATE_FAILED with AWS's reason, and never reads its stream: records wait there. The target and the enrichment
+ * policy, with the pipe as `aws:SourceArn`), that the role can read the source (the four actions Lambda and Pipes
+ * name for a DynamoDB stream, the three for an SQS queue) and that it can send to a stream's dead-letter queue. A
+ * pipe that fails one is CREATE_FAILED with AWS's reason, and never reads its source: records wait there. The target and the enrichment
  * are not checked up front; calling them fails each batch instead, as in AWS.
  */
 export function checkPipeAccess(pipe: PipeModel, callers: CallerFactory, caller: RequestCaller, sqs: SqsPort): PipeStatus {
@@ -23,6 +23,16 @@ export function checkPipeAccess(pipe: PipeModel, callers: CallerFactory, caller:
     if (pipes.authorize([{ action: 'sts:AssumeRole', resource: pipe.roleArn }])) {
       return failed(`Pipes cannot assume the customer role ${pipe.roleArn}. Please ensure its trust policy allows pipes.amazonaws.com for this pipe`);
     }
+  }
+  if (pipe.source.kind === 'sqs') {
+    const queue = pipe.source.queueArn;
+    const queueChecks: AuthorizationCheck[] = [
+      { action: 'sqs:ReceiveMessage', resource: queue },
+      { action: 'sqs:DeleteMessage', resource: queue },
+      { action: 'sqs:GetQueueAttributes', resource: queue },
+    ];
+    if (caller.authorize(queueChecks)) return failed(`Cannot access queue ${queue}. Please ensure the customer role can perform actions on source queue`);
+    return { state: 'RUNNING' };
   }
   const stream = pipe.source.streamArn;
   const sourceChecks: AuthorizationCheck[] = [

@@ -18,8 +18,13 @@ export function pipeSummary(state: PipesState, pipe: PipeModel): Record<string, 
     ...(status.state === 'CREATE_FAILED' ? { StateReason: status.reason } : {}),
     CreationTime: state.createdAt,
     LastModifiedTime: state.createdAt,
-    Source: pipe.source.streamArn,
+    Source: sourceArn(pipe),
     ...(pipe.enrichment ? { Enrichment: pipe.enrichment.functionArn } : {}),
     Target: targetArn(pipe),
   };
+}
+
+/** The ARN a pipe reads: its stream, or its queue. */
+export function sourceArn(pipe: PipeModel): string {
+  return pipe.source.kind === 'sqs' ? pipe.source.queueArn : pipe.source.streamArn;
 }

@@ -11,8 +11,9 @@ import { PipeCheckpoints } from './checkpoints';
 import { createHandler } from './handler';
 import { checkPipeAccess, type PipeStatus } from './pipe-access';
 import { pipeExecutionLogger } from './pipe-logs';
-import { PipePoller } from './pipe-poller';
-import { RetryBackoff } from './retrying-delivery';
+import { PipePoller, type StreamPipe } from './pipe-poller';
+import { QueuePoller, type QueuePipe } from './queue-poller';
+import type { RetryBackoff } from '../stream-consumer';
 
 export interface PipesRunnerOptions {
   pipes: PipeModel[];
@@ -31,6 +32,8 @@ export interface PipesRunnerOptions {
   retryBackoff?: RetryBackoff;
   /** Wait before re-reading a stream that could not be read; default 1000 ms. */
   readRetryMs?: number;
+  /** How often SQS sources poll besides being woken by their queue; default 1000 ms. */
+  queuePollIntervalMs?: number;
   /** Batching windows, retry backoff and record age run on it; the real clock by default. */
   clock?: Clock;
   /** The sessions pipes act as (local IAM): each pipe as its role. Without it nothing is checked. */
@@ -48,12 +51,18 @@ export interface PipesRunner {
 
 const DEFAULT_BACKOFF: RetryBackoff = { initialMs: 1000, maxMs: 30_000 };
 
-/** Runs the template's pipes with DynamoDB stream sources: filters, enrichment, target, retries, bisect, DLQ. */
+/**
+ * Runs the template's pipes: DynamoDB stream sources (filters, enrichment, target, retries, bisect, DLQ) and SQS
+ * sources (filters, enrichment, target, with the queue's visibility timeout and redrive policy for failures). Each
+ * pipe acts as its role.
+ */
 export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
   const logSink = options.logSink ?? consoleLogSink;
+  const clock = options.clock ?? systemClock;
   const checkpoints = new PipeCheckpoints(options.store);
   const faults = options.faults ?? NO_FAULTS;
   const callers = options.callers ?? CALLERS_WITHOUT_IAM;
+  const now = (): number => clock.now();
   const statuses = new Map<string, PipeStatus>();
   const pollers = options.pipes
     .filter((pipe) => pipe.desiredState === 'RUNNING')
@@ -61,28 +70,37 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
       // A pipe always has a role in AWS; one without (a test's own model) runs without checks.
       const caller = pipe.roleArn === undefined ? CALLER_WITHOUT_IAM : callers.forRole(pipe.roleArn, pipe.name);
       const ports = { lambda: options.lambda, eventBridge: options.eventBridge, sqs: options.sqs, caller };
-      return {
-        pipe,
-        caller,
-        poller: new PipePoller({
-          pipe,
-          streams: options.streams,
-          sqs: options.sqs,
-          caller,
-          executionFailed: pipeExecutionLogger(pipe, caller),
-          checkpoints,
-          deliver: (records) => deliverBatch(pipe, records, ports),
-          duplicate: () => faults.duplicatePipeBatch(),
-          backoff: options.retryBackoff ?? DEFAULT_BACKOFF,
-          readRetryMs: options.readRetryMs ?? 1000,
-          logSink,
-          clock: options.clock ?? systemClock,
-        }),
-      };
+      const poller = isStreamPipe(pipe)
+        ? new PipePoller({
+            pipe,
+            streams: options.streams,
+            sqs: options.sqs,
+            caller,
+            executionFailed: pipeExecutionLogger(pipe, caller),
+            checkpoints,
+            deliver: (records) => deliverBatch(pipe, records, ports, now),
+            duplicate: () => faults.duplicatePipeBatch(),
+            backoff: options.retryBackoff ?? DEFAULT_BACKOFF,
+            readRetryMs: options.readRetryMs ?? 1000,
+            logSink,
+            clock,
+          })
+        : new QueuePoller({
+            // The source is not a stream, so it is a queue: the model has no third kind.
+            pipe: pipe as QueuePipe,
+            sqs: options.sqs,
+            caller,
+            region: options.region,
+            deliver: (records) => deliverBatch(pipe, records, ports, now),
+            pollIntervalMs: options.queuePollIntervalMs ?? 1000,
+            logSink,
+            clock,
+          });
+      return { pipe, caller, poller };
     });
   for (const pipe of options.pipes) if (pipe.desiredState === 'STOPPED') statuses.set(pipe.name, { state: 'STOPPED' });
   const status = (pipeName: string): PipeStatus | undefined => statuses.get(pipeName);
-  const createdAt = Math.floor((options.clock ?? systemClock).now() / 1000);
+  const createdAt = Math.floor(clock.now() / 1000);
   return {
     handler: createHandler({ pipes: options.pipes, status, createdAt }),
     start() {
@@ -90,7 +108,7 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
         const status = checkPipeAccess(pipe, callers, caller, options.sqs);
         statuses.set(pipe.name, status);
         if (status.state === 'CREATE_FAILED') {
-          logSink(`[pipe ${pipe.name}] CREATE_FAILED: ${status.reason}; its records wait in the stream`);
+          logSink(`[pipe ${pipe.name}] CREATE_FAILED: ${status.reason}; its records wait in its source`);
           continue;
         }
         poller.start();
@@ -101,4 +119,8 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
       await Promise.all(pollers.map(({ poller }) => poller.close()));
     },
   };
+}
+
+function isStreamPipe(pipe: PipeModel): pipe is StreamPipe {
+  return pipe.source.kind === 'dynamodb-stream';
 }

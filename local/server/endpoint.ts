@@ -7,7 +7,7 @@ import { sendQueryError } from '../protocol/query-protocol';
 import { CALLER_WITHOUT_IAM, type RequestCaller } from '../protocol/authorization';
 import type { RequestContext } from '../protocol/service';
 import { credentialScope, signingCredentials, type SigningCredentials } from '../protocol/sigv4';
-import { readRequestBody } from './request-body';
+import { readRequestBody, RequestAbortedError } from './request-body';
 import { ServiceRegistry, type ServiceHandler } from './service-registry';
 
 export interface EndpointOptions {
@@ -52,7 +52,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   const server = http.createServer({ keepAlive: true, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  server.on('clientError', (_error, socket) => socket.destroy());
+  server.on('clientError', answerMalformedRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -83,6 +83,26 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 }
 
 type EndpointScope = Omit<RequestContext, 'caller'>;
+
+/**
+ * A request Node's parser refuses (a bad request line, a header without a colon, a bad Content-Length or chunk,
+ * headers over the limit) gets an answer that says what was wrong before the connection closes, rather than a
+ * bare reset. A client that went away gets nothing, and nothing is logged: there is no one to answer.
+ */
+function answerMalformedRequest(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const body = JSON.stringify({
+    __type: tooLarge ? 'RequestHeaderFieldsTooLarge' : 'MalformedHttpRequest',
+    message: `The request is not well-formed HTTP/1.1 (${error.code ?? 'parse error'}: ${error.message})`,
+  });
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 
 function createDispatcher(registry: ServiceRegistry, defaults: EndpointScope, callers: { identify: CallerIdentification }) {
   return (request: http.IncomingMessage, response: http.ServerResponse): void => {
@@ -119,11 +139,12 @@ async function route(
   const caller = callers.identify(signingCredentials(request.headers, rawUrl), clientAddress(request));
   const context: RequestContext = { ...defaults, ...(scope ? { region: scope.region } : {}), caller };
 
-  const byPath = registry.httpHandlerForPath(path);
-  if (byPath) return byPath.handle(request, body, response, context);
-
+  // X-Amz-Target first: a JSON-protocol request names its operation whatever its path (SQS's may be a queue URL).
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') return answerJson(registry, target, request, body, response, context);
+
+  const byPath = registry.httpHandlerForPath(path);
+  if (byPath) return byPath.handle(request, body, response, context);
 
   const bySigningName = scope && registry.httpHandlerForSigningName(scope.service);
   if (bySigningName) return bySigningName.handle(request, body, response, context);
@@ -170,6 +191,11 @@ function jsonContentType(request: http.IncomingMessage): string {
 
 /** The last line of defence: an AWS-shaped answer for anything a handler did not handle, and the server keeps running. */
 function fail(request: http.IncomingMessage, response: http.ServerResponse, requestId: string, error: unknown): void {
+  // The client went away while sending its body: no one is left to answer, and nothing failed on this side.
+  if (error instanceof RequestAbortedError) {
+    response.destroy();
+    return;
+  }
   const awsError =
     error instanceof AwsError
       ? error

@@ -3,9 +3,11 @@ import type { LogSink } from '../log-sink';
 import type { QueueModel } from '../model/types';
 import type { DurableMap, StateStore } from '../storage/state-store';
 import { Availability } from './availability';
-import { queueDoesNotExist } from './errors';
+import { purgeQueueInProgress, queueDoesNotExist } from './errors';
 import { Queue, type ChangeVisibilityOutcome, type SendOptions } from './queue';
 import type { MoveTask, StoredMessage } from './types';
+
+const PURGE_INTERVAL_MS = 60_000;
 
 export interface SqsEngineOptions {
   queues: QueueModel[];
@@ -28,6 +30,8 @@ export class SqsEngine {
   private readonly byArn = new Map<string, Queue>();
   private readonly availability: Availability;
   private isClosed = false;
+  /** When each queue was last purged, epoch ms. */
+  private readonly lastPurges = new Map<string, number>();
 
   constructor(private readonly options: SqsEngineOptions) {
     this.account = options.account;
@@ -141,7 +145,15 @@ export class SqsEngine {
     return { moved, left };
   }
 
+  /**
+   * Deletes every message of the queue. SQS allows one purge a queue each minute; a second within it is refused,
+   * so code that purges in a loop fails here as it would in AWS.
+   */
   purge(queue: Queue): void {
+    const now = this.options.clock.now();
+    const last = this.lastPurges.get(queue.name);
+    if (last !== undefined && now - last < PURGE_INTERVAL_MS) throw purgeQueueInProgress(queue.name);
+    this.lastPurges.set(queue.name, now);
     queue.purge();
   }
 

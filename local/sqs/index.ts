@@ -2,13 +2,15 @@ import { systemClock, type Clock } from '../clock';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import type { SqsPort } from '../model/ports';
 import type { QueueModel } from '../model/types';
-import type { JsonServiceHandler } from '../protocol/service';
+import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { SqsEngine } from './engine';
 import { createHandler } from './handler';
+import { createQueryHandler } from './query-handler';
 import { sqsPort } from './port';
 
 export { SqsError } from './errors';
+export { sqsEventRecord, type SqsEventRecord } from './event-record';
 export { SQS_OPERATIONS } from './operations';
 export type { SqsState } from './state';
 
@@ -28,6 +30,8 @@ export interface CreateSqsOptions {
 export interface LocalSqs {
   port: SqsPort;
   handler: JsonServiceHandler;
+  /** The same operations over SQS's older query protocol. */
+  queryHandler: HttpServiceHandler;
   /** Stops timers and ends pending long polls; durable state stays in the store, which the caller closes. */
   close(): Promise<void>;
 }
@@ -40,9 +44,11 @@ export function createSqs(options: CreateSqsOptions): LocalSqs {
     clock: options.clock ?? systemClock,
     log: options.logSink ?? consoleLogSink,
   });
+  const state = { engine, endpoint: options.endpoint };
   return {
     port: sqsPort(engine),
-    handler: createHandler({ engine, endpoint: options.endpoint }),
+    handler: createHandler(state),
+    queryHandler: createQueryHandler(state, options.account),
     close: async () => engine.close(),
   };
 }

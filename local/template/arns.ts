@@ -8,9 +8,6 @@ export interface AccountScope {
   account: string;
 }
 
-/** DynamoDB labels a stream with its creation time; the local runtime uses a fixed label so ARNs survive restarts. */
-export const LOCAL_STREAM_LABEL = '1970-01-01T00:00:00.000';
-
 export function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
@@ -26,8 +23,13 @@ function arn(scope: AccountScope, service: string, resource: string): string {
 }
 
 export const tableArn = (scope: AccountScope, name: string): string => arn(scope, 'dynamodb', `table/${name}`);
-export const tableStreamArn = (scope: AccountScope, name: string): string =>
-  `${tableArn(scope, name)}/stream/${LOCAL_STREAM_LABEL}`;
+/** A stream's ARN ends in its label: its creation time, such as `2026-01-01T00:00:00.000`. */
+export const tableStreamArn = (scope: AccountScope, name: string, label: string): string => `${tableArn(scope, name)}/stream/${label}`;
+
+/** DynamoDB labels a stream with its creation time, to the millisecond and without a zone. */
+export function streamLabelAt(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/Z$/, '');
+}
 export const queueArn = (scope: AccountScope, name: string): string => arn(scope, 'sqs', name);
 export const functionArn = (scope: AccountScope, name: string): string => arn(scope, 'lambda', `function:${name}`);
 export const eventBusArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `event-bus/${name}`);
@@ -36,12 +38,28 @@ export const replayArn = (scope: AccountScope, name: string): string => arn(scop
 export const pipeArn = (scope: AccountScope, name: string): string => arn(scope, 'pipes', `pipe/${name}`);
 export const kmsKeyArn = (scope: AccountScope, keyId: string): string => arn(scope, 'kms', `key/${keyId}`);
 export const kmsAliasArn = (scope: AccountScope, aliasName: string): string => arn(scope, 'kms', aliasName);
+export const topicArn = (scope: AccountScope, name: string): string => arn(scope, 'sns', name);
+/** SNS names a subscription by its topic and a UUID; the local one is derived from the subscription's logical id, so it is stable. */
+export const subscriptionArn = (topic: string, logicalId: string): string => `${topic}:${stableUuid(`subscription/${topic}/${logicalId}`)}`;
+/** EventBridge suffixes connection and API destination ARNs with a UUID; the local one is derived from the name. */
+export const connectionArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `connection/${name}/${stableUuid(`connection/${name}`)}`);
+export const connectionSecretArn = (scope: AccountScope, name: string): string =>
+  arn(scope, 'secretsmanager', `secret:events!connection/${name}/${stableUuid(`connection-secret/${name}`)}`);
+export const apiDestinationArn = (scope: AccountScope, name: string): string =>
+  arn(scope, 'events', `api-destination/${name}/${stableUuid(`api-destination/${name}`)}`);
+export const eventsArnForPolicy = (scope: AccountScope, kind: 'connection' | 'api-destination', name: string): string =>
+  arn(scope, 'events', `${kind}/${name}`);
+
+function stableUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 export const eventSourceMappingArn = (scope: AccountScope, id: string): string =>
   arn(scope, 'lambda', `event-source-mapping:${id}`);
 
 /** `arn:aws:iam::<account>:`, the start of every IAM ARN: IAM is global, so there is no region. */
 export const iamArnPrefix = (scope: AccountScope): string => `arn:${partitionOf(scope.region)}:iam::${scope.account}:`;
-export const topicArn = (scope: AccountScope, name: string): string => arn(scope, 'sns', name);
 export const logGroupArn = (scope: AccountScope, name: string): string => arn(scope, 'logs', `log-group:${name}`);
 
 /** A stable unique id of the kind IAM gives roles (`AROA...`): 4 letters of type, then 17 characters from the ARN. */

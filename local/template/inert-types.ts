@@ -3,7 +3,7 @@
  * IAM resources no local caller can act as. They are skipped without a warning. Roles and policies are not among
  * them: local IAM reads them (`iam/policy-types.ts`).
  */
-const INERT_PREFIXES = ['AWS::Logs::', 'AWS::CloudWatch::', 'AWS::SNS::', 'AWS::EventSchemas::'];
+const INERT_PREFIXES = ['AWS::Logs::', 'AWS::CloudWatch::', 'AWS::EventSchemas::'];
 
 const INERT_TYPES = new Set([
   'AWS::CDK::Metadata',

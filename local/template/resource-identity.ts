@@ -17,6 +17,8 @@ export interface IdentityInput {
   region: string;
   account: string;
   endpoint: string;
+  /** The label of a table's stream: its creation time. */
+  streamLabel(tableArn: string, viewType: string): string;
   /** Reads one property of the resource with its intrinsics resolved. */
   property(name: string): unknown;
 }
@@ -44,7 +46,10 @@ export function resourceIdentity(input: IdentityInput): ResourceIdentity {
     case 'AWS::DynamoDB::GlobalTable': {
       const name = physicalName(input, 'TableName');
       const attributes: Record<string, string> = { Arn: arns.tableArn(scope, name) };
-      if (input.property('StreamSpecification') !== undefined) attributes.StreamArn = arns.tableStreamArn(scope, name);
+      const stream = input.property('StreamSpecification') as { StreamViewType?: unknown } | undefined;
+      if (stream !== undefined) {
+        attributes.StreamArn = arns.tableStreamArn(scope, name, input.streamLabel(attributes.Arn, String(stream.StreamViewType)));
+      }
       return { ref: name, attributes, knownType: true };
     }
     case 'AWS::SQS::Queue': {
@@ -69,6 +74,36 @@ export function resourceIdentity(input: IdentityInput): ResourceIdentity {
     case 'AWS::Events::Archive': {
       const name = physicalName(input, 'ArchiveName');
       return { ref: name, attributes: { Arn: arns.archiveArn(scope, name), ArchiveName: name }, knownType: true };
+    }
+    case 'AWS::SNS::Topic': {
+      const fifo = input.property('FifoTopic') === true || input.property('FifoTopic') === 'true';
+      const name = physicalName(input, 'TopicName', fifo ? '.fifo' : '');
+      const arn = arns.topicArn(scope, name);
+      return { ref: arn, attributes: { TopicArn: arn, TopicName: name }, knownType: true };
+    }
+    case 'AWS::SNS::Subscription': {
+      const arn = arns.subscriptionArn(String(input.property('TopicArn')), input.logicalId);
+      return { ref: arn, attributes: { Arn: arn }, knownType: true };
+    }
+    case 'AWS::Events::Connection': {
+      const name = physicalName(input, 'Name');
+      return {
+        ref: name,
+        attributes: {
+          Arn: arns.connectionArn(scope, name),
+          ArnForPolicy: arns.eventsArnForPolicy(scope, 'connection', name),
+          SecretArn: arns.connectionSecretArn(scope, name),
+        },
+        knownType: true,
+      };
+    }
+    case 'AWS::Events::ApiDestination': {
+      const name = physicalName(input, 'Name');
+      return {
+        ref: name,
+        attributes: { Arn: arns.apiDestinationArn(scope, name), ArnForPolicy: arns.eventsArnForPolicy(scope, 'api-destination', name) },
+        knownType: true,
+      };
     }
     case 'AWS::Pipes::Pipe': {
       const name = physicalName(input, 'Name');
@@ -99,11 +134,6 @@ export function resourceIdentity(input: IdentityInput): ResourceIdentity {
       const name = physicalName(input, 'ManagedPolicyName');
       const arn = `${arns.iamArnPrefix(scope)}policy${iamPath(input)}${name}`;
       return { ref: arn, attributes: { PolicyArn: arn }, knownType: true };
-    }
-    case 'AWS::SNS::Topic': {
-      const name = physicalName(input, 'TopicName');
-      const arn = arns.topicArn(scope, name);
-      return { ref: arn, attributes: { TopicArn: arn, TopicName: name }, knownType: true };
     }
     case 'AWS::Logs::LogGroup': {
       const name = physicalName(input, 'LogGroupName');

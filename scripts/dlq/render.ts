@@ -62,6 +62,8 @@ export function describePath(path: DeadLetterPath): string {
       return `events subscriber ${path.subscriber} did not process; redrive sends them back to queue ${path.queueName}`;
     case 'subscriber-function':
       return `events subscriber ${path.subscriber} did not process; redrive invokes its function ${path.functionName} asynchronously with each`;
+    case 'subscriber-webhook':
+      return `events the webhook of subscriber ${path.subscriber} did not accept; redrive keeps them and says how to replay them from the archive`;
   }
 }
 
@@ -103,7 +105,7 @@ function contentFacts(message: DeadLetterMessage, listing: QueueListing, options
     case 'rejected-user': {
       const record = content.record as WireStreamRecord;
       return [
-        ['from', `the rejected-users pipe, stream record ${record.eventID ?? '(no event id)'} (${record.eventName ?? '?'})`],
+        ['from', `the user-created pipe's enrichment, stream record ${record.eventID ?? '(no event id)'} (${record.eventName ?? '?'})`],
         ['reason', text(content.reason)],
         ['keys', show(plainItem(record.dynamodb?.Keys))],
         // Records kept before the queue stopped holding images still carry theirs.

@@ -72,7 +72,8 @@ describe('a grant taken from the template', () => {
     const stack = await startInProcessRuntime({ cdkOutDir: copy(withoutStreamReads).dir });
     const pipes = new PipesClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     try {
-      const streamArn = stack.runtime.model.pipes.find((pipe) => pipe.name === 'users-fanout-dev-user-created')?.source.streamArn;
+      const source = stack.runtime.model.pipes.find((pipe) => pipe.name === 'users-fanout-dev-user-created')?.source;
+      const streamArn = source?.kind === 'dynamodb-stream' ? source.streamArn : undefined;
       await expect(pipes.send(new DescribePipeCommand({ Name: 'users-fanout-dev-user-created' }))).resolves.toMatchObject({
         DesiredState: 'RUNNING',
         CurrentState: 'CREATE_FAILED',

@@ -1,4 +1,4 @@
-import { pipeSummary, targetArn } from '../pipe-view';
+import { pipeSummary, sourceArn, targetArn } from '../pipe-view';
 import type { PipesState } from '../state';
 import type { ListPipesInput } from '../validations/list-pipes';
 
@@ -8,7 +8,7 @@ export function listPipes(state: PipesState, input: ListPipesInput): Record<stri
     const current = state.status(pipe.name)?.state ?? pipe.desiredState;
     return (
       (input.NamePrefix === undefined || pipe.name.startsWith(input.NamePrefix)) &&
-      (input.SourcePrefix === undefined || pipe.source.streamArn.startsWith(input.SourcePrefix)) &&
+      (input.SourcePrefix === undefined || sourceArn(pipe).startsWith(input.SourcePrefix)) &&
       (input.TargetPrefix === undefined || targetArn(pipe).startsWith(input.TargetPrefix)) &&
       (input.DesiredState === undefined || pipe.desiredState === input.DesiredState) &&
       (input.CurrentState === undefined || current === input.CurrentState)

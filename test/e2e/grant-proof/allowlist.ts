@@ -35,7 +35,7 @@ export const ALLOWLIST: AllowlistEntry[] = [
     covers: "the operator alerts topic's key",
     matches: (statement) => isKey(statement, 'OperatorAlertsTopicKey'),
     reason:
-      'CloudWatch alarms publish to the encrypted operator alerts topic, and the account lets IAM policies grant the key (the default key policy); alarms and SNS are not run locally (inert resources).',
+      'CloudWatch alarms publish to the encrypted operator alerts topic, and the account lets IAM policies grant the key (the default key policy); alarms are not run locally (inert resources), so nothing publishes to the topic.',
   },
   {
     covers: "the operator role's trust policy",

@@ -5,7 +5,7 @@ import { createTemplateResolver } from '../../../../local/template/intrinsics';
 
 /** How roles and every kind of resource-based policy of a template become local IAM's model. */
 describe('loadIamModel', () => {
-  const scope = { stackName: 's', region: 'us-east-1', account: '000000000000', endpoint: 'http://127.0.0.1:4566' };
+  const scope = { stackName: 's', region: 'us-east-1', account: '000000000000', endpoint: 'http://127.0.0.1:4566', streamLabel: () => '2026-01-01T00:00:00.000' };
   const fnArn = 'arn:aws:lambda:us-east-1:000000000000:function:s-Fn';
 
   function load(resources: CfnTemplate['Resources']): { model: LocalModel; warnings: string[] } {
