@@ -20,5 +20,6 @@ export const SNS_AUTHORIZATION = {
   ListSubscriptions: onAccount('sns:ListSubscriptions'),
   ListSubscriptionsByTopic: onTopic('sns:ListSubscriptionsByTopic', (input: { TopicArn: string }) => input.TopicArn),
   GetTopicAttributes: onTopic('sns:GetTopicAttributes', (input: { TopicArn: string }) => input.TopicArn),
-  GetSubscriptionAttributes: onAccount('sns:GetSubscriptionAttributes'),
+  // A subscription is authorized on its topic, whose ARN its own extends by `:<id>`.
+  GetSubscriptionAttributes: onTopic('sns:GetSubscriptionAttributes', (input: { SubscriptionArn: string }) => input.SubscriptionArn.replace(/:[^:]*$/, '')),
 } satisfies AuthorizationTable<SnsState, typeof SNS_OPERATIONS>;

@@ -12,6 +12,8 @@ import { PIPES_OPERATIONS } from '../../../local/pipes/operations';
 import type { RequiredPermission } from '../../../local/protocol/authorization';
 import { SES_V1_AUTHORIZATION, SES_V2_AUTHORIZATION } from '../../../local/ses/authorization';
 import { SES_V1_OPERATIONS, SES_V2_OPERATIONS } from '../../../local/ses/operations';
+import { SNS_AUTHORIZATION } from '../../../local/sns/authorization';
+import { SNS_OPERATIONS } from '../../../local/sns/operations';
 import { SQS_AUTHORIZATION } from '../../../local/sqs/authorization';
 import { SQS_OPERATIONS } from '../../../local/sqs/operations';
 import { STREAMS_AUTHORIZATION } from '../../../local/streams/authorization';
@@ -31,6 +33,7 @@ const SERVICES: ReadonlyArray<[string, object, Record<string, { requires: readon
   ['SES v2', SES_V2_OPERATIONS, SES_V2_AUTHORIZATION],
   ['Pipes', PIPES_OPERATIONS, PIPES_AUTHORIZATION],
   ['KMS', KMS_OPERATIONS, KMS_AUTHORIZATION],
+  ['SNS', SNS_OPERATIONS, SNS_AUTHORIZATION],
 ];
 
 describe.each(SERVICES)('%s authorization', (_service, operations, authorization) => {
