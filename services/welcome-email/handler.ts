@@ -44,7 +44,9 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
     event,
     (record: SQSRecord) => processWelcomeMessage(record, sendOnce, logger),
     processor,
-    // Report every failure as a batch item failure rather than throwing: the thrown error would be logged by the runtime.
-    { context, throwOnFullBatchFailure: false },
+    // One send at a time: SES has no idempotency token, so a sandbox that dies mid-batch (a crash, a timeout) may
+    // repeat the sends it had in flight. Sequential, that is at most one email. Report every failure as a batch
+    // item failure rather than throwing: the thrown error would be logged by the runtime.
+    { context, throwOnFullBatchFailure: false, processInParallel: false },
   );
 };
