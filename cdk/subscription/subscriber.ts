@@ -67,6 +67,7 @@ export class Subscriber extends Construct {
 
     const { delivery } = entry;
     let deliveryWindow: Duration;
+    let queuedSettings: { maxConcurrency: number; batchSize: number } | undefined;
     switch (delivery.kind) {
       case 'direct': {
         this.handler = this.createHandler(entry, delivery, physicalName, shared);
@@ -91,6 +92,7 @@ export class Subscriber extends Construct {
         });
         this.queue = queued.queue;
         deliveryWindow = queued.redeliveryWindow;
+        queuedSettings = { maxConcurrency: queued.maxConcurrency, batchSize: queued.batchSize };
         break;
       }
       case 'queue-only': {
@@ -123,6 +125,7 @@ export class Subscriber extends Construct {
         subscriberName: entry.name,
         handler: this.handler,
         redeliveryWindow: this.redeliveryWindow,
+        queued: queuedSettings,
         shared,
       });
     }

@@ -6,6 +6,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { emailHmac } from '../shared/email-hmac';
+import { createSendPacer } from '../shared/send-pacer';
 import type { UserCreatedEvent } from '../shared/user-created-event';
 import { welcomeEmailConfigFromEnv } from './config';
 import { processWelcomeMessage } from './process-message';
@@ -15,6 +16,8 @@ const config = welcomeEmailConfigFromEnv();
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'welcome-email' });
 const ses = new SESClient({});
 const hashEmail = emailHmac(new KMSClient({}), config.emailHmacKeyArn);
+// Module scope: the pace holds across the invocations a warm instance serves, not only within one batch.
+const waitForSendTurn = createSendPacer(config.minSendIntervalMs);
 
 const idempotencyConfig = new IdempotencyConfig({
   eventKeyJmesPath: 'detail.metadata.idempotencyKey',
@@ -24,7 +27,7 @@ const idempotencyConfig = new IdempotencyConfig({
 });
 
 const sendOnce = makeIdempotent(
-  (event: UserCreatedEvent, recordLogger: Logger) => sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail, hashEmail }),
+  (event: UserCreatedEvent, recordLogger: Logger) => sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail, hashEmail, waitForSendTurn }),
   {
     persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName }),
     config: idempotencyConfig,

@@ -28,6 +28,8 @@ beforeAll(async () => {
   process.env.SENDER_EMAIL = 'welcome@example.com';
   process.env.IDEMPOTENCY_TABLE_NAME = 'users-fanout-test-idempotency';
   process.env.IDEMPOTENCY_TTL_SECONDS = '172800';
+  // Unpaced, so that only sequential processing can hold back a second send (the pace has its own tests).
+  process.env.MIN_SEND_INTERVAL_MS = '0';
   process.env.EMAIL_HMAC_KEY_ARN = TEST_HMAC_KEY_ARN;
   process.env.AWS_REGION = 'us-east-1';
   ({ handler } = await import('../../../services/welcome-email/handler'));
