@@ -14,7 +14,10 @@ import { sendWelcomeEmail, type WelcomeEmailOutcome } from './send-welcome-email
 
 const config = welcomeEmailConfigFromEnv();
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'welcome-email' });
-const ses = new SESClient({});
+// One attempt per send: the queue retries a failed message. SDK retries would back off inside the function, so a
+// throttled batch, sent one at a time, could outrun its timeout; and a send retried after a lost answer could
+// deliver a second email.
+const ses = new SESClient({ maxAttempts: 1 });
 const hashEmail = emailHmac(new KMSClient({}), config.emailHmacKeyArn);
 // Module scope: the pace holds across the invocations a warm instance serves, not only within one batch.
 const waitForSendTurn = createSendPacer(config.minSendIntervalMs);
