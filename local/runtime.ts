@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { systemClock, type Clock } from './clock';
-import { createDynamoDb } from './dynamodb';
+import { createDynamoDb, type TtlSweepResult } from './dynamodb';
 import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
 import { createKms } from './kms';
@@ -13,7 +13,7 @@ import { startEndpoint } from './server';
 import { createSes } from './ses';
 import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
-import { createStreams } from './streams';
+import { createStreams, persistentStreamLabels } from './streams';
 import { loadLocalModel } from './template';
 
 export interface LocalRuntimeOptions {
@@ -36,7 +36,13 @@ export interface LocalRuntimeOptions {
    */
   clock?: Clock;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
-  retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+  retryDelays?: {
+    lambdaAsyncMs?: number[];
+    eventBridgeMs?: number[];
+    pipeBackoff?: { initialMs: number; maxMs: number };
+    /** Lambda's backoff between retries of a failing stream batch. */
+    streamMappingBackoff?: { initialMs: number; maxMs: number };
+  };
 }
 
 export interface LocalRuntime {
@@ -47,6 +53,8 @@ export interface LocalRuntime {
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
   pendingDeliveries(): number;
+  /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
+  sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
 }
 
@@ -74,18 +82,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const clock = options.clock ?? systemClock;
     const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
-    const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
+    const model = loadLocalModel({
+      cdkOutDir: options.cdkOutDir,
+      stackName: options.stackName,
+      endpoint: endpoint.url,
+      region,
+      account,
+      streamLabel: persistentStreamLabels(store, () => clock.now()),
+    });
 
-    const streams = createStreams({ tables: model.tables, store, region, clock });
+    const streams = createStreams({ tables: model.tables, store, region, account, clock });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
       tables: model.tables,
       dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
       streams: streams.capture,
+      streamRegistry: streams.registry,
       region,
       account,
+      clock,
+      logSink: options.logSink,
     });
     closers.push(() => dynamoDb.close());
 
@@ -107,14 +125,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const lambda = createLambda({
       functions: model.functions,
       eventSourceMappings: model.eventSourceMappings,
+      streamEventSourceMappings: model.streamEventSourceMappings,
       store,
       sqs: sqs.port,
+      streams: streams.port,
       eventBridge: lateEventBridge,
       endpoint: endpoint.url,
       region,
       logSink: options.logSink,
       faults,
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
+      streamRetryBackoff: options.retryDelays?.streamMappingBackoff,
       clock,
     });
     closers.push(() => lambda.close());
@@ -156,6 +177,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => pipes.close());
 
     for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
+    endpoint.mount(dynamoDb.ttlSweepHandler);
     lambda.start();
     pipes.start();
 
@@ -164,6 +186,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       model,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => eventBridge.pendingDeliveries(),
+      sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
       close,
     };
   } catch (error) {

@@ -1,15 +1,21 @@
 import { create } from 'dynalite/db';
+import { systemClock, type Clock } from '../clock';
+import { consoleLogSink, type LogSink } from '../log-sink';
 import type { TableModel } from '../model/types';
-import type { JsonServiceHandler } from '../protocol/service';
-import { streamLabel, type StreamCapture } from '../streams';
+import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
+import { streamLabel, type StreamCapture, type StreamRegistry } from '../streams';
 import { DynaliteEngine } from './engine';
 import { createHandler } from './handler';
 import { createModelTables } from './model-tables';
 import { rollForwardUnfinishedWrites } from './recovery';
-import type { DynamoDbState, TableStream } from './state';
+import { createdTableStream, type DynamoDbState, type TableStream } from './state';
+import { ttlSweepRoute } from './ttl-sweep-route';
+import { TtlSweeper, type TtlSweepResult } from './ttl-sweeper';
 import { captureWrites } from './write-capture';
 
 export { DYNAMODB_TARGET_PREFIX } from './handler';
+export { TTL_SWEEP_PATH } from './ttl-sweep-route';
+export { TTL_SERVICE_IDENTITY, type TtlSweepResult } from './ttl-sweeper';
 export { DYNAMODB_OPERATIONS } from './operations';
 export type { DynamoDbState } from './state';
 
@@ -19,15 +25,29 @@ export interface CreateDynamoDbOptions {
   dataDir?: string;
   /** Receives every write to a table with a stream (from `createStreams`). */
   streams: StreamCapture;
+  /** Gives tables created through the API with a StreamSpecification their streams (from `createStreams`). */
+  streamRegistry: StreamRegistry;
   /** For table ARNs; defaults to the region and account in the first table's ARN, else us-east-1 and 000000000000. */
   region?: string;
   account?: string;
+  /** Time to live runs on it; the real clock by default. */
+  clock?: Clock;
+  /** How often expired items are swept; default one minute of the clock. */
+  ttlSweepIntervalMs?: number;
+  /** Where each sweep that deleted something says so; standard output by default. */
+  logSink?: LogSink;
 }
 
 export interface LocalDynamoDb {
   handler: JsonServiceHandler;
+  /** `POST /_local/dynamodb/ttl-sweep`: the TTL sweep on request. */
+  ttlSweepHandler: HttpServiceHandler;
+  /** Deletes every item whose time to live has passed, now. */
+  sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
 }
+
+const DEFAULT_TTL_SWEEP_INTERVAL_MS = 60_000;
 
 /** The local DynamoDB: dynalite in-process, the model's tables created, and writes captured onto their streams. */
 export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<LocalDynamoDb> {
@@ -37,25 +57,45 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
   store.tableDb.awsAccountId = options.account ?? arnParts?.[4] ?? '000000000000';
   const engine = new DynaliteEngine(store);
 
-  const close = (): Promise<void> =>
+  const closeStore = (): Promise<void> =>
     new Promise((resolve, reject) => store.lifecycleManager.gracefulClose((error) => (error ? reject(error) : resolve())));
   try {
     await createModelTables(engine, options.tables);
     await rollForwardUnfinishedWrites(engine, options.streams);
   } catch (error) {
-    await close().catch(() => undefined);
+    await closeStore().catch(() => undefined);
     throw error;
   }
-  captureWrites(store, new Map(options.tables.map((table) => [table.name, table.keySchema])), options.streams);
+  const created = options.streamRegistry.created();
+  const keySchemas = new Map([
+    ...options.tables.map((table): [string, TableModel['keySchema']] => [table.name, table.keySchema]),
+    ...created.map((definition): [string, TableModel['keySchema']] => [definition.tableName, definition.keySchema]),
+  ]);
+  captureWrites(store, keySchemas, options.streams);
 
   const state: DynamoDbState = {
     engine,
-    streams: new Map(options.tables.flatMap((table) => (table.stream ? [[table.name, tableStream(table.stream)]] : []))),
+    streams: new Map([
+      ...options.tables.flatMap((table): Array<[string, TableStream]> => (table.stream ? [[table.name, tableStream(table.stream)]] : [])),
+      ...created.map((definition): [string, TableStream] => [definition.tableName, createdTableStream(definition)]),
+    ]),
+    keySchemas,
+    streamRegistry: options.streamRegistry,
     timeToLive: new Map(
       options.tables.flatMap((table) => (table.timeToLiveAttribute ? [[table.name, table.timeToLiveAttribute]] : [])),
     ),
   };
-  return { handler: createHandler(state), close };
+  const sweeper = new TtlSweeper(state, options.clock ?? systemClock, options.logSink ?? consoleLogSink);
+  sweeper.start(options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS);
+  return {
+    handler: createHandler(state),
+    ttlSweepHandler: ttlSweepRoute(sweeper),
+    sweepTimeToLive: () => sweeper.sweep(),
+    async close() {
+      await sweeper.close();
+      await closeStore();
+    },
+  };
 }
 
 function tableStream(stream: NonNullable<TableModel['stream']>): TableStream {

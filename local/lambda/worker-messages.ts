@@ -3,6 +3,8 @@ export interface WorkerData {
   codeDir: string;
   /** `file.export`, as in CloudFormation. */
   handler: string;
+  /** The folder whose node_modules holds the AWS SDK v3 the runtime provides, as Lambda's Node.js runtimes do. */
+  sdkBase: string;
 }
 
 export interface InvokeContextData {

@@ -1,19 +1,22 @@
 import type { Clock, Timer } from '../clock';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
-import { PipeModel } from '../model/types';
-import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
+import type { PipeModel, StreamPipeSourceModel } from '../model/types';
+import { SqsPort, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
 import type { LogSink } from '../log-sink';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
-import { StreamFailureCondition, streamDeadLetterRecord } from './dead-letter-record';
-import { deliverWithRetries, RetryBackoff } from './retrying-delivery';
+import { deliverWithRetries, InterruptibleSleeps, ReadFailures, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
+import { streamDeadLetterRecord } from './dead-letter-record';
+
+/** A pipe whose source is a DynamoDB stream. */
+export type StreamPipe = PipeModel & { source: StreamPipeSourceModel };
 
 export interface PipePollerOptions {
-  pipe: PipeModel;
+  pipe: StreamPipe;
   streams: StreamsPort;
   sqs: SqsPort;
   checkpoints: PipeCheckpoints;
-  deliver(records: StreamRecord[]): Promise<DeliveryOutcome>;
+  deliver(records: StreamRecord[]): Promise<DeliveryOutcome<StreamRecord>>;
   /** Decides, per settled batch, whether to deliver it a second time (duplicate fault injection). */
   duplicate(): boolean;
   backoff: RetryBackoff;
@@ -40,11 +43,15 @@ export class PipePoller {
   private closed = false;
   private timer: Timer | undefined;
   private unsubscribe: (() => void) | undefined;
-  private readonly sleepers = new Set<() => void>();
+  private readonly sleeps: InterruptibleSleeps;
   private idle: Promise<void> = Promise.resolve();
+  private reader: StreamReader | undefined;
+  private readonly readFailures: ReadFailures;
 
   constructor(private readonly options: PipePollerOptions) {
     this.filters = compilePipeFilters(options.pipe.filters);
+    this.readFailures = new ReadFailures((message) => this.log(message));
+    this.sleeps = new InterruptibleSleeps(options.clock);
   }
 
   start(): void {
@@ -58,6 +65,7 @@ export class PipePoller {
       checkpoints.save(pipe.arn, streamArn, position);
     }
     this.readThrough = position.after;
+    this.reader = streams.attachReader(streamArn, `pipe ${pipe.name}`);
     this.unsubscribe = streams.onAppend(streamArn, () => this.wake());
     this.wake();
   }
@@ -66,8 +74,9 @@ export class PipePoller {
     this.closed = true;
     this.unsubscribe?.();
     this.timer?.cancel();
-    for (const wake of this.sleepers) wake();
+    this.sleeps.interrupt();
     await this.idle;
+    this.reader?.detach();
   }
 
   private log(message: string): void {
@@ -114,14 +123,15 @@ export class PipePoller {
 
   /** Reads and delivers at most one batch; false when there is nothing more to do until woken. */
   private async step(): Promise<boolean> {
-    const { pipe, streams } = this.options;
+    const { pipe } = this.options;
     const { streamArn, batchSize, maximumBatchingWindowSeconds } = pipe.source;
     while (this.pending.length < batchSize) {
       let records: StreamRecord[];
       try {
-        records = streams.readAfter(streamArn, this.readThrough, batchSize - this.pending.length);
+        records = (this.reader as StreamReader).readAfter(this.readThrough, batchSize - this.pending.length);
+        this.readFailures.succeeded(streamArn);
       } catch (error) {
-        this.log(`cannot read ${streamArn}: ${(error as Error).message}; retrying`);
+        this.readFailures.failed(streamArn, error as Error);
         this.schedule(this.options.readRetryMs);
         return false;
       }
@@ -159,29 +169,24 @@ export class PipePoller {
   }
 
   private deliver(batch: StreamRecord[]): Promise<boolean> {
+    const { source } = this.options.pipe;
+    const bisect = source.onPartialBatchItemFailure === 'AUTOMATIC_BISECT';
     return deliverWithRetries(batch, {
-      pipe: this.options.pipe,
-      deliver: (records) => this.options.deliver(records),
-      giveUp: (records, condition, invokeCount, reason) => this.giveUp(records, condition, invokeCount, reason),
+      policy: source,
+      attempt: async (records) => {
+        const outcome = await this.options.deliver(records);
+        return outcome.ok ? outcome : { ...outcome, bisect };
+      },
+      giveUp: (records, condition, invokeCount, last) =>
+        this.giveUp(records, condition, invokeCount, condition === 'RecordAgeExceeded' ? 'records older than maximumRecordAge' : (last?.reason ?? condition)),
       backoff: this.options.backoff,
-      sleep: (ms) => this.sleep(ms),
+      sleep: (ms) => this.sleeps.sleep(ms),
       now: () => this.options.clock.now(),
       log: (message) => this.log(message),
     });
   }
 
-  private sleep(ms: number): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        timer.cancel();
-        this.sleepers.delete(wake);
-        resolve(!this.closed);
-      };
-      const timer = this.options.clock.setTimer(ms, wake);
-      this.sleepers.add(wake);
-    });
-  }
+
 
   private async giveUp(records: StreamRecord[], condition: StreamFailureCondition, invokeCount: number, reason: string): Promise<void> {
     const { pipe, streams, sqs } = this.options;

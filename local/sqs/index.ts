@@ -9,6 +9,7 @@ import { createHandler } from './handler';
 import { sqsPort } from './port';
 
 export { SqsError } from './errors';
+export { sqsEventRecord, type SqsEventRecord } from './event-record';
 export { SQS_OPERATIONS } from './operations';
 export type { SqsState } from './state';
 

@@ -5,15 +5,19 @@ import { SEND_WILL_BE_RETRIED } from '../../services/welcome-email/log-messages'
 import type { InProcessRuntime } from '../../support/in-process-runtime';
 import { capturedMail } from '../../support/observers/mail';
 import { stackNames } from '../../support/stack-names';
-import { WAIT_DEADLINE_MS } from '../../support/deadlines';
 import { waitFor } from '../../support/waiting';
 import { insertAll, startReliabilityRuntime } from './support';
 
-const OUTAGE_MS = 10_000;
+/** The longest the outage may last: it ends as soon as every user's first send has met it. */
+const OUTAGE_LIMIT_MS = 120_000;
 const USERS = 30;
 
-/** Proof 3, first part: an SES outage delays welcome emails, it does not lose or repeat them. Runs the template as synthesized. */
-describe('proof 3: a 10 s SES outage', () => {
+/**
+ * Proof 3, first part: an SES outage delays welcome emails, it does not lose or repeat them. Runs the template as
+ * synthesized. The outage ends when every user's first send has met it, not after a fixed time, so that a slow
+ * machine cannot let a user's first send slip past its end.
+ */
+describe('proof 3: an SES outage', () => {
   let stack: InProcessRuntime;
 
   beforeAll(async () => {
@@ -29,23 +33,22 @@ describe('proof 3: a 10 s SES outage', () => {
     const maxReceiveCount = queue?.redrivePolicy?.maxReceiveCount ?? 0;
 
     // After the first failed receive, the message has (maxReceiveCount - 1) more, one visibility timeout apart.
-    expect((maxReceiveCount - 1) * (queue?.visibilityTimeoutSeconds ?? 0) * 1000).toBeGreaterThan(OUTAGE_MS);
+    expect((maxReceiveCount - 1) * (queue?.visibilityTimeoutSeconds ?? 0) * 1000).toBeGreaterThan(OUTAGE_LIMIT_MS);
   });
 
-  // welcome-email sends one email at a time, and the SDK backs off a throttled send before giving it back to the
-  // queue, so how many first attempts fit in 10 s depends on the machine: the outage lasts at least 10 s and until
-  // every user's first attempt has met it.
   test('users inserted during the outage each get exactly one email, sent after SES recovered, through the queue retries', async () => {
-    const outageStartedAt = Date.now();
-    stack.runtime.throttleSesFor(WAIT_DEADLINE_MS);
+    stack.runtime.throttleSesFor(OUTAGE_LIMIT_MS);
     const userIds = Array.from({ length: USERS }, (_, index) => `ses-outage-${index}`);
-    const retried = () =>
-      new Set(userIds.filter((userId) => stack.logs.some((line) => line.includes(SEND_WILL_BE_RETRIED) && line.includes(`"userId":"${userId}"`))));
+    const retriedUsers = () => new Set(userIds.filter((userId) => stack.logs.some((line) => line.includes(SEND_WILL_BE_RETRIED) && line.includes(`"userId":"${userId}"`))));
 
     await insertAll(stack.clients, userIds.map(validUser));
-    await waitFor(`every user's first send to meet the SES outage`, () => retried().size === USERS, { lastSeen: () => `${retried().size} of ${USERS}` });
-    const outageEndsAt = Math.max(Date.now(), outageStartedAt + OUTAGE_MS);
-    stack.runtime.throttleSesFor(outageEndsAt - Date.now());
+    // Every user's first attempt meets the outage and goes back to the queue; then SES recovers.
+    await waitFor("every user's first send to meet the outage", () => retriedUsers().size === USERS, {
+      timeoutMs: OUTAGE_LIMIT_MS,
+      lastSeen: () => `${retriedUsers().size} of ${USERS} users retried`,
+    });
+    const outageEndsAt = Date.now();
+    stack.runtime.throttleSesFor(0);
     await waitUntilSettled(stack.clients);
 
     const result = await reconcile(stack.clients, { valid: new Set(userIds), poison: new Set() });
