@@ -1,8 +1,10 @@
 import * as path from 'node:path';
+import { LOCAL_ACCOUNT } from './account';
 import { systemClock, type Clock } from './clock';
 import { createDynamoDb, type TtlSweepResult } from './dynamodb';
 import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
+import { createLocalIam, type IamMode, type LocalIam } from './iam';
 import { createKms } from './kms';
 import { createLambda } from './lambda';
 import { consoleLogSink, type LogSink } from './log-sink';
@@ -46,6 +48,11 @@ export interface LocalRuntimeOptions {
     /** Lambda's backoff between retries of a failing stream batch. */
     streamMappingBackoff?: { initialMs: number; maxMs: number };
   };
+  /**
+   * Local IAM: `enforce` (the default) refuses what AWS would refuse, `warn` lets it through and names it, `off`
+   * checks nothing. See the README's "Local IAM".
+   */
+  iam?: IamMode;
 }
 
 export interface LocalRuntime {
@@ -56,12 +63,14 @@ export interface LocalRuntime {
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
   pendingDeliveries(): number;
+  /** What local IAM checked, allowed and refused during the run, and the credentials of the template's roles. */
+  readonly iam: LocalIam;
   /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
   sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
 }
 
-export const LOCAL_ACCOUNT = '000000000000';
+export { LOCAL_ACCOUNT } from './account';
 
 /**
  * Builds every supported resource of a synthesized template and serves them on one loopback endpoint.
@@ -96,6 +105,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       streamLabel: persistentStreamLabels(store, () => clock.now()),
       secrets: options.secrets,
     });
+    const iam = createLocalIam({
+      iam: model.iam,
+      mode: options.iam ?? 'enforce',
+      region,
+      account,
+      now: () => clock.now(),
+      log: options.logSink ?? consoleLogSink,
+      stateDir: options.stateDir,
+    });
+    closers.push(() => iam.close());
+    endpoint.identifyCallers((credentials, sourceIp) => iam.callers.forRequest(credentials, sourceIp));
 
     const streams = createStreams({ tables: model.tables, store, region, account, clock });
     closers.push(() => streams.close());
@@ -121,16 +141,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Lambda destinations may name the bus or a topic, and both invoke Lambda: bind them late.
     const bus: { port?: EventBridgePort } = {};
     const lateEventBridge: EventBridgePort = {
-      putEvents: (entries) => {
+      putEvents: (entries, caller) => {
         if (!bus.port) throw new Error('The event bus is not started yet');
-        return bus.port.putEvents(entries);
+        return bus.port.putEvents(entries, caller);
       },
     };
     const topics: { port?: SnsPort } = {};
     const lateSns: SnsPort = {
-      publish: (topicArn, input) => {
+      publish: (topicArn, input, caller) => {
         if (!topics.port) throw new Error('SNS is not started yet');
-        return topics.port.publish(topicArn, input);
+        return topics.port.publish(topicArn, input, caller);
       },
     };
     const lambda = createLambda({
@@ -149,6 +169,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
       streamRetryBackoff: options.retryDelays?.streamMappingBackoff,
       clock,
+      callers: iam.callers,
     });
     closers.push(() => lambda.close());
 
@@ -161,6 +182,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       account,
       clock,
       logSink: options.logSink,
+      callers: iam.callers,
     });
     topics.port = sns.port;
 
@@ -180,6 +202,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       retryDelays: options.retryDelays?.eventBridgeMs,
       clock,
       logSink: options.logSink,
+      callers: iam.callers,
     });
     bus.port = eventBridge.port;
     closers.push(() => eventBridge.close());
@@ -200,10 +223,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       faults,
       retryBackoff: options.retryDelays?.pipeBackoff,
       clock,
+      callers: iam.callers,
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, sns.handler]) endpoint.mount(handler);
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, sns.handler, pipes.handler]) {
+      endpoint.mount(handler);
+    }
     endpoint.mount(dynamoDb.ttlSweepHandler);
     endpoint.mount(eventBridge.schedulesHandler);
     endpoint.mount(sqs.queryHandler);
@@ -216,6 +242,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       model,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => eventBridge.pendingDeliveries(),
+      iam,
       sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
       close,
     };

@@ -1,3 +1,4 @@
+import { IAM_MODES, type IamMode } from '../iam';
 import { parseCommandLine, UsageError } from './command-line';
 import { FAULT_FLAG_OPTIONS, FAULT_USAGE, FaultSettingError, parseFaultSettings, type FaultSettings } from './faults';
 
@@ -10,6 +11,10 @@ export interface StartOptions {
   inMemory: boolean;
   reset: boolean;
   stackName?: string;
+  /** An already synthesized cloud assembly to run instead of synthesizing the project's app. */
+  assembly?: string;
+  /** Local IAM: enforce (the default), warn or off. */
+  iam: IamMode;
   /** Values for the template's Secrets Manager references, by secret id (`--secret <id>=<value>`). */
   secrets: Record<string, string>;
   faults: FaultSettings;
@@ -26,6 +31,9 @@ Options:
   --reset             wipe the state directory before starting
   --state-dir <dir>   where state persists across restarts (default: .local)
   --stack <name>      the stack to run when cdk.out holds several
+  --assembly <dir>    run this synthesized cloud assembly (any CDK app's cdk.out) without synthesizing
+  --iam <mode>        local IAM: enforce (default) refuses what AWS would refuse, warn only names it, off
+                      checks nothing (or LOCAL_IAM)
   --secret <id>=<v>   the value of a Secrets Manager secret the template references (an API destination's
                       key, say); repeat for several. Nothing is written to disk
   --help              show this help
@@ -42,6 +50,8 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       reset: { type: 'boolean' },
       'state-dir': { type: 'string' },
       stack: { type: 'string' },
+      assembly: { type: 'string' },
+      iam: { type: 'string' },
       secret: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       ...FAULT_FLAG_OPTIONS,
@@ -58,6 +68,8 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       inMemory: values['in-memory'] === true,
       reset: values.reset === true,
       stackName: values.stack,
+      ...(values.assembly === undefined ? {} : { assembly: values.assembly }),
+      iam: parseIamMode(values.iam ?? env.LOCAL_IAM ?? 'enforce', values.iam === undefined ? 'LOCAL_IAM' : '--iam'),
       secrets: parseSecrets(values.secret ?? []),
       help: values.help === true,
       faults: parseFaultSettings(faultFlags, env),
@@ -85,4 +97,9 @@ function parsePort(raw: string, source: string): number {
     throw new UsageError(`${source} must be a port number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseIamMode(raw: string, source: string): IamMode {
+  if ((IAM_MODES as readonly string[]).includes(raw)) return raw as IamMode;
+  throw new UsageError(`${source} must be one of ${IAM_MODES.join(', ')}, got "${raw}"`);
 }

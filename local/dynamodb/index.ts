@@ -84,6 +84,9 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
     timeToLive: new Map(
       options.tables.flatMap((table) => (table.timeToLiveAttribute ? [[table.name, table.timeToLiveAttribute]] : [])),
     ),
+    partitionKeys: new Map(
+      options.tables.flatMap((table) => table.keySchema.filter((key) => key.KeyType === 'HASH').map((key) => [table.name, key.AttributeName] as const)),
+    ),
   };
   const sweeper = new TtlSweeper(state, options.clock ?? systemClock, options.logSink ?? consoleLogSink);
   sweeper.start(options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS);

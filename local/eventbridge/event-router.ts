@@ -2,8 +2,10 @@ import type { FaultPlan } from '../faults';
 import type { PutEventsResultEntry } from '../model/ports';
 import type { RuleModel } from '../model/types';
 import type { Archives } from './archives';
-import type { Bus, BusRegistry } from './bus-registry';
+import { busNameFromArnOrName } from '../template/arns';
+import { DEFAULT_BUS_NAME, type Bus, type BusRegistry } from './bus-registry';
 import type { Deliveries } from './delivery/deliveries';
+import type { EntryAuthorizer } from './entry-authorization';
 import { buildEnvelope } from './envelope';
 import type { EventEnvelope } from './types';
 import type { CheckedEntry } from './validations/put-events';
@@ -21,11 +23,14 @@ export interface EventRouterOptions {
 export class EventRouter {
   constructor(private readonly options: EventRouterOptions) {}
 
-  putEvents(entries: readonly CheckedEntry[]): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
+  /** Each entry is authorized on its bus for the caller before it is accepted; a refused entry fails alone. */
+  putEvents(entries: readonly CheckedEntry[], authorize: EntryAuthorizer): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
     const { registry } = this.options;
     const results: PutEventsResultEntry[] = entries.map((checked) => {
       if (!checked.ok) return checked.result;
       const bus = registry.findBus(checked.entry.EventBusName);
+      const refused = authorize(checked.entry, bus?.model.arn ?? registry.busArn(busNameFromArnOrName(checked.entry.EventBusName || DEFAULT_BUS_NAME)));
+      if (refused) return refused;
       // EventBridge itself accepts and silently drops events for a bus that does not exist; locally that would
       // lose events without a trace, so the entry fails instead.
       if (!bus) return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${checked.entry.EventBusName} does not exist.` };

@@ -22,8 +22,8 @@ export interface AsyncInvokerOptions {
   store: StateStore;
   functionByArn(arn: string): FunctionModel | undefined;
   invoke(fn: FunctionModel, event: unknown, requestId: string): Promise<LambdaInvokeResult>;
-  /** Sends a destination record; throws when the destination cannot take it. */
-  sendToDestination(destinationArn: string, record: DestinationRecord): Promise<void>;
+  /** Sends a destination record as the function's role; throws when the destination cannot take it. */
+  sendToDestination(destinationArn: string, record: DestinationRecord, fn: FunctionModel): Promise<void>;
   /** How many of a function's async events run at once. */
   concurrency(fn: FunctionModel): number;
   /** Delay before retry n (1-based); the last entry repeats. AWS waits about 1 then 2 minutes. */
@@ -175,7 +175,7 @@ export class AsyncInvoker {
       lastResult,
     });
     try {
-      await this.options.sendToDestination(destinationArn, record);
+      await this.options.sendToDestination(destinationArn, record, fn);
     } catch (error) {
       this.options.logSink(
         `[${fn.name}] could not send async event ${pending.requestId} to destination ${destinationArn}: ${(error as Error).message}`,

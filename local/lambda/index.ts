@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FunctionModel, SqsEventSourceMappingModel, StreamEventSourceMappingModel } from '../model/types';
 import { EventBridgePort, LambdaInvokeResult, LambdaPort, SnsPort, SqsPort, StreamsPort } from '../model/ports';
+import { CALLERS_WITHOUT_IAM, requireAuthorization, type CallerFactory, type RequestCaller } from '../protocol/authorization';
 import type { HttpServiceHandler } from '../protocol/service';
 import { StateStore } from '../storage/state-store';
 import { arnService, functionNameFromArnOrName } from '../template/arns';
@@ -8,6 +9,7 @@ import { AsyncInvoker } from './async-invoker';
 import { DestinationRecord } from './destination-record';
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
+import { FunctionIdentity } from './function-identity';
 import { createHandler } from './handler';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { SqsEventSource } from './sqs-event-source';
@@ -61,6 +63,8 @@ export interface CreateLambdaOptions {
   streamReadRetryMs?: number;
   /** Idle-worker timeouts, async retry delays and event ages, and batching windows run on it; the real clock by default. */
   clock?: Clock;
+  /** Who functions' sandboxes, mappings and destinations act as (local IAM); without it nothing is checked. */
+  callers?: CallerFactory;
 }
 
 export interface LocalLambda {
@@ -95,6 +99,9 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     );
   const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock)]));
   const faults = options.faults ?? NO_FAULTS;
+  const callers = options.callers ?? CALLERS_WITHOUT_IAM;
+  const identities = new Map(options.functions.map((fn) => [fn.arn, new FunctionIdentity(fn, callers)]));
+  const identityOf = (fn: FunctionModel): FunctionIdentity => identities.get(fn.arn) as FunctionIdentity;
 
   function functionByArn(arnOrName: string): FunctionModel | undefined {
     const name = functionNameFromArnOrName(arnOrName);
@@ -103,6 +110,11 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
 
   async function invokeFunction(fn: FunctionModel, event: unknown, requestId: string = randomUUID()): Promise<LambdaInvokeResult> {
     const pool = pools.get(fn.arn) as WorkerPool;
+    const identity = identityOf(fn);
+    if (identity.assumeRole()) {
+      return { error: { errorType: 'InvalidParameterValueException', errorMessage: 'The role defined for the function cannot be assumed by Lambda.' } };
+    }
+    identity.writeLogs();
     const fault = faults.lambdaInvocation(fn.name);
     if (fault === 'fail') {
       logSink(`[${fn.name}] injected failure for request ${requestId}`);
@@ -123,14 +135,16 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     return result;
   }
 
-  async function sendToDestination(destinationArn: string, record: DestinationRecord): Promise<void> {
+  /** Destinations are sent to as the function's execution role, which needs the permission to send there. */
+  async function sendToDestination(destinationArn: string, record: DestinationRecord, fn: FunctionModel): Promise<void> {
     const service = arnService(destinationArn);
+    const caller = identityOf(fn).caller;
     if (service === 'sqs') {
-      options.sqs.send(destinationArn, { body: JSON.stringify(record) });
+      options.sqs.send(destinationArn, { body: JSON.stringify(record) }, caller);
     } else if (service === 'lambda') {
-      await port.invokeAsync(destinationArn, record);
+      await port.invokeAsync(destinationArn, record, caller);
     } else if (service === 'sns' && options.sns) {
-      await options.sns.publish(destinationArn, { message: JSON.stringify(record) });
+      await options.sns.publish(destinationArn, { message: JSON.stringify(record) }, caller);
     } else if (service === 'events' && options.eventBridge) {
       const outcome = record.requestContext.condition === 'Success' ? 'Success' : 'Failure';
       const result = options.eventBridge.putEvents([
@@ -141,7 +155,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
           EventBusName: destinationArn,
           Resources: [destinationArn, record.requestContext.functionArn],
         },
-      ]);
+      ], caller);
       if (result.FailedEntryCount > 0) throw new Error(result.Entries[0]?.ErrorMessage ?? 'PutEvents failed');
     } else {
       throw new Error(`destination type ${service ?? destinationArn} is not supported locally`);
@@ -168,6 +182,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
         mapping,
         fn,
         sqs: options.sqs,
+        caller: identityOf(fn).caller,
         region: options.region,
         invoke: (target, event) => invokeFunction(target, event),
         defaultConcurrency: (pools.get(fn.arn) as WorkerPool).maxConcurrency,
@@ -177,9 +192,14 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       });
     });
 
-  async function sendStreamFailure(destinationArn: string, record: StreamInvocationRecord): Promise<void> {
+  // Authorized on the ARN as the caller names it: a grant on `function:name` does not cover `function:name:$LATEST`.
+  const authorizeInvoke = (functionArn: string, caller: RequestCaller): void =>
+    requireAuthorization(caller, [{ action: 'lambda:InvokeFunction', resource: functionArn.startsWith('arn:') ? functionArn : (functionByArn(functionArn)?.arn ?? functionArn) }]);
+
+  /** A stream mapping's on-failure record is sent as the function's execution role, as AWS sends it. */
+  async function sendStreamFailure(fn: FunctionModel, destinationArn: string, record: StreamInvocationRecord): Promise<void> {
     if (arnService(destinationArn) !== 'sqs') throw new Error(`destination ${destinationArn} is not supported locally (SQS only)`);
-    options.sqs.send(destinationArn, { body: JSON.stringify(record) });
+    options.sqs.send(destinationArn, { body: JSON.stringify(record) }, identityOf(fn).caller);
   }
 
   const streamCheckpoints = new StreamMappingCheckpoints(options.store);
@@ -191,9 +211,10 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       mapping,
       fn,
       streams: options.streams,
+      caller: identityOf(fn).caller,
       checkpoints: streamCheckpoints,
       invoke: (target, event, requestId) => invokeFunction(target, event, requestId),
-      sendOnFailure: sendStreamFailure,
+      sendOnFailure: (destinationArn, record) => sendStreamFailure(fn, destinationArn, record),
       backoff: options.streamRetryBackoff ?? DEFAULT_STREAM_BACKOFF,
       readRetryMs: options.streamReadRetryMs ?? 1000,
       logSink,
@@ -202,12 +223,14 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
   });
 
   const port: LambdaPort = {
-    async invoke(functionArn, event) {
+    async invoke(functionArn, event, caller) {
+      authorizeInvoke(functionArn, caller);
       const fn = functionByArn(functionArn);
       if (!fn) return { error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${functionArn}` } };
       return invokeFunction(fn, event);
     },
-    async invokeAsync(functionArn, event) {
+    async invokeAsync(functionArn, event, caller) {
+      authorizeInvoke(functionArn, caller);
       const fn = functionByArn(functionArn);
       if (!fn) throw new Error(`Function not found: ${functionArn}`);
       asyncInvoker.accept(fn, event);

@@ -4,6 +4,7 @@ import type { LogSink } from '../log-sink';
 import type { LambdaInvokeResult, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
 import type { FunctionModel, StreamEventSourceMappingModel } from '../model/types';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
+import { requireAuthorization, type RequestCaller } from '../protocol/authorization';
 import {
   deliverWithRetries,
   InterruptibleSleeps,
@@ -28,6 +29,8 @@ export interface StreamEventSourceOptions {
   mapping: StreamEventSourceMappingModel;
   fn: FunctionModel;
   streams: StreamsPort;
+  /** The function's execution role, which Lambda reads the stream as. */
+  caller: RequestCaller;
   checkpoints: StreamMappingCheckpoints;
   invoke(fn: FunctionModel, event: unknown, requestId: string): Promise<LambdaInvokeResult>;
   /** Sends an invocation record to the on-failure destination; throws when it cannot. */
@@ -185,6 +188,7 @@ export class StreamEventSource {
         moved = this.popSettled() || moved;
         const room = this.readAheadLimit - this.readOrder.length;
         if (room <= 0) break;
+        requireAuthorization(this.options.caller, [{ action: 'dynamodb:GetRecords', resource: mapping.streamArn }]);
         const records = (this.reader as StreamReader).readAfter(this.readThrough, room);
         this.readFailures.succeeded(mapping.streamArn);
         if (records.length === 0) break;

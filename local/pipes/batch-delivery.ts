@@ -1,5 +1,6 @@
 import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, PutEventsEntry, SqsPort, StreamRecord } from '../model/ports';
+import type { RequestCaller } from '../protocol/authorization';
 import type { SqsEventRecord } from '../sqs/event-record';
 import { busNameFromArnOrName } from '../template/arns';
 import { applyInputTemplate, PipeTemplateVariables } from './input-template';
@@ -30,6 +31,8 @@ export interface DeliveryPorts {
   lambda: LambdaPort;
   eventBridge: EventBridgePort;
   sqs: SqsPort;
+  /** The pipe's role, which the enrichment and the target are called as. */
+  caller: RequestCaller;
 }
 
 /** Indices of target items that failed, or a reason when the whole call failed. */
@@ -80,7 +83,7 @@ async function enrichAndSend<R extends SourceRecord>(
     // Each transformer has its own ingestion time: the target's comes after the enrichment returned.
     const variables = templateVariables(pipe, now());
     const input = inputTemplate === undefined ? batch : batch.map((record) => applyInputTemplate(inputTemplate, record, variables));
-    const result = await ports.lambda.invoke(functionArn, input);
+    const result = await ports.lambda.invoke(functionArn, input, ports.caller);
     if (result.error) {
       return { ok: false, failed: batch, reason: `enrichment failed: ${result.error.errorType}: ${result.error.errorMessage}` };
     }
@@ -112,13 +115,13 @@ async function sendToTarget(pipe: PipeModel, payloads: unknown[], batch: SourceR
   const all = payloads.map((_, index) => index);
   switch (target.kind) {
     case 'eventbridge':
-      return putEvents(target, payloads, ports.eventBridge);
+      return putEvents(target, payloads, ports.eventBridge, ports.caller);
     case 'sqs': {
       const failedIndices: number[] = [];
       let reason: string | undefined;
       payloads.forEach((payload, index) => {
         try {
-          ports.sqs.send(target.queueArn, { body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+          ports.sqs.send(target.queueArn, { body: typeof payload === 'string' ? payload : JSON.stringify(payload) }, ports.caller);
         } catch (error) {
           failedIndices.push(index);
           reason ??= `SQS target failed: ${errorText(error)}`;
@@ -129,13 +132,13 @@ async function sendToTarget(pipe: PipeModel, payloads: unknown[], batch: SourceR
     case 'lambda': {
       if (target.invocationType === 'FIRE_AND_FORGET') {
         try {
-          await ports.lambda.invokeAsync(target.functionArn, payloads);
+          await ports.lambda.invokeAsync(target.functionArn, payloads, ports.caller);
           return { failedIndices: [] };
         } catch (error) {
           return { failedIndices: all, reason: `Lambda target failed: ${errorText(error)}` };
         }
       }
-      const result = await ports.lambda.invoke(target.functionArn, payloads);
+      const result = await ports.lambda.invoke(target.functionArn, payloads, ports.caller);
       if (result.error) {
         return { failedIndices: all, reason: `Lambda target failed: ${result.error.errorType}: ${result.error.errorMessage}` };
       }
@@ -159,6 +162,7 @@ function putEvents(
   target: Extract<PipeModel['target'], { kind: 'eventbridge' }>,
   payloads: unknown[],
   eventBridge: EventBridgePort,
+  caller: RequestCaller,
 ): TargetResult {
   const busName = busNameFromArnOrName(target.busArn);
   const failedIndices: number[] = [];
@@ -173,7 +177,7 @@ function putEvents(
       Resources: target.resources,
     }));
     try {
-      const result = eventBridge.putEvents(entries);
+      const result = eventBridge.putEvents(entries, caller);
       result.Entries.forEach((entry, index) => {
         if (entry.ErrorCode === undefined) return;
         failedIndices.push(start + index);

@@ -2,6 +2,7 @@ import type { Clock, Timer } from '../clock';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
 import type { PipeModel, StreamPipeSourceModel } from '../model/types';
 import { SqsPort, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
+import { requireAuthorization, type RequestCaller } from '../protocol/authorization';
 import type { LogSink } from '../log-sink';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
@@ -15,6 +16,10 @@ export interface PipePollerOptions {
   pipe: StreamPipe;
   streams: StreamsPort;
   sqs: SqsPort;
+  /** The pipe's role: the stream is read, and the dead-letter queue written, as it. */
+  caller: RequestCaller;
+  /** Called with each failed execution, which the pipe logs to its log group when it has one. */
+  executionFailed(reason: string): void;
   checkpoints: PipeCheckpoints;
   deliver(records: StreamRecord[]): Promise<DeliveryOutcome<StreamRecord>>;
   /** Decides, per settled batch, whether to deliver it a second time (duplicate fault injection). */
@@ -128,6 +133,7 @@ export class PipePoller {
     while (this.pending.length < batchSize) {
       let records: StreamRecord[];
       try {
+        requireAuthorization(this.options.caller, [{ action: 'dynamodb:GetRecords', resource: streamArn }]);
         records = (this.reader as StreamReader).readAfter(this.readThrough, batchSize - this.pending.length);
         this.readFailures.succeeded(streamArn);
       } catch (error) {
@@ -175,7 +181,9 @@ export class PipePoller {
       policy: source,
       attempt: async (records) => {
         const outcome = await this.options.deliver(records);
-        return outcome.ok ? outcome : { ...outcome, bisect };
+        if (outcome.ok) return outcome;
+        this.options.executionFailed(outcome.reason);
+        return { ...outcome, bisect };
       },
       giveUp: (records, condition, invokeCount, last) =>
         this.giveUp(records, condition, invokeCount, condition === 'RecordAgeExceeded' ? 'records older than maximumRecordAge' : (last?.reason ?? condition)),
@@ -185,8 +193,6 @@ export class PipePoller {
       log: (message) => this.log(message),
     });
   }
-
-
 
   private async giveUp(records: StreamRecord[], condition: StreamFailureCondition, invokeCount: number, reason: string): Promise<void> {
     const { pipe, streams, sqs } = this.options;
@@ -206,7 +212,7 @@ export class PipePoller {
       invokeCount,
     });
     try {
-      sqs.send(deadLetterArn, { body: JSON.stringify(record) });
+      sqs.send(deadLetterArn, { body: JSON.stringify(record) }, this.options.caller);
       this.log(`sent ${records.length} record(s) ${sequenceNumbers} to ${deadLetterArn} (${condition}: ${reason})`);
     } catch (error) {
       this.log(`LOST ${records.length} record(s) ${sequenceNumbers}: dead-letter queue ${deadLetterArn} failed: ${(error as Error).message}`);

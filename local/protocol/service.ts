@@ -1,3 +1,5 @@
+import type { RequestCaller } from './authorization';
+
 /**
  * What an emulated service plugs into the one HTTP endpoint.
  * JSON-protocol services are chosen by the `X-Amz-Target` prefix; the operation is the part after the dot.
@@ -7,6 +9,8 @@ export interface RequestContext {
   account: string;
   /** The endpoint as clients see it, for example http://127.0.0.1:4566, for building queue URLs. */
   endpoint: string;
+  /** Who signed the request (local IAM maps its access key to a principal); every operation is authorized for it. */
+  caller: RequestCaller;
 }
 
 export interface JsonServiceHandler {

@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import type { LambdaPort, SnsPort, SqsPort } from '../model/ports';
 import type { SnsSubscriptionModel, TopicModel } from '../model/types';
+import { CALLERS_WITHOUT_IAM, type CallerFactory } from '../protocol/authorization';
 import type { HttpServiceHandler } from '../protocol/service';
 import { createHandler } from './handler';
 import { snsPort } from './port';
@@ -21,6 +22,8 @@ export interface CreateSnsOptions {
   clock?: Clock;
   /** Where undeliverable messages are reported. */
   logSink?: LogSink;
+  /** Who SNS delivers as (local IAM); without it nothing is checked. */
+  callers?: CallerFactory;
 }
 
 export interface LocalSns {
@@ -39,6 +42,7 @@ export function createSns(options: CreateSnsOptions): LocalSns {
     region: options.region,
     clock: options.clock ?? systemClock,
     log: options.logSink ?? consoleLogSink,
+    callers: options.callers ?? CALLERS_WITHOUT_IAM,
   });
   return {
     port: snsPort(publisher),

@@ -4,6 +4,7 @@ import type { LogSink } from '../log-sink';
 import type { LambdaPort, SqsPort } from '../model/ports';
 import type { SnsSubscriptionModel, TopicModel } from '../model/types';
 import { compileSnsFilterPolicy, type SnsFilterPolicy, type SnsMessageAttribute } from '../patterns';
+import type { CallerFactory, RequestCaller } from '../protocol/authorization';
 import { topicNotFound } from './errors';
 import { lambdaEvent, sqsMessageAttributes, sqsNotification, type PublishedMessage } from './notification';
 
@@ -24,6 +25,8 @@ export interface PublisherOptions {
   region: string;
   clock: Clock;
   log: LogSink;
+  /** SNS delivers as sns.amazonaws.com, with the topic as `aws:SourceArn`: the queue policy or Lambda permission decides. */
+  callers: CallerFactory;
 }
 
 interface Subscriber {
@@ -75,12 +78,17 @@ export class Publisher {
   private async deliver(subscription: SnsSubscriptionModel, published: PublishedMessage): Promise<void> {
     const { sqs, lambda, region } = this.options;
     const body = subscription.rawMessageDelivery ? published.message : sqsNotification(published, subscription.arn, region);
+    const caller = this.serviceFor(published.topicArn);
     try {
-      if (subscription.protocol === 'lambda') await lambda.invokeAsync(subscription.endpoint, lambdaEvent(published, subscription.arn, region));
-      else sqs.send(subscription.endpoint, { body, messageAttributes: subscription.rawMessageDelivery ? sqsMessageAttributes(published.attributes) : undefined });
+      if (subscription.protocol === 'lambda') await lambda.invokeAsync(subscription.endpoint, lambdaEvent(published, subscription.arn, region), caller);
+      else sqs.send(subscription.endpoint, { body, messageAttributes: subscription.rawMessageDelivery ? sqsMessageAttributes(published.attributes) : undefined }, caller);
     } catch (error) {
       this.deadLetter(subscription, published, body, error as Error);
     }
+  }
+
+  private serviceFor(topicArn: string): RequestCaller {
+    return this.options.callers.forService('sns.amazonaws.com', { sourceArn: topicArn, sourceAccount: topicArn.split(':')[4] });
   }
 
   private deadLetter(subscription: SnsSubscriptionModel, published: PublishedMessage, body: string, error: Error): void {
@@ -91,10 +99,11 @@ export class Publisher {
     }
     const text = (value: string) => ({ DataType: 'String', StringValue: value });
     try {
-      this.options.sqs.send(subscription.deadLetterArn, {
-        body,
-        messageAttributes: { ErrorCode: text(error.name), ErrorMessage: text(error.message || error.name), RequestID: text(randomUUID()) },
-      });
+      this.options.sqs.send(
+        subscription.deadLetterArn,
+        { body, messageAttributes: { ErrorCode: text(error.name), ErrorMessage: text(error.message || error.name), RequestID: text(randomUUID()) } },
+        this.serviceFor(published.topicArn),
+      );
       this.options.log(`sns: ${why}; sent to the dead-letter queue ${subscription.deadLetterArn}`);
     } catch (dlqError) {
       this.options.log(`sns: LOST: ${why}; the dead-letter queue refused it too (${(dlqError as Error).message})`);

@@ -1,6 +1,8 @@
+import type { RequestContext } from '../../protocol/service';
+import { entryAuthorizer } from '../entry-authorization';
 import type { EventBridgeState } from '../state';
 import type { PutEventsInput } from '../validations/put-events';
 
-export function putEvents(state: EventBridgeState, input: PutEventsInput) {
-  return state.router.putEvents(input.Entries);
+export function putEvents(state: EventBridgeState, input: PutEventsInput, context: RequestContext) {
+  return state.router.putEvents(input.Entries, entryAuthorizer(context.caller));
 }

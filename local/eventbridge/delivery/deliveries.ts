@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LambdaPort, SnsPort, SqsPort } from '../../model/ports';
+import { AccessDeniedError, requireAuthorization, type RequestCaller } from '../../protocol/authorization';
 import type { RuleTargetModel } from '../../model/types';
 import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
@@ -9,6 +10,7 @@ import type { EventEnvelope } from '../types';
 import { ApiDestinationFailure } from '../api-destinations/failure';
 import type { ApiDestinations } from '../api-destinations/api-destinations';
 import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
+import type { DeliveryCallers } from './delivery-callers';
 import { asPayload, asText, targetInput, type TargetInput } from './target-input';
 
 /** One event on its way to one rule target; kept on disk until the target accepted it or it was dead-lettered. */
@@ -36,6 +38,8 @@ export interface DeliveriesOptions {
   /** Delay before retry n (0-based), in ms; the last value repeats. */
   retryDelays: readonly number[];
   log: LogSink;
+  /** Who each delivery is made as: EventBridge for the rule, or the target's role. */
+  callers: DeliveryCallers;
 }
 
 /** EventBridge's own schedule is exponential backoff with jitter over up to 24 hours; locally it tops out at a minute. */
@@ -96,12 +100,18 @@ export class Deliveries {
       return;
     }
     if (resolved.target.kind === 'api-destination' && this.waitForRate(delivery, resolved.target.arn)) return;
+    const caller = this.options.callers.forTarget(delivery.ruleArn, resolved.target);
+    if (!isCaller(caller)) {
+      if (!this.closed) this.failed(delivery, resolved.target, caller);
+      return;
+    }
     try {
-      await this.send(resolved.target, delivery.event, targetInput(resolved.target, delivery.event, {
+      const input = targetInput(resolved.target, delivery.event, {
         ruleArn: resolved.rule.arn,
         ruleName: resolved.rule.name,
         ingestionTime: delivery.acceptedAt,
-      }));
+      });
+      await this.send(resolved.target, delivery.event, input, caller);
       this.pending.delete(id);
     } catch (error) {
       if (!this.closed) this.failed(delivery, resolved.target, classifyTargetError(resolved.target, error));
@@ -118,11 +128,15 @@ export class Deliveries {
     return true;
   }
 
-  private async send(target: RuleTargetModel, event: EventEnvelope, input: TargetInput): Promise<void> {
-    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input));
-    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input) });
-    else if (target.kind === 'sns' && this.options.sns) await this.options.sns.publish(target.arn, { message: asText(input) });
-    else if (target.kind === 'api-destination') await this.options.apiDestinations.invoke(target, asText(input), event);
+  private async send(target: RuleTargetModel, event: EventEnvelope, input: TargetInput, caller: RequestCaller): Promise<void> {
+    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input), caller);
+    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input) }, caller);
+    else if (target.kind === 'sns' && this.options.sns) await this.options.sns.publish(target.arn, { message: asText(input) }, caller);
+    else if (target.kind === 'api-destination') {
+      // EventBridge calls an API destination only as the target's role, which needs events:InvokeApiDestination.
+      requireAuthorization(caller, [{ action: 'events:InvokeApiDestination', resource: target.arn }]);
+      await this.options.apiDestinations.invoke(target, asText(input), event);
+    }
     else throw new UnsupportedTargetError(target.arn);
   }
 
@@ -156,7 +170,11 @@ export class Deliveries {
       this.options.log(`eventbridge: dropped event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn}, which has no DLQ: ${why}`);
     } else {
       try {
-        this.options.sqs.send(target.deadLetterArn, deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted));
+        this.options.sqs.send(
+          target.deadLetterArn,
+          deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted),
+          this.options.callers.forDeadLetter(delivery.ruleArn),
+        );
         this.options.log(`eventbridge: event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn} sent to DLQ ${target.deadLetterArn}: ${why}`);
       } catch (error) {
         this.options.log(
@@ -181,7 +199,13 @@ class UnsupportedTargetError extends Error {
   }
 }
 
+function isCaller(value: RequestCaller | DeliveryFailure): value is RequestCaller {
+  return 'authorize' in value;
+}
+
 function classifyTargetError(target: RuleTargetModel, error: unknown): DeliveryFailure {
+  // A target that refuses EventBridge is not retried: the event goes straight to the DLQ, as AWS documents.
+  if (error instanceof AccessDeniedError) return { code: 'NO_PERMISSIONS', message: error.message, retryable: false };
   if (error instanceof ApiDestinationFailure) {
     // A negative Retry-After asks EventBridge to stop retrying.
     const stop = error.retryAfterMs !== undefined && error.retryAfterMs < 0;

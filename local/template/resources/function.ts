@@ -70,5 +70,7 @@ export function buildFunction(resolved: ResolvedResource, context: BuildContext)
       maximumRetryAttempts: FUNCTION_DEFAULTS.maximumRetryAttempts,
       maximumEventAgeSeconds: FUNCTION_DEFAULTS.maximumEventAgeSeconds,
     },
+    ...(properties.has('Role') ? { roleArn: properties.string('Role') } : {}),
+    logGroupName: properties.child('LoggingConfig').optionalString('LogGroup') ?? `/aws/lambda/${identity.ref}`,
   };
 }
