@@ -135,8 +135,6 @@ export class UsersFanoutStack extends Stack {
     this.userCreatedPipe.deadLetterQueue.grantConsumeMessages(role);
     this.userCreatedPipe.enrichmentFunction.grantInvokeLatestVersion(role);
     this.rejectedUsersQueue.grantConsumeMessages(role);
-    // Redriving a rejected-users pipe batch runs it through reject-user again, whose rejects the operator sends here.
-    this.rejectedUsersQueue.grantSendMessages(role);
     // The three reads of a batch the DLQ names by its stream and shard (`npm run dlq` lists no streams), not
     // Table.grantStreamRead, whose dynamodb:ListStreams on * no operator call needs.
     iam.Grant.addToPrincipal({
