@@ -15,6 +15,7 @@ import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
 import { createStreams } from './streams';
 import { loadLocalModel } from './template';
+import { SpanStore } from './trace';
 
 export interface LocalRuntimeOptions {
   /** The synthesized cloud assembly. */
@@ -37,12 +38,16 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
   retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+  /** How many hops the tracer keeps (local/trace); DEFAULT_SPAN_CAPACITY by default. */
+  traceCapacity?: number;
 }
 
 export interface LocalRuntime {
   /** For example http://127.0.0.1:4566. */
   readonly endpoint: string;
   readonly model: LocalModel;
+  /** Every hop of every path through the runtime, newest kept (local/trace). */
+  readonly tracer: SpanStore;
   /** Starts (or extends) an SES outage. */
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
@@ -77,8 +82,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
+    const tracer = new SpanStore({ now: () => clock.now(), capacity: options.traceCapacity });
 
-    const streams = createStreams({ tables: model.tables, store, region, clock });
+    const streams = createStreams({ tables: model.tables, store, region, clock, tracer });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
       tables: model.tables,
@@ -86,12 +92,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       streams: streams.capture,
       region,
       account,
+      tracer,
     });
     closers.push(() => dynamoDb.close());
 
     const kms = createKms({ keys: model.keys, aliases: model.aliases, store, region, account });
 
-    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account, logSink: options.logSink, clock });
+    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account, logSink: options.logSink, clock, tracer });
     closers.push(() => sqs.close());
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
     closers.push(closeEndpoint);
@@ -116,6 +123,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       faults,
       asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
       clock,
+      tracer,
     });
     closers.push(() => lambda.close());
 
@@ -132,11 +140,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       retryDelays: options.retryDelays?.eventBridgeMs,
       clock,
       logSink: options.logSink,
+      tracer,
     });
     bus.port = eventBridge.port;
     closers.push(() => eventBridge.close());
 
-    const ses = await createSes({ region, faults, store, clock });
+    const ses = await createSes({ region, faults, store, clock, tracer });
     closers.push(() => ses.close());
 
     const pipes = createPipesRunner({
@@ -152,6 +161,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       faults,
       retryBackoff: options.retryDelays?.pipeBackoff,
       clock,
+      tracer,
     });
     closers.push(() => pipes.close());
 
@@ -162,6 +172,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return {
       endpoint: endpoint.url,
       model,
+      tracer,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => eventBridge.pendingDeliveries(),
       close,

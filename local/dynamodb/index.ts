@@ -8,6 +8,8 @@ import { createModelTables } from './model-tables';
 import { rollForwardUnfinishedWrites } from './recovery';
 import type { DynamoDbState, TableStream } from './state';
 import { captureWrites } from './write-capture';
+import { traceWrites } from './traced-writes';
+import type { Tracer } from '../trace';
 
 export { DYNAMODB_TARGET_PREFIX } from './handler';
 export { DYNAMODB_OPERATIONS } from './operations';
@@ -22,6 +24,8 @@ export interface CreateDynamoDbOptions {
   /** For table ARNs; defaults to the region and account in the first table's ARN, else us-east-1 and 000000000000. */
   region?: string;
   account?: string;
+  /** Each table a function's invocation writes to is a hop of that invocation. */
+  tracer?: Tracer;
 }
 
 export interface LocalDynamoDb {
@@ -55,7 +59,9 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
       options.tables.flatMap((table) => (table.timeToLiveAttribute ? [[table.name, table.timeToLiveAttribute]] : [])),
     ),
   };
-  return { handler: createHandler(state), close };
+  const handler = createHandler(state);
+  const tableArns = new Map(options.tables.map((table) => [table.name, table.arn]));
+  return { handler: options.tracer ? traceWrites(handler, options.tracer, tableArns) : handler, close };
 }
 
 function tableStream(stream: NonNullable<TableModel['stream']>): TableStream {

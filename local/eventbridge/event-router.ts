@@ -1,4 +1,5 @@
 import type { FaultPlan } from '../faults';
+import type { SpanId, Tracer } from '../trace';
 import type { PutEventsResultEntry } from '../model/ports';
 import type { Archives } from './archives';
 import type { Bus, BusRegistry } from './bus-registry';
@@ -14,14 +15,17 @@ export interface EventRouterOptions {
   faults: FaultPlan;
   /** Epoch ms, from the bus's clock. */
   now: () => number;
+  /** Each accepted event and each rule it matches is a hop. */
+  tracer: Tracer;
 }
 
 /** What happens to checked PutEvents entries: the envelope, archiving, rule matching and delivery. */
 export class EventRouter {
   constructor(private readonly options: EventRouterOptions) {}
 
-  putEvents(entries: readonly CheckedEntry[]): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
-    const { registry } = this.options;
+  /** `traceParent` is the hop that put the events: a pipe's enrichment, or a function's invocation. */
+  putEvents(entries: readonly CheckedEntry[], traceParent?: SpanId): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
+    const { registry, tracer } = this.options;
     const results: PutEventsResultEntry[] = entries.map((checked) => {
       if (!checked.ok) return checked.result;
       const bus = registry.findBus(checked.entry.EventBusName);
@@ -30,19 +34,29 @@ export class EventRouter {
       if (!bus) return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${checked.entry.EventBusName} does not exist.` };
       const event = buildEnvelope(checked.entry, checked.detail, registry.account, registry.region, this.options.now());
       this.options.archives.record(bus.model.arn, event);
-      this.route(bus, event);
+      const span = tracer.record({
+        kind: 'events.put',
+        resource: bus.model.arn,
+        name: event['detail-type'],
+        parents: [traceParent],
+        ids: [event.id],
+        attributes: { source: event.source, detailType: event['detail-type'] },
+        payload: JSON.stringify(event),
+      });
+      this.route(bus, event, undefined, span);
       return { EventId: event.id };
     });
     return { FailedEntryCount: results.filter((result) => result.ErrorCode !== undefined).length, Entries: results };
   }
 
   /** Hands the event to the targets of every matching rule, or only of `onlyRuleArns` when a replay names them. */
-  route(bus: Bus, event: EventEnvelope, onlyRuleArns?: readonly string[]): void {
+  route(bus: Bus, event: EventEnvelope, onlyRuleArns?: readonly string[], eventSpan?: SpanId): void {
     for (const rule of this.options.registry.matchingRules(bus, event)) {
       if (onlyRuleArns && !onlyRuleArns.includes(rule.arn)) continue;
+      const match = this.options.tracer.record({ kind: 'events.match', resource: rule.arn, name: rule.name, parents: [eventSpan], ids: [event.id] });
       for (const target of rule.targets) {
-        this.options.deliveries.enqueue(rule.arn, target.id, event);
-        if (this.options.faults.duplicateRuleDelivery()) this.options.deliveries.enqueue(rule.arn, target.id, event);
+        this.options.deliveries.enqueue(rule.arn, target.id, event, match);
+        if (this.options.faults.duplicateRuleDelivery()) this.options.deliveries.enqueue(rule.arn, target.id, event, match);
       }
     }
   }

@@ -12,6 +12,7 @@ import { putEvents } from './actions/put-events';
 import { createHandler } from './handler';
 import type { EventBridgeState, ReplayRecord } from './state';
 import { consoleLogSink, type LogSink } from '../log-sink';
+import { NO_TRACING, type Tracer } from '../trace';
 import { validatePutEvents } from './validations/put-events';
 
 export type { EventEnvelope } from './types';
@@ -36,6 +37,8 @@ export interface CreateEventBridgeOptions {
   logSink?: LogSink;
   /** Retry delays, event ages, archive retention and event times run on it; the real clock by default. */
   clock?: Clock;
+  /** Each event, rule match and target delivery is a hop. */
+  tracer?: Tracer;
 }
 
 export interface LocalEventBridge {
@@ -61,13 +64,14 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     clock,
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,
+    tracer: options.tracer,
   });
-  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now });
+  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now, tracer: options.tracer ?? NO_TRACING });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
   const state: EventBridgeState = { registry, archives, router, replays, now };
   return {
     // In process, entries get the checks a PutEvents request gets.
-    port: { putEvents: (entries) => putEvents(state, validatePutEvents({ Entries: entries })) },
+    port: { putEvents: (entries, trace) => putEvents(state, validatePutEvents({ Entries: entries }), trace) },
     handler: createHandler(state),
     pendingDeliveries: () => deliveries.size,
     close: async () => deliveries.close(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
-import { EventBridgePort, LambdaInvokeResult, LambdaPort, SqsPort } from '../model/ports';
+import { EventBridgePort, LambdaInvokeResult, LambdaPort, SqsPort, TraceOptions } from '../model/ports';
+import { NO_TRACING, type SpanId, type Tracer } from '../trace';
 import type { HttpServiceHandler } from '../protocol/service';
 import { StateStore } from '../storage/state-store';
 import { arnService, functionNameFromArnOrName } from '../template/arns';
@@ -45,6 +46,8 @@ export interface CreateLambdaOptions {
   sqsPollIntervalMs?: number;
   /** Idle-worker timeouts, async retry delays and event ages, and batching windows run on it; the real clock by default. */
   clock?: Clock;
+  /** Each invocation (with its output), async event and event source batch is a hop. */
+  tracer?: Tracer;
 }
 
 export interface LocalLambda {
@@ -73,7 +76,10 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       concurrency,
       ...options.eventSourceMappings.filter((mapping) => mapping.functionArn === fn.arn).map((mapping) => mapping.maximumConcurrency ?? 0),
     );
-  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock)]));
+  const tracer = options.tracer ?? NO_TRACING;
+  const pools = new Map(
+    options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock, options.tracer)]),
+  );
   const faults = options.faults ?? NO_FAULTS;
 
   function functionByArn(arnOrName: string): FunctionModel | undefined {
@@ -81,34 +87,46 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     return options.functions.find((fn) => fn.name === name);
   }
 
-  async function invokeFunction(fn: FunctionModel, event: unknown, requestId: string = randomUUID()): Promise<LambdaInvokeResult> {
+  /** One invocation, traced as a hop caused by `traceParent`; its span comes back with the result. */
+  async function invokeFunction(fn: FunctionModel, event: unknown, requestId: string = randomUUID(), traceParent?: SpanId): Promise<LambdaInvokeResult> {
+    const eventJson = JSON.stringify(event ?? null);
+    const span = tracer.start({ kind: 'lambda.invoke', resource: fn.arn, name: fn.name, parents: [traceParent], ids: [requestId], payload: eventJson });
+    const startedAt = performance.now();
+    const settle = (result: LambdaInvokeResult, cold: boolean): LambdaInvokeResult => {
+      const durationMs = Math.round(performance.now() - startedAt);
+      if (result.error) tracer.log(span, `${result.error.errorType}: ${result.error.errorMessage}`);
+      tracer.end(span, result.error ? 'error' : 'ok', { requestId, cold, durationMs, ...(result.error && { errorType: result.error.errorType }) });
+      return span ? { ...result, traceSpan: span } : result;
+    };
     const pool = pools.get(fn.arn) as WorkerPool;
     const fault = faults.lambdaInvocation(fn.name);
     if (fault === 'fail') {
       logSink(`[${fn.name}] injected failure for request ${requestId}`);
-      return { error: { errorType: 'InjectedFault', errorMessage: 'Invocation failed by fault injection' } };
+      return settle({ error: { errorType: 'InjectedFault', errorMessage: 'Invocation failed by fault injection' } }, false);
     }
-    let result: LambdaInvokeResult;
+    let outcome: Awaited<ReturnType<WorkerPool['invoke']>>;
     try {
-      result = await pool.invoke({ event, requestId });
+      outcome = await pool.invoke({ eventJson, requestId, traceSpan: span || undefined });
     } catch (error) {
       // A worker that cannot even start (for example, out of resources) fails the invocation, not the runtime.
       logSink(`[${fn.name}] could not run request ${requestId}: ${(error as Error).message}`);
-      return { error: { errorType: 'ServiceException', errorMessage: `The local runtime could not start the function: ${(error as Error).message}` } };
+      const message = `The local runtime could not start the function: ${(error as Error).message}`;
+      return settle({ error: { errorType: 'ServiceException', errorMessage: message } }, true);
     }
     if (fault === 'timeout') {
       logSink(`[${fn.name}] injected timeout for request ${requestId} (the handler ran)`);
-      return { error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` } };
+      return settle({ error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` } }, outcome.cold);
     }
-    return result;
+    return settle(outcome.result, outcome.cold);
   }
 
-  async function sendToDestination(destinationArn: string, record: DestinationRecord): Promise<void> {
+  async function sendToDestination(destinationArn: string, record: DestinationRecord, traceParent: SpanId | undefined): Promise<void> {
     const service = arnService(destinationArn);
+    const deadLetter = record.requestContext.condition !== 'Success';
     if (service === 'sqs') {
-      options.sqs.send(destinationArn, { body: JSON.stringify(record) });
+      options.sqs.send(destinationArn, { body: JSON.stringify(record), trace: { parent: traceParent, deadLetter } });
     } else if (service === 'lambda') {
-      await port.invokeAsync(destinationArn, record);
+      await port.invokeAsync(destinationArn, record, { traceParent });
     } else if (service === 'events' && options.eventBridge) {
       const outcome = record.requestContext.condition === 'Success' ? 'Success' : 'Failure';
       const result = options.eventBridge.putEvents([
@@ -119,7 +137,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
           EventBusName: destinationArn,
           Resources: [destinationArn, record.requestContext.functionArn],
         },
-      ]);
+      ], { traceParent });
       if (result.FailedEntryCount > 0) throw new Error(result.Entries[0]?.ErrorMessage ?? 'PutEvents failed');
     } else {
       throw new Error(`destination type ${service ?? destinationArn} is not supported locally`);
@@ -135,6 +153,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     retryDelaysMs: options.asyncRetryDelaysMs ?? AWS_ASYNC_RETRY_DELAYS_MS,
     logSink,
     clock,
+    tracer,
   });
 
   const eventSources = options.eventSourceMappings
@@ -147,24 +166,25 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
         fn,
         sqs: options.sqs,
         region: options.region,
-        invoke: (target, event) => invokeFunction(target, event),
+        invoke: (target, event, traceParent) => invokeFunction(target, event, undefined, traceParent),
         defaultConcurrency: (pools.get(fn.arn) as WorkerPool).maxConcurrency,
         pollIntervalMs: options.sqsPollIntervalMs ?? 1000,
         logSink,
         clock,
+        tracer,
       });
     });
 
   const port: LambdaPort = {
-    async invoke(functionArn, event) {
+    async invoke(functionArn, event, trace?: TraceOptions) {
       const fn = functionByArn(functionArn);
       if (!fn) return { error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${functionArn}` } };
-      return invokeFunction(fn, event);
+      return invokeFunction(fn, event, undefined, trace?.traceParent);
     },
-    async invokeAsync(functionArn, event) {
+    async invokeAsync(functionArn, event, trace?: TraceOptions) {
       const fn = functionByArn(functionArn);
       if (!fn) throw new Error(`Function not found: ${functionArn}`);
-      asyncInvoker.accept(fn, event);
+      asyncInvoker.accept(fn, event, trace?.traceParent);
     },
   };
 

@@ -2,6 +2,7 @@ import { every, type Clock, type Timer } from '../clock';
 import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
 import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports';
 import type { LogSink } from '../log-sink';
+import type { SpanId, Tracer } from '../trace';
 
 /** A record of the SQS event Lambda hands to a function. */
 export interface SqsEventRecord {
@@ -24,13 +25,15 @@ export interface SqsEventSourceOptions {
   fn: FunctionModel;
   sqs: SqsPort;
   region: string;
-  invoke(fn: FunctionModel, event: { Records: SqsEventRecord[] }): Promise<LambdaInvokeResult>;
+  invoke(fn: FunctionModel, event: { Records: SqsEventRecord[] }, traceParent: SpanId | undefined): Promise<LambdaInvokeResult>;
   /** Batches in flight when the mapping sets no maximum concurrency. */
   defaultConcurrency: number;
   pollIntervalMs: number;
   logSink: LogSink;
   /** Batching windows and the polling interval run on it. */
   clock: Clock;
+  /** Each batch is a hop, caused by its messages. */
+  tracer: Tracer;
 }
 
 function eventRecord(message: SqsReceivedMessage, queueArn: string, region: string): SqsEventRecord {
@@ -176,7 +179,17 @@ export class SqsEventSource {
   private async process(messages: SqsReceivedMessage[]): Promise<void> {
     const { mapping, fn, sqs, region } = this.options;
     const records = messages.map((message) => eventRecord(message, mapping.queueArn, region));
-    const result = await this.options.invoke(fn, { Records: records });
+    const { tracer } = this.options;
+    const span = tracer.start({
+      kind: 'lambda.esm-batch',
+      resource: fn.arn,
+      name: `batch of ${records.length}`,
+      parents: messages.map((message) => message.traceSpan),
+      attributes: { queue: mapping.queueArn, messages: records.length },
+    });
+    const result = await this.options.invoke(fn, { Records: records }, span || undefined);
+    const failed = result.error ? undefined : mapping.reportBatchItemFailures ? failedMessageIds(result.payload, records) : new Set<string>();
+    tracer.end(span, failed === undefined || failed.size > 0 ? 'error' : 'ok', { failed: failed === undefined ? records.length : failed.size });
     if (result.error) {
       this.options.logSink(
         `[${fn.name}] batch of ${records.length} from SQS failed (${result.error.errorType}: ${result.error.errorMessage}); ` +
@@ -184,7 +197,6 @@ export class SqsEventSource {
       );
       return;
     }
-    const failed = mapping.reportBatchItemFailures ? failedMessageIds(result.payload, records) : new Set<string>();
     if (failed === undefined) {
       this.options.logSink(`[${fn.name}] invalid batchItemFailures response; the whole batch of ${records.length} is retried`);
       return;

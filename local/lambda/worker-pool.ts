@@ -5,8 +5,9 @@ import { FunctionModel } from '../model/types';
 import { LambdaInvokeResult } from '../model/ports';
 import { functionEnvironment, RuntimeScope } from './function-environment';
 import type { LogSink } from '../log-sink';
+import { TRACE_PARENT_HEADER, type Tracer } from '../trace';
 import { prefixedLineWriter } from './prefixed-lines';
-import { InvokeMessage, WorkerData, WorkerErrorShape, WorkerMessage } from './worker-messages';
+import { INVOCATION_MARK, InvokeMessage, WorkerData, WorkerErrorShape, WorkerMessage } from './worker-messages';
 
 const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.js');
 /** Lambda gives a function's initialization 10 seconds. */
@@ -24,6 +25,8 @@ class Sandbox {
   private pending: { id: number; invocation: PendingInvocation } | undefined;
   private exitError: WorkerErrorShape | undefined;
   alive = true;
+  /** Invocations started in this sandbox: the first one is a cold start. */
+  invocations = 0;
   /** Set while the sandbox waits, warm, for its next invocation. */
   idleTimer: Timer | undefined;
 
@@ -31,9 +34,14 @@ class Sandbox {
     fn: FunctionModel,
     scope: RuntimeScope,
     logSink: LogSink,
+    tracer: Tracer | undefined,
     private readonly onDeath: (sandbox: Sandbox) => void,
   ) {
-    const workerData: WorkerData = { codeDir: fn.codeDir, handler: fn.handler };
+    const workerData: WorkerData = {
+      codeDir: fn.codeDir,
+      handler: fn.handler,
+      ...(tracer && { tracing: { mark: INVOCATION_MARK, header: TRACE_PARENT_HEADER, endpoint: scope.endpoint } }),
+    };
     this.worker = new Worker(BOOTSTRAP, {
       workerData,
       env: functionEnvironment(fn, scope),
@@ -45,7 +53,7 @@ class Sandbox {
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySizeMb, maxYoungGenerationSizeMb: 8 },
     });
     for (const stream of [this.worker.stdout, this.worker.stderr]) {
-      const lines = prefixedLineWriter(fn.name, logSink);
+      const lines = prefixedLineWriter(fn.name, tracer ? invocationLines(logSink, tracer) : logSink);
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => lines.write(chunk));
       stream.on('end', () => lines.flush());
@@ -110,13 +118,39 @@ class Sandbox {
   }
 }
 
+/**
+ * Hands a sandbox's lines to the sink, and to the span of the invocation that wrote them: the bootstrap marks
+ * where each invocation's output starts, and the mark itself is not output.
+ */
+function invocationLines(sink: LogSink, tracer: Tracer): LogSink {
+  let current: string | undefined;
+  return (line) => {
+    const mark = line.indexOf(INVOCATION_MARK);
+    if (mark >= 0) {
+      current = line.slice(mark + INVOCATION_MARK.length);
+      return;
+    }
+    sink(line);
+    tracer.log(current, line.slice(line.indexOf('] ') + 2));
+  };
+}
+
 function resultOf(payloadJson: string | undefined): LambdaInvokeResult {
   return payloadJson === undefined ? {} : { payload: JSON.parse(payloadJson) as unknown };
 }
 
 export interface InvocationRequest {
-  event: unknown;
+  /** The event, already as JSON. */
+  eventJson: string;
   requestId: string;
+  /** The invocation's span, which its output and its calls to the endpoint are attributed to. */
+  traceSpan?: string;
+}
+
+export interface InvocationOutcome {
+  result: LambdaInvokeResult;
+  /** The sandbox started for this invocation (or could not start). */
+  cold: boolean;
 }
 
 /**
@@ -140,20 +174,24 @@ export class WorkerPool {
     private readonly idleTimeoutMs: number,
     /** Idle timeouts run on it; a function's own timeout runs in real time, as its handler does. */
     private readonly clock: Clock,
+    /** Attributes each invocation's output to its span; tracing is off without it. */
+    private readonly tracer?: Tracer,
   ) {}
 
-  async invoke(request: InvocationRequest): Promise<LambdaInvokeResult> {
-    if (this.closed) return { error: { errorType: 'ServiceException', errorMessage: 'The local Lambda runtime is closed' } };
+  async invoke(request: InvocationRequest): Promise<InvocationOutcome> {
+    if (this.closed) return { cold: false, result: { error: { errorType: 'ServiceException', errorMessage: 'The local Lambda runtime is closed' } } };
     const sandbox = await this.acquire();
+    const cold = sandbox.invocations++ === 0;
     try {
       const initError = await sandbox.ready;
-      if (initError) return { error: initError };
+      if (initError) return { cold, result: { error: initError } };
       const timeoutMs = this.fn.timeoutSeconds * 1000;
-      return await sandbox.run(
+      const result = await sandbox.run(
         {
           type: 'invoke',
           id: this.nextMessageId++,
-          eventJson: JSON.stringify(request.event ?? null),
+          eventJson: request.eventJson,
+          ...(request.traceSpan ? { traceParent: request.traceSpan } : {}),
           context: {
             awsRequestId: request.requestId,
             functionName: this.fn.name,
@@ -167,6 +205,7 @@ export class WorkerPool {
         },
         timeoutMs,
       );
+      return { cold, result };
     } finally {
       this.release(sandbox);
     }
@@ -207,7 +246,7 @@ export class WorkerPool {
   }
 
   private spawn(): Sandbox {
-    const sandbox = new Sandbox(this.fn, this.scope, this.logSink, (dead) => this.remove(dead));
+    const sandbox = new Sandbox(this.fn, this.scope, this.logSink, this.tracer, (dead) => this.remove(dead));
     this.all.add(sandbox);
     return sandbox;
   }

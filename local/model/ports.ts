@@ -4,6 +4,11 @@
  * and the bus never knows how a Lambda worker is spawned.
  */
 
+/** The hop that caused a call through a port (see local/trace): the callee records its own hop as caused by it. */
+export interface TraceOptions {
+  traceParent?: string;
+}
+
 /** A DynamoDB Streams record, exactly as GetRecords returns it and as a Pipe hands it on. */
 export interface StreamRecord {
   eventID: string;
@@ -39,6 +44,8 @@ export interface SqsSendInput {
   body: string;
   delaySeconds?: number;
   messageAttributes?: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+  /** The hop that sent the message; `deadLetter` marks a message sent to a dead-letter queue or destination. */
+  trace?: { parent?: string; deadLetter?: boolean };
 }
 
 export interface SqsReceivedMessage {
@@ -53,6 +60,8 @@ export interface SqsReceivedMessage {
     SenderId: string;
   };
   messageAttributes?: SqsSendInput['messageAttributes'];
+  /** The message's own span, the cause of whatever receives it. */
+  traceSpan?: string;
 }
 
 export interface SqsPort {
@@ -72,16 +81,18 @@ export interface LambdaInvokeResult {
   payload?: unknown;
   /** Set when the handler threw, timed out or ran out of memory. */
   error?: { errorType: string; errorMessage: string; trace?: string[] };
+  /** The invocation's span, the cause of what its result leads to (a pipe's target call after its enrichment). */
+  traceSpan?: string;
 }
 
 export interface LambdaPort {
   /** RequestResponse invocation. Never rejects: failures come back in `error`. */
-  invoke(functionArn: string, event: unknown): Promise<LambdaInvokeResult>;
+  invoke(functionArn: string, event: unknown, options?: TraceOptions): Promise<LambdaInvokeResult>;
   /**
    * Event (asynchronous) invocation: queued durably, retried per the function's async config,
    * then sent to its on-failure destination. Resolves once the event is accepted.
    */
-  invokeAsync(functionArn: string, event: unknown): Promise<void>;
+  invokeAsync(functionArn: string, event: unknown, options?: TraceOptions): Promise<void>;
 }
 
 export interface PutEventsEntry {
@@ -101,5 +112,5 @@ export interface PutEventsResultEntry {
 }
 
 export interface EventBridgePort {
-  putEvents(entries: PutEventsEntry[]): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
+  putEvents(entries: PutEventsEntry[], options?: TraceOptions): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
 }

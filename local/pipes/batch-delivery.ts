@@ -1,6 +1,7 @@
 import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, PutEventsEntry, SqsPort, StreamRecord } from '../model/ports';
 import { busNameFromArnOrName } from '../template/arns';
+import type { SpanId } from '../trace';
 import { applyInputTemplate, PipeTemplateVariables } from './input-template';
 
 /** The most events an enrichment may return for one batch. */
@@ -40,22 +41,25 @@ function errorText(error: unknown): string {
  * One attempt at a batch: enrichment, then the target. Each step's failure fails the batch; a target that
  * reports per-item failures fails only those items' records, when items map one-to-one to records (no enrichment).
  */
-export async function deliverBatch(pipe: PipeModel, batch: StreamRecord[], ports: DeliveryPorts): Promise<DeliveryOutcome> {
+export async function deliverBatch(pipe: PipeModel, batch: StreamRecord[], ports: DeliveryPorts, batchSpan?: SpanId): Promise<DeliveryOutcome> {
   try {
-    return await enrichAndSend(pipe, batch, ports);
+    return await enrichAndSend(pipe, batch, ports, batchSpan);
   } catch (error) {
     // A bad input template or a port that throws fails this attempt, never the pipe.
     return { ok: false, failed: batch, reason: errorText(error) };
   }
 }
 
-async function enrichAndSend(pipe: PipeModel, batch: StreamRecord[], ports: DeliveryPorts): Promise<DeliveryOutcome> {
+/** What the target gets is caused by the enrichment's invocation when there is one, else by the batch. */
+async function enrichAndSend(pipe: PipeModel, batch: StreamRecord[], ports: DeliveryPorts, batchSpan: SpanId | undefined): Promise<DeliveryOutcome> {
   const variables = templateVariables(pipe);
   let items: unknown[] = batch;
+  let cause = batchSpan;
   if (pipe.enrichment) {
     const { functionArn, inputTemplate } = pipe.enrichment;
     const input = inputTemplate === undefined ? batch : batch.map((record) => applyInputTemplate(inputTemplate, record, variables));
-    const result = await ports.lambda.invoke(functionArn, input);
+    const result = await ports.lambda.invoke(functionArn, input, { traceParent: batchSpan });
+    cause = result.traceSpan ?? batchSpan;
     if (result.error) {
       return { ok: false, failed: batch, reason: `enrichment failed: ${result.error.errorType}: ${result.error.errorMessage}` };
     }
@@ -73,7 +77,7 @@ async function enrichAndSend(pipe: PipeModel, batch: StreamRecord[], ports: Deli
   if (items.length === 0) return { ok: true };
   const template = pipe.targetInputTemplate;
   const payloads = template === undefined ? items : items.map((item) => applyInputTemplate(template, item, variables));
-  const result = await sendToTarget(pipe, payloads, batch, ports);
+  const result = await sendToTarget(pipe, payloads, batch, ports, cause);
   if (result.failedIndices.length === 0) return { ok: true };
   const oneToOne = pipe.enrichment === undefined;
   const failed = oneToOne ? result.failedIndices.map((index) => batch[index]) : batch;
@@ -81,18 +85,24 @@ async function enrichAndSend(pipe: PipeModel, batch: StreamRecord[], ports: Deli
   return { ok: false, failed, reason };
 }
 
-async function sendToTarget(pipe: PipeModel, payloads: unknown[], batch: StreamRecord[], ports: DeliveryPorts): Promise<TargetResult> {
+async function sendToTarget(
+  pipe: PipeModel,
+  payloads: unknown[],
+  batch: StreamRecord[],
+  ports: DeliveryPorts,
+  traceParent: SpanId | undefined,
+): Promise<TargetResult> {
   const target = pipe.target;
   const all = payloads.map((_, index) => index);
   switch (target.kind) {
     case 'eventbridge':
-      return putEvents(target, payloads, ports.eventBridge);
+      return putEvents(target, payloads, ports.eventBridge, traceParent);
     case 'sqs': {
       const failedIndices: number[] = [];
       let reason: string | undefined;
       payloads.forEach((payload, index) => {
         try {
-          ports.sqs.send(target.queueArn, { body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+          ports.sqs.send(target.queueArn, { body: typeof payload === 'string' ? payload : JSON.stringify(payload), trace: { parent: traceParent } });
         } catch (error) {
           failedIndices.push(index);
           reason ??= `SQS target failed: ${errorText(error)}`;
@@ -103,13 +113,13 @@ async function sendToTarget(pipe: PipeModel, payloads: unknown[], batch: StreamR
     case 'lambda': {
       if (target.invocationType === 'FIRE_AND_FORGET') {
         try {
-          await ports.lambda.invokeAsync(target.functionArn, payloads);
+          await ports.lambda.invokeAsync(target.functionArn, payloads, { traceParent });
           return { failedIndices: [] };
         } catch (error) {
           return { failedIndices: all, reason: `Lambda target failed: ${errorText(error)}` };
         }
       }
-      const result = await ports.lambda.invoke(target.functionArn, payloads);
+      const result = await ports.lambda.invoke(target.functionArn, payloads, { traceParent });
       if (result.error) {
         return { failedIndices: all, reason: `Lambda target failed: ${result.error.errorType}: ${result.error.errorMessage}` };
       }
@@ -133,6 +143,7 @@ function putEvents(
   target: Extract<PipeModel['target'], { kind: 'eventbridge' }>,
   payloads: unknown[],
   eventBridge: EventBridgePort,
+  traceParent: SpanId | undefined,
 ): TargetResult {
   const busName = busNameFromArnOrName(target.busArn);
   const failedIndices: number[] = [];
@@ -147,7 +158,7 @@ function putEvents(
       Resources: target.resources,
     }));
     try {
-      const result = eventBridge.putEvents(entries);
+      const result = eventBridge.putEvents(entries, { traceParent });
       result.Entries.forEach((entry, index) => {
         if (entry.ErrorCode === undefined) return;
         failedIndices.push(start + index);

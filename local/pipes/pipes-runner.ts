@@ -4,6 +4,7 @@ import { EventBridgePort, LambdaPort, SqsPort, StreamsPort } from '../model/port
 import { StateStore } from '../storage/state-store';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { NO_FAULTS, type FaultPlan } from '../faults';
+import { NO_TRACING, type Tracer } from '../trace';
 import { deliverBatch } from './batch-delivery';
 import { PipeCheckpoints } from './checkpoints';
 import { PipePoller } from './pipe-poller';
@@ -28,6 +29,8 @@ export interface PipesRunnerOptions {
   readRetryMs?: number;
   /** Batching windows, retry backoff and record age run on it; the real clock by default. */
   clock?: Clock;
+  /** Each batch (and each record a filter leaves out) is a hop, caused by its stream records. */
+  tracer?: Tracer;
 }
 
 export interface PipesRunner {
@@ -52,12 +55,13 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
           streams: options.streams,
           sqs: options.sqs,
           checkpoints,
-          deliver: (records) => deliverBatch(pipe, records, ports),
+          deliver: (records, batchSpan) => deliverBatch(pipe, records, ports, batchSpan),
           duplicate: () => faults.duplicatePipeBatch(),
           backoff: options.retryBackoff ?? DEFAULT_BACKOFF,
           readRetryMs: options.readRetryMs ?? 1000,
           logSink,
           clock: options.clock ?? systemClock,
+          tracer: options.tracer ?? NO_TRACING,
         }),
     );
   return {

@@ -6,6 +6,7 @@ import { JSON_CONTENT_TYPES, parseJsonBody, sendJson, sendJsonError } from '../p
 import { sendQueryError } from '../protocol/query-protocol';
 import type { RequestContext } from '../protocol/service';
 import { credentialScope } from '../protocol/sigv4';
+import { traceParentOf } from '../trace';
 import { readRequestBody } from './request-body';
 import { ServiceRegistry, type ServiceHandler } from './service-registry';
 
@@ -100,7 +101,8 @@ async function route(
 
   const body = await readRequestBody(request);
   const scope = credentialScope(request.headers, rawUrl);
-  const context: RequestContext = scope ? { ...defaults, region: scope.region } : defaults;
+  const traceParent = traceParentOf(request.headers);
+  const context: RequestContext = scope || traceParent ? { ...defaults, ...(scope && { region: scope.region }), ...(traceParent && { traceParent }) } : defaults;
 
   const byPath = registry.httpHandlerForPath(path);
   if (byPath) return byPath.handle(request, body, response, context);

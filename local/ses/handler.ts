@@ -57,7 +57,7 @@ export function createHandler(state: SesState, viewer: SesViewer): HttpServiceHa
       // aws-ses-v2-local's own API (`/store?since=<epoch seconds>`, which the benchmark polls), under the page's path.
       if (path.startsWith(`${VIEWER_PATH}/`)) {
         await viewer.app.handle(request, undefined, response, path.slice(VIEWER_PATH.length) + url.search);
-        state.captured.collectNew(context.region);
+        state.captured.collectNew(context);
         return;
       }
       if (path === INSPECTION_PATH || path === `${INSPECTION_PATH}/`) return inspect(state.captured, request, url, response);

@@ -6,6 +6,7 @@ import { createHandler } from './handler';
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import { Throttle } from './throttle';
+import type { Tracer } from '../trace';
 
 export type { LocalStackSesMessage } from './localstack-view';
 export { INSPECTION_PATH } from './handler';
@@ -22,6 +23,8 @@ export interface CreateSesOptions {
   store?: StateStore;
   /** Outages and capture times run on it; the real clock by default. */
   clock?: Clock;
+  /** Each captured email is a hop. */
+  tracer?: Tracer;
 }
 
 export interface LocalSes {
@@ -41,7 +44,7 @@ export async function createSes(options: CreateSesOptions): Promise<LocalSes> {
   }
   const clock = options.clock ?? systemClock;
   const throttle = new Throttle((options.faults ?? NO_FAULTS).sesThrottleUntil, () => clock.now());
-  const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region, () => clock.now());
+  const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region, () => clock.now(), options.tracer);
   const handler = createHandler({ captured, throttle }, { app: await embedSesApp() });
   return {
     handler,

@@ -4,6 +4,7 @@ import type { SqsPort } from '../model/ports';
 import type { QueueModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
+import type { Tracer } from '../trace';
 import { SqsEngine } from './engine';
 import { createHandler } from './handler';
 import { sqsPort } from './port';
@@ -23,6 +24,8 @@ export interface CreateSqsOptions {
   clock?: Clock;
   /** Where operator warnings go (a redrive target the runtime lacks, a failing listener). */
   logSink?: LogSink;
+  /** Every message sent, and every move to a dead-letter queue, is a hop. */
+  tracer?: Tracer;
 }
 
 export interface LocalSqs {
@@ -39,6 +42,7 @@ export function createSqs(options: CreateSqsOptions): LocalSqs {
     account: options.account,
     clock: options.clock ?? systemClock,
     log: options.logSink ?? consoleLogSink,
+    tracer: options.tracer,
   });
   return {
     port: sqsPort(engine),

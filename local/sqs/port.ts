@@ -9,12 +9,11 @@ export function sqsPort(engine: SqsEngine): SqsPort {
     send(queueArn, input) {
       const queue = engine.queue(queueArn);
       checkMessageSize(input.body, input.messageAttributes);
-      const message = engine.send(queue, {
-        body: input.body,
-        delaySeconds: input.delaySeconds,
-        messageAttributes: input.messageAttributes,
-        senderId: engine.account,
-      });
+      const message = engine.send(
+        queue,
+        { body: input.body, delaySeconds: input.delaySeconds, messageAttributes: input.messageAttributes, senderId: engine.account },
+        input.trace,
+      );
       return { messageId: message.messageId, md5OfBody: message.md5OfBody };
     },
     receive(queueArn, max, visibilityTimeoutSeconds) {
@@ -33,6 +32,7 @@ export function sqsPort(engine: SqsEngine): SqsPort {
               SenderId: attributes.SenderId,
             },
             ...(message.messageAttributes ? { messageAttributes: message.messageAttributes } : {}),
+            ...(message.traceSpan ? { traceSpan: message.traceSpan } : {}),
           };
         },
       );

@@ -3,6 +3,7 @@ import type { StreamRecord, StreamsPort } from '../model/ports';
 import type { TableModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
+import type { Tracer } from '../trace';
 import { createHandler } from './handler';
 import { counterOf, formatSequenceNumber, SequenceCounter } from './sequence-numbers';
 import { createStreamCapture, type ItemChange, type StreamCapture } from './stream-capture';
@@ -13,6 +14,7 @@ import type { StreamsState } from './state';
 export type { ItemChange, PendingChange, StreamCapture } from './stream-capture';
 export type { AttributeMap } from './item-images';
 export { streamLabel } from './stream-definition';
+export { recordSpanKey } from './record-span';
 export { STREAMS_TARGET_PREFIX } from './handler';
 export { STREAMS_OPERATIONS } from './operations';
 export type { StreamsState } from './state';
@@ -25,6 +27,8 @@ export interface CreateStreamsOptions {
   retentionHours?: number;
   /** Record times, iterator expiry and retention run on it; the real clock by default. */
   clock?: Clock;
+  /** Each appended record starts a trace. */
+  tracer?: Tracer;
 }
 
 export interface LocalStreams {
@@ -75,6 +79,7 @@ export function createStreams(options: CreateStreamsOptions): LocalStreams {
     sequence,
     region: options.region,
     now,
+    tracer: options.tracer,
   });
 
   const trim = (): number => {

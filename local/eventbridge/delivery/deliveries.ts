@@ -5,6 +5,7 @@ import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
 import type { Clock, Timer } from '../../clock';
 import type { LogSink } from '../../log-sink';
+import { NO_TRACING, type SpanId, type Tracer } from '../../trace';
 import type { EventEnvelope } from '../types';
 import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
 import { targetMessageBody, targetPayload } from './target-input';
@@ -20,6 +21,8 @@ export interface PendingDelivery {
   acceptedAt: number;
   nextAttemptAt: number;
   lastFailure?: DeliveryFailure;
+  /** The delivery's span (local/trace), ended when the target takes the event or it is dead-lettered. */
+  traceSpan?: SpanId;
 }
 
 export interface DeliveriesOptions {
@@ -32,6 +35,8 @@ export interface DeliveriesOptions {
   /** Delay before retry n (0-based), in ms; the last value repeats. */
   retryDelays: readonly number[];
   log: LogSink;
+  /** Each delivery to a target is a hop, with its attempts. */
+  tracer?: Tracer;
 }
 
 /** EventBridge's own schedule is exponential backoff with jitter over up to 24 hours; locally it tops out at a minute. */
@@ -45,16 +50,29 @@ export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 
 export class Deliveries {
   private readonly pending: DurableMap<PendingDelivery>;
   private readonly timers = new Map<string, Timer>();
+  private readonly tracer: Tracer;
   private closed = false;
 
   constructor(private readonly options: DeliveriesOptions) {
     this.pending = options.store.collection<PendingDelivery>('eventbridge-deliveries');
+    this.tracer = options.tracer ?? NO_TRACING;
     for (const delivery of this.pending.values()) this.schedule(delivery);
   }
 
-  enqueue(ruleArn: string, targetId: string, event: EventEnvelope): void {
+  /** `match` is the span of the rule match that asks for the delivery. */
+  enqueue(ruleArn: string, targetId: string, event: EventEnvelope, match?: SpanId): void {
     const now = this.options.clock.now();
-    const delivery: PendingDelivery = { id: randomUUID(), ruleArn, targetId, event, failedAttempts: 0, acceptedAt: now, nextAttemptAt: now };
+    const traceSpan = this.tracer.start({ kind: 'events.delivery', resource: ruleArn, name: targetId, parents: [match], ids: [event.id] }) || undefined;
+    const delivery: PendingDelivery = {
+      id: randomUUID(),
+      ruleArn,
+      targetId,
+      event,
+      failedAttempts: 0,
+      acceptedAt: now,
+      nextAttemptAt: now,
+      ...(traceSpan ? { traceSpan } : {}),
+    };
     this.pending.set(delivery.id, delivery);
     this.schedule(delivery);
   }
@@ -85,29 +103,32 @@ export class Deliveries {
     if (this.closed || !delivery) return;
     const resolved = this.options.registry.target(delivery.ruleArn, delivery.targetId);
     if (!resolved) {
-      this.options.log(
-        `eventbridge: dropped event ${delivery.event.id}: rule ${delivery.ruleArn} no longer has target ${delivery.targetId} in the template`,
-      );
+      const why = `rule ${delivery.ruleArn} no longer has target ${delivery.targetId} in the template`;
+      this.options.log(`eventbridge: dropped event ${delivery.event.id}: ${why}`);
+      this.tracer.log(delivery.traceSpan, `dropped: ${why}`);
+      this.tracer.end(delivery.traceSpan, 'error');
       this.pending.delete(id);
       return;
     }
     try {
-      await this.send(resolved.target, delivery.event);
+      await this.send(resolved.target, delivery.event, delivery.traceSpan);
       this.pending.delete(id);
+      this.tracer.end(delivery.traceSpan, 'ok', { target: resolved.target.arn, attempts: delivery.failedAttempts + 1 });
     } catch (error) {
       if (!this.closed) this.failed(delivery, resolved.target, classifyTargetError(resolved.target, error));
     }
   }
 
-  private async send(target: RuleTargetModel, event: EventEnvelope): Promise<void> {
-    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, targetPayload(target, event));
-    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: targetMessageBody(target, event) });
+  private async send(target: RuleTargetModel, event: EventEnvelope, traceParent: SpanId | undefined): Promise<void> {
+    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, targetPayload(target, event), { traceParent });
+    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: targetMessageBody(target, event), trace: { parent: traceParent } });
     else throw new UnsupportedTargetError(target.arn);
   }
 
   private failed(delivery: PendingDelivery, target: RuleTargetModel, failure: DeliveryFailure): void {
     const failedAttempts = delivery.failedAttempts + 1;
     const retriesDone = failedAttempts - 1;
+    this.tracer.log(delivery.traceSpan, `attempt ${failedAttempts} failed: ${failure.code}: ${failure.message}`);
     const { maximumRetryAttempts, maximumEventAgeSeconds } = target.retryPolicy;
     if (!failure.retryable) return this.deadLetter(delivery, target, failure, retriesDone, undefined);
     if (retriesDone >= maximumRetryAttempts) return this.deadLetter(delivery, target, failure, retriesDone, 'MaximumRetryAttemptsExhausted');
@@ -129,11 +150,15 @@ export class Deliveries {
     exhausted: ExhaustedRetryCondition | undefined,
   ): void {
     const why = `${failure.code}: ${failure.message}${exhausted ? ` (${exhausted})` : ''}`;
+    this.tracer.end(delivery.traceSpan, 'error', { target: target.arn, attempts: retryAttempts + 1 });
     if (target.deadLetterArn === undefined) {
       this.options.log(`eventbridge: dropped event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn}, which has no DLQ: ${why}`);
     } else {
       try {
-        this.options.sqs.send(target.deadLetterArn, deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted));
+        this.options.sqs.send(target.deadLetterArn, {
+          ...deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted),
+          trace: { parent: delivery.traceSpan, deadLetter: true },
+        });
         this.options.log(`eventbridge: event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn} sent to DLQ ${target.deadLetterArn}: ${why}`);
       } catch (error) {
         this.options.log(

@@ -21,10 +21,10 @@ export async function invoke(state: LambdaState, input: InvokeInput, context: Re
   const fn = lookUpFunction(state.functions, input.FunctionName, input.Qualifier, context);
   if (input.InvocationType === 'DryRun') return { StatusCode: 204, ExecutedVersion: '$LATEST' };
   if (input.InvocationType === 'Event') {
-    await state.port.invokeAsync(fn.arn, input.Payload);
+    await state.port.invokeAsync(fn.arn, input.Payload, { traceParent: context.traceParent });
     return { StatusCode: 202, ExecutedVersion: '$LATEST' };
   }
-  const result = await state.port.invoke(fn.arn, input.Payload);
+  const result = await state.port.invoke(fn.arn, input.Payload, { traceParent: context.traceParent });
   return {
     StatusCode: 200,
     ExecutedVersion: '$LATEST',
