@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsError, unknownOperationError } from '../protocol/aws-error';
@@ -8,6 +8,7 @@ import type { RequestContext } from '../protocol/service';
 import { credentialScope } from '../protocol/sigv4';
 import { traceParentOf } from '../trace';
 import { readRequestBody } from './request-body';
+import { DEFAULT_CONTENT_SECURITY_POLICY, guardRequest, type GuardSettings } from './request-guard';
 import { ServiceRegistry, type ServiceHandler } from './service-registry';
 
 export interface EndpointOptions {
@@ -24,6 +25,8 @@ export interface Endpoint {
   /** For example http://127.0.0.1:4566. */
   readonly url: string;
   readonly port: number;
+  /** Drawn per process: the console's pages send it with their actions (see request-guard.ts). */
+  readonly token: string;
   /** Adds a service; handlers are mounted after listening so they can be built knowing the URL. */
   mount(handler: ServiceHandler): void;
   close(): Promise<void>;
@@ -55,12 +58,14 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
-  const dispatch = createDispatcher(registry, { region: options.region, account: options.account, endpoint: url });
+  const token = randomBytes(16).toString('hex');
+  const dispatch = createDispatcher(registry, { region: options.region, account: options.account, endpoint: url }, { port, token });
   server.on('request', dispatch);
 
   return {
     url,
     port,
+    token,
     mount: (handler) => registry.mount(handler),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -70,23 +75,32 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   };
 }
 
-function createDispatcher(registry: ServiceRegistry, defaults: RequestContext) {
+function createDispatcher(registry: ServiceRegistry, defaults: RequestContext, guard: GuardSettings) {
   return (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const requestId = randomUUID();
     response.setHeader('x-amzn-RequestId', requestId);
-    route(registry, defaults, request, response).catch((error: unknown) => fail(request, response, requestId, error));
+    response.setHeader('Content-Security-Policy', DEFAULT_CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    route(registry, defaults, guard, request, response).catch((error: unknown) => fail(request, response, requestId, error));
   };
 }
 
 async function route(
   registry: ServiceRegistry,
   defaults: RequestContext,
+  guard: GuardSettings,
   request: http.IncomingMessage,
   response: http.ServerResponse,
 ): Promise<void> {
   const rawUrl = request.url ?? '/';
   const queryStart = rawUrl.indexOf('?');
   const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+  try {
+    guardRequest({ method: request.method ?? 'GET', path, headers: request.headers }, guard);
+  } catch (error) {
+    request.resume();
+    throw error;
+  }
   if (path === '/_health' && request.method === 'GET') {
     request.resume();
     sendJson(response, 200, { status: 'running', services: registry.mounted() }, 'application/json');

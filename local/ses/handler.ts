@@ -10,7 +10,7 @@ import { bodyNotJson, invalidAction, unknownV2Route } from './errors';
 import { localStackMessages } from './localstack-view';
 import { SES_V1_OPERATIONS, SES_V2_OPERATIONS } from './operations';
 import type { SesState } from './state';
-import { VIEWER_PATH, renderViewerPage, sendViewerPage } from './viewer';
+import { VIEWER_PATH, sendViewerPage } from './viewer';
 
 export const INSPECTION_PATH = '/_aws/ses';
 
@@ -52,7 +52,7 @@ export function createHandler(state: SesState, viewer: SesViewer): HttpServiceHa
       const url = new URL(request.url ?? '/', 'http://local');
       const path = url.pathname;
       if (path === VIEWER_PATH || path === `${VIEWER_PATH}/`) {
-        return sendViewerPage(response, renderViewerPage(localStackMessages(state.captured.list(), {}).messages));
+        return sendViewerPage(response, localStackMessages(state.captured.list(), {}).messages);
       }
       // aws-ses-v2-local's own API (`/store?since=<epoch seconds>`, which the benchmark polls), under the page's path.
       if (path.startsWith(`${VIEWER_PATH}/`)) {
