@@ -16,6 +16,7 @@ import { openStateStore } from './storage/state-store';
 import { createStreams } from './streams';
 import { loadLocalModel } from './template';
 import { SpanStore } from './trace';
+import { createConsole, ReloadLog, type RedriveCommand } from './console';
 
 export interface LocalRuntimeOptions {
   /** The synthesized cloud assembly. */
@@ -40,6 +41,8 @@ export interface LocalRuntimeOptions {
   retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
   /** How many hops the tracer keeps (local/trace); DEFAULT_SPAN_CAPACITY by default. */
   traceCapacity?: number;
+  /** The project's redrive command, which the console runs for a dead-letter queue; without it, the console offers none. */
+  redrive?: RedriveCommand;
 }
 
 export interface LocalRuntime {
@@ -48,6 +51,8 @@ export interface LocalRuntime {
   readonly model: LocalModel;
   /** Every hop of every path through the runtime, newest kept (local/trace). */
   readonly tracer: SpanStore;
+  /** Watch mode's reloads, which the console lists. */
+  readonly reloads: ReloadLog;
   /** Starts (or extends) an SES outage. */
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
@@ -165,7 +170,29 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     closers.push(() => pipes.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler]) endpoint.mount(handler);
+    const reloads = new ReloadLog();
+    const context = { region, account, endpoint: endpoint.url };
+    const localConsole = createConsole({
+      token: endpoint.token,
+      redrive: options.redrive,
+      sources: {
+        model: () => model,
+        tracer,
+        dynamoDb: async (operation, input) => dynamoDb.handler.handle(operation, input, context),
+        eventBridge: async (operation, input) => eventBridge.handler.handle(operation, input, context),
+        busInspection: () => eventBridge.inspection,
+        sqs: () => sqs.inspection,
+        lambda: () => lambda.port,
+        pipePositions: () => pipes.positions(),
+        mail: () => ses,
+        reloads,
+      },
+    });
+    closers.push(() => localConsole.close());
+
+    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, localConsole.handler]) {
+      endpoint.mount(handler);
+    }
     lambda.start();
     pipes.start();
 
@@ -173,6 +200,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       endpoint: endpoint.url,
       model,
       tracer,
+      reloads,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => eventBridge.pendingDeliveries(),
       close,

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { RedriveCommand } from '../console';
 import { startLocalRuntime } from '../runtime';
 import type { BannerExample } from './banner';
 import { renderBanner } from './banner';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     port: options.port,
     stateDir: options.inMemory ? undefined : stateDir,
     ...runtimeFaultOptions(options.faults),
+    redrive: readRedriveCommand(projectDir),
   });
   if (options.faults.sesOutageSeconds > 0) runtime.throttleSesFor(options.faults.sesOutageSeconds * 1000);
   process.stdout.write(renderBanner(runtime.model, readExamples(projectDir), Date.now() - performance.timeOrigin));
@@ -56,9 +58,24 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+interface LocalRuntimeSettings {
+  examples?: BannerExample[];
+  /** `console.redrive`: the command the console runs to redrive a dead-letter queue (see local/console/redrive.ts). */
+  console?: { redrive?: string };
+}
+
+function readSettings(projectDir: string): LocalRuntimeSettings {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { localRuntime?: LocalRuntimeSettings };
+  return pkg.localRuntime ?? {};
+}
+
 function readExamples(projectDir: string): BannerExample[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { localRuntime?: { examples?: BannerExample[] } };
-  return pkg.localRuntime?.examples ?? [];
+  return readSettings(projectDir).examples ?? [];
+}
+
+function readRedriveCommand(projectDir: string): RedriveCommand | undefined {
+  const command = readSettings(projectDir).console?.redrive;
+  return command === undefined ? undefined : { command, cwd: projectDir };
 }
 
 main().catch((error: Error) => {

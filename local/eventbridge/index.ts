@@ -14,11 +14,13 @@ import type { EventBridgeState, ReplayRecord } from './state';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { NO_TRACING, type Tracer } from '../trace';
 import { validatePutEvents } from './validations/put-events';
+import { inspectEventBridge, type EventBridgeInspection } from './inspection';
 
 export type { EventEnvelope } from './types';
 export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
 export { EVENTBRIDGE_OPERATIONS } from './operations';
 export type { EventBridgeState } from './state';
+export type { EventBridgeInspection } from './inspection';
 
 export interface CreateEventBridgeOptions {
   buses: EventBusModel[];
@@ -44,6 +46,8 @@ export interface CreateEventBridgeOptions {
 export interface LocalEventBridge {
   port: EventBridgePort;
   handler: JsonServiceHandler;
+  /** For the console: which rules an event would match. */
+  inspection: EventBridgeInspection;
   /** Deliveries accepted by the bus and not yet accepted by their target nor dead-lettered. */
   pendingDeliveries(): number;
   /** Stops retry timers; pending deliveries stay on disk and resume on the next start. */
@@ -73,6 +77,7 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     // In process, entries get the checks a PutEvents request gets.
     port: { putEvents: (entries, trace) => putEvents(state, validatePutEvents({ Entries: entries }), trace) },
     handler: createHandler(state),
+    inspection: inspectEventBridge(registry, now),
     pendingDeliveries: () => deliveries.size,
     close: async () => deliveries.close(),
   };

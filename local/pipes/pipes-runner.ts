@@ -34,6 +34,8 @@ export interface PipesRunnerOptions {
 }
 
 export interface PipesRunner {
+  /** For the console: the last sequence number each pipe settled in its stream. */
+  positions(): Map<string, string | undefined>;
   start(): void;
   close(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
         }),
     );
   return {
+    positions: () => checkpoints.all(),
     start() {
       for (const poller of pollers) poller.start();
     },

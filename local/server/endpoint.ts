@@ -8,7 +8,7 @@ import type { RequestContext } from '../protocol/service';
 import { credentialScope } from '../protocol/sigv4';
 import { traceParentOf } from '../trace';
 import { readRequestBody } from './request-body';
-import { DEFAULT_CONTENT_SECURITY_POLICY, guardRequest, type GuardSettings } from './request-guard';
+import { DEFAULT_CONTENT_SECURITY_POLICY, guardRequest, refusedPage, type GuardSettings } from './request-guard';
 import { ServiceRegistry, type ServiceHandler } from './service-registry';
 
 export interface EndpointOptions {
@@ -99,6 +99,7 @@ async function route(
     guardRequest({ method: request.method ?? 'GET', path, headers: request.headers }, guard);
   } catch (error) {
     request.resume();
+    if (error instanceof AwsError && refusedPage(request.headers, response, error)) return;
     throw error;
   }
   if (path === '/_health' && request.method === 'GET') {

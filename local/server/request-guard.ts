@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { AwsError } from '../protocol/aws-error';
 
 /**
@@ -65,6 +65,18 @@ export function guardRequest(request: RequestFacts, settings: GuardSettings): vo
       403,
     );
   }
+}
+
+/**
+ * A browser that navigates to a refused URL (a LAN name for the machine, say) is shown why as text; an AWS-shaped
+ * JSON answer would only be offered as a download. Programs get the AWS-shaped error as before.
+ */
+export function refusedPage(headers: IncomingHttpHeaders, response: ServerResponse, error: AwsError): boolean {
+  if (!single(headers.accept)?.includes('text/html')) return false;
+  const text = `${error.statusCode} ${error.code}: ${error.message}\n`;
+  response.writeHead(error.statusCode, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+  return true;
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -2,6 +2,7 @@ import type { HttpServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { CapturedMail, type CapturedMessage } from './captured-mail';
 import { embedSesApp } from './embedded-app';
+import { localStackMessages, type LocalStackSesMessage } from './localstack-view';
 import { createHandler } from './handler';
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
@@ -31,6 +32,10 @@ export interface LocalSes {
   handler: HttpServiceHandler;
   /** Starts (or extends) an SES outage: sends are answered as throttled for `ms` from now. */
   throttleFor(ms: number): void;
+  /** The captured mail, as GET /_aws/ses lists it. */
+  messages(): LocalStackSesMessage[];
+  /** Forgets the captured mail, as DELETE /_aws/ses does. */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,8 @@ export async function createSes(options: CreateSesOptions): Promise<LocalSes> {
   return {
     handler,
     throttleFor: (ms) => throttle.throttleFor(ms),
+    messages: () => localStackMessages(captured.list(), {}).messages,
+    clear: () => captured.clear(),
     close: async () => {},
   };
 }

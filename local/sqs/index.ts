@@ -8,10 +8,12 @@ import type { Tracer } from '../trace';
 import { SqsEngine } from './engine';
 import { createHandler } from './handler';
 import { sqsPort } from './port';
+import { inspectSqs, type SqsInspection } from './inspection';
 
 export { SqsError } from './errors';
 export { SQS_OPERATIONS } from './operations';
 export type { SqsState } from './state';
+export type { MessageView, QueueView, SqsInspection } from './inspection';
 
 export interface CreateSqsOptions {
   queues: QueueModel[];
@@ -31,6 +33,8 @@ export interface CreateSqsOptions {
 export interface LocalSqs {
   port: SqsPort;
   handler: JsonServiceHandler;
+  /** For the console: queues and their messages, read without receiving them. */
+  inspection: SqsInspection;
   /** Stops timers and ends pending long polls; durable state stays in the store, which the caller closes. */
   close(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export function createSqs(options: CreateSqsOptions): LocalSqs {
   return {
     port: sqsPort(engine),
     handler: createHandler({ engine, endpoint: options.endpoint }),
+    inspection: inspectSqs(engine),
     close: async () => engine.close(),
   };
 }

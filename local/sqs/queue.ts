@@ -125,6 +125,17 @@ export class Queue {
     return [...this.messages.values()].filter((message) => !this.expire(message, now) && message.visibleAt <= now);
   }
 
+  /** Up to `limit` kept messages, oldest first, whatever their visibility; nothing about them changes. */
+  storedMessages(limit: number): StoredMessage[] {
+    const now = this.now();
+    const kept: StoredMessage[] = [];
+    for (const message of this.messages.values()) {
+      if (kept.length >= limit) break;
+      if (!this.expire(message, now)) kept.push(message);
+    }
+    return kept;
+  }
+
   remove(messageId: string): void {
     this.messages.delete(messageId);
   }
