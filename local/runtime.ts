@@ -1,17 +1,13 @@
 import * as path from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { createDynamoDb } from './dynamodb';
-import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
-import { createKms } from './kms';
-import { createLambda } from './lambda';
 import { consoleLogSink, type LogSink } from './log-sink';
-import type { EventBridgePort } from './model/ports';
 import type { LocalModel } from './model/types';
-import { createPipesRunner } from './pipes';
-import { startEndpoint } from './server';
+import type { HttpServiceHandler, JsonServiceHandler } from './protocol/service';
+import { startGeneration, type GenerationContext } from './runtime-generation';
+import { startEndpoint, type ServiceHandler } from './server';
 import { createSes } from './ses';
-import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
 import { createStreams } from './streams';
 import { loadLocalModel } from './template';
@@ -48,6 +44,7 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   /** For example http://127.0.0.1:4566. */
   readonly endpoint: string;
+  /** The template the runtime runs now; `apply` replaces it. */
   readonly model: LocalModel;
   /** Every hop of every path through the runtime, newest kept (local/trace). */
   readonly tracer: SpanStore;
@@ -57,7 +54,24 @@ export interface LocalRuntime {
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
   pendingDeliveries(): number;
+  /**
+   * Runs a function's rebuilt bundle from `codeDir` from its next invocation on; sandboxes running the old code
+   * finish their invocation first.
+   */
+  replaceFunctionCode(functionArn: string, codeDir: string): void;
+  /**
+   * Runs a new template (a new synthesis of the same app) in place of the current one: what runs now finishes,
+   * then queues, keys, functions, buses, rules and pipes are rebuilt from it, and added tables are created. Table
+   * items, queue messages, stream positions, pending deliveries and captured mail are kept.
+   */
+  apply(model: LocalModel): Promise<ModelChanges>;
   close(): Promise<void>;
+}
+
+/** What `apply` added and removed, by resource name. */
+export interface ModelChanges {
+  added: string[];
+  removed: string[];
 }
 
 export const LOCAL_ACCOUNT = '000000000000';
@@ -84,15 +98,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const clock = options.clock ?? systemClock;
     const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
-    const model = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
+    const initialModel = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
     const tracer = new SpanStore({ now: () => clock.now(), capacity: options.traceCapacity });
 
-    const streams = createStreams({ tables: model.tables, store, region, clock, tracer });
+    const streams = createStreams({ tables: initialModel.tables, store, region, clock, tracer });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
-      tables: model.tables,
+      tables: initialModel.tables,
       dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
       streams: streams.capture,
       region,
@@ -100,75 +114,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tracer,
     });
     closers.push(() => dynamoDb.close());
-
-    const kms = createKms({ keys: model.keys, aliases: model.aliases, store, region, account });
-
-    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account, logSink: options.logSink, clock, tracer });
-    closers.push(() => sqs.close());
+    const ses = await createSes({ region, faults, store, clock, tracer });
+    closers.push(() => ses.close());
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
     closers.push(closeEndpoint);
 
-    // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
-    const bus: { port?: EventBridgePort } = {};
-    const lateEventBridge: EventBridgePort = {
-      putEvents: (entries) => {
-        if (!bus.port) throw new Error('The event bus is not started yet');
-        return bus.port.putEvents(entries);
-      },
-    };
-    const lambda = createLambda({
-      functions: model.functions,
-      eventSourceMappings: model.eventSourceMappings,
-      store,
-      sqs: sqs.port,
-      eventBridge: lateEventBridge,
-      endpoint: endpoint.url,
-      region,
-      logSink: options.logSink,
-      faults,
-      asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
-      clock,
-      tracer,
-    });
-    closers.push(() => lambda.close());
-
-    const eventBridge = createEventBridge({
-      buses: model.buses,
-      rules: model.rules,
-      archives: model.archives,
-      store,
-      sqs: sqs.port,
-      lambda: lambda.port,
-      region,
-      account,
-      faults,
-      retryDelays: options.retryDelays?.eventBridgeMs,
-      clock,
-      logSink: options.logSink,
-      tracer,
-    });
-    bus.port = eventBridge.port;
-    closers.push(() => eventBridge.close());
-
-    const ses = await createSes({ region, faults, store, clock, tracer });
-    closers.push(() => ses.close());
-
-    const pipes = createPipesRunner({
-      pipes: model.pipes,
+    const generationContext: GenerationContext = {
       store,
       streams: streams.port,
-      lambda: lambda.port,
-      eventBridge: eventBridge.port,
-      sqs: sqs.port,
+      endpoint: endpoint.url,
       region,
       account,
-      logSink: options.logSink,
-      faults,
-      retryBackoff: options.retryDelays?.pipeBackoff,
       clock,
+      faults,
       tracer,
-    });
-    closers.push(() => pipes.close());
+      logSink: options.logSink,
+      retryDelays: options.retryDelays,
+    };
+    let generation = startGeneration(initialModel, generationContext);
+    closers.push(() => generation.close());
 
     const reloads = new ReloadLog();
     const context = { region, account, endpoint: endpoint.url };
@@ -176,37 +140,82 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       token: endpoint.token,
       redrive: options.redrive,
       sources: {
-        model: () => model,
+        model: () => generation.model,
         tracer,
         dynamoDb: async (operation, input) => dynamoDb.handler.handle(operation, input, context),
-        eventBridge: async (operation, input) => eventBridge.handler.handle(operation, input, context),
-        busInspection: () => eventBridge.inspection,
-        sqs: () => sqs.inspection,
-        lambda: () => lambda.port,
-        pipePositions: () => pipes.positions(),
+        eventBridge: async (operation, input) => generation.eventBridge.handler.handle(operation, input, context),
+        busInspection: () => generation.eventBridge.inspection,
+        sqs: () => generation.sqs.inspection,
+        lambda: () => generation.lambda.port,
+        pipePositions: () => generation.pipes.positions(),
         mail: () => ses,
         reloads,
       },
     });
     closers.push(() => localConsole.close());
 
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, localConsole.handler]) {
-      endpoint.mount(handler);
-    }
-    lambda.start();
-    pipes.start();
+    // A generation's handlers are mounted once, as stand-ins that always reach the generation running now.
+    const replaceable = generation.handlers.map((handler, index) => delegateTo(handler, () => generation.handlers[index]));
+    for (const handler of [dynamoDb.handler, streams.handler, ses.handler, localConsole.handler, ...replaceable]) endpoint.mount(handler);
+    generation.start();
+
+    let applying = Promise.resolve();
+    const apply = (model: LocalModel): Promise<ModelChanges> => {
+      const applied = applying.then(async () => {
+        const previous = generation;
+        await previous.drain();
+        streams.addTables(model.tables);
+        await dynamoDb.addTables(model.tables);
+        generation = startGeneration(model, generationContext);
+        await previous.close();
+        generation.start();
+        return modelChanges(previous.model, model);
+      });
+      applying = applied.then(() => undefined, () => undefined);
+      return applied;
+    };
 
     return {
       endpoint: endpoint.url,
-      model,
+      get model() {
+        return generation.model;
+      },
       tracer,
       reloads,
       throttleSesFor: (ms) => ses.throttleFor(ms),
-      pendingDeliveries: () => eventBridge.pendingDeliveries(),
+      pendingDeliveries: () => generation.eventBridge.pendingDeliveries(),
+      replaceFunctionCode: (functionArn, codeDir) => generation.lambda.replaceCode(functionArn, codeDir),
+      apply,
       close,
     };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** A handler that answers as whatever `current` returns, with the names the first one was mounted under. */
+function delegateTo(first: ServiceHandler, current: () => ServiceHandler): ServiceHandler {
+  if ('targetPrefixes' in first) {
+    const json: JsonServiceHandler = {
+      targetPrefixes: first.targetPrefixes,
+      handle: (operation, input, context) => (current() as JsonServiceHandler).handle(operation, input, context),
+    };
+    return json;
+  }
+  const http: HttpServiceHandler = {
+    signingNames: first.signingNames,
+    pathPrefixes: first.pathPrefixes,
+    handle: (request, body, response, context) => (current() as HttpServiceHandler).handle(request, body, response, context),
+  };
+  return http;
+}
+
+/** Resources by name, so a reload's line says what it added and removed. */
+function modelChanges(before: LocalModel, after: LocalModel): ModelChanges {
+  const names = (model: LocalModel): Set<string> =>
+    new Set([...model.tables, ...model.queues, ...model.functions, ...model.buses, ...model.rules, ...model.pipes].map((resource) => resource.name));
+  const old = names(before);
+  const now = names(after);
+  return { added: [...now].filter((name) => !old.has(name)).sort(), removed: [...old].filter((name) => !now.has(name)).sort() };
 }

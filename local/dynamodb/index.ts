@@ -30,6 +30,8 @@ export interface CreateDynamoDbOptions {
 
 export interface LocalDynamoDb {
   handler: JsonServiceHandler;
+  /** Creates the tables added to the template since the start (watch mode); tables already there keep their items. */
+  addTables(tables: readonly TableModel[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,18 +52,31 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
     await close().catch(() => undefined);
     throw error;
   }
-  captureWrites(store, new Map(options.tables.map((table) => [table.name, table.keySchema])), options.streams);
+  const keySchemas = new Map(options.tables.map((table) => [table.name, table.keySchema]));
+  captureWrites(store, keySchemas, options.streams);
 
-  const state: DynamoDbState = {
-    engine,
-    streams: new Map(options.tables.flatMap((table) => (table.stream ? [[table.name, tableStream(table.stream)]] : []))),
-    timeToLive: new Map(
-      options.tables.flatMap((table) => (table.timeToLiveAttribute ? [[table.name, table.timeToLiveAttribute]] : [])),
-    ),
+  const streams = new Map<string, TableStream>();
+  const state: DynamoDbState = { engine, streams, timeToLive: new Map() };
+  const tableArns = new Map<string, string>();
+  const learn = (tables: readonly TableModel[]): void => {
+    for (const table of tables) {
+      keySchemas.set(table.name, table.keySchema);
+      tableArns.set(table.name, table.arn);
+      if (table.stream) streams.set(table.name, tableStream(table.stream));
+      if (table.timeToLiveAttribute) state.timeToLive.set(table.name, table.timeToLiveAttribute);
+    }
   };
+  learn(options.tables);
   const handler = createHandler(state);
-  const tableArns = new Map(options.tables.map((table) => [table.name, table.arn]));
-  return { handler: options.tracer ? traceWrites(handler, options.tracer, tableArns) : handler, close };
+  return {
+    handler: options.tracer ? traceWrites(handler, options.tracer, tableArns) : handler,
+    async addTables(tables) {
+      const added = tables.filter((table) => !tableArns.has(table.name));
+      await createModelTables(engine, added);
+      learn(added);
+    },
+    close,
+  };
 }
 
 function tableStream(stream: NonNullable<TableModel['stream']>): TableStream {

@@ -52,6 +52,8 @@ export interface LocalEventBridge {
   pendingDeliveries(): number;
   /** Stops retry timers; pending deliveries stay on disk and resume on the next start. */
   close(): Promise<void>;
+  /** Closes, and waits for the deliveries under way to finish. */
+  drain(): Promise<void>;
 }
 
 export function createEventBridge(options: CreateEventBridgeOptions): LocalEventBridge {
@@ -80,5 +82,6 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     inspection: inspectEventBridge(registry, now),
     pendingDeliveries: () => deliveries.size,
     close: async () => deliveries.close(),
+    drain: () => deliveries.drain(),
   };
 }

@@ -49,7 +49,10 @@ export class AsyncInvoker {
   private readonly ready = new Map<string, string[]>();
   private readonly running = new Map<string, number>();
   private readonly timers = new Set<Timer>();
+  private readonly inFlight = new Set<Promise<void>>();
   private started = false;
+  /** No new attempt starts; those running finish and record their outcome. */
+  private draining = false;
   private closed = false;
 
   constructor(private readonly options: AsyncInvokerOptions) {
@@ -87,6 +90,14 @@ export class AsyncInvoker {
     this.timers.clear();
   }
 
+  /** Starts no new attempt and waits for the running ones to record their outcome; what is left stays on disk. */
+  async drain(): Promise<void> {
+    this.draining = true;
+    for (const timer of this.timers) timer.cancel();
+    this.timers.clear();
+    await Promise.all(this.inFlight);
+  }
+
   private schedule(pending: PendingAsyncEvent): void {
     const delay = pending.nextAttemptAt - this.options.clock.now();
     if (delay <= 0) {
@@ -110,7 +121,7 @@ export class AsyncInvoker {
   private pump(functionArn: string): void {
     const fn = this.options.functionByArn(functionArn);
     const queue = this.ready.get(functionArn) ?? [];
-    while (!this.closed && queue.length > 0) {
+    while (!this.closed && !this.draining && queue.length > 0) {
       const running = this.running.get(functionArn) ?? 0;
       if (fn && running >= this.options.concurrency(fn)) return;
       const requestId = queue.shift() as string;
@@ -122,12 +133,14 @@ export class AsyncInvoker {
         continue;
       }
       this.running.set(functionArn, running + 1);
-      void this.attempt(fn, pending)
+      const attempt = this.attempt(fn, pending)
         .catch((error: Error) => this.options.logSink(`[${fn.name}] async event ${requestId} attempt failed to run: ${error.message}`))
         .finally(() => {
+          this.inFlight.delete(attempt);
           this.running.set(functionArn, (this.running.get(functionArn) ?? 1) - 1);
           this.pump(functionArn);
         });
+      this.inFlight.add(attempt);
     }
   }
 

@@ -56,6 +56,13 @@ export interface LocalLambda {
   handler: HttpServiceHandler;
   /** Resumes pending async events and starts the SQS event source mappings. */
   start(): void;
+  /**
+   * The function's bundle was rebuilt into `codeDir`: the next invocation runs it, and sandboxes running the old
+   * code finish their invocation first. Throws for a function the runtime does not run.
+   */
+  replaceCode(functionArn: string, codeDir: string): void;
+  /** Lets what runs finish (mapping batches, async attempts, and so their invocations), starting nothing new. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -194,6 +201,17 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     start() {
       asyncInvoker.start();
       for (const source of eventSources) source.start();
+    },
+    replaceCode(functionArn, codeDir) {
+      const fn = functionByArn(functionArn);
+      if (!fn) throw new Error(`No function ${functionArn} runs here`);
+      // The model's function is the pool's: new sandboxes start in the new folder.
+      fn.codeDir = codeDir;
+      (pools.get(fn.arn) as WorkerPool).retireSandboxes();
+    },
+    async drain() {
+      await Promise.all(eventSources.map((source) => source.close()));
+      await asyncInvoker.drain();
     },
     async close() {
       asyncInvoker.close();

@@ -25,6 +25,8 @@ class Sandbox {
   private pending: { id: number; invocation: PendingInvocation } | undefined;
   private exitError: WorkerErrorShape | undefined;
   alive = true;
+  /** Loaded code that has since been replaced: stopped once its invocation ends, never reused. */
+  retired = false;
   /** Invocations started in this sandbox: the first one is a cold start. */
   invocations = 0;
   /** Set while the sandbox waits, warm, for its next invocation. */
@@ -217,6 +219,18 @@ export class WorkerPool {
     await Promise.all([...this.all].map((sandbox) => sandbox.kill()));
   }
 
+  /**
+   * The function's code changed (`fn.codeDir` names the new bundle): new sandboxes load it. Idle sandboxes stop now;
+   * a busy one finishes its invocation on the code it loaded, and then stops.
+   */
+  retireSandboxes(): void {
+    for (const sandbox of this.all) sandbox.retired = true;
+    for (const sandbox of this.idle.splice(0)) {
+      sandbox.idleTimer?.cancel();
+      void sandbox.kill();
+    }
+  }
+
   private acquire(): Promise<Sandbox> {
     const warm = this.idle.pop();
     if (warm) {
@@ -229,6 +243,11 @@ export class WorkerPool {
 
   private release(sandbox: Sandbox): void {
     if (!sandbox.alive || this.closed) return;
+    if (sandbox.retired) {
+      // Its death hands the next waiting invocation a fresh sandbox on the new code.
+      void sandbox.kill();
+      return;
+    }
     const next = this.waiting.shift();
     if (next) {
       next(sandbox);

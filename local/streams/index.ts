@@ -37,6 +37,8 @@ export interface LocalStreams {
   handler: JsonServiceHandler;
   /** Drops records older than the retention period now; also runs every minute on the clock. Returns how many were dropped. */
   trim(): number;
+  /** Opens the streams of tables added to the template since the start (watch mode); streams already open are kept. */
+  addTables(tables: readonly TableModel[]): void;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export function createStreams(options: CreateStreamsOptions): LocalStreams {
   );
   const sequence = new SequenceCounter(highestIssued(metadata.get(SEQUENCE_KEY) as string | undefined, durableRecords.values()));
 
-  const logs = definitions.map((definition) => {
+  const openLog = (definition: StreamDefinition): StreamLog => {
     const saved = metadata.get(definition.arn) as StreamMetadata | undefined;
     const initial = saved ?? { createdAt: Math.floor(now() / 1000), startingSequenceNumber: formatSequenceNumber(counterOf(sequence.current()) + 1) };
     if (!saved) metadata.set(definition.arn, initial);
@@ -68,13 +70,16 @@ export function createStreams(options: CreateStreamsOptions): LocalStreams {
       // Trimming may remove the newest record; the counter must still never go back.
       metadata.set(SEQUENCE_KEY, sequence.current());
     };
-    return new StreamLog(definition, durableRecords.get(definition.arn)!, initial, save);
-  });
+    const records = durableRecords.get(definition.arn) ?? options.store.collection<StreamRecord>(`stream.${definition.tableName}`);
+    return new StreamLog(definition, records, initial, save);
+  };
+  const logs = definitions.map(openLog);
   const logsByArn = new Map(logs.map((log) => [log.definition.arn, log]));
+  const logsByTable = new Map(logs.map((log) => [log.definition.tableName, log]));
   const state: StreamsState = { logs, sequence, now };
 
   const capture = createStreamCapture({
-    logs: new Map(logs.map((log) => [log.definition.tableName, log])),
+    logs: logsByTable,
     pending: options.store.collection<ItemChange>(PENDING_COLLECTION),
     sequence,
     region: options.region,
@@ -94,6 +99,15 @@ export function createStreams(options: CreateStreamsOptions): LocalStreams {
     capture,
     handler: createHandler(state),
     trim,
+    addTables(tables) {
+      for (const definition of streamDefinitions(tables)) {
+        if (logsByArn.has(definition.arn)) continue;
+        const log = openLog(definition);
+        logs.push(log);
+        logsByArn.set(definition.arn, log);
+        logsByTable.set(definition.tableName, log);
+      }
+    },
     close: async () => trimTimer.cancel(),
   };
 }

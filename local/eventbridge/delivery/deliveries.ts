@@ -50,6 +50,7 @@ export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 
 export class Deliveries {
   private readonly pending: DurableMap<PendingDelivery>;
   private readonly timers = new Map<string, Timer>();
+  private readonly attempts = new Set<Promise<void>>();
   private readonly tracer: Tracer;
   private closed = false;
 
@@ -88,12 +89,19 @@ export class Deliveries {
     this.timers.clear();
   }
 
+  /** Closes, and waits for the attempts under way: a delivery its target took is then off the disk, not retried. */
+  async drain(): Promise<void> {
+    this.close();
+    await Promise.all(this.attempts);
+  }
+
   private schedule(delivery: PendingDelivery): void {
     if (this.closed) return;
     const wait = delivery.nextAttemptAt - this.options.clock.now();
     const run = (): void => {
       this.timers.delete(delivery.id);
-      void this.attempt(delivery.id);
+      const attempt = this.attempt(delivery.id).finally(() => this.attempts.delete(attempt));
+      this.attempts.add(attempt);
     };
     this.timers.set(delivery.id, wait <= 0 ? nextTurn(run) : this.options.clock.setTimer(wait, run));
   }

@@ -26,11 +26,15 @@ describe('tracing a new user through the pipeline', () => {
     await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(userId, `${userId}@example.com`) }));
     await waitFor('the welcome email', async () => ((await mailTo(stack.endpoint, `${userId}@example.com`)).length > 0 ? true : undefined));
     const tracer = stack.runtime.tracer;
-    // The audit write and the email end their branches; both must be recorded before the trace is complete.
-    const trace = await waitFor('the audit write in the trace', async () => {
+    // The audit write and the email end their branches, and a sandbox's output reaches the runtime on its own
+    // stream, after the invocation's result: the trace is complete once all three are in.
+    const trace = await waitFor('the audit write and the welcome email invocation\'s output in the trace', async () => {
       const { traces } = findTraces(tracer, userId);
       const view = traces.length === 1 ? traceAround(tracer, traces[0].rootId) : undefined;
-      return view?.spans.some((span) => span.kind === 'dynamodb.write' && span.attributes.table === AUDIT_TABLE && span.outcome === 'ok') ? view : undefined;
+      const audited = view?.spans.some((span) => span.kind === 'dynamodb.write' && span.attributes.table === AUDIT_TABLE && span.outcome === 'ok');
+      const email = view?.spans.find((span) => span.kind === 'ses.email');
+      const senderLogged = email !== undefined && (tracer.get(email.parents[0])?.logs?.length ?? 0) > 0;
+      return audited && senderLogged ? view : undefined;
     });
 
     const spans = trace.spans;

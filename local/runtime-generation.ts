@@ -1,0 +1,137 @@
+import type { Clock } from './clock';
+import { createEventBridge, type LocalEventBridge } from './eventbridge';
+import type { FaultPlan } from './faults';
+import { createKms } from './kms';
+import { createLambda, type LocalLambda } from './lambda';
+import type { LogSink } from './log-sink';
+import type { EventBridgePort, StreamsPort } from './model/ports';
+import type { LocalModel } from './model/types';
+import { createPipesRunner, type PipesRunner } from './pipes';
+import type { JsonServiceHandler } from './protocol/service';
+import type { ServiceHandler } from './server';
+import { createSqs, type LocalSqs } from './sqs';
+import type { StateStore } from './storage/state-store';
+import type { Tracer } from './trace';
+
+/** What every generation shares with the runtime: state, time, faults, tracing, the endpoint's address. */
+export interface GenerationContext {
+  store: StateStore;
+  streams: StreamsPort;
+  endpoint: string;
+  region: string;
+  account: string;
+  clock: Clock;
+  faults: FaultPlan;
+  tracer: Tracer;
+  logSink?: LogSink;
+  retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+}
+
+/**
+ * The services a template defines and that a new template may change: queues, keys, functions, buses and pipes.
+ * Their state is in the shared store (queue messages, pending deliveries and async events, pipe positions, key
+ * secrets), so a generation built from a new template picks up where the last one stopped. Tables, streams and
+ * captured mail outlive every generation.
+ */
+export interface Generation {
+  readonly model: LocalModel;
+  readonly sqs: LocalSqs;
+  readonly lambda: LocalLambda;
+  readonly eventBridge: LocalEventBridge;
+  readonly pipes: PipesRunner;
+  readonly kmsHandler: JsonServiceHandler;
+  /** The handlers to mount, in a fixed order, which every generation repeats. */
+  readonly handlers: readonly ServiceHandler[];
+  start(): void;
+  /**
+   * Stops taking new work and lets what runs finish: pipe batches, rule deliveries, mapping batches and async
+   * attempts (and so the invocations they wait on). Queues and keys keep answering meanwhile.
+   */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function startGeneration(model: LocalModel, context: GenerationContext): Generation {
+  const { store, region, account, clock, faults, tracer, logSink } = context;
+  const kms = createKms({ keys: model.keys, aliases: model.aliases, store, region, account });
+  const sqs = createSqs({ queues: model.queues, store, endpoint: context.endpoint, region, account, logSink, clock, tracer });
+
+  // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
+  const bus: { port?: EventBridgePort } = {};
+  const lateEventBridge: EventBridgePort = {
+    putEvents: (entries, trace) => {
+      if (!bus.port) throw new Error('The event bus is not started yet');
+      return bus.port.putEvents(entries, trace);
+    },
+  };
+  const lambda = createLambda({
+    functions: model.functions,
+    eventSourceMappings: model.eventSourceMappings,
+    store,
+    sqs: sqs.port,
+    eventBridge: lateEventBridge,
+    endpoint: context.endpoint,
+    region,
+    logSink,
+    faults,
+    asyncRetryDelaysMs: context.retryDelays?.lambdaAsyncMs,
+    clock,
+    tracer,
+  });
+  const eventBridge = createEventBridge({
+    buses: model.buses,
+    rules: model.rules,
+    archives: model.archives,
+    store,
+    sqs: sqs.port,
+    lambda: lambda.port,
+    region,
+    account,
+    faults,
+    retryDelays: context.retryDelays?.eventBridgeMs,
+    clock,
+    logSink,
+    tracer,
+  });
+  bus.port = eventBridge.port;
+  const pipes = createPipesRunner({
+    pipes: model.pipes,
+    store,
+    streams: context.streams,
+    lambda: lambda.port,
+    eventBridge: eventBridge.port,
+    sqs: sqs.port,
+    region,
+    account,
+    logSink,
+    faults,
+    retryBackoff: context.retryDelays?.pipeBackoff,
+    clock,
+    tracer,
+  });
+
+  return {
+    model,
+    sqs,
+    lambda,
+    eventBridge,
+    pipes,
+    kmsHandler: kms.handler,
+    handlers: [sqs.handler, kms.handler, eventBridge.handler, lambda.handler],
+    start() {
+      lambda.start();
+      pipes.start();
+    },
+    async drain() {
+      await pipes.close();
+      await eventBridge.drain();
+      await lambda.drain();
+    },
+    async close() {
+      await pipes.close();
+      await eventBridge.close();
+      await lambda.close();
+      await sqs.close();
+    },
+  };
+}
