@@ -26,10 +26,17 @@ const SYNTH_DONE = /Synthesizing the CDK app… done in ([\d.]+) s/;
 const START_SCRIPT = 'local/cli/start.ts';
 const OUTPUT_TAIL_LINES = 40;
 
-export async function startRuntimeProcess(projectDir: string, readyTimeoutMs: number): Promise<RuntimeProcess> {
+export interface RuntimeProcessOptions {
+  /** More `npm start` options, such as `--watch`. */
+  args?: readonly string[];
+  /** Sees all the runtime prints, as it prints it. */
+  onOutput?: (text: string) => void;
+}
+
+export async function startRuntimeProcess(projectDir: string, readyTimeoutMs: number, options: RuntimeProcessOptions = {}): Promise<RuntimeProcess> {
   const port = await freePort();
   const spawnedAt = performance.now();
-  const child = spawn('npm', ['start', '--', '--in-memory', '--port', String(port)], {
+  const child = spawn('npm', ['start', '--', '--in-memory', '--port', String(port), ...(options.args ?? [])], {
     cwd: projectDir,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +52,7 @@ export async function startRuntimeProcess(projectDir: string, readyTimeoutMs: nu
   let onReady: (endpoint: string) => void = () => {};
   const keep = (chunk: Buffer): void => {
     const text = chunk.toString('utf8');
+    options.onOutput?.(text);
     if (!ready) {
       beforeBanner += text;
       const banner = READY_BANNER.exec(beforeBanner);

@@ -7,6 +7,8 @@ export interface StartOptions {
   inMemory: boolean;
   reset: boolean;
   stackName?: string;
+  /** Rebuild changed functions, and re-synthesize and apply a changed app, while running. */
+  watch: boolean;
   faults: FaultSettings;
   help: boolean;
 }
@@ -21,6 +23,8 @@ Options:
   --reset             wipe the state directory before starting
   --state-dir <dir>   where state persists across restarts (default: .local)
   --stack <name>      the stack to run when cdk.out holds several
+  --watch             on a change under services/, rebuild the functions it affects; on a change to the CDK app
+                      or events/, re-synthesize and apply the new template; tables, messages and mail are kept
   --help              show this help
 
 Fault injection (all off by default; see docs/fault-injection.md):
@@ -34,6 +38,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
     stateDir: '.local',
     inMemory: false,
     reset: false,
+    watch: false,
     help: false,
   };
   const faultFlags: Array<[string, string]> = [];
@@ -59,6 +64,9 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
         break;
       case '--stack':
         options.stackName = value();
+        break;
+      case '--watch':
+        options.watch = true;
         break;
       case '--help':
       case '-h':

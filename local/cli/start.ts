@@ -7,6 +7,7 @@ import { renderBanner } from './banner';
 import { describeFaults, runtimeFaultOptions } from './faults';
 import { parseStartOptions, USAGE, UsageError } from './options';
 import { synthesize } from './synth';
+import { startWatchMode, type WatchMode } from '../watch';
 
 /** `npm start`: synthesize the app, run its template locally, print the banner, stop cleanly on Ctrl-C. */
 async function main(): Promise<void> {
@@ -40,19 +41,35 @@ async function main(): Promise<void> {
   process.stdout.write(options.inMemory ? '  State: in memory only\n\n' : `  State: ${stateDir} (--reset wipes it, --in-memory skips it)\n\n`);
   const faults = describeFaults(options.faults);
   if (faults) process.stdout.write(`  Faults injected: ${faults}\n\n`);
+  let watch: WatchMode | undefined;
+  if (options.watch) {
+    watch = await startWatchMode({
+      projectDir,
+      cdkOutDir,
+      stackName: options.stackName,
+      runtime,
+      synthesize: async () => {
+        await synthesize({ projectDir, outDir: cdkOutDir });
+      },
+      print: (line) => process.stdout.write(`${line}\n`),
+    });
+    process.stdout.write('  Watching: a change under services/ rebuilds the functions it affects; a change to cdk/ or events/ re-synthesizes\n\n');
+  }
 
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping…\n`);
-    runtime.close().then(
-      () => process.exit(0),
-      (error: Error) => {
-        process.stderr.write(`Error while stopping: ${error.message}\n`);
-        process.exit(1);
-      },
-    );
+    Promise.resolve(watch?.close())
+      .then(() => runtime.close())
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          process.stderr.write(`Error while stopping: ${error.message}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
