@@ -93,7 +93,13 @@ export function createConsole(options: ConsoleOptions): LocalConsole {
           focus: view.focus,
           truncated: view.truncated,
           otherItems: view.otherItems,
-          spans: view.spans.map((span) => ({ ...hopView(span, { payload: true, logs: true }), resource: span.resource, parents: span.parents, children: span.children })),
+          spans: view.spans.map((span) => ({
+            ...hopView(span, { payload: true, logs: true }),
+            resource: span.resource,
+            itemKeys: span.itemKeys,
+            parents: span.parents,
+            children: span.children,
+          })),
           names: {
             ...Object.fromEntries([...model.functions, ...model.rules, ...model.pipes, ...model.buses, ...model.tables].map((r) => [r.arn, r.name])),
             ...Object.fromEntries(model.tables.flatMap((table) => (table.stream ? [[table.stream.arn, `${table.name} stream`]] : []))),

@@ -120,20 +120,29 @@ class Sandbox {
   }
 }
 
+/** Lines a sandbox prints while it loads the handler, kept for its first invocation, at most. */
+const MAX_INIT_LINES = 200;
+
 /**
  * Hands a sandbox's lines to the sink, and to the span of the invocation that wrote them: the bootstrap marks
- * where each invocation's output starts, and the mark itself is not output.
+ * where each invocation's output starts, and the mark itself is not output. What the handler's module prints as
+ * it loads comes before any mark and belongs to the first invocation, whose cold start it is, as in Lambda's INIT.
  */
 function invocationLines(sink: LogSink, tracer: Tracer): LogSink {
   let current: string | undefined;
+  let initLines: string[] | undefined = [];
   return (line) => {
     const mark = line.indexOf(INVOCATION_MARK);
     if (mark >= 0) {
       current = line.slice(mark + INVOCATION_MARK.length);
+      for (const initLine of initLines ?? []) tracer.log(current, initLine);
+      initLines = undefined;
       return;
     }
     sink(line);
-    tracer.log(current, line.slice(line.indexOf('] ') + 2));
+    const text = line.slice(line.indexOf('] ') + 2);
+    if (initLines === undefined) tracer.log(current, text);
+    else if (initLines.length < MAX_INIT_LINES) initLines.push(text);
   };
 }
 

@@ -65,11 +65,12 @@ describe('the console in a browser', () => {
     expect(await page.locator('li.hop[data-kind="events.match"]').count()).toBe(2);
     const email = page.locator('li.hop[data-kind="ses.email"]');
     expect(await email.locator('summary').textContent()).toContain('Welcome, Grace');
+    expect(await page.locator('li.hop[data-kind="stream.record"] .item-keys').textContent()).toBe(userId);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'trace.png') });
     // The invocation that sent it shows its own output when opened.
     const sender = page.locator('li.hop[data-kind="lambda.invoke"]', { hasText: 'welcome-email' });
     await sender.locator('summary').click();
     expect(await sender.locator('pre.logs').textContent()).toMatch(/\S/);
-    await page.screenshot({ path: path.join(PROJECT_DIR, 'test-output', 'console', 'trace.png') });
 
     await page.goto(`${stack.endpoint}/_console#/topology`);
     await page.waitForSelector('svg.topology .node.function');

@@ -26,6 +26,7 @@ interface Hop {
   durationMs?: number;
   attributes: Record<string, string | number | boolean>;
   ids: string[];
+  itemKeys: string[];
   payload?: string;
   logs?: string[];
   parents: string[];
@@ -118,6 +119,7 @@ export function TracePage({ id }: { id: string }): unknown {
               <span class="kind">${hop.kind}</span>
               <span class="resource">${resource}</span>
               ${hop.name && hop.name !== resource ? html`<span class="name">${hop.name}</span>` : null}
+              ${hop.itemKeys.length > 0 ? html`<strong class="item-keys">${hop.itemKeys.join(' / ')}</strong>` : null}
               ${hop.ids[0] ? html`<code>${hop.ids[0]}</code>` : null}
               ${hop.attributes.cold !== undefined ? html`<span class="badge">${hop.attributes.cold ? 'cold' : 'warm'}</span>` : null}
               <span class="when">+${hop.startedAt - start} ms · ${duration(hop.durationMs)}</span>
@@ -129,8 +131,8 @@ export function TracePage({ id }: { id: string }): unknown {
               ${Object.entries(hop.attributes).map(([name, value]) => html`<dt>${name}</dt><dd>${String(value)}</dd>`)}
               <dt>Resource</dt><dd><code>${hop.resource}</code></dd>
             </dl>
-            ${hop.payload ? html`<pre class="payload">${pretty(hop.payload)}</pre>` : null}
             ${hop.logs ? html`<pre class="logs">${hop.logs.join('\n')}</pre>` : null}
+            ${hop.payload ? html`<pre class="payload">${pretty(hop.payload)}</pre>` : null}
           </details>
           ${others.has(hop.id) ? html`<p class="muted other-items">${others.get(hop.id)} more from other items of this batch</p>` : null}
         </li>`;
