@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     watch = await startWatchMode({
       projectDir,
       cdkOutDir,
+      stateDir: options.inMemory ? undefined : stateDir,
       stackName: options.stackName,
       runtime,
       synthesize: async () => {

@@ -11,6 +11,8 @@ import { WatchedPaths, type WatchSettings } from './watched-paths';
 export interface WatchModeOptions {
   projectDir: string;
   cdkOutDir: string;
+  /** Where the runtime keeps its state: written on every request, never worth a look. */
+  stateDir?: string;
   stackName?: string;
   runtime: LocalRuntime;
   /** Runs the CDK app into cdkOutDir (local/cli/synth.ts); rejects with the app's error output. */
@@ -122,7 +124,7 @@ export async function startWatchMode(options: WatchModeOptions): Promise<WatchMo
         running = running.then(handle, handle);
       }, SETTLE_MS);
     },
-    { ignore: watched.ignoredFolders() },
+    { ignore: [...watched.ignoredFolders(), ...(options.stateDir ? [options.stateDir] : [])] },
   );
 
   return {

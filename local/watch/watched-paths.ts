@@ -12,16 +12,22 @@ export interface WatchSettings {
 
 const ALWAYS_EXCLUDED = ['node_modules', 'cdk.out', '.git'];
 
+interface Exclusion {
+  pattern: RegExp;
+  /** A bare name, which excludes a folder or file of that name wherever it is. */
+  anyDepth: boolean;
+}
+
 export class WatchedPaths {
   private readonly include: RegExp[];
-  private readonly exclude: RegExp[];
+  private readonly exclude: Exclusion[];
 
   constructor(
     private readonly projectDir: string,
     settings: WatchSettings = {},
   ) {
     this.include = (settings.include ?? ['**']).map(globPattern);
-    this.exclude = [...ALWAYS_EXCLUDED, ...(settings.exclude ?? [])].map(globPattern);
+    this.exclude = [...ALWAYS_EXCLUDED, ...(settings.exclude ?? [])].map((glob) => ({ pattern: globPattern(glob), anyDepth: !glob.includes('/') }));
   }
 
   /** Folder names the file watcher need not look into at all. */
@@ -32,9 +38,11 @@ export class WatchedPaths {
   matches(file: string): boolean {
     const relative = path.relative(this.projectDir, file).split(path.sep).join('/');
     if (relative.startsWith('..')) return false;
-    // An excluded name excludes everything under it too, as `node_modules` does in cdk.json.
-    const underExcluded = (pattern: RegExp): boolean => relative.split('/').some((_, index, parts) => pattern.test(parts.slice(0, index + 1).join('/')));
-    if (this.exclude.some((pattern) => pattern.test(relative) || underExcluded(pattern))) return false;
+    // An excluded folder excludes everything under it; a name without a slash (`node_modules`) is excluded at any depth.
+    const parts = relative.split('/');
+    const underExcluded = ({ pattern, anyDepth }: Exclusion): boolean =>
+      parts.some((part, index) => pattern.test(parts.slice(0, index + 1).join('/')) || (anyDepth && pattern.test(part)));
+    if (this.exclude.some((exclusion) => exclusion.pattern.test(relative) || underExcluded(exclusion))) return false;
     return this.include.some((pattern) => pattern.test(relative));
   }
 }
