@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import { buildTopology } from '../../../local/console/topology';
+import { loadLocalModel } from '../../../local/template';
+import { SpanStore } from '../../../local/trace';
+import { PROJECT_DIR } from '../../e2e/local-stack';
+
+const model = loadLocalModel({ cdkOutDir: path.join(PROJECT_DIR, 'cdk.out'), endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', account: '000000000000' });
+
+describe('the topology of the running template', () => {
+  const pipe = model.pipes.find((candidate) => candidate.target.kind === 'eventbridge' && candidate.enrichment) as (typeof model.pipes)[number];
+  const busArn = (pipe.target as { busArn: string }).busArn;
+  const enrichmentArn = pipe.enrichment?.functionArn as string;
+
+  it('connects the resources as the template does: stream → pipe → enrichment and bus → rules → targets and dead-letter queues', () => {
+    const { nodes, edges } = buildTopology(model, new SpanStore({ now: () => 0 }));
+    const has = (from: string, to: string) => edges.some((edge) => edge.from === from && edge.to === to && edge.source === 'template');
+    expect(nodes.map((node) => node.id)).toEqual(expect.arrayContaining([pipe.arn, busArn, enrichmentArn, ...model.queues.map((queue) => queue.arn)]));
+    expect(has(pipe.source.streamArn, pipe.arn)).toBe(true);
+    expect(has(pipe.arn, enrichmentArn)).toBe(true);
+    expect(has(pipe.arn, busArn)).toBe(true);
+    for (const rule of model.rules.filter((candidate) => candidate.busName === busArn.split('/').pop())) {
+      expect(has(busArn, rule.arn)).toBe(true);
+      for (const target of rule.targets) {
+        expect(has(rule.arn, target.arn)).toBe(true);
+        if (target.deadLetterArn) expect(has(rule.arn, target.deadLetterArn)).toBe(true);
+      }
+    }
+    expect(nodes.every((node) => node.total === 0 && node.errors === 0)).toBe(true);
+  });
+
+  it('counts hops on nodes and links, the events an enrichment puts on the pipe → bus link, and adds links only hops reveal', () => {
+    const tracer = new SpanStore({ now: () => 0 });
+    const record = tracer.record({ kind: 'stream.record', resource: pipe.source.streamArn });
+    const batch = tracer.record({ kind: 'pipe.batch', resource: pipe.arn, parents: [record] });
+    const enrichment = tracer.record({ kind: 'lambda.invoke', resource: enrichmentArn, parents: [batch] }, 'error');
+    tracer.record({ kind: 'events.put', resource: busArn, parents: [enrichment] });
+    const audit = model.tables.find((table) => !table.stream) as (typeof model.tables)[number];
+    tracer.record({ kind: 'dynamodb.write', resource: audit.arn, parents: [enrichment] });
+    tracer.record({ kind: 'ses.email', resource: 'ses', parents: [enrichment] });
+
+    const { nodes, edges } = buildTopology(model, tracer);
+    const node = (id: string) => nodes.find((candidate) => candidate.id === id);
+    const edge = (from: string, to: string) => edges.find((candidate) => candidate.from === from && candidate.to === to);
+    expect(node(pipe.arn)).toMatchObject({ total: 1, errors: 0, counted: 'batches' });
+    expect(node(enrichmentArn)).toMatchObject({ total: 1, errors: 1, counted: 'invocations' });
+    expect(edge(pipe.source.streamArn, pipe.arn)?.count).toBe(1);
+    expect(edge(pipe.arn, busArn)?.count).toBe(1);
+    expect(edge(enrichmentArn, busArn)).toBeUndefined();
+    expect(edge(enrichmentArn, audit.arn)).toMatchObject({ source: 'observed', count: 1 });
+    expect(edge(enrichmentArn, 'ses')).toMatchObject({ source: 'observed', count: 1 });
+    expect(node('ses')).toMatchObject({ type: 'mail', page: '#/mail', total: 1 });
+  });
+});
