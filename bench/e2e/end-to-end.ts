@@ -5,6 +5,7 @@ import { createClients } from './aws-clients';
 import { runWithConcurrency } from './concurrency';
 import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { MailCollector } from './mail-collector';
+import { openConsole } from './open-console';
 import { measurePacedLatency, type PacedLatency } from './paced-latency';
 import { progress } from './progress';
 import { startRuntimeProcess } from './runtime-process';
@@ -27,6 +28,8 @@ export interface EndToEndResult {
   cpu: CpuPerUser;
   /** The same latency, measured afterwards on the same runtime at half the throughput just measured. */
   paced: PacedLatency;
+  /** Live updates the console, open throughout, received and refetched its pages for. */
+  consoleRefreshes: number;
 }
 
 const STALL_LIMIT_MS = 60_000;
@@ -54,6 +57,7 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
   const ticker = setInterval(() => progress(`end to end: ${counts()}`), PROGRESS_EVERY_MS);
   try {
     progress(`end to end: runtime ready on ${runtime.endpoint} (pid ${runtime.runtimePid}); inserting ${userCount} users, ${concurrency} at a time`);
+    const liveConsole = openConsole(runtime.endpoint);
     const startedAt = Date.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     const inserting = runWithConcurrency(userCount, concurrency, async (index) => {
@@ -88,6 +92,7 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
       measurePacedLatency(runtime.endpoint, clients, pacedUsers, perSecond * PACED_SHARE_OF_THROUGHPUT, STALL_LIMIT_MS),
       runtime.unexpectedExit,
     ]);
+    await liveConsole.close();
     const peakRssBytes = runtime.peakRssBytes();
     if (peakRssBytes === undefined) throw new Error(`Cannot read the peak RSS of the runtime (pid ${runtime.runtimePid})`);
     return {
@@ -101,6 +106,7 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
       peakRssBytes,
       cpu,
       paced,
+      consoleRefreshes: liveConsole.refreshes,
     };
   } finally {
     finished = true;
