@@ -12,6 +12,22 @@ export default tseslint.config(
     },
   },
   {
+    // The support kit serves test/, bench/ and scripts/; nothing outside test/ may lean on a test's files.
+    files: ['**/*.ts'],
+    ignores: ['test/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**'], message: 'Only tests import from test/; shared helpers belong in support/.' }] }] },
+  },
+  {
+    // The local runtime knows nothing of the app or of its tools: cdk.out is its only input.
+    files: ['local/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/support/**', '**/services/**', '**/cdk/**', '**/scripts/**', '**/bench/**', '**/test/**'], message: 'local/ imports none of the app, its scripts, the support kit or the tests.' }] },
+      ],
+    },
+  },
+  {
     // Runs as plain CommonJS in a worker thread, with no loader: require is how it loads a handler.
     files: ['local/lambda/worker-bootstrap.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },

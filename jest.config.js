@@ -9,7 +9,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  globalSetup: "<rootDir>/test/global-setup.ts",
+  globalSetup: '<rootDir>/test/global-setup.ts',
   setupFiles: ['<rootDir>/test/quiet-bundling.ts'],
-  testTimeout: 120_000,
+  // Sets jest's timeout from support/deadlines.ts, the constant the kit's waits derive their deadlines from.
+  setupFilesAfterEnv: ['<rootDir>/test/jest-setup.ts'],
 };

@@ -1,3 +1,4 @@
+import type { EventBridgeEvent } from 'aws-lambda';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEntries } from './cli/entries';
@@ -10,17 +11,7 @@ export interface SampleEvent {
   file: string;
   /** Index of the entry in that file. */
   index: number;
-  event: {
-    version: '0';
-    id: string;
-    'detail-type': string;
-    source: string;
-    account: string;
-    time: string;
-    region: string;
-    resources: string[];
-    detail: unknown;
-  };
+  event: EventBridgeEvent<string, unknown>;
 }
 
 /** The local runtime's account and region, so samples look like events on the local bus. */
@@ -42,7 +33,7 @@ export function loadSampleEvents(directory: string = SAMPLES_DIRECTORY): SampleE
         file,
         index,
         event: {
-          version: '0' as const,
+          version: '0',
           id: `sample-${file.replace(/\.json$/, '')}-${index}`,
           'detail-type': entry.DetailType ?? '',
           source: entry.Source ?? '',

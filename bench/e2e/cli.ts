@@ -4,19 +4,18 @@
  * processes. The last line is JSON.
  */
 import * as os from 'node:os';
-import * as path from 'node:path';
+import { UsageError } from '../../local/cli/command-line';
+import { installChildCleanup } from '../../support/child-runtime/process-group';
+import { CDK_OUT } from '../../support/project';
 import { measureBundles } from './bundles';
-import { installChildCleanup } from './child-processes';
 import { runEndToEnd } from './end-to-end';
 import { runFloor } from './floor';
-import { parseBenchOptions, USAGE, UsageError } from './options';
+import { parseBenchOptions, USAGE } from './options';
 import { progress } from './progress';
 import { renderReport } from './report';
 import { measureReload } from './reload';
 import { measureStartup } from './startup';
 import { noteSdkNodeVersion } from '../../scripts/aws-target/sdk-node-version';
-
-const PROJECT_DIR = path.resolve(__dirname, '../..');
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
@@ -24,14 +23,14 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE + '\n');
     return;
   }
-  installChildCleanup();
+  installChildCleanup('benchmark');
   const loadAtStart = os.loadavg()[0];
-  const startup = await phase('startup', () => measureStartup(PROJECT_DIR));
+  const startup = await phase('startup', () => measureStartup());
   progress('bundles: sizes and require times of the Lambda bundles in cdk.out');
-  const bundles = await phase('bundles', () => measureBundles(path.join(PROJECT_DIR, 'cdk.out')));
+  const bundles = await phase('bundles', () => measureBundles(CDK_OUT));
   const reload = await phase('reload', () => measureReload());
-  const endToEnd = await phase('end to end', () => runEndToEnd(PROJECT_DIR, options.users, options.concurrency));
-  const floor = await phase('floor', () => runFloor(PROJECT_DIR, options.users, options.concurrency));
+  const endToEnd = await phase('end to end', () => runEndToEnd(options.users, options.concurrency));
+  const floor = await phase('floor', () => runFloor(options.users, options.concurrency));
   const loadAverage = { atStart: loadAtStart, atEnd: os.loadavg()[0], cores: os.availableParallelism() };
   process.stdout.write(renderReport({ concurrency: options.concurrency, loadAverage, endToEnd, floor, startup, bundles, reload }));
 }

@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { processCpuMs } from './proc';
+import { processCpuMs } from '../../support/child-runtime/proc';
 
 /**
  * Where the CPU went during a phase, per user: the runtime's main thread (endpoint, emulated services), its other

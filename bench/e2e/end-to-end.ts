@@ -1,17 +1,17 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AUDIT_TABLE, capturedMail } from '../../test/e2e/local-stack';
-import { readAuditRecords } from './audit-records';
-import { createClients } from './aws-clients';
-import { runWithConcurrency } from './concurrency';
+import { forEachConcurrently } from '../../support/concurrency';
+import { readAuditLog } from '../../support/observers/audit-log';
+import { capturedMail } from '../../support/observers/mail';
+import { stackNames } from '../../support/stack-names';
+import { sleep } from '../../support/waiting';
+import { benchClients, STALL_LIMIT_MS, startBenchRuntime } from './bench-runtime';
 import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { MailCollector } from './mail-collector';
 import { openConsole } from './open-console';
 import { measurePacedLatency, type PacedLatency } from './paced-latency';
 import { progress } from './progress';
-import { startRuntimeProcess } from './runtime-process';
 import { StallWatchdog } from './stall-watchdog';
 import { percentile } from './stats';
-import { sleep } from './timing';
 import { benchUsers, insertUser, type BenchUser } from './users';
 
 export interface EndToEndResult {
@@ -32,7 +32,6 @@ export interface EndToEndResult {
   consoleRefreshes: number;
 }
 
-const STALL_LIMIT_MS = 60_000;
 /** A scan of 10,000 audit records costs the runtime about 100 ms: rare while mail still arrives, often after. */
 const AUDIT_SCAN_WHILE_MAILING_MS = 5_000;
 const AUDIT_SCAN_AFTER_MAIL_MS = 250;
@@ -40,10 +39,10 @@ const PROGRESS_EVERY_MS = 2_000;
 const PACED_SHARE_OF_THROUGHPUT = 0.5;
 
 /** Inserts users through the DynamoDB endpoint of a fresh `npm start` until every one has its email and audit record. */
-export async function runEndToEnd(projectDir: string, userCount: number, concurrency: number): Promise<EndToEndResult> {
+export async function runEndToEnd(userCount: number, concurrency: number): Promise<EndToEndResult> {
   progress('end to end: starting a fresh runtime (npm start -- --in-memory)');
-  const runtime = await startRuntimeProcess(projectDir, 120_000);
-  const clients = createClients(runtime.endpoint, concurrency);
+  const runtime = await startBenchRuntime();
+  const clients = benchClients(runtime.endpoint, concurrency);
   const users = benchUsers(Date.now().toString(36), userCount);
   const mail = new MailCollector(runtime.endpoint, new Set(users.map((user) => user.email)));
   const insertedAt = new Array<number>(userCount);
@@ -60,8 +59,8 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
     const liveConsole = openConsole(runtime.endpoint);
     const startedAt = Date.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
-    const inserting = runWithConcurrency(userCount, concurrency, async (index) => {
-      await insertUser(clients.dynamodb, users[index]);
+    const inserting = forEachConcurrently(users, concurrency, async (user, index) => {
+      await insertUser(clients.dynamodb, user);
       insertedAt[index] = Date.now();
       inserted++;
       watchdog.progressed();
@@ -94,7 +93,7 @@ export async function runEndToEnd(projectDir: string, userCount: number, concurr
     ]);
     await liveConsole.close();
     const peakRssBytes = runtime.peakRssBytes();
-    if (peakRssBytes === undefined) throw new Error(`Cannot read the peak RSS of the runtime (pid ${runtime.runtimePid})`);
+    if (peakRssBytes === 0) throw new Error(`Cannot read the peak RSS of the runtime (pid ${runtime.runtimePid})`);
     return {
       users: userCount,
       perSecond,
@@ -129,7 +128,7 @@ async function followAuditRecords(dynamodb: DynamoDBClient, userCount: number, f
   let recorded = 0;
   while (!following.stopped() && recorded < userCount) {
     if (following.mailComplete() || Date.now() - scannedAt >= AUDIT_SCAN_WHILE_MAILING_MS) {
-      const records = await readAuditRecords(dynamodb, AUDIT_TABLE);
+      const records = await readAuditLog(dynamodb, stackNames().auditLogTable);
       scannedAt = Date.now();
       recorded = records.size;
       following.scanned(records);

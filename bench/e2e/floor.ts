@@ -7,14 +7,16 @@ import { auditRecordFor } from '../../services/audit-log/audit-record';
 import { emailHmac } from '../../services/shared/email-hmac';
 import type { UserCreatedEvent } from '../../services/shared/user-created-event';
 import { welcomeMessage } from '../../services/welcome-email/welcome-message';
-import { AUDIT_TABLE, EMAIL_HMAC_KEY_ALIAS, userItem } from '../../test/e2e/local-stack';
-import { createClients, REGION, type BenchClients } from './aws-clients';
-import { runWithConcurrency } from './concurrency';
+import type { AwsClients } from '../../support/aws-clients';
+import { LOCAL_REGION } from '../../support/local-defaults';
+import { forEachConcurrently } from '../../support/concurrency';
+import { stackNames } from '../../support/stack-names';
+import { waitFor } from '../../support/waiting';
+import { benchClients, STALL_LIMIT_MS, startBenchRuntime } from './bench-runtime';
 import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { progress } from './progress';
-import { startRuntimeProcess } from './runtime-process';
 import { StallWatchdog } from './stall-watchdog';
-import { benchUsers, type BenchUser } from './users';
+import { benchUsers, insertUser, type BenchUser } from './users';
 
 export interface FloorResult {
   perSecond: number;
@@ -28,16 +30,27 @@ export interface FloorResult {
  * costs what the insert costs without setting off the pipeline.
  */
 const FLOOR_USERS_TABLE = 'users-fanout-bench-floor-users';
-const IDEMPOTENCY_TABLE = 'users-fanout-dev-welcome-email-idempotency';
-const SENDER_EMAIL = 'welcome@example.com';
-const IDEMPOTENCY_TTL_SECONDS = 360_000;
+/** Powertools' in-progress expiry: the function's timeout. */
 const IN_PROGRESS_LIMIT_MS = 10_000;
-const STALL_LIMIT_MS = 60_000;
 
-export async function runFloor(projectDir: string, userCount: number, concurrency: number): Promise<FloorResult> {
+/** What the welcome-email function is configured with, read from its environment in the synthesized template. */
+function welcomeEmailSettings() {
+  const environment = stackNames().welcomeEmailEnvironment;
+  return {
+    senderEmail: environment.SENDER_EMAIL,
+    idempotencyTable: environment.IDEMPOTENCY_TABLE_NAME,
+    idempotencyTtlSeconds: Number(environment.IDEMPOTENCY_TTL_SECONDS),
+    /** The stage's KMS HMAC key, for the email pseudonym in log lines and the audit record. */
+    emailHmacKeyArn: environment.EMAIL_HMAC_KEY_ARN,
+  };
+}
+type WelcomeEmailSettings = ReturnType<typeof welcomeEmailSettings>;
+
+export async function runFloor(userCount: number, concurrency: number): Promise<FloorResult> {
   progress('floor: starting a fresh runtime (npm start -- --in-memory)');
-  const runtime = await startRuntimeProcess(projectDir, 120_000);
-  const clients = createClients(runtime.endpoint, concurrency);
+  const runtime = await startBenchRuntime();
+  const clients = benchClients(runtime.endpoint, concurrency);
+  const settings = welcomeEmailSettings();
   let done = 0;
   const watchdog = new StallWatchdog(STALL_LIMIT_MS, () => `${done}/${userCount} users' calls made`);
   const ticker = setInterval(() => progress(`floor: ${done}/${userCount} users' calls made`), 2_000);
@@ -48,8 +61,8 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
     const startedAt = performance.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     await Promise.race([
-      runWithConcurrency(userCount, concurrency, async (index) => {
-        await callsOfOneUser(clients, users[index]);
+      forEachConcurrently(users, concurrency, async (user) => {
+        await callsOfOneUser(clients, settings, user);
         done++;
         watchdog.progressed();
       }),
@@ -66,7 +79,7 @@ export async function runFloor(projectDir: string, userCount: number, concurrenc
   }
 }
 
-async function createFloorUsersTable(clients: BenchClients): Promise<void> {
+async function createFloorUsersTable(clients: AwsClients): Promise<void> {
   await clients.dynamodb.send(
     new CreateTableCommand({
       TableName: FLOOR_USERS_TABLE,
@@ -75,13 +88,15 @@ async function createFloorUsersTable(clients: BenchClients): Promise<void> {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { Table } = await clients.dynamodb.send(new DescribeTableCommand({ TableName: FLOOR_USERS_TABLE }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-    if (Date.now() > deadline) throw new Error(`${FLOOR_USERS_TABLE} is still ${Table?.TableStatus} after 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let status: string | undefined;
+  await waitFor(
+    `${FLOOR_USERS_TABLE} to be ACTIVE`,
+    async () => {
+      status = (await clients.dynamodb.send(new DescribeTableCommand({ TableName: FLOOR_USERS_TABLE }))).Table?.TableStatus;
+      return status === 'ACTIVE';
+    },
+    { timeoutMs: 30_000, intervalMs: 100, lastSeen: () => `status ${status}` },
+  );
 }
 
 /**
@@ -89,18 +104,18 @@ async function createFloorUsersTable(clients: BenchClients): Promise<void> {
  * PutItem), the email's HMAC for its log lines, the email sent, the record completed (its UpdateItem); the audit
  * record's email HMAC and conditional put.
  */
-async function callsOfOneUser(clients: BenchClients, user: BenchUser): Promise<void> {
-  await clients.dynamodb.send(new PutItemCommand({ TableName: FLOOR_USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
+async function callsOfOneUser(clients: AwsClients, settings: WelcomeEmailSettings, user: BenchUser): Promise<void> {
+  await insertUser(clients.dynamodb, user, FLOOR_USERS_TABLE);
   const event = userCreatedEvent(user);
-  const hashEmail = emailHmac(clients.kms, EMAIL_HMAC_KEY_ALIAS);
+  const hashEmail = emailHmac(clients.kms, settings.emailHmacKeyArn);
   const idempotencyId = `welcome-email#${createHash('md5').update(JSON.stringify(event.detail.metadata.idempotencyKey)).digest('base64')}`;
-  await takeIdempotencyRecord(clients, idempotencyId);
+  await takeIdempotencyRecord(clients, settings, idempotencyId);
   await hashEmail(user.email);
-  const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, SENDER_EMAIL)));
-  await completeIdempotencyRecord(clients, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
+  const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, settings.senderEmail)));
+  await completeIdempotencyRecord(clients, settings, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
   await clients.documents.send(
     new PutCommand({
-      TableName: AUDIT_TABLE,
+      TableName: stackNames().auditLogTable,
       Item: auditRecordFor(event, new Date(), await hashEmail(user.email)),
       ConditionExpression: 'attribute_not_exists(eventId)',
     }),
@@ -108,14 +123,14 @@ async function callsOfOneUser(clients: BenchClients, user: BenchUser): Promise<v
 }
 
 /** The request Powertools' DynamoDBPersistenceLayer makes before running the handler. */
-function takeIdempotencyRecord(clients: BenchClients, id: string): Promise<unknown> {
+function takeIdempotencyRecord(clients: AwsClients, settings: WelcomeEmailSettings, id: string): Promise<unknown> {
   const now = Date.now();
   return clients.dynamodb.send(
     new PutItemCommand({
-      TableName: IDEMPOTENCY_TABLE,
+      TableName: settings.idempotencyTable,
       Item: {
         id: { S: id },
-        expiration: { N: String(Math.floor(now / 1000) + IDEMPOTENCY_TTL_SECONDS) },
+        expiration: { N: String(Math.floor(now / 1000) + settings.idempotencyTtlSeconds) },
         status: { S: 'INPROGRESS' },
         in_progress_expiration: { N: String(now + IN_PROGRESS_LIMIT_MS) },
       },
@@ -129,15 +144,15 @@ function takeIdempotencyRecord(clients: BenchClients, id: string): Promise<unkno
 }
 
 /** The request Powertools makes after the handler returned, storing its result. */
-function completeIdempotencyRecord(clients: BenchClients, id: string, responseJson: string): Promise<unknown> {
+function completeIdempotencyRecord(clients: AwsClients, settings: WelcomeEmailSettings, id: string, responseJson: string): Promise<unknown> {
   return clients.dynamodb.send(
     new UpdateItemCommand({
-      TableName: IDEMPOTENCY_TABLE,
+      TableName: settings.idempotencyTable,
       Key: { id: { S: id } },
       UpdateExpression: 'SET #expiry = :expiry, #status = :status, #response_data = :response_data',
       ExpressionAttributeNames: { '#expiry': 'expiration', '#status': 'status', '#response_data': 'data' },
       ExpressionAttributeValues: {
-        ':expiry': { N: String(Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS) },
+        ':expiry': { N: String(Math.floor(Date.now() / 1000) + settings.idempotencyTtlSeconds) },
         ':status': { S: 'COMPLETED' },
         ':response_data': { S: responseJson },
       },
@@ -153,7 +168,7 @@ function userCreatedEvent(user: BenchUser): UserCreatedEvent {
     version: '0',
     id: randomUUID(),
     account: '000000000000',
-    region: REGION,
+    region: LOCAL_REGION,
     time: now,
     resources: [],
     source: USER_CREATED_SOURCE,

@@ -1,16 +1,15 @@
-import type { Email } from 'aws-ses-v2-local/dist/store';
-import { sleep } from './timing';
+import { mailCapturedSince } from '../../support/observers/mail';
+import { sleep } from '../../support/waiting';
 
 /**
  * Follows the captured mail while the pipeline runs, through aws-ses-v2-local's own store API behind the
- * runtime's viewer path: `?since=<epoch seconds>` returns only recent mail, so a poll costs the runtime little
+ * runtime's viewer path (`mailCapturedSince`): it returns only recent mail, so a poll costs the runtime little
  * however many messages it holds.
  *
  * The store stamps each message in whole seconds. When that is all it keeps, a message's capture time is pinned
  * between the poll before the one that first saw it and the end of that poll, within its stamped second; the
  * midpoint of that window is the estimate, and half its width the resolution. A stamp with a fraction is used as is.
  */
-const STORE_PATH = '/_aws/ses/ui/store';
 const POLL_EVERY_MS = 50;
 
 export class MailCollector {
@@ -56,9 +55,7 @@ export class MailCollector {
   private async poll(): Promise<number> {
     const startedAt = Date.now();
     const since = Math.floor(this.previousPollStartedAt / 1000);
-    const response = await fetch(`${this.endpoint}${STORE_PATH}?since=${since}`);
-    if (!response.ok) throw new Error(`GET ${STORE_PATH}?since=${since} answered ${response.status}: ${await response.text()}`);
-    const { emails } = (await response.json()) as { emails: Email[] };
+    const emails = await mailCapturedSince(this.endpoint, since);
     const endedAt = Date.now();
     let fresh = 0;
     for (const email of emails) {

@@ -1,9 +1,9 @@
-import type { BenchClients } from './aws-clients';
+import type { AwsClients } from '../../support/aws-clients';
+import { sleep } from '../../support/waiting';
 import { MailCollector } from './mail-collector';
 import { progress } from './progress';
 import { StallWatchdog } from './stall-watchdog';
 import { percentile } from './stats';
-import { sleep } from './timing';
 import { benchUsers, insertUser } from './users';
 
 /**
@@ -21,7 +21,7 @@ export interface PacedLatency {
 
 export async function measurePacedLatency(
   endpoint: string,
-  clients: BenchClients,
+  clients: AwsClients,
   userCount: number,
   perSecond: number,
   stallLimitMs: number,

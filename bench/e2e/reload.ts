@@ -1,11 +1,13 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copyProject } from '../../test/subscribers/project-copy';
+import { createAwsClients } from '../../support/aws-clients';
+import { ChildRuntime } from '../../support/child-runtime/child-runtime';
+import { copyProject } from '../../support/project-copy';
+import { stackNames } from '../../support/stack-names';
+import { waitFor } from '../../support/waiting';
 import { progress } from './progress';
-import { startRuntimeProcess } from './runtime-process';
 import { median } from './stats';
-import { sleep } from './timing';
 
 export interface ReloadResult {
   /** Each save's time to the first invocation that ran the new code. */
@@ -14,11 +16,12 @@ export interface ReloadResult {
 }
 
 const ROUNDS = 5;
-/** The enrichment function: invoked directly with an empty batch, it makes no AWS call and answers at once. */
+/** The enrichment function's handler: invoked directly with an empty batch, it makes no AWS call and answers at once. */
 const HANDLER = 'services/enrich-user/handler.ts';
-const FUNCTION_NAME = 'users-fanout-dev-user-created-enrichment';
+/** The copy has no cdk.out, so its start synthesizes and bundles. */
 const READY_LIMIT_MS = 300_000;
 const ROUND_LIMIT_MS = 30_000;
+const WATCH_READY = /watch: ready;/;
 
 /**
  * Watch mode's reload, as a developer meets it: in a copy of the project under `npm start -- --watch`, a line that
@@ -28,11 +31,18 @@ const ROUND_LIMIT_MS = 30_000;
 export async function measureReload(): Promise<ReloadResult> {
   progress('reload: npm start -- --watch in a copy of the project');
   const copy = copyProject();
-  let output = '';
-  const runtime = await startRuntimeProcess(copy.dir, READY_LIMIT_MS, { args: ['--watch'], onOutput: (text) => (output += text) });
-  const lambda = new LambdaClient({ endpoint: runtime.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const functionName = stackNames().functions.userCreatedEnrichment;
+  let watching = false;
+  const runtime = await ChildRuntime.start({
+    projectDir: copy.dir,
+    launcher: 'npm-start',
+    args: ['--watch'],
+    readyTimeoutMs: READY_LIMIT_MS,
+    onLine: (line) => (watching ||= WATCH_READY.test(line)),
+  });
+  const clients = createAwsClients({ endpoint: runtime.endpoint });
   try {
-    await until(() => /watch: ready;/.test(output), READY_LIMIT_MS, 'watch mode to be ready');
+    await waitFor('watch mode to be ready', () => watching, { timeoutMs: READY_LIMIT_MS });
     const handlerFile = path.join(copy.dir, HANDLER);
     const original = fs.readFileSync(handlerFile, 'utf8');
     const samplesMs: number[] = [];
@@ -40,41 +50,34 @@ export async function measureReload(): Promise<ReloadResult> {
       const probe = `reload-probe-${Date.now().toString(36)}-${round}`;
       const savedAt = Date.now();
       fs.writeFileSync(handlerFile, `${original}\nconsole.log('${probe}');\n`);
-      const deadline = savedAt + ROUND_LIMIT_MS;
-      let startedAt: number | undefined;
-      while (startedAt === undefined) {
-        if (Date.now() > deadline) throw new Error(`No invocation ran the saved code within ${ROUND_LIMIT_MS / 1000} s; the runtime's last output:\n${output.slice(-2000)}`);
-        await lambda.send(new InvokeCommand({ FunctionName: FUNCTION_NAME, Payload: Buffer.from('[]') }));
-        startedAt = await invocationPrinting(runtime.endpoint, probe);
-      }
+      const startedAt = await waitFor(
+        `an invocation of ${functionName} running the code saved in round ${round}`,
+        async () => {
+          await clients.lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from('[]') }));
+          return invocationPrinting(runtime.endpoint, functionName, probe);
+        },
+        { timeoutMs: ROUND_LIMIT_MS, intervalMs: 0 },
+      );
       samplesMs.push(startedAt - savedAt);
       progress(`reload: round ${round}: ${startedAt - savedAt} ms from save to the first invocation of the new code`);
     }
     return { samplesMs, medianMs: median(samplesMs) };
   } finally {
-    lambda.destroy();
+    clients.destroy();
     await runtime.stop();
     copy.remove();
   }
 }
 
-/** The start (runtime clock, epoch ms) of the invocation whose output has the probe, from the console's function view. */
-async function invocationPrinting(endpoint: string, probe: string): Promise<number | undefined> {
-  // A sandbox's output reaches the runtime on its own stream, a moment after the invocation's result.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const response = await fetch(`${endpoint}/_console/api/functions/${FUNCTION_NAME}`);
-    const fn = (await response.json()) as { invocations: Array<{ startedAt: number; logs?: string[] }> };
-    const found = fn.invocations.filter((invocation) => invocation.logs?.some((line) => line.includes(probe))).at(-1);
-    if (found) return found.startedAt;
-    await sleep(10);
-  }
-  return undefined;
-}
-
-async function until(condition: () => boolean, limitMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${limitMs / 1000} s waiting for ${what}`);
-    await sleep(100);
-  }
+/**
+ * The start (runtime clock, epoch ms) of the first invocation whose output has the probe, from the console's function
+ * view. A sandbox's output reaches the runtime on its own stream, a moment after the invocation's result, so it may
+ * only show on the next look: the invocations made meanwhile do not move the figure, which is the earliest start.
+ */
+async function invocationPrinting(endpoint: string, functionName: string, probe: string): Promise<number | undefined> {
+  const response = await fetch(`${endpoint}/_console/api/functions/${functionName}`);
+  if (!response.ok) throw new Error(`The console's view of ${functionName} answered ${response.status}`);
+  const fn = (await response.json()) as { invocations: Array<{ startedAt: number; logs?: string[] }> };
+  const starts = fn.invocations.filter((invocation) => invocation.logs?.some((line) => line.includes(probe))).map((invocation) => invocation.startedAt);
+  return starts.length > 0 ? Math.min(...starts) : undefined;
 }

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { FINGERPRINT_FILE } from '../../local/cli/synth';
+import type { StartFigures } from '../../support/child-runtime/child-runtime';
+import { CDK_OUT } from '../../support/project';
+import { startBenchRuntime } from './bench-runtime';
 import { progress } from './progress';
-import { startRuntimeProcess } from './runtime-process';
 
 export interface StartupResult {
   coldMs: number;
@@ -10,29 +12,31 @@ export interface StartupResult {
   warmMs: number;
 }
 
-/** `npm start` checks this fingerprint of the app's inputs to skip synthesis (local/cli/synth.ts); without it, it synthesizes. */
-const SYNTH_FINGERPRINT = '.local-synth-fingerprint';
 const COLD_READY_LIMIT_MS = 300_000;
 const WARM_READY_LIMIT_MS = 60_000;
 
 /** From spawning `npm start` to its ready banner: cold (synthesis and bundling included), then warm (nothing changed). */
-export async function measureStartup(projectDir: string): Promise<StartupResult> {
-  fs.rmSync(path.join(projectDir, 'cdk.out', SYNTH_FINGERPRINT), { force: true });
+export async function measureStartup(): Promise<StartupResult> {
+  // npm start skips synthesis while this fingerprint of the app's inputs matches; without it, it synthesizes.
+  fs.rmSync(`${CDK_OUT}/${FINGERPRINT_FILE}`, { force: true });
   progress('startup: cold npm start (fingerprint removed, so it synthesizes and bundles)');
-  const cold = await startRuntimeProcess(projectDir, COLD_READY_LIMIT_MS);
-  await cold.stop();
+  const cold = await startAndStop(COLD_READY_LIMIT_MS);
   if (!cold.synthesized) throw new Error('The cold npm start reused cdk.out although its synth fingerprint was removed');
   progress(`startup: cold ready in ${(cold.readyMs / 1000).toFixed(1)} s; warm npm start`);
 
-  let warm = await startRuntimeProcess(projectDir, WARM_READY_LIMIT_MS);
-  await warm.stop();
+  let warm = await startAndStop(WARM_READY_LIMIT_MS);
   if (warm.synthesized) {
     // The app's sources changed in between (someone is editing them): the next start is the warm one.
     progress('startup: the app changed since the cold start, so that start synthesized again; measuring warm once more');
-    warm = await startRuntimeProcess(projectDir, WARM_READY_LIMIT_MS);
-    await warm.stop();
+    warm = await startAndStop(WARM_READY_LIMIT_MS);
     if (warm.synthesized) throw new Error('npm start synthesized on every run: the app keeps changing, so no warm start could be measured');
   }
   progress(`startup: warm ready in ${(warm.readyMs / 1000).toFixed(1)} s`);
   return { coldMs: cold.readyMs, coldSynthMs: cold.synthMs, warmMs: warm.readyMs };
+}
+
+async function startAndStop(readyTimeoutMs: number): Promise<StartFigures> {
+  const runtime = await startBenchRuntime(readyTimeoutMs);
+  await runtime.stop();
+  return runtime.lastStart;
 }

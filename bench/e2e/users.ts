@@ -1,5 +1,6 @@
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { USERS_TABLE, userItem } from '../../test/e2e/local-stack';
+import { stackNames } from '../../support/stack-names';
+import { userItem } from '../../support/users';
 
 /** The users a run inserts: each with its own recipient address, so every captured email names its user. */
 export interface BenchUser {
@@ -19,7 +20,8 @@ export function benchUsers(runId: string, count: number): BenchUser[] {
   }));
 }
 
-/** The insert the pipeline starts from: one PutItem into the users table, through the DynamoDB endpoint. */
-export async function insertUser(dynamodb: DynamoDBClient, user: BenchUser): Promise<void> {
-  await dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(user.userId, user.email, user.givenName) }));
+/** The insert the pipeline starts from: one PutItem into the users table (or another), through the DynamoDB endpoint. */
+export async function insertUser(dynamodb: DynamoDBClient, user: BenchUser, tableName = stackNames().usersTable): Promise<void> {
+  const { userId, email, givenName } = user;
+  await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: userItem({ userId, email, givenName }) }));
 }

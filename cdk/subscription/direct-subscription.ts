@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { acknowledgeNoDeadLetterQueue } from '../constructs/nag';
 import { OperatorQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
-import { sumDurations } from './redelivery';
+import { ruleTargetRetries, sumDurations } from './redelivery';
 import { DirectDelivery } from './subscriber-entry';
 
 export interface DirectSubscriptionProps {
@@ -29,16 +29,10 @@ export class DirectSubscription extends Construct {
   constructor(scope: Construct, id: string, props: DirectSubscriptionProps) {
     super(scope, id);
     const { delivery, handler, deadLetterQueue } = props;
-    const ruleMaxEventAge = delivery.maxEventAge ?? Duration.hours(2);
+    const retries = ruleTargetRetries(delivery, deadLetterQueue);
     const asyncMaxEventAge = delivery.asyncMaxEventAge ?? Duration.hours(1);
 
-    props.rule.addTarget(
-      new targets.LambdaFunction(handler, {
-        retryAttempts: delivery.retryAttempts ?? 10,
-        maxEventAge: ruleMaxEventAge,
-        deadLetterQueue,
-      }),
-    );
+    props.rule.addTarget(new targets.LambdaFunction(handler, retries));
     handler.configureAsyncInvoke({
       retryAttempts: delivery.asyncRetryAttempts ?? 2,
       maxEventAge: asyncMaxEventAge,
@@ -51,6 +45,6 @@ export class DirectSubscription extends Construct {
         'an SQS redrive policy, so cdk-nag does not see it as a DLQ); only operators read it, so a DLQ behind it would never ' +
         'receive anything. Its depth is alarmed instead.',
     );
-    this.redeliveryWindow = sumDurations(ruleMaxEventAge, asyncMaxEventAge, handler.timeout);
+    this.redeliveryWindow = sumDurations(retries.maxEventAge, asyncMaxEventAge, handler.timeout);
   }
 }

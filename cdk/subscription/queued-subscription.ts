@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import type { QueueKey } from '../constructs/queue-key';
 import { OperatorQueue, SecureQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
-import { sumDurations } from './redelivery';
+import { ruleTargetRetries, sumDurations } from './redelivery';
 import { QueueDeliveryOptions, QueuedDelivery } from './subscriber-entry';
 
 /** AWS's guidance: at least six function timeouts, so a message is not redelivered while still being handled. */
@@ -44,17 +44,11 @@ export class SubscriberQueue extends SecureQueue {
       removalPolicy: props.removalPolicy,
       dataKey: props.dataKey,
     });
-    const ruleMaxEventAge = delivery.maxEventAge ?? Duration.hours(2);
-    props.rule.addTarget(
-      new targets.SqsQueue(this, {
-        retryAttempts: delivery.retryAttempts ?? 10,
-        maxEventAge: ruleMaxEventAge,
-        deadLetterQueue,
-      }),
-    );
+    const retries = ruleTargetRetries(delivery, deadLetterQueue);
+    props.rule.addTarget(new targets.SqsQueue(this, retries));
     deadLetterQueue.allowEncryptedDeliveriesBy(new iam.ServicePrincipal('events.amazonaws.com'));
     // A message can be received last just before it expires, and is then handled for one visibility timeout.
-    this.redeliveryWindow = sumDurations(ruleMaxEventAge, this.retentionPeriod, this.visibilityTimeout);
+    this.redeliveryWindow = sumDurations(retries.maxEventAge, this.retentionPeriod, this.visibilityTimeout);
   }
 }
 

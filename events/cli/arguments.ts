@@ -1,4 +1,5 @@
-import { localEndpointUrl, TargetError } from '../../scripts/aws-target/local-endpoint';
+import { parseCommandLine, SWITCH, VALUE } from '../../local/cli/command-line';
+import { localEndpointUrl } from '../../scripts/aws-target/local-endpoint';
 import { CliError } from './cli-error';
 import { CONFIRM_REAL_EMAILS_FLAG } from './production-guard';
 
@@ -20,43 +21,29 @@ export interface PutEventsArguments {
 export const USAGE =
   'usage: npm run put-events -- <entries.json> | --sample <name> [--local] [--bus NAME] [--region REGION] [--endpoint-url URL] [--yes-send-real-emails]';
 
-const VALUE_FLAGS = { '--bus': 'bus', '--region': 'region', '--endpoint-url': 'endpointUrl', '--sample': 'sample' } as const;
-type ValueFlag = keyof typeof VALUE_FLAGS;
-
 /**
  * Flags accept `--flag value` and `--flag=value`. The target is AWS itself unless `--local` (the runtime `npm start`
  * serves on PORT, default 4566), `--endpoint-url` or `AWS_ENDPOINT_URL` names an endpoint.
  */
 export function parsePutEventsArguments(argv: readonly string[], env: NodeJS.ProcessEnv): PutEventsArguments {
-  const values: Partial<Record<(typeof VALUE_FLAGS)[ValueFlag], string>> = {};
-  const positional: string[] = [];
-  let local = false;
-  let confirmedRealEmails = false;
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
-    if (!argument.startsWith('--')) {
-      positional.push(argument);
-      continue;
-    }
-    if (argument === '--local') {
-      local = true;
-      continue;
-    }
-    if (argument === CONFIRM_REAL_EMAILS_FLAG) {
-      confirmedRealEmails = true;
-      continue;
-    }
-    const [flag, inlineValue] = splitFlag(argument);
-    if (!isValueFlag(flag)) throw new CliError(`unknown option ${flag}; ${USAGE}`);
-    const value = inlineValue ?? argv[++index];
-    if (value === undefined || value === '' || value.startsWith('--')) throw new CliError(`option ${flag} needs a value; ${USAGE}`);
-    values[VALUE_FLAGS[flag]] = value;
-  }
-  if (local && values.endpointUrl !== undefined) throw new CliError(`--local and --endpoint-url both name the endpoint: give one; ${USAGE}`);
-  const endpointUrl = local ? localEndpoint(env) : (values.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL));
+  const options = { bus: VALUE, region: VALUE, 'endpoint-url': VALUE, sample: VALUE, local: SWITCH, [CONFIRM_REAL_EMAILS_FLAG.slice(2)]: SWITCH };
+  const { values, positionals } = parseCommandLine({ args: [...argv], allowPositionals: true, options }, (message) => new CliError(`${message}; ${USAGE}`));
+  const given = values as Record<string, string | boolean | undefined>;
+  const local = given.local === true;
+  const endpointUrlFlag = given['endpoint-url'] as string | undefined;
+  if (local && endpointUrlFlag !== undefined) throw new CliError(`--local and --endpoint-url both name the endpoint: give one; ${USAGE}`);
+  const endpointUrl = local ? localEndpointUrl(env, (message) => new CliError(message)) : (endpointUrlFlag ?? nonEmpty(env.AWS_ENDPOINT_URL));
   if (endpointUrl !== undefined && !isHttpUrl(endpointUrl)) throw new CliError(`endpoint URL "${endpointUrl}" is not an http(s) URL`);
-  return { entries: entriesSource(positional, values.sample), bus: values.bus, region: values.region, endpointUrl, local, confirmedRealEmails };
+  return {
+    entries: entriesSource(positionals, given.sample as string | undefined),
+    bus: given.bus as string | undefined,
+    region: given.region as string | undefined,
+    endpointUrl,
+    local,
+    confirmedRealEmails: given[CONFIRM_REAL_EMAILS_FLAG.slice(2)] === true,
+  };
 }
+
 
 function entriesSource(positional: readonly string[], sample: string | undefined): EntriesSource {
   if (sample !== undefined) {
@@ -67,24 +54,6 @@ function entriesSource(positional: readonly string[], sample: string | undefined
     throw new CliError(`${positional.length === 0 ? 'missing the entries file (or --sample <name>)' : 'expected exactly one entries file'}; ${USAGE}`);
   }
   return { kind: 'file', path: positional[0] };
-}
-
-function localEndpoint(env: NodeJS.ProcessEnv): string {
-  try {
-    return localEndpointUrl(env);
-  } catch (error) {
-    if (error instanceof TargetError) throw new CliError(error.message);
-    throw error;
-  }
-}
-
-function splitFlag(argument: string): [string, string | undefined] {
-  const equals = argument.indexOf('=');
-  return equals === -1 ? [argument, undefined] : [argument.slice(0, equals), argument.slice(equals + 1)];
-}
-
-function isValueFlag(flag: string): flag is ValueFlag {
-  return Object.hasOwn(VALUE_FLAGS, flag);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

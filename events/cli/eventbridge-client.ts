@@ -1,9 +1,6 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../support/local-defaults';
 import type { PutEventsArguments } from './arguments';
-
-/** The local runtime's default region, and credentials it accepts (any will do); AWS itself uses the normal SDK chain. */
-const LOCAL_REGION = 'us-east-1';
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
  * Region: `--region`, else `AWS_REGION`/`AWS_DEFAULT_REGION`, else the SDK's own chain (profile). Against an endpoint

@@ -1,4 +1,5 @@
 import type { LocalModel } from '../model/types';
+import { readyLine } from './startup-lines';
 
 /** A copy-paste command the banner shows, from the project's package.json `localRuntime.examples`. */
 export interface BannerExample {
@@ -13,7 +14,7 @@ export function renderBanner(model: LocalModel, examples: BannerExample[], start
     names.length === 0 ? [] : [`  ${title}:`, ...names.map((name) => `    ${name}`)];
   const lines = [
     '',
-    `users-fanout local runtime ready on ${endpoint} in ${(startupMs / 1000).toFixed(1)} s (Ctrl-C stops it)`,
+    readyLine(endpoint, startupMs),
     '',
     ...section('Tables', model.tables.map((t) => (t.stream ? `${t.name} (stream ${t.stream.viewType})` : t.name))),
     ...section('Pipes', model.pipes.map((p) => `${p.name} (${p.desiredState})`)),

@@ -29,48 +29,25 @@ interface FaultOption {
   apply(settings: FaultSettings, raw: string, source: string): void;
 }
 
+/** One fault option: its flag, its environment variable, and the setting its value goes to, checked by `parse`. */
+function option<K extends keyof FaultSettings>(
+  flag: string,
+  env: string,
+  valueName: string | undefined,
+  help: string,
+  setting: K,
+  parse: (raw: string, source: string) => FaultSettings[K],
+): FaultOption {
+  return { flag, env, valueName, help, apply: (settings, raw, source) => (settings[setting] = parse(raw, source)) };
+}
+
 const FAULT_OPTIONS: readonly FaultOption[] = [
-  {
-    flag: '--duplicate-share',
-    env: 'LOCAL_FAULT_DUPLICATE_SHARE',
-    valueName: '<0..1>',
-    help: 're-deliver this share of stream batches and of rule deliveries',
-    apply: (settings, raw, source) => (settings.duplicateShare = share(raw, source)),
-  },
-  {
-    flag: '--fail-share',
-    env: 'LOCAL_FAULT_FAIL_SHARE',
-    valueName: '<0..1>',
-    help: 'this share of Lambda invocations throw',
-    apply: (settings, raw, source) => (settings.failShare = share(raw, source)),
-  },
-  {
-    flag: '--timeout-share',
-    env: 'LOCAL_FAULT_TIMEOUT_SHARE',
-    valueName: '<0..1>',
-    help: 'this share of Lambda invocations run but time out',
-    apply: (settings, raw, source) => (settings.timeoutShare = share(raw, source)),
-  },
-  {
-    flag: '--ses-outage-seconds',
-    env: 'LOCAL_FAULT_SES_OUTAGE_SECONDS',
-    valueName: '<n>',
-    help: 'SES throttles every send for n seconds from startup',
-    apply: (settings, raw, source) => (settings.sesOutageSeconds = nonNegativeNumber(raw, source)),
-  },
-  {
-    flag: '--fault-seed',
-    env: 'LOCAL_FAULT_SEED',
-    valueName: '<n>',
-    help: 'seed of the pipe, bus and Lambda fault decisions (default: the clock)',
-    apply: (settings, raw, source) => (settings.seed = integer(raw, source)),
-  },
-  {
-    flag: '--fast-retries',
-    env: 'LOCAL_FAST_RETRIES',
-    help: 'retry failed deliveries after 0.1-1 s instead of AWS minutes',
-    apply: (settings, raw, source) => (settings.fastRetries = flagValue(raw, source)),
-  },
+  option('--duplicate-share', 'LOCAL_FAULT_DUPLICATE_SHARE', '<0..1>', 're-deliver this share of stream batches and of rule deliveries', 'duplicateShare', share),
+  option('--fail-share', 'LOCAL_FAULT_FAIL_SHARE', '<0..1>', 'this share of Lambda invocations throw', 'failShare', share),
+  option('--timeout-share', 'LOCAL_FAULT_TIMEOUT_SHARE', '<0..1>', 'this share of Lambda invocations run but time out', 'timeoutShare', share),
+  option('--ses-outage-seconds', 'LOCAL_FAULT_SES_OUTAGE_SECONDS', '<n>', 'SES throttles every send for n seconds from startup', 'sesOutageSeconds', nonNegativeNumber),
+  option('--fault-seed', 'LOCAL_FAULT_SEED', '<n>', 'seed of the pipe, bus and Lambda fault decisions (default: the clock)', 'seed', integer),
+  option('--fast-retries', 'LOCAL_FAST_RETRIES', undefined, 'retry failed deliveries after 0.1-1 s instead of AWS minutes', 'fastRetries', flagValue),
 ];
 
 /** Short retry delays of every emulated service; SQS visibility timeouts stay as synthesized. */
@@ -85,13 +62,10 @@ export const FAULT_USAGE = FAULT_OPTIONS.map((option) => {
   return `  ${flag.padEnd(26)}${option.help} (or ${option.env})`;
 }).join('\n');
 
-export function isFaultFlag(arg: string): boolean {
-  return FAULT_OPTIONS.some((option) => option.flag === arg);
-}
-
-export function faultFlagTakesValue(flag: string): boolean {
-  return FAULT_OPTIONS.some((option) => option.flag === flag && option.valueName !== undefined);
-}
+/** The fault flags as `parseArgs` options: those with a value are strings, the switches booleans. */
+export const FAULT_FLAG_OPTIONS = Object.fromEntries(
+  FAULT_OPTIONS.map((option) => [option.flag.slice(2), { type: option.valueName === undefined ? 'boolean' : 'string' } as const]),
+) as Record<string, { type: 'string' } | { type: 'boolean' }>;
 
 /** Environment first, then flags in order; `flags` holds `[flag, value]`, the value '1' for a switch. */
 export function parseFaultSettings(flags: ReadonlyArray<readonly [string, string]>, env: NodeJS.ProcessEnv): FaultSettings {

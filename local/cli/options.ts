@@ -1,4 +1,7 @@
-import { FAULT_USAGE, faultFlagTakesValue, FaultSettingError, isFaultFlag, parseFaultSettings, type FaultSettings } from './faults';
+import { parseCommandLine, UsageError } from './command-line';
+import { FAULT_FLAG_OPTIONS, FAULT_USAGE, FaultSettingError, parseFaultSettings, type FaultSettings } from './faults';
+
+export { UsageError } from './command-line';
 
 /** Command-line options of `npm start`, with the errors a person can act on. */
 export interface StartOptions {
@@ -30,55 +33,35 @@ Options:
 Fault injection (all off by default; see docs/fault-injection.md):
 ${FAULT_USAGE}`;
 
-export class UsageError extends Error {}
-
 export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
-  const options: Omit<StartOptions, 'faults'> = {
-    port: parsePort(env.PORT ?? '4566', 'PORT'),
-    stateDir: '.local',
-    inMemory: false,
-    reset: false,
-    watch: false,
-    help: false,
-  };
-  const faultFlags: Array<[string, string]> = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    switch (arg) {
-      case '--port':
-        options.port = parsePort(value(), '--port');
-        break;
-      case '--in-memory':
-        options.inMemory = true;
-        break;
-      case '--reset':
-        options.reset = true;
-        break;
-      case '--state-dir':
-        options.stateDir = value();
-        break;
-      case '--stack':
-        options.stackName = value();
-        break;
-      case '--watch':
-        options.watch = true;
-        break;
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      default:
-        if (!isFaultFlag(arg)) throw new UsageError(`Unknown option "${arg}". Run npm start -- --help for the list.`);
-        faultFlags.push([arg, faultFlagTakesValue(arg) ? value() : '1']);
-    }
-  }
+  const { values } = parseCommandLine({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'in-memory': { type: 'boolean' },
+      reset: { type: 'boolean' },
+      'state-dir': { type: 'string' },
+      stack: { type: 'string' },
+      watch: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      ...FAULT_FLAG_OPTIONS,
+    },
+  });
+  const given = values as Record<string, string | boolean | undefined>;
+  const faultFlags = Object.keys(FAULT_FLAG_OPTIONS)
+    .filter((name) => given[name] !== undefined)
+    .map((name): [string, string] => [`--${name}`, given[name] === true ? '1' : String(given[name])]);
   try {
-    return { ...options, faults: parseFaultSettings(faultFlags, env) };
+    return {
+      port: values.port === undefined ? parsePort(env.PORT ?? '4566', 'PORT') : parsePort(values.port, '--port'),
+      stateDir: values['state-dir'] ?? '.local',
+      inMemory: values['in-memory'] === true,
+      reset: values.reset === true,
+      stackName: values.stack,
+      watch: values.watch === true,
+      help: values.help === true,
+      faults: parseFaultSettings(faultFlags, env),
+    };
   } catch (error) {
     if (error instanceof FaultSettingError) throw new UsageError(error.message);
     throw error;

@@ -7,6 +7,7 @@ import { renderBanner } from './banner';
 import { describeFaults, runtimeFaultOptions } from './faults';
 import { parseStartOptions, USAGE, UsageError } from './options';
 import { synthesize } from './synth';
+import { SYNTHESIS_REUSED, synthesisDone, SYNTHESIZING } from './startup-lines';
 import { startWatchMode, type WatchMode } from '../watch';
 
 /** `npm start`: synthesize the app, run its template locally, print the banner, stop cleanly on Ctrl-C. */
@@ -24,9 +25,9 @@ async function main(): Promise<void> {
     process.stdout.write(`Wiped local state in ${stateDir}\n`);
   }
 
-  process.stdout.write('Synthesizing the CDK app… ');
+  process.stdout.write(SYNTHESIZING);
   const synth = await synthesize({ projectDir, outDir: cdkOutDir });
-  process.stdout.write(synth.skipped ? 'unchanged since the last run, reusing cdk.out\n' : `done in ${(synth.durationMs / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`${synth.skipped ? SYNTHESIS_REUSED : synthesisDone(synth.durationMs)}\n`);
 
   const runtime = await startLocalRuntime({
     cdkOutDir,

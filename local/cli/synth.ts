@@ -26,13 +26,21 @@ interface CdkJson {
   watch?: { include?: string[] };
 }
 
-const FINGERPRINT_FILE = '.local-synth-fingerprint';
+/** A digest of everything the app reads, kept in cdk.out; synthesis is skipped while it matches. */
+export const FINGERPRINT_FILE = '.local-synth-fingerprint';
+
+/**
+ * What `cdk synth` adds to cdk.json's context by default: each resource's construct path and asset folder in its
+ * template metadata. The runtime reads neither; tools and tests that read cdk.out find the same template as after
+ * `cdk synth`.
+ */
+export const CDK_CLI_CONTEXT = { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true } as const;
 
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const started = Date.now();
   const cdkJson = readCdkJson(options.projectDir);
   if (!cdkJson.app) throw new Error(`cdk.json in ${options.projectDir} has no "app" command to synthesize`);
-  const context = { ...(cdkJson.context ?? {}), ...(options.context ?? {}) };
+  const context = { ...CDK_CLI_CONTEXT, ...(cdkJson.context ?? {}), ...(options.context ?? {}) };
   const fingerprint = fingerprintInputs(options.projectDir, cdkJson, context);
   const fingerprintPath = path.join(options.outDir, FINGERPRINT_FILE);
   if (fs.existsSync(path.join(options.outDir, 'manifest.json')) && readIfExists(fingerprintPath) === fingerprint) {

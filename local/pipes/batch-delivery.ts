@@ -3,6 +3,7 @@ import { EventBridgePort, LambdaPort, PutEventsEntry, SqsPort, StreamRecord } fr
 import { busNameFromArnOrName } from '../template/arns';
 import type { SpanId } from '../trace';
 import { applyInputTemplate, PipeTemplateVariables } from './input-template';
+import { pipeTargetArn } from './target-arn';
 
 /** The most events an enrichment may return for one batch. */
 export const MAX_ENRICHMENT_RESULTS = 10;
@@ -23,13 +24,12 @@ export interface DeliveryPorts {
 type TargetResult = { failedIndices: number[]; reason?: string };
 
 function templateVariables(pipe: PipeModel): PipeTemplateVariables {
-  const target = pipe.target;
   return {
     pipeArn: pipe.arn,
     pipeName: pipe.name,
     sourceArn: pipe.source.streamArn,
     enrichmentArn: pipe.enrichment?.functionArn,
-    targetArn: target.kind === 'eventbridge' ? target.busArn : target.kind === 'sqs' ? target.queueArn : target.functionArn,
+    targetArn: pipeTargetArn(pipe.target),
   };
 }
 

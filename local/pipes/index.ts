@@ -2,3 +2,4 @@ export { createPipesRunner, PipesRunner, PipesRunnerOptions } from './pipes-runn
 export { StreamDeadLetterRecord } from './dead-letter-record';
 export { RetryBackoff } from './retrying-delivery';
 export { applyInputTemplate } from './input-template';
+export { pipeTargetArn } from './target-arn';

@@ -17,6 +17,8 @@ export interface CfnTemplate {
   Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   Conditions?: Record<string, unknown>;
   Resources?: Record<string, CfnResource>;
+  /** The runtime ignores them; tools read the stack's names from them. */
+  Outputs?: Record<string, { Value: unknown; Description?: string }>;
 }
 
 /** Raised for a template the local runtime cannot read; the message names the resource and the problem. */

@@ -26,21 +26,31 @@ export interface LoadLocalModelOptions {
   account: string;
 }
 
-/** Resources that must exist before others can refer to them by name: keys before aliases, functions before their configs and mappings. */
-const BUILD_ORDER = [
-  'AWS::KMS::Key',
-  'AWS::KMS::Alias',
-  'AWS::DynamoDB::Table',
-  'AWS::DynamoDB::GlobalTable',
-  'AWS::SQS::Queue',
-  'AWS::Lambda::Function',
-  'AWS::Lambda::EventInvokeConfig',
-  'AWS::Lambda::EventSourceMapping',
-  'AWS::Events::EventBus',
-  'AWS::Events::Archive',
-  'AWS::Events::Rule',
-  'AWS::Pipes::Pipe',
+type Builder = (resolved: ResolvedResource, context: BuildContext, model: LocalModel) => void;
+
+const add = <T>(list: T[], item: T | undefined): void => {
+  if (item !== undefined) list.push(item);
+};
+
+/**
+ * The supported resource types, each with how it enters the model, in build order: resources that must exist before
+ * others can refer to them by name come first (keys before aliases, functions before their configs and mappings).
+ */
+const BUILDERS: ReadonlyArray<readonly [type: string, build: Builder]> = [
+  ['AWS::KMS::Key', (resolved, context, model) => add(model.keys, buildKmsKey(resolved, context))],
+  ['AWS::KMS::Alias', (resolved, context, model) => add(model.aliases, buildKmsAlias(resolved, model.keys, context))],
+  ['AWS::DynamoDB::Table', (resolved, _context, model) => add(model.tables, buildTable(resolved))],
+  ['AWS::DynamoDB::GlobalTable', (resolved, _context, model) => add(model.tables, buildTable(resolved))],
+  ['AWS::SQS::Queue', (resolved, context, model) => add(model.queues, buildQueue(resolved, context))],
+  ['AWS::Lambda::Function', (resolved, context, model) => add(model.functions, buildFunction(resolved, context))],
+  ['AWS::Lambda::EventInvokeConfig', (resolved, context, model) => applyEventInvokeConfig(resolved, model.functions, context)],
+  ['AWS::Lambda::EventSourceMapping', (resolved, context, model) => add(model.eventSourceMappings, buildSqsEventSourceMapping(resolved, model.functions, context))],
+  ['AWS::Events::EventBus', (resolved, _context, model) => add(model.buses, buildEventBus(resolved))],
+  ['AWS::Events::Archive', (resolved, context, model) => add(model.archives, buildArchive(resolved, context))],
+  ['AWS::Events::Rule', (resolved, context, model) => add(model.rules, buildRule(resolved, context))],
+  ['AWS::Pipes::Pipe', (resolved, context, model) => add(model.pipes, buildPipe(resolved, context))],
 ];
+const BUILD_ORDER = BUILDERS.map(([type]) => type);
 
 /** Logical ids of functions that only serve custom resources (log retention, bucket notifications and the like). */
 function customResourceProviders(resources: Record<string, CfnResource>): Set<string> {
@@ -89,34 +99,7 @@ function rank(type: string): number {
 }
 
 function buildResource(type: string, resolved: ResolvedResource, context: BuildContext, model: LocalModel): void {
-  const push = <T>(list: T[], item: T | undefined): void => {
-    if (item !== undefined) list.push(item);
-  };
-  switch (type) {
-    case 'AWS::KMS::Key':
-      return push(model.keys, buildKmsKey(resolved, context));
-    case 'AWS::KMS::Alias':
-      return push(model.aliases, buildKmsAlias(resolved, model.keys, context));
-    case 'AWS::DynamoDB::Table':
-    case 'AWS::DynamoDB::GlobalTable':
-      return push(model.tables, buildTable(resolved));
-    case 'AWS::SQS::Queue':
-      return push(model.queues, buildQueue(resolved, context));
-    case 'AWS::Lambda::Function':
-      return push(model.functions, buildFunction(resolved, context));
-    case 'AWS::Lambda::EventInvokeConfig':
-      return applyEventInvokeConfig(resolved, model.functions, context);
-    case 'AWS::Lambda::EventSourceMapping':
-      return push(model.eventSourceMappings, buildSqsEventSourceMapping(resolved, model.functions, context));
-    case 'AWS::Events::EventBus':
-      return push(model.buses, buildEventBus(resolved));
-    case 'AWS::Events::Archive':
-      return push(model.archives, buildArchive(resolved, context));
-    case 'AWS::Events::Rule':
-      return push(model.rules, buildRule(resolved, context));
-    case 'AWS::Pipes::Pipe':
-      return push(model.pipes, buildPipe(resolved, context));
-  }
+  BUILDERS.find(([candidate]) => candidate === type)?.[1](resolved, context, model);
 }
 
 /**

@@ -1,8 +1,11 @@
 import * as path from 'node:path';
-import { parseIntegerFlags } from '../reliability-kit/arguments';
-import { runCrashTest } from '../reliability-kit/crash-run';
-import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
-import { describeReconciliation } from '../reliability-kit/reconcile';
+import { UsageError } from '../../local/cli/command-line';
+import { installChildCleanup } from '../../support/child-runtime/process-group';
+import { parseWholeNumberOptions } from '../reliability/arguments';
+import { runCrashTest } from '../reliability/crash-run';
+import { unexplainedDuplicateEmails } from '../reliability/crash-window';
+import { describeReconciliation } from '../reliability/reconcile';
+import { COMMAND_LINE_DRAIN_DEADLINE_MS } from '../reliability/settle';
 import { noteSdkNodeVersion } from '../aws-target/sdk-node-version';
 
 const USAGE = `Usage: npm run crash-test -- [--users 20000] [--kills 5] [--concurrency 16]
@@ -13,10 +16,12 @@ exactly one audit record and one welcome email, or two when a kill interrupted t
 Exits 1 if any user is lost, is in a DLQ, has two audit records, or has a second email no kill explains.`;
 
 async function main(): Promise<void> {
-  const options = parseIntegerFlags(process.argv.slice(2), { users: 20_000, kills: 5, concurrency: 16 }, USAGE);
+  const { values: options, help } = parseWholeNumberOptions(process.argv.slice(2), { users: 20_000, kills: 5, concurrency: 16 });
+  if (help) return void process.stdout.write(`${USAGE}\n`);
   const log = (line: string): void => void process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   log(`Inserting ${options.users} users with ${options.kills} kills`);
-  const result = await runCrashTest({ projectDir: path.resolve(__dirname, '../..'), ...options, log });
+  installChildCleanup('crash test');
+  const result = await runCrashTest({ projectDir: path.resolve(__dirname, '../..'), ...options, log, drainTimeoutMs: COMMAND_LINE_DRAIN_DEADLINE_MS });
   const { reconciliation } = result;
   process.stdout.write(
     [
@@ -41,6 +46,6 @@ async function main(): Promise<void> {
 
 noteSdkNodeVersion();
 main().catch((error: Error) => {
-  process.stderr.write(`crash-test failed: ${error.message}\n`);
+  process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `crash-test failed: ${error.message}\n`);
   process.exit(2);
 });

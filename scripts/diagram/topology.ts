@@ -1,4 +1,5 @@
 import type { LocalModel } from '../../local/model/types';
+import { pipeTargetArn } from '../../local/pipes';
 
 export type NodeKind = 'table' | 'pipe' | 'function' | 'bus' | 'archive' | 'rule' | 'queue' | 'dead-letter-queue' | 'other';
 
@@ -84,17 +85,6 @@ export function buildTopology(model: LocalModel): Topology {
     nodes: [...nodes.entries()].filter(([arn]) => connected.has(arn)).map(([, node]) => node),
     edges: edges.map((edge) => ({ ...edge, from: nodes.get(edge.from)!.id, to: nodes.get(edge.to)!.id })),
   };
-}
-
-function pipeTargetArn(target: LocalModel['pipes'][number]['target']): string {
-  switch (target.kind) {
-    case 'eventbridge':
-      return target.busArn;
-    case 'sqs':
-      return target.queueArn;
-    case 'lambda':
-      return target.functionArn;
-  }
 }
 
 /**

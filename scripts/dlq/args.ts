@@ -1,4 +1,5 @@
-import { localEndpointUrl, TargetError } from '../aws-target/local-endpoint';
+import { parseCommandLine, SWITCH, VALUE, wholeNumber } from '../../local/cli/command-line';
+import { localEndpointUrl } from '../aws-target/local-endpoint';
 import { DlqError } from './dlq-error';
 
 export type DlqCommand = { kind: 'list' } | { kind: 'redrive'; name: string } | { kind: 'help' };
@@ -41,49 +42,22 @@ Exit status: 0 when everything was listed or redriven, 1 when a message failed o
 const DEFAULT_MAX = 20;
 
 export function parseDlqArguments(argv: readonly string[], env: NodeJS.ProcessEnv): DlqArguments {
-  const parsed: DlqArguments = {
-    command: { kind: 'help' },
-    stage: 'dev',
-    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
-    endpoint: env.AWS_ENDPOINT_URL || undefined,
-    local: false,
-    max: DEFAULT_MAX,
-    showPersonalData: false,
+  const refuse = (message: string) => new DlqError(message);
+  const options = { stage: VALUE, region: VALUE, 'endpoint-url': VALUE, max: VALUE, local: SWITCH, 'show-personal-data': SWITCH, help: { ...SWITCH, short: 'h' } };
+  const { values, positionals } = parseCommandLine({ args: [...argv], allowPositionals: true, options }, refuse);
+  const local = values.local === true;
+  if (local && values['endpoint-url'] !== undefined) throw new DlqError('--local and --endpoint-url both name the endpoint: give one');
+  return {
+    command: values.help ? { kind: 'help' } : command(positionals),
+    stage: values.stage ?? 'dev',
+    region: values.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    endpoint: local ? localEndpointUrl(env, refuse) : (values['endpoint-url'] ?? (env.AWS_ENDPOINT_URL || undefined)),
+    local,
+    max: values.max === undefined ? DEFAULT_MAX : wholeNumber(values.max, '--max', 1, refuse),
+    showPersonalData: values['show-personal-data'] === true,
   };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new DlqError(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--stage') parsed.stage = value();
-    else if (arg === '--region') parsed.region = value();
-    else if (arg === '--endpoint-url') parsed.endpoint = value();
-    else if (arg === '--local') parsed.local = true;
-    else if (arg === '--max') parsed.max = positiveInteger(value(), '--max');
-    else if (arg === '--show-personal-data') parsed.showPersonalData = true;
-    else if (arg === '--help' || arg === '-h') return { ...parsed, command: { kind: 'help' } };
-    else if (arg.startsWith('-')) throw new DlqError(`Unknown option "${arg}". Run npm run dlq -- --help for the list.`);
-    else positional.push(arg);
-  }
-  parsed.command = command(positional);
-  if (parsed.local) {
-    if (argv.includes('--endpoint-url')) throw new DlqError('--local and --endpoint-url both name the endpoint: give one');
-    parsed.endpoint = localEndpoint(env);
-  }
-  return parsed;
 }
 
-function localEndpoint(env: NodeJS.ProcessEnv): string {
-  try {
-    return localEndpointUrl(env);
-  } catch (error) {
-    if (error instanceof TargetError) throw new DlqError(error.message);
-    throw error;
-  }
-}
 
 function command(positional: string[]): DlqCommand {
   const [name, ...rest] = positional;
@@ -92,10 +66,4 @@ function command(positional: string[]): DlqCommand {
   if (name === 'redrive') throw new DlqError('redrive needs exactly one queue, subscriber or pipe name; run list to see them');
   if (name === undefined) throw new DlqError('Give a command: list or redrive <name>');
   throw new DlqError(`Unknown command "${positional.join(' ')}"; the commands are list and redrive <name>`);
-}
-
-function positiveInteger(raw: string, option: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new DlqError(`${option} must be a positive integer, got "${raw}"`);
-  return value;
 }

@@ -1,4 +1,4 @@
-import { createAwsClients, type AwsClients, type AwsTarget } from './aws-clients';
+import { createAwsClients, type AwsClients } from '../../support/aws-clients';
 import { QueueUrls } from './queue-urls';
 
 /** Clients for the stack's account and region, with its queue URLs looked up once. */
@@ -8,7 +8,8 @@ export interface StackAccess {
   close(): void;
 }
 
-export function openStackAccess(target: AwsTarget): StackAccess {
+/** `endpoint` undefined means AWS itself, with the SDK's credential chain; `region` undefined, the SDK's resolution. */
+export function openStackAccess(target: { endpoint?: string; region?: string }): StackAccess {
   const clients = createAwsClients(target);
   return {
     clients,

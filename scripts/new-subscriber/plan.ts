@@ -48,7 +48,7 @@ export function planSubscriber(request: SubscriberRequest, project: ProjectState
   return [
     { path: `services/${request.name}/event.ts`, content: renderEventModule(values) },
     { path: `services/${request.name}/handler.ts`, content: handler },
-    { path: `test/services/${request.name}.test.ts`, content: renderHandlerTest(values, request.delivery) },
+    { path: `test/services/${request.name}/handler.test.ts`, content: renderHandlerTest(values, request.delivery) },
     registry,
   ];
 }

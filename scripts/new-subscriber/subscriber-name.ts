@@ -42,7 +42,7 @@ export function checkSubscriberName(name: string, existing: ExistingNames): void
   }
   if (name.endsWith('-dlq')) throw new ScaffoldError(`"${name}" ends in -dlq, which is reserved for dead-letter queue names`);
   if (existing.registered.includes(name)) throw new ScaffoldError(`subscriber "${name}" already exists in cdk/subscribers.ts`);
-  for (const taken of [`services/${name}`, `test/services/${name}.test.ts`]) {
+  for (const taken of [`services/${name}`, `test/services/${name}`]) {
     if (existing.exists(taken)) throw new ScaffoldError(`"${name}" is taken: ${taken} already exists`);
   }
 }

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseIntegerFlags } from '../reliability-kit/arguments';
-import { ChildRuntime } from '../reliability-kit/child-runtime';
-import { awsClients } from '../reliability-kit/clients';
-import { reconcile } from '../reliability-kit/reconcile';
-import { progressLines, waitUntilSettled } from '../reliability-kit/settle';
-import { SuppressionCounter } from '../reliability-kit/suppression-counter';
+import { UsageError } from '../../local/cli/command-line';
+import { createAwsClients } from '../../support/aws-clients';
+import { ChildRuntime } from '../../support/child-runtime/child-runtime';
+import { installChildCleanup } from '../../support/child-runtime/process-group';
+import { parseWholeNumberOptions } from '../reliability/arguments';
+import { reconcile } from '../reliability/reconcile';
+import { COMMAND_LINE_DRAIN_DEADLINE_MS, progressLines, waitUntilSettled } from '../reliability/settle';
+import { SuppressionCounter } from '../reliability/suppression-counter';
 import { killAtRandomMoments } from './kills';
 import { soakReport } from './report';
 import { Workload } from './workload';
@@ -22,15 +24,17 @@ duplicate delivery, 3% Lambda failures, 2% Lambda timeouts, a SIGKILL and restar
 const SES_OUTAGE_SECONDS = 10;
 
 async function main(): Promise<void> {
-  const options = parseIntegerFlags(process.argv.slice(2), { duration: 60, rate: 50, concurrency: 8 }, USAGE);
+  const { values: options, help } = parseWholeNumberOptions(process.argv.slice(2), { duration: 60, rate: 50, concurrency: 8 });
+  if (help) return void process.stdout.write(`${USAGE}\n`);
   const log = (line: string): void => void process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const seed = Date.now() % 1_000_000;
   const faultArgs = ['--fast-retries', '--duplicate-share', '0.2', '--fail-share', '0.03', '--timeout-share', '0.02', '--fault-seed', String(seed)];
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'users-fanout-soak-'));
   const suppressed = new SuppressionCounter();
   log(`Starting the runtime (state in ${stateDir}, fault seed ${seed})`);
-  const runtime = await ChildRuntime.start({ projectDir: path.resolve(__dirname, '../..'), stateDir, args: faultArgs, onLine: suppressed.observe });
-  const clients = awsClients(runtime.endpoint, () => runtime.whenReady());
+  installChildCleanup('soak');
+  const runtime = await ChildRuntime.start({ projectDir: path.resolve(__dirname, '../..'), launcher: 'node', stateDir, args: faultArgs, onLine: suppressed.observe });
+  const clients = createAwsClients({ endpoint: runtime.endpoint, maxAttempts: 1, whenReady: () => runtime.whenReady() });
   const workload = new Workload(clients, `soak-${Date.now().toString(36)}`);
   try {
     const startedAt = Date.now();
@@ -42,9 +46,9 @@ async function main(): Promise<void> {
     ]).finally(() => clearInterval(progress));
 
     log(`Workload done: ${JSON.stringify(workload.done)}; draining`);
-    await waitUntilSettled(clients, { onSnapshot: progressLines(log, 5000) });
+    await waitUntilSettled(clients, { timeoutMs: COMMAND_LINE_DRAIN_DEADLINE_MS, onSnapshot: progressLines(log, 5000) });
     const result = await reconcile(clients, workload.created);
-    const report = soakReport(result, { killedAt, duplicatesSuppressed: suppressed.count, peakRssMb: runtime.peakRssMb, elapsedMs: Date.now() - startedAt });
+    const report = soakReport(result, { killedAt, duplicatesSuppressed: suppressed.count, peakRssMb: runtime.peakRssMb(), elapsedMs: Date.now() - startedAt });
     process.stdout.write(report);
     process.exitCode = result.lost > 0 ? 1 : 0;
   } finally {
@@ -56,6 +60,6 @@ async function main(): Promise<void> {
 
 noteSdkNodeVersion();
 main().catch((error: Error) => {
-  process.stderr.write(`soak failed: ${error.message}\n`);
+  process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `soak failed: ${error.message}\n`);
   process.exit(2);
 });

@@ -1,5 +1,5 @@
-import type { ChildRuntime } from '../reliability-kit/child-runtime';
-import { sleep } from '../reliability-kit/concurrency';
+import type { ChildRuntime } from '../../support/child-runtime/child-runtime';
+import { sleep } from '../../support/waiting';
 
 export interface KillPlan {
   startedAt: number;

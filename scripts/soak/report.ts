@@ -1,5 +1,5 @@
-import { unexplainedDuplicateEmails } from '../reliability-kit/crash-window';
-import { describeReconciliation, type Reconciliation } from '../reliability-kit/reconcile';
+import { unexplainedDuplicateEmails } from '../reliability/crash-window';
+import { describeReconciliation, type Reconciliation } from '../reliability/reconcile';
 
 /** The soak's last line, one JSON object. */
 export interface SoakSummary {

@@ -1,8 +1,8 @@
-import type { AwsClients } from '../reliability-kit/clients';
-import { sleep } from '../reliability-kit/concurrency';
-import type { CreatedUsers } from '../reliability-kit/reconcile';
-import { poisonUser, validUser } from '../reliability-kit/users';
-import { deleteUser, insertUser, putUserCreated, renameUser } from '../reliability-kit/writes';
+import type { AwsClients } from '../../support/aws-clients';
+import { sleep } from '../../support/waiting';
+import type { CreatedUsers } from '../reliability/reconcile';
+import { poisonUser, validUser } from '../reliability/users';
+import { deleteUser, insertUser, putUserCreated, renameUser } from '../reliability/writes';
 
 type Operation = 'insert' | 'poison' | 'modify' | 'delete' | 'putEvents';
 

@@ -7,6 +7,7 @@ import { emailHmac } from '../shared/email-hmac';
 import { requiredEnv } from '../shared/environment';
 import { InvalidEventError, parseUserCreatedEvent, type UserCreatedEvent } from '../shared/user-created-event';
 import { auditRecordFor } from './audit-record';
+import { REDELIVERY_IGNORED } from './log-messages';
 import { writeAuditRecord, type AuditWriteResult } from './write-audit-record';
 
 const tableName = requiredEnv('AUDIT_TABLE_NAME');
@@ -27,7 +28,7 @@ export const handler = async (event: unknown, context: Context): Promise<AuditWr
   const record = auditRecordFor(userCreated, new Date(), await hashEmail(userCreated.detail.data.email));
   const result = await writeAuditRecord(documents, tableName, record);
   const fields = { userId: record.userId, eventId: record.eventId };
-  if (result === 'duplicate') recordLogger.info('Audit record already written; redelivery ignored', fields);
+  if (result === 'duplicate') recordLogger.info(REDELIVERY_IGNORED, fields);
   else recordLogger.info('Audit record written', fields);
   return result;
 };

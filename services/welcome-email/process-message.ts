@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import { InvalidEventError, parseUserCreatedEvent, type UserCreatedEvent } from '../shared/user-created-event';
+import { DUPLICATE_SUPPRESSED } from './log-messages';
 import type { WelcomeEmailOutcome } from './send-welcome-email';
 
 /** `sendWelcomeEmail` behind the idempotency layer, keyed on the event's idempotency key only. */
@@ -21,7 +22,7 @@ export async function processWelcomeMessage(
   const result = await sendOnce(event, recordLogger);
   const userId = event.detail.data.userId;
   if (result.replayed) {
-    recordLogger.info('Duplicate delivery suppressed; welcome email already handled', { userId, outcome: result.outcome });
+    recordLogger.info(DUPLICATE_SUPPRESSED, { userId, outcome: result.outcome });
   }
   return result;
 }

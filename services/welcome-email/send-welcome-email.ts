@@ -3,6 +3,7 @@ import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { EmailHmac } from '../shared/email-hmac';
 import { redactEmailAddresses } from '../shared/redact';
 import type { UserCreatedEvent } from '../shared/user-created-event';
+import { SEND_WILL_BE_RETRIED } from './log-messages';
 import { classifySendFailure } from './send-failure';
 import { welcomeMessage } from './welcome-message';
 
@@ -44,7 +45,7 @@ export async function sendWelcomeEmail(
       return { outcome: 'rejected', reason: failure.reason };
     }
     const described = error instanceof Error ? `${error.name}: ${redactEmailAddresses(error.message)}` : 'unknown error';
-    logger.warn('Welcome email failed; the message will be retried', { ...logFields, reason: described });
+    logger.warn(SEND_WILL_BE_RETRIED, { ...logFields, reason: described });
     // A new error without `cause`: the SDK's message may quote the recipient, and thrown errors end up in logs.
     throw new Error(`Sending the welcome email failed (${described})`);
   }

@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE } from '../../events/user-created';
-import { arnOf, logicalIdOf, resourcesOfType, statementsOfRole, synthApp, SynthesizedApp } from './synth-app';
+import { arnOf, logicalIdOf, resourcesOfType, statementsOfRole, synthesizedDevApp, SynthesizedApp } from './synth-app';
 
 let app: SynthesizedApp;
 
 beforeAll(() => {
-  app = synthApp();
+  app = synthesizedDevApp();
 });
-afterAll(() => app.cleanup());
 
 describe('Users table', () => {
   it('is keyed by userId, streams both images, and is encrypted with point-in-time recovery', () => {

@@ -10,6 +10,8 @@ import { subscribers as registry } from '../../cdk/subscribers';
 import { Subscriber } from '../../cdk/subscription/subscriber';
 import { SubscriberEntry } from '../../cdk/subscription/subscriber-entry';
 import { UsersFanoutStack } from '../../cdk/users-fanout-stack';
+import { CDK_CLI_CONTEXT } from '../../local/cli/synth';
+import { CDK_OUT } from '../../support/project';
 
 export interface SynthesizedApp {
   readonly stack: UsersFanoutStack;
@@ -38,15 +40,9 @@ export interface SynthOptions {
  * cdk-nag plugin, whose unacknowledged findings make this throw.
  */
 export function synthApp(options: SynthOptions = {}): SynthesizedApp {
-  const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
   const outdir = mkdtempSync(path.join(tmpdir(), 'users-fanout-cdk-'));
   // The CLI adds asset metadata (where each Lambda bundle is) and construct paths to every template; so does this.
-  const context = {
-    ...cdkJson.context,
-    'aws:cdk:enable-asset-metadata': true,
-    'aws:cdk:enable-path-metadata': true,
-    ...options.context,
-  };
+  const context = { ...CDK_CLI_CONTEXT, ...cdkJsonContext(), ...options.context };
   const { app, stack } = buildApp({ outdir, context, subscribers: options.subscribers });
   const assembly = app.synth();
   const json = assembly.getStackArtifact(stack.artifactId).template as CloudFormationTemplate;
@@ -57,6 +53,22 @@ export function synthApp(options: SynthOptions = {}): SynthesizedApp {
     assemblyDir: assembly.directory,
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The app as jest's global setup synthesized it into cdk.out: the dev stage, cdk.json's context and the whole
+ * registry, as `synthApp()` would make it. Tests that only read the template share that one synthesis. The
+ * construct tree, which maps constructs to logical ids, is built again with bundling skipped (the costly part of
+ * building it); its ids are the template's.
+ */
+export function synthesizedDevApp(): SynthesizedApp {
+  const { stack } = buildApp({ context: { ...CDK_CLI_CONTEXT, ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
+  const json = JSON.parse(readFileSync(path.join(CDK_OUT, `${stack.artifactId}.template.json`), 'utf8')) as CloudFormationTemplate;
+  return { stack, template: Template.fromJSON(json), json, assemblyDir: CDK_OUT, cleanup: () => undefined };
+}
+
+function cdkJsonContext(): Record<string, unknown> {
+  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 }
 
 export interface BuiltInApp {

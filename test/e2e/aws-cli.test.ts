@@ -1,12 +1,18 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderBanner, type BannerExample } from '../../local/cli/banner';
-import { AUDIT_TABLE, capturedMail, mailTo, PROJECT_DIR, REJECTED_USERS_QUEUE, startLocalStack, waitFor, type LocalStack } from './local-stack';
+import { type InProcessRuntime, startInProcessRuntime } from '../../support/in-process-runtime';
+import { auditRecordsOf } from '../../support/observers/audit-log';
+import { capturedMail, mailTo } from '../../support/observers/mail';
+import { PROJECT_DIR } from '../../support/project';
+import { stackNames } from '../../support/stack-names';
+import { waitFor } from '../../support/waiting';
 import { commandLines, readmeBlock } from './readme-blocks';
+
+const names = stackNames();
 
 /**
  * The AWS CLI, unmodified, against the local endpoint: the README's walk-through and the banner's commands exactly as
@@ -73,23 +79,16 @@ function expectNoNoise(run: Run): void {
   expect(run.stderr).not.toMatch(/NodeVersionSupportWarning|^\s+at .+:\d+:\d+\)?$/m);
 }
 
-async function auditRecordsOf(stack: LocalStack, userId: string): Promise<number> {
-  const result = await stack.dynamodb.send(
-    new QueryCommand({ TableName: AUDIT_TABLE, KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': { S: userId } } }),
-  );
-  return result.Count ?? 0;
-}
-
-async function rejectedUserIds(stack: LocalStack): Promise<string[]> {
-  const { QueueUrl } = await stack.sqs.send(new GetQueueUrlCommand({ QueueName: REJECTED_USERS_QUEUE }));
-  const { Messages = [] } = await stack.sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
+async function rejectedUserIds(stack: InProcessRuntime): Promise<string[]> {
+  const { QueueUrl } = await stack.clients.sqs.send(new GetQueueUrlCommand({ QueueName: names.deadLetterQueues.rejectedUsers }));
+  const { Messages = [] } = await stack.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
   return Messages.map((message) => (JSON.parse(message.Body ?? '{}') as { record: { dynamodb: { Keys: { userId: { S: string } } } } }).record.dynamodb.Keys.userId.S);
 }
 
 /** What each README command must do, checked once it has run; every command must have exactly one. */
 interface Step {
   command: RegExp;
-  check(run: Run, stack: LocalStack): Promise<void>;
+  check(run: Run, stack: InProcessRuntime): Promise<void>;
 }
 
 const WALKTHROUGH_STEPS: Step[] = [
@@ -98,7 +97,7 @@ const WALKTHROUGH_STEPS: Step[] = [
     // A reader looks at the next step a moment later; the test waits for what that step reads.
     check: async (_run, stack) => {
       await waitFor("Ada's welcome email", async () => ((await mailTo(stack.endpoint, 'ada@example.com')).length > 0 ? true : undefined));
-      await waitFor("Ada's audit record", async () => ((await auditRecordsOf(stack, 'u-100')) > 0 ? true : undefined));
+      await waitFor("Ada's audit record", async () => ((await auditRecordsOf(stack.clients.dynamodb, names.auditLogTable, 'u-100')).length > 0 ? true : undefined));
     },
   },
   {
@@ -146,7 +145,7 @@ const WALKTHROUGH_STEPS: Step[] = [
 ];
 
 /** Runs a block's commands one by one, each with the block's export line, and each one's check right after it. */
-async function runBlock(exportLine: string, commands: string[], steps: Step[], cli: AwsCli, stack: LocalStack): Promise<void> {
+async function runBlock(exportLine: string, commands: string[], steps: Step[], cli: AwsCli, stack: InProcessRuntime): Promise<void> {
   expect(exportLine).toMatch(/^export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1$/);
   const env = readerEnvironment(cli, stack.endpoint);
   const unchecked = [...steps];
@@ -164,10 +163,10 @@ async function runBlock(exportLine: string, commands: string[], steps: Step[], c
 const describeEachCli = clis.length > 0 ? describe.each(clis) : describe.skip.each([{ path: 'aws', version: 'not installed' }]);
 
 describeEachCli('the AWS CLI ($version) against the local endpoint', (cli) => {
-  let stack: LocalStack;
+  let stack: InProcessRuntime;
 
   beforeEach(async () => {
-    stack = await startLocalStack();
+    stack = await startInProcessRuntime();
     // Captured mail is one store per process, shared by every runtime this file starts: each test starts with none.
     expect((await fetch(`${stack.endpoint}/_aws/ses`, { method: 'DELETE' })).status).toBe(204);
   });

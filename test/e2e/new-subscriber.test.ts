@@ -3,9 +3,14 @@ import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-ev
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import * as path from 'node:path';
 import { synthesize } from '../../local/cli/synth';
-import { copyProject, type ProjectCopy } from '../subscribers/project-copy';
-import { unusedSubscriberNames } from '../subscribers/unused-names';
-import { startLocalStack, userItem, USERS_TABLE, waitFor, type LocalStack } from './local-stack';
+import { copyProject, type ProjectCopy } from '../../support/project-copy';
+import { unusedSubscriberNames } from '../../support/unused-subscriber-names';
+import { type InProcessRuntime, startInProcessRuntime } from '../../support/in-process-runtime';
+import { stackNames } from '../../support/stack-names';
+import { userItem } from '../../support/users';
+import { waitFor } from '../../support/waiting';
+
+const names = stackNames();
 
 interface DeliveredEvent {
   source: string;
@@ -22,7 +27,7 @@ const [QUEUE_ONLY, QUEUED] = unusedSubscriberNames('partner-feed', 'crm-sync');
 
 describe('a new subscriber in the local runtime', () => {
   let copy: ProjectCopy;
-  let stack: LocalStack;
+  let stack: InProcessRuntime;
 
   beforeAll(async () => {
     copy = copyProject();
@@ -32,7 +37,7 @@ describe('a new subscriber in the local runtime', () => {
     }
     const cdkOutDir = path.join(copy.dir, 'cdk.out');
     await synthesize({ projectDir: copy.dir, outDir: cdkOutDir });
-    stack = await startLocalStack({ cdkOutDir });
+    stack = await startInProcessRuntime({ cdkOutDir });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -40,9 +45,9 @@ describe('a new subscriber in the local runtime', () => {
   });
 
   async function queueOnlyEvent(matches: (event: DeliveredEvent) => boolean): Promise<DeliveredEvent> {
-    const { QueueUrl } = await stack.sqs.send(new GetQueueUrlCommand({ QueueName: `users-fanout-dev-${QUEUE_ONLY}` }));
+    const { QueueUrl } = await stack.clients.sqs.send(new GetQueueUrlCommand({ QueueName: `users-fanout-dev-${QUEUE_ONLY}` }));
     return waitFor(`the event in the ${QUEUE_ONLY} queue`, async () => {
-      const received = await stack.sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      const received = await stack.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
       return (received.Messages ?? []).map((message) => JSON.parse(message.Body as string) as DeliveredEvent).find(matches);
     });
   }
@@ -51,7 +56,7 @@ describe('a new subscriber in the local runtime', () => {
     const entries = JSON.parse(copy.read('events/samples/user-created.json')) as PutEventsRequestEntry[];
     const sampleDetail = JSON.parse(entries[0].Detail as string) as DeliveredEvent['detail'];
 
-    const result = await stack.eventBridge.send(new PutEventsCommand({ Entries: entries }));
+    const result = await stack.clients.eventBridge.send(new PutEventsCommand({ Entries: entries }));
 
     expect(result.FailedEntryCount).toBe(0);
     const delivered = await queueOnlyEvent((event) => event.detail.metadata.eventId === sampleDetail.metadata.eventId);
@@ -63,8 +68,8 @@ describe('a new subscriber in the local runtime', () => {
   });
 
   test('a user written to the table reaches the new subscriber through the stream, the pipe and the bus', async () => {
-    const item = userItem('e2e-new-subscriber', 'e2e-new-subscriber@example.com');
-    await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: item }));
+    const item = userItem({ userId: 'e2e-new-subscriber', email: 'e2e-new-subscriber@example.com' });
+    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: item }));
 
     const delivered = await queueOnlyEvent((event) => event.detail.data.userId === 'e2e-new-subscriber');
 

@@ -1,50 +1,38 @@
-import { DeleteItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
+import { GenerateMacCommand } from '@aws-sdk/client-kms';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  AUDIT_TABLE,
-  EMAIL_HMAC_KEY_ALIAS,
-  mailTo,
-  PROJECT_DIR,
-  REJECTED_USERS_QUEUE,
-  startLocalStack,
-  userItem,
-  USERS_TABLE,
-  waitFor,
-  type LocalStack,
-} from './local-stack';
+import { type InProcessRuntime, startInProcessRuntime } from '../../support/in-process-runtime';
+import { auditRecordsOf } from '../../support/observers/audit-log';
+import { mailTo } from '../../support/observers/mail';
+import { PROJECT_DIR } from '../../support/project';
+import { stackNames } from '../../support/stack-names';
+import { userItem } from '../../support/users';
+import { waitFor } from '../../support/waiting';
+
+const names = stackNames();
 
 /**
  * The whole pipeline through the real local endpoint with real SDK clients: a write to the users table
  * flows through the stream, the pipe and its enrichment, the bus and both subscribers.
  */
 describe('local pipeline, end to end', () => {
-  let stack: LocalStack;
+  let stack: InProcessRuntime;
 
   beforeAll(async () => {
-    stack = await startLocalStack();
+    stack = await startInProcessRuntime();
   });
 
   afterAll(async () => {
     await stack?.stop();
   });
 
-  const auditRecords = async (userId: string): Promise<Record<string, unknown>[]> => {
-    const result = await stack.dynamodb.send(
-      new QueryCommand({
-        TableName: AUDIT_TABLE,
-        KeyConditionExpression: 'userId = :u',
-        ExpressionAttributeValues: { ':u': { S: userId } },
-      }),
-    );
-    return result.Items ?? [];
-  };
+  const auditRecords = (userId: string) => auditRecordsOf(stack.clients.dynamodb, names.auditLogTable, userId);
 
   const insert = (userId: string, email: string | undefined): Promise<unknown> =>
-    stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(userId, email) }));
+    stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId, email }) }));
 
   const waitForMail = (address: string): Promise<unknown> =>
     waitFor(`the welcome email to ${address}`, async () => ((await mailTo(stack.endpoint, address)).length > 0 ? true : undefined));
@@ -67,29 +55,26 @@ describe('local pipeline, end to end', () => {
     expect(audit[0].detailType).toEqual({ S: 'UserCreated' });
     expect(JSON.stringify(audit[0])).not.toContain('e2e-insert@example.com');
     // The keyed hash, computed by the local KMS under the stage's HMAC key, as an operator would look it up.
-    const kms = new KMSClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    try {
-      const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: EMAIL_HMAC_KEY_ALIAS, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('e2e-insert@example.com') }));
-      expect(audit[0].emailHmac).toEqual({ S: Buffer.from(Mac!).toString('hex') });
-      expect(audit[0]).not.toHaveProperty('emailSha256');
-    } finally {
-      kms.destroy();
-    }
+    const { Mac } = await stack.clients.kms.send(
+      new GenerateMacCommand({ KeyId: names.emailHmacKeyAlias, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('e2e-insert@example.com') }),
+    );
+    expect(audit[0].emailHmac).toEqual({ S: Buffer.from(Mac!).toString('hex') });
+    expect(audit[0]).not.toHaveProperty('emailSha256');
   });
 
   test('MODIFY and REMOVE records send no email and write no audit record', async () => {
     await insert('e2e-modify', 'e2e-modify@example.com');
     await waitForMail('e2e-modify@example.com');
 
-    await stack.dynamodb.send(
+    await stack.clients.dynamodb.send(
       new UpdateItemCommand({
-        TableName: USERS_TABLE,
+        TableName: names.usersTable,
         Key: { userId: { S: 'e2e-modify' } },
         UpdateExpression: 'SET givenName = :g',
         ExpressionAttributeValues: { ':g': { S: 'Augusta' } },
       }),
     );
-    await stack.dynamodb.send(new DeleteItemCommand({ TableName: USERS_TABLE, Key: { userId: { S: 'e2e-modify' } } }));
+    await stack.clients.dynamodb.send(new DeleteItemCommand({ TableName: names.usersTable, Key: { userId: { S: 'e2e-modify' } } }));
     await insert('e2e-modify-sentinel', 'e2e-modify-sentinel@example.com');
     await waitForMail('e2e-modify-sentinel@example.com');
     await waitFor('the sentinel audit record', async () => ((await auditRecords('e2e-modify-sentinel')).length > 0 ? true : undefined));
@@ -102,7 +87,7 @@ describe('local pipeline, end to end', () => {
     const entries = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'events/samples/user-created.json'), 'utf8')) as PutEventsRequestEntry[];
     const recipients = entries.map((entry) => (JSON.parse(entry.Detail as string) as { data: { email: string } }).data.email);
 
-    const result = await stack.eventBridge.send(new PutEventsCommand({ Entries: entries }));
+    const result = await stack.clients.eventBridge.send(new PutEventsCommand({ Entries: entries }));
 
     expect(result.FailedEntryCount).toBe(0);
     for (const address of recipients) await waitForMail(address);
@@ -118,9 +103,9 @@ describe('local pipeline, end to end', () => {
     await insert('e2e-invalid-sentinel', 'e2e-invalid-sentinel@example.com');
     await waitForMail('e2e-invalid-sentinel@example.com');
 
-    const { QueueUrl } = await stack.sqs.send(new GetQueueUrlCommand({ QueueName: REJECTED_USERS_QUEUE }));
+    const { QueueUrl } = await stack.clients.sqs.send(new GetQueueUrlCommand({ QueueName: names.deadLetterQueues.rejectedUsers }));
     const rejected = await waitFor('the rejected record', async () => {
-      const received = await stack.sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      const received = await stack.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
       const messages = (received.Messages ?? []).map((message) => message.Body as string);
       const found = messages.find((body) => (JSON.parse(body) as RejectedBody).record.dynamodb.Keys.userId.S === 'e2e-invalid');
       return found === undefined ? undefined : { text: found, body: JSON.parse(found) as RejectedBody };

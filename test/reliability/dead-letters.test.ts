@@ -1,12 +1,12 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { readDeadLetters, type DeadLetter } from '../../scripts/reliability-kit/dead-letters';
-import { BUS_NAME } from '../../scripts/reliability-kit/names';
-import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
-import { validUser } from '../../scripts/reliability-kit/users';
-import { insertUser } from '../../scripts/reliability-kit/writes';
-import { functionTargetOf, SHORTEST_VALID_VISIBILITY_SECONDS, startReliabilityStack, type ReliabilityStack } from './support';
-
-const RETRY_LOG = 'Welcome email failed; the message will be retried';
+import { readDeadLetters, type DeadLetter } from '../../scripts/reliability/dead-letters';
+import { waitUntilSettled } from '../../scripts/reliability/settle';
+import { validUser } from '../../scripts/reliability/users';
+import { insertUser } from '../../scripts/reliability/writes';
+import { SEND_WILL_BE_RETRIED } from '../../services/welcome-email/log-messages';
+import type { InProcessRuntime } from '../../support/in-process-runtime';
+import { stackNames } from '../../support/stack-names';
+import { SHORTEST_VALID_VISIBILITY_SECONDS, startReliabilityRuntime } from './support';
 
 /**
  * Proof 3, second part: when retries are exhausted, each path parks the event in its DLQ with the error. The
@@ -15,27 +15,28 @@ const RETRY_LOG = 'Welcome email failed; the message will be retried';
  * fault, and a malformed event is put on its bus.
  */
 describe('proof 3: retries exhausted', () => {
-  let faulty: ReliabilityStack;
-  let healthy: ReliabilityStack;
+  let faulty: InProcessRuntime;
+  let healthy: InProcessRuntime;
   let faultyLetters: DeadLetter[];
   let healthyLetters: DeadLetter[];
 
   beforeAll(async () => {
+    const names = stackNames();
     [faulty, healthy] = await Promise.all([
-      startReliabilityStack({
+      startReliabilityRuntime({
         visibilityTimeoutSeconds: SHORTEST_VALID_VISIBILITY_SECONDS,
-        faults: { lambda: { failShare: 1, functionNames: [functionTargetOf('users-fanout-dev-audit-log')] } },
+        faults: { lambda: { failShare: 1, functionNames: [names.functions.auditLog] } },
       }),
-      startReliabilityStack({ visibilityTimeoutSeconds: SHORTEST_VALID_VISIBILITY_SECONDS }),
+      startReliabilityRuntime({ visibilityTimeoutSeconds: SHORTEST_VALID_VISIBILITY_SECONDS }),
     ]);
     faulty.runtime.throttleSesFor(10 * 60_000);
     await insertUser(faulty.clients, validUser('exhausted-1'));
-    const malformed = { EventBusName: BUS_NAME, Source: 'users-fanout.users', DetailType: 'UserCreated', Detail: JSON.stringify({ data: { userId: 'malformed-1' } }) };
+    const malformed = { EventBusName: names.eventBus, Source: 'users-fanout.users', DetailType: 'UserCreated', Detail: JSON.stringify({ data: { userId: 'malformed-1' } }) };
     await healthy.clients.eventBridge.send(new PutEventsCommand({ Entries: [malformed] }));
     [faultyLetters, healthyLetters] = await Promise.all(
-      [faulty, healthy].map(async (stack) => {
-        await waitUntilSettled(stack.clients, { timeoutMs: 180_000 });
-        return readDeadLetters(stack.clients);
+      [faulty, healthy].map(async (runtime) => {
+        await waitUntilSettled(runtime.clients);
+        return readDeadLetters(runtime.clients);
       }),
     );
   });
@@ -54,7 +55,7 @@ describe('proof 3: retries exhausted', () => {
     expect(letter.body).toMatchObject({ 'detail-type': 'UserCreated', detail: { data: { userId: 'exhausted-1' } } });
     expect(letter.receiveCount).toBeGreaterThanOrEqual(5);
     // An SQS redrive carries no error; the function logged it for each receive, under the user id.
-    const failures = faulty.logs.filter((line) => line.includes(RETRY_LOG) && line.includes('"userId":"exhausted-1"'));
+    const failures = faulty.logs.filter((line) => line.includes(SEND_WILL_BE_RETRIED) && line.includes('"userId":"exhausted-1"'));
     expect(failures.length).toBeGreaterThanOrEqual(5);
     expect(failures[0]).toMatch(/Throttling: Maximum sending rate exceeded/);
   });

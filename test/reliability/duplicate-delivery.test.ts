@@ -1,18 +1,19 @@
-import { SUPPRESSION_MESSAGES } from '../../scripts/reliability-kit/names';
-import { reconcile } from '../../scripts/reliability-kit/reconcile';
-import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
-import { validUser } from '../../scripts/reliability-kit/users';
-import { insertAll, SHORTEST_VALID_VISIBILITY_SECONDS, startReliabilityStack, suppressionLines, type ReliabilityStack } from './support';
+import { reconcile } from '../../scripts/reliability/reconcile';
+import { waitUntilSettled } from '../../scripts/reliability/settle';
+import { SUPPRESSION_MESSAGES } from '../../scripts/reliability/suppression-counter';
+import { validUser } from '../../scripts/reliability/users';
+import type { InProcessRuntime } from '../../support/in-process-runtime';
+import { insertAll, SHORTEST_VALID_VISIBILITY_SECONDS, startReliabilityRuntime, suppressionLines } from './support';
 
 const USERS = 1000;
 
 /** Proof 1: at-least-once delivery with 30% duplicates still gives one email and one audit record per user. */
 describe('proof 1: duplicate delivery', () => {
-  let stack: ReliabilityStack;
+  let stack: InProcessRuntime;
 
   beforeAll(async () => {
     // A duplicate that arrives while the original is in progress is refused and comes back after the visibility timeout.
-    stack = await startReliabilityStack({
+    stack = await startReliabilityRuntime({
       visibilityTimeoutSeconds: SHORTEST_VALID_VISIBILITY_SECONDS,
       faults: { seed: 1, pipes: { duplicateShare: 0.3 }, eventBridge: { duplicateShare: 0.3 } },
     });
@@ -26,7 +27,7 @@ describe('proof 1: duplicate delivery', () => {
     const userIds = Array.from({ length: USERS }, (_, index) => `dup-${index}`);
 
     await insertAll(stack.clients, userIds.map(validUser));
-    await waitUntilSettled(stack.clients, { timeoutMs: 180_000 });
+    await waitUntilSettled(stack.clients);
 
     const result = await reconcile(stack.clients, { valid: new Set(userIds), poison: new Set() });
     expect(result).toMatchObject({ emailsSent: USERS, auditRecords: USERS, duplicateEmails: 0, duplicateAuditRecords: 0, lost: 0, dlqEntries: 0 });

@@ -1,19 +1,21 @@
-import { reconcile } from '../../scripts/reliability-kit/reconcile';
-import { waitUntilSettled } from '../../scripts/reliability-kit/settle';
-import { emailOf, validUser } from '../../scripts/reliability-kit/users';
-import { capturedMail } from '../e2e/local-stack';
-import { insertAll, startReliabilityStack, type ReliabilityStack } from './support';
+import { reconcile } from '../../scripts/reliability/reconcile';
+import { waitUntilSettled } from '../../scripts/reliability/settle';
+import { emailOf, validUser } from '../../scripts/reliability/users';
+import { SEND_WILL_BE_RETRIED } from '../../services/welcome-email/log-messages';
+import type { InProcessRuntime } from '../../support/in-process-runtime';
+import { capturedMail } from '../../support/observers/mail';
+import { stackNames } from '../../support/stack-names';
+import { insertAll, startReliabilityRuntime } from './support';
 
 const OUTAGE_MS = 10_000;
 const USERS = 30;
-const RETRY_LOG = 'Welcome email failed; the message will be retried';
 
 /** Proof 3, first part: an SES outage delays welcome emails, it does not lose or repeat them. Runs the template as synthesized. */
 describe('proof 3: a 10 s SES outage', () => {
-  let stack: ReliabilityStack;
+  let stack: InProcessRuntime;
 
   beforeAll(async () => {
-    stack = await startReliabilityStack();
+    stack = await startReliabilityRuntime();
   });
 
   afterAll(async () => {
@@ -21,7 +23,7 @@ describe('proof 3: a 10 s SES outage', () => {
   });
 
   test("the welcome-email queue's visibility timeout and receive limit outlast the outage", () => {
-    const queue = stack.runtime.model.queues.find((candidate) => candidate.name === 'users-fanout-dev-welcome-email');
+    const queue = stack.runtime.model.queues.find((candidate) => candidate.name === stackNames().welcomeEmailQueue);
     const maxReceiveCount = queue?.redrivePolicy?.maxReceiveCount ?? 0;
 
     // After the first failed receive, the message has (maxReceiveCount - 1) more, one visibility timeout apart.
@@ -34,13 +36,13 @@ describe('proof 3: a 10 s SES outage', () => {
     const userIds = Array.from({ length: USERS }, (_, index) => `ses-outage-${index}`);
 
     await insertAll(stack.clients, userIds.map(validUser));
-    await waitUntilSettled(stack.clients, { timeoutMs: 180_000 });
+    await waitUntilSettled(stack.clients);
 
     const result = await reconcile(stack.clients, { valid: new Set(userIds), poison: new Set() });
     expect(result).toMatchObject({ emailsSent: USERS, auditRecords: USERS, duplicateEmails: 0, dlqEntries: 0, lost: 0 });
     for (const mail of await capturedMail(stack.endpoint)) expect(Date.parse(mail.Timestamp)).toBeGreaterThanOrEqual(outageEndsAt);
     // Every user's first attempt met the outage and went back to the queue.
-    const retried = new Set(userIds.filter((userId) => stack.logs.some((line) => line.includes(RETRY_LOG) && line.includes(`"userId":"${userId}"`))));
+    const retried = new Set(userIds.filter((userId) => stack.logs.some((line) => line.includes(SEND_WILL_BE_RETRIED) && line.includes(`"userId":"${userId}"`))));
     expect(retried.size).toBe(USERS);
     expect(stack.logs.join('\n')).not.toContain(emailOf(userIds[0]));
   });

@@ -2,38 +2,28 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LocalRuntimeOptions } from '../../local/runtime';
-import { loadLocalModel } from '../../local/template';
-import { awsClients, type AwsClients } from '../../scripts/reliability-kit/clients';
-import { forEachConcurrently } from '../../scripts/reliability-kit/concurrency';
-import { SUPPRESSION_MESSAGES } from '../../scripts/reliability-kit/names';
-import { mailTimesByUser } from '../../scripts/reliability-kit/observe';
-import type { UserItem } from '../../scripts/reliability-kit/users';
-import { insertUser } from '../../scripts/reliability-kit/writes';
-import { PROJECT_DIR, startLocalStack, type LocalStack } from '../e2e/local-stack';
-
-export const CDK_OUT = path.join(PROJECT_DIR, 'cdk.out');
-
-export interface ReliabilityStack extends LocalStack {
-  clients: AwsClients;
-}
+import { mailTimesByUser } from '../../scripts/reliability/observe';
+import { insertUser } from '../../scripts/reliability/writes';
+import type { LocalAwsClients } from '../../support/aws-clients';
+import { forEachConcurrently } from '../../support/concurrency';
+import { startInProcessRuntime, type InProcessRuntime } from '../../support/in-process-runtime';
+import { CDK_OUT } from '../../support/project';
+import type { UserItem } from '../../support/users';
 
 /**
- * The local runtime in-process on a free port (fast retries), with the reliability kit's clients. With
- * `visibilityTimeoutSeconds`, it runs a copy of the assembly whose queues have that visibility timeout.
+ * The local runtime in-process on a free port (fast retries). With `visibilityTimeoutSeconds`, it runs a copy of
+ * the assembly whose queues have that visibility timeout.
  */
-export async function startReliabilityStack(
+export async function startReliabilityRuntime(
   options: Partial<LocalRuntimeOptions> & { visibilityTimeoutSeconds?: number } = {},
-): Promise<ReliabilityStack> {
+): Promise<InProcessRuntime> {
   const { visibilityTimeoutSeconds, ...runtimeOptions } = options;
   const assemblyDir = visibilityTimeoutSeconds === undefined ? undefined : assemblyWithVisibilityTimeout(visibilityTimeoutSeconds);
-  const stack = await startLocalStack({ ...runtimeOptions, ...(assemblyDir ? { cdkOutDir: assemblyDir } : {}) });
-  const clients = awsClients(stack.endpoint);
+  const started = await startInProcessRuntime({ ...runtimeOptions, ...(assemblyDir ? { cdkOutDir: assemblyDir } : {}) });
   return {
-    ...stack,
-    clients,
+    ...started,
     stop: async () => {
-      clients.destroy();
-      await stack.stop();
+      await started.stop();
       if (assemblyDir) fs.rmSync(assemblyDir, { recursive: true, force: true });
     },
   };
@@ -45,16 +35,7 @@ export async function startReliabilityStack(
  */
 export const SHORTEST_VALID_VISIBILITY_SECONDS = 10;
 
-/** The physical name of the function the rule `ruleName` targets, read from the synthesized template. */
-export function functionTargetOf(ruleName: string): string {
-  const model = loadLocalModel({ cdkOutDir: CDK_OUT, endpoint: 'http://127.0.0.1', region: 'us-east-1', account: '000000000000' });
-  const target = model.rules.find((rule) => rule.name === ruleName)?.targets[0];
-  const fn = model.functions.find((candidate) => candidate.arn === target?.arn);
-  if (!fn) throw new Error(`Rule ${ruleName} targets no function of the template in ${CDK_OUT}`);
-  return fn.name;
-}
-
-export function insertAll(clients: AwsClients, items: UserItem[], concurrency = 16): Promise<void> {
+export function insertAll(clients: LocalAwsClients, items: UserItem[], concurrency = 16): Promise<void> {
   return forEachConcurrently(items, concurrency, (item) => insertUser(clients, item));
 }
 
@@ -62,7 +43,7 @@ export async function mailCount(endpoint: string, userId: string): Promise<numbe
   return (await mailTimesByUser(endpoint)).get(userId)?.length ?? 0;
 }
 
-export function suppressionLines(logs: string[], message: (typeof SUPPRESSION_MESSAGES)[number]): number {
+export function suppressionLines(logs: string[], message: string): number {
   return logs.filter((line) => line.includes(message)).length;
 }
 

@@ -1,4 +1,6 @@
 import { serialization } from '../errors';
+import { MAX_KEY_ID_LENGTH, MAX_MESSAGE_BYTES } from '../limits';
+import { MAC_ALGORITHMS, type MacAlgorithm } from '../mac-algorithms';
 
 /**
  * Readers for the members KMS requests share. Shape problems (missing, too long, not in an enum) are collected as
@@ -69,4 +71,13 @@ export class FieldReader {
     if (typeof value !== 'boolean') throw serialization('DryRun must be a boolean');
     return value;
   }
+}
+
+/** The members GenerateMac and VerifyMac share: the message, the key and the MAC algorithm. */
+export function macRequestFields(fields: FieldReader): { message: Buffer; keyId: string; macAlgorithm: MacAlgorithm } {
+  return {
+    message: fields.blob('Message', 'message', MAX_MESSAGE_BYTES),
+    keyId: fields.string('KeyId', 'keyId', MAX_KEY_ID_LENGTH),
+    macAlgorithm: fields.enumeration('MacAlgorithm', 'macAlgorithm', MAC_ALGORITHMS),
+  };
 }

@@ -1,7 +1,7 @@
 import { validationErrors } from '../errors';
-import { FieldReader } from './fields';
-import { MAX_KEY_ID_LENGTH, MAX_MAC_BYTES, MAX_MESSAGE_BYTES } from '../limits';
-import { MAC_ALGORITHMS, type MacAlgorithm } from '../mac-algorithms';
+import { MAX_MAC_BYTES } from '../limits';
+import type { MacAlgorithm } from '../mac-algorithms';
+import { FieldReader, macRequestFields } from './fields';
 
 export interface VerifyMacInput {
   keyId: string;
@@ -13,13 +13,7 @@ export interface VerifyMacInput {
 
 export function validateVerifyMac(raw: Record<string, unknown>): VerifyMacInput {
   const fields = new FieldReader(raw);
-  const input = {
-    message: fields.blob('Message', 'message', MAX_MESSAGE_BYTES),
-    keyId: fields.string('KeyId', 'keyId', MAX_KEY_ID_LENGTH),
-    macAlgorithm: fields.enumeration('MacAlgorithm', 'macAlgorithm', MAC_ALGORITHMS),
-    mac: fields.blob('Mac', 'mac', MAX_MAC_BYTES),
-    dryRun: fields.dryRun(),
-  };
+  const input = { ...macRequestFields(fields), mac: fields.blob('Mac', 'mac', MAX_MAC_BYTES), dryRun: fields.dryRun() };
   fields.grantTokens();
   if (fields.clauses.length > 0) throw validationErrors(fields.clauses);
   return input;

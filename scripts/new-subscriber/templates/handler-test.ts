@@ -1,20 +1,20 @@
 import type { DeliveryKind } from '../../../cdk/subscription/subscriber-entry';
 import { eventTitle, tsString, type TemplateValues } from './template-values';
 
-const SQS_HELPERS_IMPORT = "import { sqsEvent, sqsRecord } from './helpers/events';\n";
+const SQS_HELPERS_IMPORT = "import { sqsEvent, sqsRecord } from '../../../support/lambda-events';\n";
 
-/** `test/services/<name>.test.ts`: the handler on the sample events its own registry pattern selects. */
+/** `test/services/<name>/handler.test.ts`: the handler on the sample events its own registry pattern selects. */
 export function renderHandlerTest(values: TemplateValues, delivery: Exclude<DeliveryKind, 'queue-only'>): string {
   const { name } = values;
   const handledMessage = tsString(`${values.event.contract.detailType} event handled`);
   const body = delivery === 'queued' ? queuedCases() : directCases();
-  return `import { subscribers } from '../../cdk/subscribers';
-import { loadSampleEvents } from '../../events/sample-events';
-import { matchesPattern } from '../../local/patterns';
-import { parseEvent } from '../../services/${name}/event';
-import { handler } from '../../services/${name}/handler';
-import { captureLogs, type CapturedLogs } from './helpers/capture-logs';
-${delivery === 'queued' ? SQS_HELPERS_IMPORT : ''}import { lambdaContext } from './helpers/fixtures';
+  return `import { subscribers } from '../../../cdk/subscribers';
+import { loadSampleEvents } from '../../../events/sample-events';
+import { matchesPattern } from '../../../local/patterns';
+import { parseEvent } from '../../../services/${name}/event';
+import { handler } from '../../../services/${name}/handler';
+import { captureLogs, type CapturedLogs } from '../../../support/capture-logs';
+${delivery === 'queued' ? SQS_HELPERS_IMPORT : ''}import { lambdaContext } from '../../../support/lambda-fixtures';
 
 const entry = subscribers.find((candidate) => candidate.name === ${tsString(name)})!;
 /** The ${eventTitle(values.event)} samples in events/samples that this subscriber's rule selects. */

@@ -7,13 +7,19 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { freshSampleEntries } from '../../../events/cli/fresh-sample';
-import { capturedMail, mailTo, PROJECT_DIR, startLocalStack, userItem, USERS_TABLE, waitFor, type LocalStack } from '../../e2e/local-stack';
+import { startInProcessRuntime, type InProcessRuntime } from '../../../support/in-process-runtime';
+import { capturedMail, mailTo } from '../../../support/observers/mail';
+import { PROJECT_DIR } from '../../../support/project';
+import { stackNames } from '../../../support/stack-names';
+import { userItem } from '../../../support/users';
+import { waitFor } from '../../../support/waiting';
 import { launchChromium, type HeadlessChromium } from './chromium';
 
 /** Where the screenshots go (gitignored): one per scenario, to look at when a run fails or the README needs a new one. */
 const OUTPUT_DIR = path.join(PROJECT_DIR, 'test-output', 'console');
-const BUS = 'users-fanout-dev';
-const WELCOME_EMAIL_DLQ = 'users-fanout-dev-welcome-email-dlq';
+const names = stackNames();
+const BUS = names.eventBus;
+const WELCOME_EMAIL_DLQ = names.deadLetterQueues.welcomeEmail;
 
 /** The project's own redrive command, as npm start hands it to the console. */
 function projectRedriveCommand(): string {
@@ -26,14 +32,14 @@ function projectRedriveCommand(): string {
  * sending an event from the bus form and redriving a dead letter, and what a page elsewhere cannot do.
  */
 describe('the console in a browser', () => {
-  let stack: LocalStack;
+  let stack: InProcessRuntime;
   let chromium: HeadlessChromium;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-    stack = await startLocalStack({ redrive: { command: projectRedriveCommand(), cwd: PROJECT_DIR } });
+    stack = await startInProcessRuntime({ redrive: { command: projectRedriveCommand(), cwd: PROJECT_DIR } });
     chromium = await launchChromium({ hostRules: 'MAP rebound.test 127.0.0.1' });
     page = await chromium.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -51,7 +57,7 @@ describe('the console in a browser', () => {
     const userId = `console-${Date.now()}`;
     await page.goto(`${stack.endpoint}/_console#/traces`);
     await page.waitForSelector('.live.on');
-    await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(userId, `${userId}@example.com`, 'Grace') }));
+    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId, email: `${userId}@example.com`, givenName: 'Grace' }) }));
     await waitFor('the welcome email', async () => ((await mailTo(stack.endpoint, `${userId}@example.com`)).length > 0 ? true : undefined));
 
     await page.fill('input[name="q"]', userId);
@@ -103,7 +109,7 @@ describe('the console in a browser', () => {
   it('links a failed hop to its dead-letter entry, and redrives a dead-letter queue through the project\'s own command', async () => {
     // A malformed event: audit-log throws on it until its on-failure destination takes it, a red hop.
     const malformed = { EventBusName: BUS, Source: 'users-fanout.users', DetailType: 'UserCreated', Detail: JSON.stringify({ data: { userId: 'malformed-console' } }) };
-    const sent = await stack.eventBridge.send(new PutEventsCommand({ Entries: [malformed] }));
+    const sent = await stack.clients.eventBridge.send(new PutEventsCommand({ Entries: [malformed] }));
     await page.goto(`${stack.endpoint}/_console#/traces?q=${sent.Entries?.[0].EventId}`);
     await page.click('a.trace-link');
     const deadLetterLink = page.locator('li.hop.outcome-error a.dead-letter').first();
@@ -115,8 +121,8 @@ describe('the console in a browser', () => {
     const [entry] = freshSampleEntries('user-created', BUS);
     const address = (JSON.parse(entry.Detail as string) as { data: { email: string } }).data.email;
     const envelope = { version: '0', id: `redrive-${Date.now()}`, 'detail-type': entry.DetailType, source: entry.Source, account: '000000000000', time: new Date().toISOString(), region: 'us-east-1', resources: [], detail: JSON.parse(entry.Detail as string) };
-    const { QueueUrl } = await stack.sqs.send(new GetQueueUrlCommand({ QueueName: WELCOME_EMAIL_DLQ }));
-    await stack.sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify(envelope) }));
+    const { QueueUrl } = await stack.clients.sqs.send(new GetQueueUrlCommand({ QueueName: WELCOME_EMAIL_DLQ }));
+    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify(envelope) }));
 
     await page.goto(`${stack.endpoint}/_console#/queues/${WELCOME_EMAIL_DLQ}`);
     await page.waitForSelector('tr[data-message]');
@@ -141,7 +147,7 @@ describe('the console in a browser', () => {
     expect(await page.textContent('body')).toContain('ForbiddenHost');
 
     const [entry] = freshSampleEntries('user-created', BUS);
-    await stack.eventBridge.send(new PutEventsCommand({ Entries: [entry] }));
+    await stack.clients.eventBridge.send(new PutEventsCommand({ Entries: [entry] }));
     const address = (JSON.parse(entry.Detail as string) as { data: { email: string } }).data.email;
     await waitFor('a captured email to keep', async () => ((await mailTo(stack.endpoint, address)).length > 0 ? true : undefined));
     const before = (await capturedMail(stack.endpoint)).length;

@@ -1,10 +1,9 @@
-import * as path from 'node:path';
 import { buildTopology } from '../../../local/console/topology';
 import { loadLocalModel } from '../../../local/template';
 import { SpanStore } from '../../../local/trace';
-import { PROJECT_DIR } from '../../e2e/local-stack';
+import { CDK_OUT } from '../../../support/project';
 
-const model = loadLocalModel({ cdkOutDir: path.join(PROJECT_DIR, 'cdk.out'), endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', account: '000000000000' });
+const model = loadLocalModel({ cdkOutDir: CDK_OUT, endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', account: '000000000000' });
 
 describe('the topology of the running template', () => {
   const pipe = model.pipes.find((candidate) => candidate.target.kind === 'eventbridge' && candidate.enrichment) as (typeof model.pipes)[number];

@@ -16,7 +16,8 @@ import {
   UpdateItemCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_TABLES, startLocalDynamoDb, temporaryDirectory, type LocalDynamoDb } from './local-dynamodb-fixture';
+import { DEFAULT_TABLES, startLocalDynamoDb, type LocalDynamoDb } from '../../../support/local-dynamodb';
+import { temporaryDirectory } from '../../../support/local-fixtures';
 
 const user = (id: string, extra: Record<string, unknown> = {}) => ({ userId: { S: id }, email: { S: `${id}@example.com` }, ...extra });
 
@@ -282,7 +283,7 @@ describe('the local DynamoDB', () => {
 
 describe('the local DynamoDB with a data directory', () => {
   it('keeps tables and items across a restart', async () => {
-    const dataDir = temporaryDirectory();
+    const dataDir = temporaryDirectory('local-dynamodb-');
     try {
       const first = await startLocalDynamoDb({ dataDir });
       await first.dynamo.send(new PutItemCommand({ TableName: 'users', Item: user('kept') }));
@@ -306,7 +307,7 @@ describe('the local DynamoDB with a data directory', () => {
   });
 
   it('refuses to start when a stored table no longer has the key schema of the model', async () => {
-    const dataDir = temporaryDirectory();
+    const dataDir = temporaryDirectory('local-dynamodb-');
     try {
       const first = await startLocalDynamoDb({ dataDir });
       await first.close();

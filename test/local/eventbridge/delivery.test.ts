@@ -1,9 +1,10 @@
 import { createEventBridge } from '../../../local/eventbridge';
 import { planFaults } from '../../../local/faults';
-import { ManualClock } from '../manual-clock';
 import type { RuleModel } from '../../../local/model/types';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
+import { ManualClock } from '../../../support/manual-clock';
+import { waitFor } from '../../../support/waiting';
 import {
   ACCOUNT,
   AUDIT_FUNCTION_ARN,
@@ -13,7 +14,6 @@ import {
   RULES,
   RecordingLambda,
   USER_CREATED_PATTERN,
-  eventually,
   queueArn,
   rule,
   target,
@@ -59,7 +59,7 @@ describe('EventBridge delivery to rule targets', () => {
     const lambda = new RecordingLambda(2);
     const bus = startBus(lambda);
     bus.port.putEvents([userCreatedEntry('u-1')]);
-    await eventually(() => (lambda.accepted.length === 1 ? true : undefined));
+    await waitFor('the third attempt to be accepted', () => lambda.accepted.length === 1);
     expect(lambda.attempts).toBe(3);
     expect(sqs.port.receive(queueArn('audit-dlq'), 10)).toEqual([]);
     await bus.close();
@@ -70,12 +70,12 @@ describe('EventBridge delivery to rule targets', () => {
     const lambda = new RecordingLambda(1);
     const bus = startBus(lambda, [AUDIT_RULE], { clock, retryDelays: [60_000] });
     bus.port.putEvents([userCreatedEntry('u-clocked')]);
-    await eventually(() => (lambda.attempts === 1 && clock.pendingTimers === 1 ? true : undefined));
+    await waitFor('the first attempt and its retry timer', () => lambda.attempts === 1 && clock.pendingTimers === 1);
 
     clock.advance(59_999);
     expect(lambda.attempts).toBe(1);
     clock.advance(1);
-    await eventually(() => (lambda.accepted.length === 1 ? true : undefined));
+    await waitFor('the retry to be accepted', () => lambda.accepted.length === 1);
     expect(lambda.attempts).toBe(2);
     await bus.close();
   });
@@ -84,7 +84,7 @@ describe('EventBridge delivery to rule targets', () => {
     const lambda = new RecordingLambda(Number.POSITIVE_INFINITY);
     const bus = startBus(lambda);
     const { Entries } = bus.port.putEvents([userCreatedEntry('u-2')]);
-    const [deadLetter] = await eventually(() => {
+    const [deadLetter] = await waitFor('a dead letter in audit-dlq', () => {
       const received = sqs.port.receive(queueArn('audit-dlq'), 10);
       return received.length > 0 ? received : undefined;
     });
@@ -113,7 +113,7 @@ describe('EventBridge delivery to rule targets', () => {
     ]);
     const bus = startBus(lambda, [shortLived]);
     bus.port.putEvents([userCreatedEntry('u-3')]);
-    const [deadLetter] = await eventually(() => {
+    const [deadLetter] = await waitFor('a dead letter in audit-dlq', () => {
       const received = sqs.port.receive(queueArn('audit-dlq'), 10);
       return received.length > 0 ? received : undefined;
     });
@@ -128,7 +128,7 @@ describe('EventBridge delivery to rule targets', () => {
     ]);
     const bus = startBus(new RecordingLambda(), [missingQueue]);
     bus.port.putEvents([userCreatedEntry('u-4')]);
-    const [deadLetter] = await eventually(() => {
+    const [deadLetter] = await waitFor('a dead letter in audit-dlq', () => {
       const received = sqs.port.receive(queueArn('audit-dlq'), 10);
       return received.length > 0 ? received : undefined;
     });
@@ -142,7 +142,7 @@ describe('EventBridge delivery to rule targets', () => {
     const noDlq = rule('no-dlq', USER_CREATED_PATTERN, [target('audit', AUDIT_FUNCTION_ARN, { retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeSeconds: 60 } })]);
     const bus = startBus(new RecordingLambda(1), [noDlq]);
     const { Entries } = bus.port.putEvents([userCreatedEntry('secret-user')]);
-    const line = await eventually(() => logLines.find((candidate) => candidate.includes('dropped')));
+    const line = await waitFor('the dropped-event log line', () => logLines.find((candidate) => candidate.includes('dropped')));
     expect(line).toContain(Entries[0].EventId);
     expect(line).not.toContain('secret-user');
     await bus.close();
@@ -152,7 +152,7 @@ describe('EventBridge delivery to rule targets', () => {
     const lambda = new RecordingLambda();
     const bus = startBus(lambda, [AUDIT_RULE], { faults: planFaults({ eventBridge: { duplicateShare: 1 } }) });
     const { Entries } = bus.port.putEvents([userCreatedEntry('u-5'), userCreatedEntry('u-6')]);
-    await eventually(() => (lambda.accepted.length === 4 ? true : undefined));
+    await waitFor('each event delivered twice', () => lambda.accepted.length === 4);
     const ids = lambda.accepted.map(({ event }) => (event as { id: string }).id).sort();
     expect(ids).toEqual([Entries[0].EventId, Entries[0].EventId, Entries[1].EventId, Entries[1].EventId].sort());
     await bus.close();
@@ -165,7 +165,7 @@ describe('EventBridge delivery to rule targets', () => {
       const bus = startBus(lambda, [AUDIT_RULE], { faults: planFaults({ seed, eventBridge: { duplicateShare: 0.5 } }) });
       bus.port.putEvents(entries.slice(0, 10));
       bus.port.putEvents(entries.slice(10));
-      await eventually(() => (bus.pendingDeliveries() === 0 && lambda.accepted.length >= 20 ? true : undefined));
+      await waitFor('every delivery to finish', () => bus.pendingDeliveries() === 0 && lambda.accepted.length >= 20);
       await bus.close();
       const users = lambda.accepted.map(({ event }) => (event as { detail: { data: { userId: string } } }).detail.data.userId);
       return users.filter((user, index) => users.indexOf(user) !== index).sort();
@@ -190,7 +190,7 @@ describe('EventBridge pending retries survive a restart', () => {
       region: REGION, account: ACCOUNT, retryDelays: [60_000], logSink: () => {},
     });
     const { Entries } = first.port.putEvents([userCreatedEntry('u-7')]);
-    await eventually(() => (failing.attempts === 1 ? true : undefined));
+    await waitFor('the first, failing attempt', () => failing.attempts === 1);
     await first.close();
     await firstSqs.close();
     firstStore.close();
@@ -205,9 +205,9 @@ describe('EventBridge pending retries survive a restart', () => {
       clock: new ManualClock(Date.now() + 61_000),
     });
     expect(restarted.pendingDeliveries()).toBe(1);
-    await eventually(() => (healthy.accepted.length === 1 ? true : undefined));
+    await waitFor('the resumed delivery', () => healthy.accepted.length === 1);
     expect((healthy.accepted[0].event as { id: string }).id).toBe(Entries[0].EventId);
-    await eventually(() => (restarted.pendingDeliveries() === 0 ? true : undefined));
+    await waitFor('no delivery left pending', () => restarted.pendingDeliveries() === 0);
     await restarted.close();
     await sqs.close();
     store.close();

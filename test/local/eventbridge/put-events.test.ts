@@ -1,6 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { LocalEventBridge } from '../../../local/eventbridge';
 import type { LocalSqs } from '../../../local/sqs';
+import { waitFor } from '../../../support/waiting';
 import {
   ACCOUNT,
   AUDIT_FUNCTION_ARN,
@@ -8,7 +9,6 @@ import {
   type BusOnEndpoint,
   REGION,
   RecordingLambda,
-  eventually,
   queueArn,
   startBusOnEndpoint,
   userCreatedEntry,
@@ -82,7 +82,7 @@ describe('EventBridge PutEvents with the real SDK client', () => {
     expect(result.FailedEntryCount).toBe(0);
     const eventId = result.Entries![0].EventId;
 
-    const [message] = await eventually(() => {
+    const [message] = await waitFor('the event in the welcome queue', () => {
       const received = sqs.port.receive(queueArn('welcome'), 10);
       return received.length > 0 ? received : undefined;
     });
@@ -97,24 +97,24 @@ describe('EventBridge PutEvents with the real SDK client', () => {
       resources: ['arn:aws:dynamodb:x'],
       detail: { metadata: { eventId: 'e-u-1' }, data: { userId: 'u-1' } },
     });
-    await eventually(() => (lambda.accepted.length === 1 ? true : undefined));
+    await waitFor('the audit function to accept the event', () => lambda.accepted.length === 1);
     expect(lambda.accepted[0]).toEqual({ functionArn: AUDIT_FUNCTION_ARN, event: JSON.parse(message.body) });
 
     // InputPath hands the target only the selected part of the event.
-    const [details] = await eventually(() => {
+    const [details] = await waitFor('the selected part in the details queue', () => {
       const received = sqs.port.receive(queueArn('details'), 10);
       return received.length > 0 ? received : undefined;
     });
     expect(JSON.parse(details.body)).toEqual({ userId: 'u-1' });
 
     // Neither the rule for another source nor the disabled rule got it.
-    await eventually(() => (bus.pendingDeliveries() === 0 ? true : undefined));
+    await waitFor('no delivery left pending', () => bus.pendingDeliveries() === 0);
     expect(sqs.port.receive(queueArn('other'), 10)).toEqual([]);
   });
 
   it('routes events of another source to their own rule only, and uses the default bus when none is named', async () => {
     await client.send(new PutEventsCommand({ Entries: [{ EventBusName: BUS.name, Source: 'other.source', DetailType: 'Anything', Detail: '{"a":1}' }] }));
-    const [message] = await eventually(() => {
+    const [message] = await waitFor('the event in the other queue', () => {
       const received = sqs.port.receive(queueArn('other'), 10);
       return received.length > 0 ? received : undefined;
     });
@@ -123,9 +123,16 @@ describe('EventBridge PutEvents with the real SDK client', () => {
 
     const onDefault = await client.send(new PutEventsCommand({ Entries: [{ Source: 'users-fanout.users', DetailType: 'UserCreated', Detail: '{}' }] }));
     expect(onDefault.FailedEntryCount).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(sqs.port.receive(queueArn('welcome'), 10)).toEqual([]);
-    expect(lambda.attempts).toBe(0);
+    // The sentinel, put on the named bus after it, reaches the same rules' targets: the default bus's event, had any rule taken it, would be there first.
+    await client.send(new PutEventsCommand({ Entries: [userCreatedEntry('sentinel')] }));
+    const [sentinel, ...others] = await waitFor('the sentinel in the welcome queue', () => {
+      const received = sqs.port.receive(queueArn('welcome'), 10);
+      return received.length > 0 ? received : undefined;
+    });
+    await waitFor('no delivery left pending', () => bus.pendingDeliveries() === 0);
+    expect(others).toEqual([]);
+    expect(JSON.parse(sentinel.body).detail.data.userId).toBe('sentinel');
+    expect(lambda.accepted.map(({ event }) => (event as { detail: { data: { userId: string } } }).detail.data.userId)).toEqual(['sentinel']);
   });
 
   it('answers through the in-process port exactly as through the API', () => {

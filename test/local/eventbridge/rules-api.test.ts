@@ -17,13 +17,13 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import type { LocalEventBridge } from '../../../local/eventbridge';
 import type { LocalSqs } from '../../../local/sqs';
+import { waitFor } from '../../../support/waiting';
 import {
   ACCOUNT,
   AUDIT_FUNCTION_ARN,
   BUS,
   type BusOnEndpoint,
   REGION,
-  eventually,
   queueArn,
   startBusOnEndpoint,
   userCreatedEntry,
@@ -131,7 +131,7 @@ describe('EventBridge rules, buses and archives from the template', () => {
     const archive = await client.send(new DescribeArchiveCommand({ ArchiveName: 'users-archive' }));
     expect(archive.ArchiveArn).toBe(`arn:aws:events:${REGION}:${ACCOUNT}:archive/users-archive`);
 
-    await eventually(() => (bus.pendingDeliveries() === 0 ? true : undefined));
+    await waitFor('no delivery left pending', () => bus.pendingDeliveries() === 0);
     sqs.port.receive(queueArn('welcome'), 10).forEach((message) => sqs.port.delete(queueArn('welcome'), message.receiptHandle));
 
     await client.send(
@@ -143,7 +143,7 @@ describe('EventBridge rules, buses and archives from the template', () => {
         Destination: { Arn: BUS.arn, FilterArns: [`arn:aws:events:${REGION}:${ACCOUNT}:rule/${BUS.name}/user-created-to-welcome`] },
       }),
     );
-    const [replayed] = await eventually(() => {
+    const [replayed] = await waitFor('the replayed event in the welcome queue', () => {
       const received = sqs.port.receive(queueArn('welcome'), 10);
       return received.length > 0 ? received : undefined;
     });

@@ -5,9 +5,9 @@ import { createEventBridge, type LocalEventBridge } from '../../../local/eventbr
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore } from '../../../local/storage/state-store';
-import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../sqs/support';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../../../support/local-fixtures';
 
-export { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../sqs/support';
+export { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../../../support/local-fixtures';
 
 export const BUS: EventBusModel = { logicalId: 'Bus', name: 'users-fanout-test', arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/users-fanout-test` };
 export const AUDIT_FUNCTION_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:audit-log`;
@@ -72,16 +72,6 @@ export class RecordingLambda implements LambdaPort {
       throw Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' });
     }
     this.accepted.push({ functionArn, event });
-  }
-}
-
-export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -1,11 +1,16 @@
 import * as path from 'node:path';
-import { createLambda, DestinationRecord, LocalLambda } from '../../../local/lambda';
+import { createLambda, type CreateLambdaOptions, DestinationRecord, LocalLambda } from '../../../local/lambda';
 import { FunctionModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
-import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+import { ManualClock } from '../../../support/manual-clock';
+import { waitFor } from '../../../support/waiting';
+import { FakeSqs } from '../../../support/fake-sqs';
+import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
+import { ENDPOINT, readLog, testFunction } from './helpers';
 
 const DLQ = `arn:aws:sqs:${REGION}:000000000000:on-failure`;
+/** Where a function's on-success records go: one marks the end of a successful attempt. */
+const SUCCESSES = `arn:aws:sqs:${REGION}:000000000000:on-success`;
 
 describe('Lambda runtime: asynchronous invocations', () => {
   const open: Array<{ runtime: LocalLambda; store: StateStore }> = [];
@@ -16,7 +21,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     }
   });
 
-  function start(fn: FunctionModel, sqs: FakeSqs, stateDir?: string, autoStart = true): LocalLambda {
+  function start(fn: FunctionModel, sqs: FakeSqs, stateDir?: string, autoStart = true, options: Partial<CreateLambdaOptions> = {}): LocalLambda {
     const store = openStateStore(stateDir);
     const runtime = createLambda({
       functions: [fn],
@@ -27,6 +32,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
       region: REGION,
       logSink: () => undefined,
       asyncRetryDelaysMs: [50, 100],
+      ...options,
     });
     open.push({ runtime, store });
     if (autoStart) runtime.start();
@@ -38,7 +44,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
   }
 
   it('retries a failing event per maximumRetryAttempts, then sends the AWS destination record', async () => {
-    const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
+    const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('always-throws', 'throws', {
       environment: { LOG_FILE: logFile },
       asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 60, onFailureDestinationArn: DLQ },
@@ -47,7 +53,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     sqs.createQueue(DLQ);
     const runtime = start(fn, sqs);
     await runtime.port.invokeAsync(fn.arn, { userId: 'u-1' });
-    await waitFor(() => sqs.messages(DLQ).length === 1, 'the on-failure record');
+    await waitFor('the on-failure record', () => sqs.messages(DLQ).length === 1);
     expect(readLog(logFile)).toHaveLength(3);
     const [record] = destinationRecords(sqs);
     expect(record).toEqual({
@@ -77,18 +83,28 @@ describe('Lambda runtime: asynchronous invocations', () => {
     sqs.createQueue(DLQ);
     const runtime = start(fn, sqs);
     await runtime.port.invokeAsync(fn.arn, { n: 1 });
-    await waitFor(() => sqs.messages(DLQ).length === 1, 'the on-failure record');
+    await waitFor('the on-failure record', () => sqs.messages(DLQ).length === 1);
     expect(destinationRecords(sqs)[0].requestContext).toMatchObject({ condition: 'EventAgeExceeded', approximateInvokeCount: 1 });
   });
 
   it('does not retry an event that succeeded', async () => {
-    const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
-    const fn = testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } });
-    const runtime = start(fn, new FakeSqs());
-    await runtime.port.invokeAsync(fn.arn, { ok: true });
-    await waitFor(() => readLog(logFile).length === 1, 'the invocation');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(readLog(logFile)).toHaveLength(1);
+    const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
+    const fn = testFunction('echo', 'echo', {
+      environment: { LOG_FILE: logFile },
+      asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 60, onSuccessDestinationArn: SUCCESSES },
+    });
+    const sqs = new FakeSqs();
+    sqs.createQueue(SUCCESSES);
+    // One event at a time, first in first out: a retry of the first event would run before the sentinel.
+    const clock = new ManualClock();
+    const runtime = start(fn, sqs, undefined, true, { clock, maxConcurrencyPerFunction: 1 });
+    await runtime.port.invokeAsync(fn.arn, { id: 'first' });
+    await waitFor("the first event's success record", () => sqs.messages(SUCCESSES).length === 1);
+    clock.advance(100);
+
+    await runtime.port.invokeAsync(fn.arn, { id: 'sentinel' });
+    await waitFor("the sentinel's success record", () => sqs.messages(SUCCESSES).length === 2);
+    expect(readLog<{ event: { id: string } }>(logFile).map((line) => line.event.id)).toEqual(['first', 'sentinel']);
   });
 
   it('rejects events for unknown functions', async () => {
@@ -97,8 +113,8 @@ describe('Lambda runtime: asynchronous invocations', () => {
   });
 
   it('keeps accepted events on disk: a new runtime on the same state runs them', async () => {
-    const stateDir = tempDir('lambda-async-state-');
-    const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
+    const stateDir = temporaryDirectory('lambda-async-state-');
+    const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } });
     const first = start(fn, new FakeSqs(), stateDir, false);
     await first.port.invokeAsync(fn.arn, { id: 'a' });
@@ -110,31 +126,32 @@ describe('Lambda runtime: asynchronous invocations', () => {
     expect(readLog(logFile)).toEqual([]);
 
     start(fn, new FakeSqs(), stateDir);
-    await waitFor(() => readLog(logFile).length === 2, 'both events after the restart');
+    await waitFor('both events after the restart', () => readLog(logFile).length === 2);
     expect(readLog<{ event: { id: string } }>(logFile).map((line) => line.event.id).sort()).toEqual(['a', 'b']);
   });
 
   it('re-runs an event whose attempt was cut short by a crash', async () => {
-    const stateDir = tempDir('lambda-async-state-');
-    const logFile = path.join(tempDir('lambda-async-'), 'calls.jsonl');
+    const stateDir = temporaryDirectory('lambda-async-state-');
+    const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('sleepy', 'sleep', {
       environment: { LOG_FILE: logFile },
-      asyncConfig: { maximumRetryAttempts: 0, maximumEventAgeSeconds: 60, onFailureDestinationArn: DLQ },
+      asyncConfig: { maximumRetryAttempts: 0, maximumEventAgeSeconds: 60, onFailureDestinationArn: DLQ, onSuccessDestinationArn: SUCCESSES },
     });
     const sqs = new FakeSqs();
     sqs.createQueue(DLQ);
+    sqs.createQueue(SUCCESSES);
     const first = start(fn, sqs, stateDir);
     await first.port.invokeAsync(fn.arn, { ms: 400 });
-    await waitFor(() => readLog(logFile).length === 1, 'the first attempt to start');
+    await waitFor('the first attempt to start', () => readLog(logFile).length === 1);
     for (const { runtime, store } of open.splice(0)) {
       await runtime.close();
       store.close();
     }
 
     start(fn, sqs, stateDir);
-    await waitFor(() => readLog(logFile).some((line) => line.phase === 'end'), 'the re-run to finish');
+    // The success record ends the re-run's attempt: no failure record can follow it.
+    await waitFor("the re-run's success record", () => sqs.messages(SUCCESSES).length === 1);
     expect(readLog(logFile).map((line) => line.phase)).toEqual(['start', 'start', 'end']);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(sqs.messages(DLQ)).toHaveLength(0);
   });
 });

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { FunctionModel } from '../../../local/model/types';
+import { REGION } from '../../../support/local-fixtures';
 
-export const REGION = 'us-east-1';
 export const ENDPOINT = 'http://127.0.0.1:4566';
 
 export function testFunction(name: string, handler: string, overrides: Partial<FunctionModel> = {}): FunctionModel {
@@ -22,10 +21,6 @@ export function testFunction(name: string, handler: string, overrides: Partial<F
   };
 }
 
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
 /** The JSON lines a fixture handler appended to its LOG_FILE. */
 export function readLog<T = Record<string, unknown>>(file: string): T[] {
   if (!fs.existsSync(file)) return [];
@@ -34,12 +29,4 @@ export function readLog<T = Record<string, unknown>>(file: string): T[] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as T);
-}
-
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

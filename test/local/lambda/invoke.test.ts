@@ -2,13 +2,15 @@ import * as path from 'node:path';
 import { planFaults } from '../../../local/faults';
 import { createLambda, LocalLambda } from '../../../local/lambda';
 import { openStateStore } from '../../../local/storage/state-store';
-import { ManualClock } from '../manual-clock';
-import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+import { ManualClock } from '../../../support/manual-clock';
+import { FakeSqs } from '../../../support/fake-sqs';
+import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
+import { waitFor } from '../../../support/waiting';
+import { ENDPOINT, readLog, testFunction } from './helpers';
 
 describe('Lambda runtime: synchronous invocations', () => {
   const logs: string[] = [];
-  const logFile = path.join(tempDir('lambda-invoke-'), 'calls.jsonl');
+  const logFile = path.join(temporaryDirectory('lambda-invoke-'), 'calls.jsonl');
   const functions = [
     testFunction('fn-a', 'environment', { environment: { ONLY_A: 'a', SHARED: 'from-a' }, timeoutSeconds: 7 }),
     testFunction('fn-b', 'environment', { environment: { ONLY_B: 'b', SHARED: 'from-b' }, memorySizeMb: 256 }),
@@ -85,8 +87,8 @@ describe('Lambda runtime: synchronous invocations', () => {
 
   it("prints the handler's stdout and stderr prefixed with the function name", async () => {
     await runtime.port.invoke(arn('echo'), { n: 1 });
-    await waitFor(() => logs.includes('[echo] echo called with {"n":1}'), 'stdout line');
-    await waitFor(() => logs.includes('[echo] to stderr'), 'stderr line');
+    await waitFor('stdout line', () => logs.includes('[echo] echo called with {"n":1}'));
+    await waitFor('stderr line', () => logs.includes('[echo] to stderr'));
   });
 
   it('supports callback-style handlers', async () => {
@@ -103,6 +105,8 @@ describe('Lambda runtime: synchronous invocations', () => {
   });
 
   it('terminates a handler that overruns its timeout and serves the next call from a cold worker', async () => {
+    // A function's own timeout runs on real time (its handler runs in a worker thread, not on the injected clock):
+    // a loose bound shows the call ended at the 1 s timeout rather than when the 10 s handler would have.
     const started = Date.now();
     const result = await runtime.port.invoke(arn('sleepy'), { ms: 10_000 });
     expect(result.error).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 1.00 seconds' });
@@ -163,7 +167,7 @@ describe('Lambda runtime: idle workers', () => {
 
 describe('Lambda runtime: fault injection', () => {
   async function outcomes({ seed, ...lambda }: { failShare?: number; timeoutShare?: number; seed?: number }, calls: number): Promise<string[]> {
-    const logFile = path.join(tempDir('lambda-faults-'), 'calls.jsonl');
+    const logFile = path.join(temporaryDirectory('lambda-faults-'), 'calls.jsonl');
     const runtime = createLambda({
       functions: [testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } })],
       eventSourceMappings: [],

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createLambda } from '../../../local/lambda';
 import { openStateStore } from '../../../local/storage/state-store';
-import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+import { FakeSqs } from '../../../support/fake-sqs';
+import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
+import { waitFor } from '../../../support/waiting';
+import { ENDPOINT, readLog, testFunction } from './helpers';
 
 
 /** Runs the child until it reports that both events are accepted and one is running, then SIGKILLs it. */
@@ -23,8 +25,8 @@ function acceptThenKill(stateDir: string, logFile: string): Promise<void> {
 
 describe('Lambda runtime: asynchronous events across a SIGKILL', () => {
   it('runs the in-flight and the queued event again after a restart on the same state', async () => {
-    const stateDir = tempDir('lambda-sigkill-state-');
-    const logFile = path.join(tempDir('lambda-sigkill-'), 'calls.jsonl');
+    const stateDir = temporaryDirectory('lambda-sigkill-state-');
+    const logFile = path.join(temporaryDirectory('lambda-sigkill-'), 'calls.jsonl');
     await acceptThenKill(stateDir, logFile);
     expect(readLog(logFile).map((line) => (line.event as { id: string }).id)).toEqual(['running']);
 
@@ -40,12 +42,12 @@ describe('Lambda runtime: asynchronous events across a SIGKILL', () => {
     });
     runtime.start();
     try {
-      await waitFor(() => readLog(logFile).length === 3, 'both events after the restart');
+      await waitFor('both events after the restart', () => readLog(logFile).length === 3);
       const rerun = readLog(logFile).slice(1).map((line) => (line.event as { id: string }).id);
       expect(rerun.sort()).toEqual(['queued', 'running']);
     } finally {
       await runtime.close();
       store.close();
     }
-  }, 60_000);
+  });
 });

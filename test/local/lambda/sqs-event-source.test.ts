@@ -2,8 +2,12 @@ import * as path from 'node:path';
 import { createLambda, LocalLambda, SqsEventRecord } from '../../../local/lambda';
 import { SqsEventSourceMappingModel } from '../../../local/model/types';
 import { openStateStore } from '../../../local/storage/state-store';
-import { FakeSqs } from './fake-sqs';
-import { ENDPOINT, readLog, REGION, tempDir, testFunction, waitFor } from './helpers';
+import type { Clock } from '../../../local/clock';
+import { ManualClock } from '../../../support/manual-clock';
+import { waitFor } from '../../../support/waiting';
+import { FakeSqs } from '../../../support/fake-sqs';
+import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
+import { ENDPOINT, readLog, testFunction } from './helpers';
 
 const QUEUE = `arn:aws:sqs:${REGION}:000000000000:work`;
 
@@ -20,8 +24,8 @@ describe('Lambda runtime: SQS event source mappings', () => {
     runtime = undefined;
   });
 
-  function setUp(mapping: Partial<SqsEventSourceMappingModel>, options: { batchMs?: number; visibilitySeconds?: number } = {}) {
-    const logFile = path.join(tempDir('lambda-esm-'), 'calls.jsonl');
+  function setUp(mapping: Partial<SqsEventSourceMappingModel>, options: { batchMs?: number; visibilitySeconds?: number; clock?: Clock } = {}) {
+    const logFile = path.join(temporaryDirectory('lambda-esm-'), 'calls.jsonl');
     const fn = testFunction('consumer', 'sqsBatch', {
       environment: { LOG_FILE: logFile, BATCH_MS: String(options.batchMs ?? 0) },
     });
@@ -47,6 +51,7 @@ describe('Lambda runtime: SQS event source mappings', () => {
       region: REGION,
       logSink: () => undefined,
       sqsPollIntervalMs: 50,
+      clock: options.clock,
       // More workers than any mapping here allows, so the mapping's own limit is what the tests observe.
       maxConcurrencyPerFunction: 4,
     });
@@ -59,7 +64,7 @@ describe('Lambda runtime: SQS event source mappings', () => {
     sqs.send(QUEUE, { body: 'one', messageAttributes: { trace: { DataType: 'String', StringValue: 't-1' } } });
     sqs.send(QUEUE, { body: 'two' });
     runtime?.start();
-    await waitFor(() => sqs.messages(QUEUE).length === 0, 'the queue to drain');
+    await waitFor('the queue to drain', () => sqs.messages(QUEUE).length === 0);
     const records = batches().flatMap((batch) => batch.event.Records);
     expect(records.map((record) => record.body)).toEqual(['one', 'two']);
     expect(records[0]).toEqual({
@@ -82,36 +87,47 @@ describe('Lambda runtime: SQS event source mappings', () => {
   });
 
   it('is woken by new messages after it started', async () => {
-    const { sqs } = setUp({});
+    // The clock stands still, so the mapping's periodic poll never runs: only the queue's wake-up can bring 'late'.
+    const { sqs } = setUp({}, { clock: new ManualClock() });
     runtime?.start();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor('the first, empty poll', () => sqs.receiveCalls > 0);
     sqs.send(QUEUE, { body: 'late' });
-    await waitFor(() => sqs.deleted.includes('late'), 'the late message to be consumed');
+    await waitFor('the late message to be consumed', () => sqs.deleted.includes('late'));
   });
 
   it('respects the batch size', async () => {
     const { sqs, batches } = setUp({ batchSize: 2 });
     for (const body of ['a', 'b', 'c', 'd', 'e']) sqs.send(QUEUE, { body });
     runtime?.start();
-    await waitFor(() => sqs.deleted.length === 5, 'all messages to be consumed');
+    await waitFor('all messages to be consumed', () => sqs.deleted.length === 5);
     expect(batches().map((batch) => batch.event.Records.length).sort()).toEqual([1, 2, 2]);
   });
 
   it('waits up to the batching window to fill a batch', async () => {
-    const { sqs, batches } = setUp({ batchSize: 5, maximumBatchingWindowSeconds: 0.5 });
+    const clock = new ManualClock();
+    const { sqs, batches } = setUp({ batchSize: 5, maximumBatchingWindowSeconds: 30 }, { clock });
+    const received = (body: string) => () => sqs.messages(QUEUE).some((message) => message.body === body && message.receiveCount === 1);
     runtime?.start();
     sqs.send(QUEUE, { body: 'first' });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await waitFor("'first' to be received into the batch", received('first'));
+    clock.advance(10_000);
     sqs.send(QUEUE, { body: 'second' });
-    await waitFor(() => sqs.deleted.length === 2, 'both messages to be consumed');
-    expect(batches().map((batch) => batch.event.Records.map((record) => record.body))).toEqual([['first', 'second']]);
+    await waitFor("'second' to be received into the same batch", received('second'));
+    clock.advance(19_999);
+    // Still open a millisecond before the window ends: a message received now joins the same batch.
+    sqs.send(QUEUE, { body: 'third' });
+    await waitFor("'third' to be received", received('third'));
+
+    clock.advance(1);
+    await waitFor('the three messages to be consumed', () => sqs.deleted.length === 3);
+    expect(batches().map((batch) => batch.event.Records.map((record) => record.body))).toEqual([['first', 'second', 'third']]);
   });
 
   it('with ReportBatchItemFailures deletes all but the reported failures, which come back after the visibility timeout', async () => {
     const { sqs, batches } = setUp({ reportBatchItemFailures: true }, { visibilitySeconds: 0.3 });
     for (const body of ['ok-1', 'fail-me', 'ok-2']) sqs.send(QUEUE, { body });
     runtime?.start();
-    await waitFor(() => batches().length >= 2, 'the failed message to be redelivered');
+    await waitFor('the failed message to be redelivered', () => batches().length >= 2);
     expect(sqs.deleted.sort()).toEqual(['ok-1', 'ok-2']);
     const redelivered = batches()[1].event.Records;
     expect(redelivered.map((record) => [record.body, record.attributes.ApproximateReceiveCount])).toEqual([['fail-me', '2']]);
@@ -122,7 +138,7 @@ describe('Lambda runtime: SQS event source mappings', () => {
     const { sqs } = setUp({ reportBatchItemFailures: false });
     for (const body of ['ok-1', 'fail-me']) sqs.send(QUEUE, { body });
     runtime?.start();
-    await waitFor(() => sqs.deleted.length === 2, 'both messages to be deleted');
+    await waitFor('both messages to be deleted', () => sqs.deleted.length === 2);
     expect(sqs.messages(QUEUE)).toEqual([]);
   });
 
@@ -130,7 +146,7 @@ describe('Lambda runtime: SQS event source mappings', () => {
     const { sqs, batches } = setUp({ reportBatchItemFailures: true }, { visibilitySeconds: 0.3 });
     for (const body of ['ok', 'throw']) sqs.send(QUEUE, { body });
     runtime?.start();
-    await waitFor(() => batches().length >= 2, 'the batch to be redelivered');
+    await waitFor('the batch to be redelivered', () => batches().length >= 2);
     expect(sqs.deleted).toEqual([]);
     expect(batches()[1].event.Records.map((record) => record.attributes.ApproximateReceiveCount)).toEqual(['2', '2']);
   });
@@ -139,7 +155,7 @@ describe('Lambda runtime: SQS event source mappings', () => {
     const { sqs, logFile } = setUp({ batchSize: 1, maximumConcurrency: 2 }, { batchMs: 250 });
     for (let i = 0; i < 6; i++) sqs.send(QUEUE, { body: `m${i}` });
     runtime?.start();
-    await waitFor(() => sqs.deleted.length === 6, 'all messages to be consumed');
+    await waitFor('all messages to be consumed', () => sqs.deleted.length === 6);
     let running = 0;
     let peak = 0;
     for (const line of readLog<BatchLogLine>(logFile).sort((a, b) => a.at - b.at || (a.phase === 'end' ? -1 : 1))) {

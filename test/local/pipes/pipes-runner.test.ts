@@ -7,8 +7,9 @@ import { createPipesRunner, PipesRunner, StreamDeadLetterRecord } from '../../..
 import { LambdaInvokeResult, StreamRecord } from '../../../local/model/ports';
 import { PipeModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
-import { FakeSqs } from '../lambda/fake-sqs';
-import { ManualClock } from '../manual-clock';
+import { FakeSqs } from '../../../support/fake-sqs';
+import { ManualClock } from '../../../support/manual-clock';
+import { waitFor } from '../../../support/waiting';
 import { FakeEventBridge, FakeLambda, FakeStreams } from './fakes';
 
 const STREAM = 'arn:aws:dynamodb:us-east-1:000000000000:table/users/stream/1970-01-01T00:00:00.000';
@@ -45,15 +46,11 @@ function pipe(overrides: { source?: Partial<PipeModel['source']> } & Partial<Omi
 const userIdsOf = (batch: unknown): string[] =>
   (batch as StreamRecord[]).map((record) => ((record.dynamodb.NewImage ?? record.dynamodb.OldImage)?.userId as { S: string }).S);
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/*
+ * Absence is proven with sentinels: a pipe handles its stream in order, one batch after another, so once a record
+ * appended after the others has been delivered, whatever the earlier ones were going to cause has happened.
+ */
 
-const settle = (ms = 150): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Pipes runner', () => {
   let streams: FakeStreams;
@@ -106,11 +103,13 @@ describe('Pipes runner', () => {
     streams.append(STREAM, 'INSERT', { userId: { S: userId }, ...extra });
 
   const deadLetters = (): StreamDeadLetterRecord[] => sqs.messages(DLQ).map((message) => JSON.parse(message.body));
+  /** The user ids the consumer received, in order. */
+  const delivered = (): string[] => lambda.callsTo(CONSUMER).flatMap(userIdsOf);
 
   it('delivers records in stream order, in batches of at most the batch size, with their eventSourceARN', async () => {
     for (let i = 1; i <= 7; i++) insert(`u${i}`);
     start([pipe({ source: { batchSize: 3 } })]);
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 3, 'three batches');
+    await waitFor('three batches', () => lambda.callsTo(CONSUMER).length === 3);
     const batches = lambda.callsTo(CONSUMER);
     expect(batches.map(userIdsOf)).toEqual([['u1', 'u2', 'u3'], ['u4', 'u5', 'u6'], ['u7']]);
     expect((batches[0] as StreamRecord[]).map((record) => record.eventSourceARN)).toEqual([STREAM, STREAM, STREAM]);
@@ -133,7 +132,7 @@ describe('Pipes runner', () => {
     expect(lambda.callsTo(CONSUMER)).toHaveLength(0);
 
     clock.advance(1);
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 1, 'one batch');
+    await waitFor('one batch', () => lambda.callsTo(CONSUMER).length === 1);
     expect((lambda.callsTo(CONSUMER)[0] as StreamRecord[]).map((record) => record.eventID)).toEqual(['event-1', 'event-2', 'event-3']);
   });
 
@@ -145,14 +144,14 @@ describe('Pipes runner', () => {
     streams.append(STREAM, 'REMOVE', { userId: { S: 'special' } });
     streams.append(STREAM, 'REMOVE', { userId: { S: 'u3' } });
     start([pipe({ filters, source: { batchSize: 1 } })], { stateDir });
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 2, 'two matching records');
-    await settle();
-    const delivered = lambda.callsTo(CONSUMER).flatMap((batch) => (batch as StreamRecord[]).map((record) => record.eventName));
-    expect(delivered).toEqual(['INSERT', 'REMOVE']);
+    insert('sentinel');
+    await waitFor('the sentinel', () => delivered().includes('sentinel'));
+    expect(lambda.callsTo(CONSUMER).flatMap((batch) => (batch as StreamRecord[]).map((record) => record.eventName))).toEqual(['INSERT', 'REMOVE', 'INSERT']);
     await stopAll();
     start([pipe({ filters, source: { batchSize: 1 } })], { stateDir });
-    await settle();
-    expect(lambda.callsTo(CONSUMER)).toHaveLength(2);
+    insert('sentinel-after-restart');
+    await waitFor('the sentinel after the restart', () => delivered().includes('sentinel-after-restart'));
+    expect(delivered()).toEqual(['u1', 'special', 'sentinel', 'sentinel-after-restart']);
   });
 
   it('enriches with the bare array and publishes the results to the bus as AWS builds the entries', async () => {
@@ -167,7 +166,7 @@ describe('Pipes runner', () => {
         target: { kind: 'eventbridge', busArn: BUS, source: 'users-fanout.users', detailType: 'UserCreated', resources: ['r-1'] },
       }),
     ]);
-    await waitFor(() => eventBridge.accepted.length === 2, 'two events on the bus');
+    await waitFor('two events on the bus', () => eventBridge.accepted.length === 2);
     const [enrichmentInput] = lambda.callsTo(ENRICH) as StreamRecord[][];
     expect(Array.isArray(enrichmentInput)).toBe(true);
     expect(enrichmentInput.map((record) => record.eventSourceARN)).toEqual([STREAM, STREAM]);
@@ -178,14 +177,14 @@ describe('Pipes runner', () => {
   });
 
   it('skips the target when the enrichment returns nothing or an empty array', async () => {
-    let call = 0;
-    lambda = new FakeLambda({ [ENRICH]: () => (call++ === 0 ? { payload: [] } : {}), [CONSUMER]: () => ({}) });
+    const answers: LambdaInvokeResult[] = [{ payload: [] }, {}];
+    lambda = new FakeLambda({ [ENRICH]: () => answers.shift() ?? { payload: [{ sentinel: true }] }, [CONSUMER]: () => ({}) });
     insert('u1');
     insert('u2');
+    insert('sentinel');
     start([pipe({ enrichment: { functionArn: ENRICH }, source: { batchSize: 1 } })]);
-    await waitFor(() => lambda.callsTo(ENRICH).length === 2, 'both enrichments');
-    await settle();
-    expect(lambda.callsTo(CONSUMER)).toEqual([]);
+    await waitFor("the sentinel's enriched batch", () => lambda.callsTo(CONSUMER).length > 0);
+    expect(lambda.callsTo(CONSUMER)).toEqual([[{ sentinel: true }]]);
     expect(deadLetters()).toEqual([]);
   });
 
@@ -197,7 +196,7 @@ describe('Pipes runner', () => {
     insert('u1');
     insert('u2');
     start([pipe({ enrichment: { functionArn: ENRICH }, source: { batchSize: 1, maximumRetryAttempts: 1 } })]);
-    await waitFor(() => deadLetters().length === 2, 'two dead letters');
+    await waitFor('two dead letters', () => deadLetters().length === 2);
     expect(lambda.callsTo(ENRICH)).toHaveLength(4);
     expect(lambda.callsTo(CONSUMER)).toEqual([]);
     expect(deadLetters().map((letter) => [letter.requestContext.condition, letter.requestContext.approximateInvokeCount])).toEqual([
@@ -225,16 +224,17 @@ describe('Pipes runner', () => {
     const poison = streams.append(STREAM, 'INSERT', { userId: { S: 'bad' }, poison: { BOOL: true } }, created);
     insert('u4');
     insert('u5');
+    // In the next batch: delivered only once the bisected one is settled.
+    insert('sentinel');
     start([
       pipe({
         enrichment: { functionArn: ENRICH },
         source: { batchSize: 5, maximumRetryAttempts: 2, onPartialBatchItemFailure: 'AUTOMATIC_BISECT' },
       }),
     ]);
-    await waitFor(() => deadLetters().length === 1, 'the poison record in the DLQ');
-    await settle();
-    const deliveredIds = lambda.callsTo(CONSUMER).flatMap((batch) => (batch as Array<{ id: string }>).map((item) => item.id));
-    expect(deliveredIds.sort()).toEqual(['event-1', 'event-2', 'event-4', 'event-5']);
+    const deliveredIds = () => lambda.callsTo(CONSUMER).flatMap((batch) => (batch as Array<{ id: string }>).map((item) => item.id));
+    await waitFor('the sentinel', () => deliveredIds().includes('event-6'));
+    expect(deliveredIds().sort()).toEqual(['event-1', 'event-2', 'event-4', 'event-5', 'event-6']);
     expect(deadLetters()).toEqual([
       {
         requestContext: {
@@ -263,7 +263,7 @@ describe('Pipes runner', () => {
     insert('u1');
     insert('u2');
     start([pipe({ source: { maximumRetryAttempts: 3 } })]);
-    await waitFor(() => deadLetters().length === 1, 'the batch in the DLQ');
+    await waitFor('the batch in the DLQ', () => deadLetters().length === 1);
     expect(lambda.callsTo(CONSUMER)).toHaveLength(4);
     expect(deadLetters()[0].DDBStreamBatchInfo).toMatchObject({ batchSize: 2, startSequenceNumber: '000000000000000000001', endSequenceNumber: '000000000000000000002' });
   });
@@ -279,9 +279,10 @@ describe('Pipes runner', () => {
     insert('u2');
     insert('u3');
     start([pipe({ target: { kind: 'eventbridge', busArn: BUS, source: 's', detailType: 'd', resources: [] } })]);
-    await waitFor(() => eventBridge.accepted.length === 3, 'all three events');
-    await settle();
-    expect(eventBridge.calls.map((call) => call.length)).toEqual([3, 1]);
+    await waitFor('all three events', () => eventBridge.accepted.length === 3);
+    insert('sentinel');
+    await waitFor('the sentinel', () => eventBridge.accepted.length === 4);
+    expect(eventBridge.calls.map((call) => call.length)).toEqual([3, 1, 1]);
     expect(eventBridge.accepted[2].Detail).toContain('"u2"');
   });
 
@@ -295,16 +296,17 @@ describe('Pipes runner', () => {
     insert('u2');
     insert('u3');
     start([pipe({ source: { maximumRetryAttempts: 5 } })]);
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 3, 'two retries');
-    await settle();
-    expect(lambda.callsTo(CONSUMER).map(userIdsOf)).toEqual([['u1', 'u2', 'u3'], ['u1', 'u2', 'u3'], ['u2']]);
+    await waitFor('two retries', () => lambda.callsTo(CONSUMER).length === 3);
+    insert('sentinel');
+    await waitFor('the sentinel', () => delivered().includes('sentinel'));
+    expect(lambda.callsTo(CONSUMER).map(userIdsOf)).toEqual([['u1', 'u2', 'u3'], ['u1', 'u2', 'u3'], ['u2'], ['sentinel']]);
   });
 
   it('dead-letters records older than maximumRecordAge without delivering them', async () => {
     streams.append(STREAM, 'INSERT', { userId: { S: 'old' } }, Date.now() - 120_000);
     insert('fresh');
     start([pipe({ source: { batchSize: 1, maximumRecordAgeSeconds: 60 } })]);
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 1, 'the fresh record');
+    await waitFor('the fresh record', () => lambda.callsTo(CONSUMER).length === 1);
     expect(userIdsOf(lambda.callsTo(CONSUMER)[0])).toEqual(['fresh']);
     expect(deadLetters().map((letter) => [letter.requestContext.condition, letter.DDBStreamBatchInfo.startSequenceNumber])).toEqual([
       ['RecordAgeExceeded', '000000000000000000001'],
@@ -319,7 +321,7 @@ describe('Pipes runner', () => {
     insert('u1');
     insert('u2');
     start([pipe({ source: { batchSize: 1, maximumRetryAttempts: 0, deadLetterArn: undefined } })]);
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 2, 'the second record');
+    await waitFor('the second record', () => lambda.callsTo(CONSUMER).length === 2);
     expect(logs.some((line) => line.startsWith('[pipe users-pipe] discarded 1 record(s) 000000000000000000001'))).toBe(true);
   });
 
@@ -334,7 +336,7 @@ describe('Pipes runner', () => {
         targetInputTemplate: '{"user": <$.dynamodb.NewImage.userId.S>, "pipe": "<aws.pipes.pipe-name>"}',
       }),
     ]);
-    await waitFor(() => sqs.messages(TARGET_QUEUE).length === 1 && lambda.calls.length === 1, 'both targets');
+    await waitFor('both targets', () => sqs.messages(TARGET_QUEUE).length === 1 && lambda.calls.length === 1);
     expect(JSON.parse(sqs.messages(TARGET_QUEUE)[0].body)).toMatchObject({ eventID: 'event-1', eventSourceARN: STREAM });
     expect(lambda.calls[0]).toEqual({ functionArn: CONSUMER, event: [{ user: 'u1', pipe: 'to-lambda' }], async: true });
   });
@@ -346,37 +348,37 @@ describe('Pipes runner', () => {
     insert('u1');
     insert('u2');
     start([pipe({ source: { batchSize: 1, maximumRetryAttempts: -1 } })], { stateDir });
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 2, 'the first two records');
+    await waitFor('the first two records', () => lambda.callsTo(CONSUMER).length === 2);
     failing = true;
     insert('u3');
-    await waitFor(() => lambda.callsTo(CONSUMER).length >= 4, 'u3 to be retried');
+    await waitFor('u3 to be retried', () => lambda.callsTo(CONSUMER).length >= 4);
     await stopAll();
 
     failing = false;
     lambda.calls.length = 0;
     insert('u4');
     start([pipe({ source: { batchSize: 1, maximumRetryAttempts: -1 } })], { stateDir });
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 2, 'u3 and u4 after the restart');
-    await settle();
+    insert('sentinel');
+    await waitFor('the sentinel after the restart', () => delivered().includes('sentinel'));
     const eventIds = lambda.callsTo(CONSUMER).map((batch) => (batch as StreamRecord[])[0].eventID);
-    expect(eventIds).toEqual(['event-3', 'event-4']);
+    expect(eventIds).toEqual(['event-3', 'event-4', 'event-5']);
   });
 
   it('starts at LATEST when configured and there is no checkpoint', async () => {
     insert('before');
+    // start() takes the stream's latest position before it returns.
     start([pipe({ source: { startingPosition: 'LATEST' } })]);
-    await settle(50);
     insert('after');
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 1, 'the new record');
-    await settle();
-    expect((lambda.callsTo(CONSUMER)[0] as StreamRecord[]).map((record) => record.eventID)).toEqual(['event-2']);
+    insert('sentinel');
+    await waitFor('the sentinel', () => delivered().includes('sentinel'));
+    expect(delivered()).toEqual(['after', 'sentinel']);
   });
 
   it('re-delivers a share of batches when duplicate faults are injected', async () => {
     insert('u1');
     insert('u2');
     start([pipe({ source: { batchSize: 1 } })], { faults: { duplicateShare: 1 } });
-    await waitFor(() => lambda.callsTo(CONSUMER).length === 4, 'each batch twice');
+    await waitFor('each batch twice', () => lambda.callsTo(CONSUMER).length === 4);
     expect(lambda.callsTo(CONSUMER).map((batch) => (batch as StreamRecord[])[0].eventID)).toEqual(['event-1', 'event-1', 'event-2', 'event-2']);
   });
 
@@ -384,14 +386,20 @@ describe('Pipes runner', () => {
     insert('u1');
     insert('u2');
     start([pipe({ source: { batchSize: 1, maximumRetryAttempts: 0 }, targetInputTemplate: '<aws.pipes.unknown>' })]);
-    await waitFor(() => deadLetters().length === 2, 'both records in the DLQ');
+    await waitFor('both records in the DLQ', () => deadLetters().length === 2);
     expect(logs.some((line) => line.includes('Unknown input template variable <aws.pipes.unknown>'))).toBe(true);
   });
 
   it('does not run stopped pipes', async () => {
+    // A running pipe on the same stream is the sentinel: it is woken by the same record, at the same moment.
+    const SENTINEL_CONSUMER = 'arn:aws:lambda:us-east-1:000000000000:function:sentinel';
+    lambda = new FakeLambda({ [CONSUMER]: () => ({}), [SENTINEL_CONSUMER]: () => ({}) });
     insert('u1');
-    start([pipe({ desiredState: 'STOPPED' })]);
-    await settle();
-    expect(lambda.calls).toEqual([]);
+    start([
+      pipe({ desiredState: 'STOPPED' }),
+      pipe({ name: 'running', arn: 'arn:aws:pipes:us-east-1:000000000000:pipe/running', target: { kind: 'lambda', functionArn: SENTINEL_CONSUMER, invocationType: 'REQUEST_RESPONSE' } }),
+    ]);
+    await waitFor('the running pipe to deliver u1', () => lambda.callsTo(SENTINEL_CONSUMER).length === 1);
+    expect(lambda.callsTo(CONSUMER)).toEqual([]);
   });
 });

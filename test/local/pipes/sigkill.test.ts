@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StreamRecord } from '../../../local/model/ports';
+import { waitFor } from '../../../support/waiting';
 import { FakeLambda, FakeStreams } from './fakes';
 import { CONSUMER, startKillTestRunner, STREAM } from './fixtures/kill-test-pipe';
 
@@ -27,17 +28,17 @@ describe('Pipes runner across a SIGKILL', () => {
     await runUntilStuckThenKill(stateDir);
 
     const streams = new FakeStreams();
-    for (const userId of ['u1', 'u2', 'u3', 'u4']) streams.append(STREAM, 'INSERT', { userId: { S: userId } });
+    // u5 is the sentinel: the pipe delivers in stream order, so once it is delivered nothing earlier is still to come.
+    for (const userId of ['u1', 'u2', 'u3', 'u4', 'u5']) streams.append(STREAM, 'INSERT', { userId: { S: userId } });
     const lambda = new FakeLambda({ [CONSUMER]: () => ({}) });
     const { runner, store } = startKillTestRunner(stateDir, streams, lambda);
+    const eventIds = () => lambda.callsTo(CONSUMER).map((batch) => (batch as StreamRecord[])[0].eventID);
     try {
-      const deadline = Date.now() + 10_000;
-      while (lambda.calls.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(lambda.callsTo(CONSUMER).map((batch) => (batch as StreamRecord[])[0].eventID)).toEqual(['event-3', 'event-4']);
+      await waitFor('the sentinel after the restart', () => eventIds().includes('event-5'));
+      expect(eventIds()).toEqual(['event-3', 'event-4', 'event-5']);
     } finally {
       await runner.close();
       store.close();
     }
-  }, 60_000);
+  });
 });

@@ -3,7 +3,7 @@ import { planFaults, type SesFaults } from '../../../local/faults';
 import { startEndpoint } from '../../../local/server';
 import type * as LocalSesModule from '../../../local/ses';
 import { openStateStore } from '../../../local/storage/state-store';
-import { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../sqs/support';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../../../support/local-fixtures';
 
 /** A fresh copy of the local SES and of aws-ses-v2-local's per-process store, as after a process restart. */
 function freshSesModule(): typeof LocalSesModule {

@@ -2,8 +2,8 @@ import { SendEmailCommand, SendRawEmailCommand, SESClient } from '@aws-sdk/clien
 import { SendEmailCommand as SendEmailV2Command, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSes, type LocalSes, type LocalStackSesMessage } from '../../../local/ses';
-import { ManualClock } from '../manual-clock';
-import { ACCOUNT, REGION, TEST_CREDENTIALS } from '../sqs/support';
+import { ManualClock } from '../../../support/manual-clock';
+import { ACCOUNT, REGION, TEST_CREDENTIALS } from '../../../support/local-fixtures';
 
 describe('SES captured locally', () => {
   let endpoint: Endpoint;

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { createSqs } from '../../../local/sqs';
 import { openStateStore } from '../../../local/storage/state-store';
-import { ManualClock } from '../manual-clock';
-import { ACCOUNT, REGION, queueModel, temporaryDirectory } from './support';
+import { ManualClock } from '../../../support/manual-clock';
+import { ACCOUNT, REGION, queueModel, temporaryDirectory } from '../../../support/local-fixtures';
 
 describe('SQS durability', () => {
   it('keeps queued and in-flight messages and their receive counts across a SIGKILL', async () => {

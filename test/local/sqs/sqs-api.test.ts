@@ -20,7 +20,9 @@ import { createHash } from 'node:crypto';
 import { startEndpoint, type Endpoint } from '../../../local/server';
 import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
-import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from './support';
+import { ManualClock } from '../../../support/manual-clock';
+import { waitFor } from '../../../support/waiting';
+import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../../../support/local-fixtures';
 
 describe('SQS over the JSON protocol, with the real SDK client', () => {
   let endpoint: Endpoint;
@@ -28,16 +30,20 @@ describe('SQS over the JSON protocol, with the real SDK client', () => {
   let sqs: LocalSqs;
   let client: SQSClient;
   let workUrl: string;
+  /** Starts at the real time, so timestamps look current; moves only when a test advances it. */
+  let clock: ManualClock;
 
   beforeEach(async () => {
     endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
     store = openStateStore(undefined);
+    clock = new ManualClock(Date.now());
     sqs = createSqs({
       queues: [queueModel('work', { visibilityTimeoutSeconds: 30 }), queueModel('work-dlq'), queueModel('other')],
       store,
       endpoint: endpoint.url,
       region: REGION,
       account: ACCOUNT,
+      clock,
     });
     endpoint.mount(sqs.handler);
     client = new SQSClient({ endpoint: endpoint.url, region: REGION, credentials: TEST_CREDENTIALS });
@@ -252,30 +258,33 @@ describe('SQS over the JSON protocol, with the real SDK client', () => {
     ).rejects.toBeInstanceOf(QueueDoesNotExist);
   });
 
+  /** Resolves once a long poll is parked on the queue: its wait is the one timer on the clock. */
+  const longPollParked = () => waitFor('the long poll to wait on the queue', () => clock.pendingTimers === 1, { timeoutMs: 10_000, intervalMs: 10 });
+
   it('delays a message by DelaySeconds and counts it as delayed meanwhile', async () => {
     await client.send(new SendMessageCommand({ QueueUrl: workUrl, MessageBody: 'later', DelaySeconds: 1 }));
     const attributes = await client.send(new GetQueueAttributesCommand({ QueueUrl: workUrl, AttributeNames: ['ApproximateNumberOfMessagesDelayed'] }));
     expect(attributes.Attributes).toEqual({ ApproximateNumberOfMessagesDelayed: '1' });
+    clock.advance(999);
     expect((await client.send(new ReceiveMessageCommand({ QueueUrl: workUrl }))).Messages).toBeUndefined();
-    const waited = await client.send(new ReceiveMessageCommand({ QueueUrl: workUrl, WaitTimeSeconds: 5 }));
-    expect(waited.Messages?.[0].Body).toBe('later');
+    clock.advance(1);
+    expect((await client.send(new ReceiveMessageCommand({ QueueUrl: workUrl }))).Messages?.[0].Body).toBe('later');
   });
 
   it('long-polls until a message is sent', async () => {
-    const started = Date.now();
     const polling = client.send(new ReceiveMessageCommand({ QueueUrl: workUrl, WaitTimeSeconds: 10 }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await longPollParked();
+    clock.advance(9_999);
     await client.send(new SendMessageCommand({ QueueUrl: workUrl, MessageBody: 'woke you' }));
     const result = await polling;
     expect(result.Messages?.[0].Body).toBe('woke you');
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('returns an empty answer when a long poll times out', async () => {
-    const started = Date.now();
-    const result = await client.send(new ReceiveMessageCommand({ QueueUrl: workUrl, WaitTimeSeconds: 1 }));
-    expect(result.Messages).toBeUndefined();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    const polling = client.send(new ReceiveMessageCommand({ QueueUrl: workUrl, WaitTimeSeconds: 1 }));
+    await longPollParked();
+    clock.advance(1_000);
+    expect((await polling).Messages).toBeUndefined();
   });
 
   it('resolves queue URLs, lists queues by prefix and purges', async () => {

@@ -7,7 +7,7 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import type { _Record } from '@aws-sdk/client-dynamodb-streams';
-import { startLocalDynamoDb, type LocalDynamoDb } from '../dynamodb/local-dynamodb-fixture';
+import { startLocalDynamoDb, type LocalDynamoDb } from '../../../support/local-dynamodb';
 import { readAllRecords } from './stream-reader';
 
 type Item = Record<string, AttributeValue>;

@@ -3,14 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand } from '@aws-sdk/client-dynamodb-streams';
-import { DEFAULT_TABLES, startLocalDynamoDb, temporaryDirectory } from '../dynamodb/local-dynamodb-fixture';
+import { DEFAULT_TABLES, startLocalDynamoDb } from '../../../support/local-dynamodb';
+import { temporaryDirectory } from '../../../support/local-fixtures';
 import { readAllRecords } from './stream-reader';
 
 const usersStreamArn = DEFAULT_TABLES[0].stream?.arn as string;
 
 describe('stream durability', () => {
   let dataDir: string;
-  beforeEach(() => (dataDir = temporaryDirectory()));
+  beforeEach(() => (dataDir = temporaryDirectory('local-dynamodb-')));
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   const insert = (local: Awaited<ReturnType<typeof startLocalDynamoDb>>, id: string) =>

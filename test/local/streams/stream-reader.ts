@@ -6,7 +6,7 @@ import {
   type _Record,
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { LocalDynamoDb } from '../dynamodb/local-dynamodb-fixture';
+import type { LocalDynamoDb } from '../../../support/local-dynamodb';
 
 export interface StreamShard {
   streamArn: string;

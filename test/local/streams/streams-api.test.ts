@@ -7,8 +7,8 @@ import {
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import { systemClock } from '../../../local/clock';
-import { DEFAULT_TABLES, startLocalDynamoDb, type LocalDynamoDb } from '../dynamodb/local-dynamodb-fixture';
-import { ManualClock } from '../manual-clock';
+import { DEFAULT_TABLES, startLocalDynamoDb, type LocalDynamoDb } from '../../../support/local-dynamodb';
+import { ManualClock } from '../../../support/manual-clock';
 import { iteratorFor, shardOf, type StreamShard } from './stream-reader';
 
 const usersStreamArn = DEFAULT_TABLES[0].stream?.arn as string;

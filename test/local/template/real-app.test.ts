@@ -1,32 +1,22 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildApp } from '../../../cdk/build-app';
 import { subscribers } from '../../../cdk/subscribers';
 import { createLambda } from '../../../local/lambda';
 import { LocalModel } from '../../../local/model/types';
 import { openStateStore } from '../../../local/storage/state-store';
 import { loadLocalModel } from '../../../local/template';
-import { FakeSqs } from '../lambda/fake-sqs';
+import { CDK_OUT } from '../../../support/project';
+import { FakeSqs } from '../../../support/fake-sqs';
 
-const repoRoot = path.join(__dirname, '..', '..', '..');
 const endpoint = 'http://127.0.0.1:4566';
 
-/** Synthesizes the real app as `cdk synth` would (with cdk.json's context) into a temporary cloud assembly. */
-function synthesize(): string {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-out-'));
-  const { context } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  buildApp({ outdir, context }).app.synth();
-  return outdir;
-}
-
+/** The app as jest's global setup synthesized it into cdk.out, as `cdk synth` would, with cdk.json's context. */
 describe('loadLocalModel on the synthesized users-fanout app', () => {
+  const cdkOutDir = CDK_OUT;
   let model: LocalModel;
-  let cdkOutDir: string;
   beforeAll(() => {
-    cdkOutDir = synthesize();
     model = loadLocalModel({ cdkOutDir, endpoint, region: 'us-east-1', account: '000000000000' });
-  }, 180_000);
+  });
 
   it('supports every resource of the stack, and names each key setting it does not apply', () => {
     const template = JSON.parse(fs.readFileSync(path.join(cdkOutDir, 'UsersFanout-dev.template.json'), 'utf8')) as {

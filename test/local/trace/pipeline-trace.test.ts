@@ -1,16 +1,22 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { findTraces, traceAround, type Span } from '../../../local/trace';
-import { AUDIT_TABLE, mailTo, startLocalStack, userItem, USERS_TABLE, waitFor, type LocalStack } from '../../e2e/local-stack';
+import { startInProcessRuntime, type InProcessRuntime } from '../../../support/in-process-runtime';
+import { mailTo } from '../../../support/observers/mail';
+import { stackNames } from '../../../support/stack-names';
+import { userItem } from '../../../support/users';
+import { waitFor } from '../../../support/waiting';
+
+const names = stackNames();
 
 /**
  * The runtime records an inserted user's whole path as causality, through the real endpoint and real functions:
  * every hop from the stream record to the captured email and the audit write, each caused by the one before.
  */
 describe('tracing a new user through the pipeline', () => {
-  let stack: LocalStack;
+  let stack: InProcessRuntime;
 
   beforeAll(async () => {
-    stack = await startLocalStack();
+    stack = await startInProcessRuntime();
   });
   afterAll(() => stack?.stop());
 
@@ -23,7 +29,7 @@ describe('tracing a new user through the pipeline', () => {
 
   it('finds the path by an attribute value of the item, with every hop caused by the previous one', async () => {
     const userId = `trace-${Date.now()}`;
-    await stack.dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem(userId, `${userId}@example.com`) }));
+    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId, email: `${userId}@example.com` }) }));
     await waitFor('the welcome email', async () => ((await mailTo(stack.endpoint, `${userId}@example.com`)).length > 0 ? true : undefined));
     const tracer = stack.runtime.tracer;
     // The audit write and the email end their branches, and a sandbox's output reaches the runtime on its own
@@ -31,7 +37,7 @@ describe('tracing a new user through the pipeline', () => {
     const trace = await waitFor('the audit write and the welcome email invocation\'s output in the trace', async () => {
       const { traces } = findTraces(tracer, userId);
       const view = traces.length === 1 ? traceAround(tracer, traces[0].rootId) : undefined;
-      const audited = view?.spans.some((span) => span.kind === 'dynamodb.write' && span.attributes.table === AUDIT_TABLE && span.outcome === 'ok');
+      const audited = view?.spans.some((span) => span.kind === 'dynamodb.write' && span.attributes.table === names.auditLogTable && span.outcome === 'ok');
       const email = view?.spans.find((span) => span.kind === 'ses.email');
       const senderLogged = email !== undefined && (tracer.get(email.parents[0])?.logs?.length ?? 0) > 0;
       return audited && senderLogged ? view : undefined;
@@ -78,14 +84,14 @@ describe('tracing a new user through the pipeline', () => {
     const [asyncEvent] = onlyOf(spans, 'lambda.async');
     expect(parentKinds(asyncEvent)).toEqual(['events.delivery']);
     expect(asyncEvent.outcome).toBe('ok');
-    const auditWrite = spans.find((span) => span.kind === 'dynamodb.write' && span.attributes.table === AUDIT_TABLE) as Span;
+    const auditWrite = spans.find((span) => span.kind === 'dynamodb.write' && span.attributes.table === names.auditLogTable) as Span;
     expect(parentKinds(auditWrite)).toEqual(['lambda.invoke']);
     expect((byId.get(auditWrite.parents[0]) as Span).parents).toEqual([asyncEvent.id]);
   });
 
   it('counts hops per resource and the edges between resources, for the topology', () => {
     const tracer = stack.runtime.tracer;
-    const usersStream = stack.runtime.model.tables.find((table) => table.name === USERS_TABLE)?.stream?.arn as string;
+    const usersStream = stack.runtime.model.tables.find((table) => table.name === names.usersTable)?.stream?.arn as string;
     const pipe = stack.runtime.model.pipes.find((candidate) => candidate.source.streamArn === usersStream && candidate.target.kind === 'eventbridge');
     expect(tracer.countsOf(usersStream)['stream.record'].ok).toBeGreaterThan(0);
     expect(tracer.edges()).toContainEqual(expect.objectContaining({ from: usersStream, to: pipe?.arn }));

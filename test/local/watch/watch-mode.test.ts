@@ -1,15 +1,19 @@
-import { DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startRuntimeProcess, type RuntimeProcess } from '../../../bench/e2e/runtime-process';
 import { freshSampleEntries } from '../../../events/cli/fresh-sample';
-import { capturedMail, userItem, USERS_TABLE, waitFor } from '../../e2e/local-stack';
-import { copyProject, type ProjectCopy } from '../../subscribers/project-copy';
-import { unusedSubscriberNames } from '../../subscribers/unused-names';
+import { createAwsClients, type LocalAwsClients } from '../../../support/aws-clients';
+import { ChildRuntime } from '../../../support/child-runtime/child-runtime';
+import { capturedMail } from '../../../support/observers/mail';
+import { copyProject, type ProjectCopy } from '../../../support/project-copy';
+import { stackNames } from '../../../support/stack-names';
+import { unusedSubscriberNames } from '../../../support/unused-subscriber-names';
+import { userItem } from '../../../support/users';
+import { waitFor } from '../../../support/waiting';
 
 const [SUBSCRIBER] = unusedSubscriberNames('loyalty-points');
-const BUS = 'users-fanout-dev';
+const names = stackNames();
 /** Synthesis with bundling takes 15 s on an idle machine of this size and three times that under load. */
 const SYNTH_MS = 180_000;
 
@@ -20,14 +24,13 @@ const SYNTH_MS = 180_000;
  */
 describe('watch mode', () => {
   let copy: ProjectCopy;
-  let runtime: RuntimeProcess;
+  let runtime: ChildRuntime;
   let output = '';
-  let dynamodb: DynamoDBClient;
-  let eventBridge: EventBridgeClient;
+  let clients: LocalAwsClients;
 
   /** Waits for the runtime to print a line matching `pattern` after `from` characters of output. */
   const printed = (what: string, pattern: RegExp, from: number, timeoutMs = SYNTH_MS): Promise<string> =>
-    waitFor(what, async () => pattern.exec(output.slice(from))?.[0], timeoutMs);
+    waitFor(what, () => pattern.exec(output.slice(from))?.[0], { timeoutMs });
   const edit = (file: string, change: (text: string) => string): void => {
     const at = path.join(copy.dir, file);
     const before = fs.readFileSync(at, 'utf8');
@@ -38,15 +41,12 @@ describe('watch mode', () => {
 
   beforeAll(async () => {
     copy = copyProject();
-    runtime = await startRuntimeProcess(copy.dir, SYNTH_MS, { args: ['--watch'], onOutput: (text) => (output += text) });
-    const config = { endpoint: runtime.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-    dynamodb = new DynamoDBClient(config);
-    eventBridge = new EventBridgeClient(config);
+    runtime = await ChildRuntime.start({ projectDir: copy.dir, launcher: 'node', args: ['--watch'], readyTimeoutMs: SYNTH_MS, onLine: (line) => (output += `${line}\n`) });
+    clients = createAwsClients({ endpoint: runtime.endpoint });
     await printed('watch mode to be ready', /watch: ready; \d+ functions can be rebuilt/, 0);
   }, SYNTH_MS + 60_000);
   afterAll(async () => {
-    dynamodb?.destroy();
-    eventBridge?.destroy();
+    clients?.destroy();
     await runtime?.stop();
     copy?.remove();
   });
@@ -55,10 +55,10 @@ describe('watch mode', () => {
     const from = output.length;
     edit('services/welcome-email/welcome-message.ts', (text) => text.replace('`Welcome, ${user.givenName}!`', '`Glad you are here, ${user.givenName}!`'));
     const line = await printed('the rebuild line', /↻ services\/welcome-email\/welcome-message\.ts changed: rebuilt [^\n]*/, from);
-    expect(line).toContain('users-fanout-dev-welcome-email in');
+    expect(line).toContain(`${names.functions.welcomeEmail} in`);
     expect(line).not.toMatch(/audit-log|enrichment/);
 
-    await dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem('watch-1', 'watch-1@example.com', 'Ada') }));
+    await clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId: 'watch-1', email: 'watch-1@example.com', givenName: 'Ada' }) }));
     const mail = await waitFor('the email from the rebuilt handler', async () =>
       (await capturedMail(runtime.endpoint)).find((message) => message.Destination.ToAddresses.includes('watch-1@example.com')),
     );
@@ -72,7 +72,7 @@ describe('watch mode', () => {
     const failure = await printed('the synthesis error', /✗ cdk\/subscribers\.ts changed: synthesis failed[^]*deliberately broken/, from);
     expect(failure).toContain('the last good template keeps running');
 
-    await dynamodb.send(new PutItemCommand({ TableName: USERS_TABLE, Item: userItem('watch-2', 'watch-2@example.com', 'Grace') }));
+    await clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId: 'watch-2', email: 'watch-2@example.com', givenName: 'Grace' }) }));
     await waitFor('an email while the app is broken', async () =>
       (await capturedMail(runtime.endpoint)).some((message) => message.Destination.ToAddresses.includes('watch-2@example.com')) ? true : undefined,
     );
@@ -88,12 +88,12 @@ describe('watch mode', () => {
     const applied = await printed('the new subscriber applied', new RegExp(`↻ [^\\n]*re-synthesized and applied[^\\n]*\\+users-fanout-dev-${SUBSCRIBER}`), from);
     expect(applied).toContain(`+users-fanout-dev-${SUBSCRIBER}`);
 
-    const [entry] = freshSampleEntries('user-created', BUS);
+    const [entry] = freshSampleEntries('user-created', names.eventBus);
     const eventId = (JSON.parse(entry.Detail as string) as { metadata: { eventId: string } }).metadata.eventId;
-    await eventBridge.send(new PutEventsCommand({ Entries: [entry] }));
+    await clients.eventBridge.send(new PutEventsCommand({ Entries: [entry] }));
     await printed('the new subscriber handling the event', new RegExp(`\\[users-fanout-dev-${SUBSCRIBER}\\][^\\n]*UserCreated event handled[^\\n]*${eventId}`), from, 60_000);
 
-    const users = await dynamodb.send(new ScanCommand({ TableName: USERS_TABLE }));
+    const users = await clients.dynamodb.send(new ScanCommand({ TableName: names.usersTable }));
     expect(users.Items?.map((item) => item.userId.S).sort()).toEqual(expect.arrayContaining(['watch-1', 'watch-2']));
     const recipients = (await capturedMail(runtime.endpoint)).flatMap((message) => message.Destination.ToAddresses);
     expect(recipients).toEqual(expect.arrayContaining(['watch-1@example.com', 'watch-2@example.com']));
