@@ -54,11 +54,13 @@ describe('the console in a browser', () => {
   });
 
   it('shows an inserted user\'s trace with every hop, from the stream record to the captured email', async () => {
-    const userId = `console-${Date.now()}`;
+    // The README walk-through's first user, so that this scenario's trace.png is the README's docs/console-trace.png.
+    const user = { userId: 'u-100', email: 'ada@example.com', givenName: 'Ada' };
+    const { userId } = user;
     await page.goto(`${stack.endpoint}/_console#/traces`);
     await page.waitForSelector('.live.on');
-    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId, email: `${userId}@example.com`, givenName: 'Grace' }) }));
-    await waitFor('the welcome email', async () => ((await mailTo(stack.endpoint, `${userId}@example.com`)).length > 0 ? true : undefined));
+    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem(user) }));
+    await waitFor('the welcome email', async () => ((await mailTo(stack.endpoint, user.email)).length > 0 ? true : undefined));
 
     await page.fill('input[name="q"]', userId);
     await page.click('form.search button');
@@ -70,7 +72,7 @@ describe('the console in a browser', () => {
     expect(await page.locator('li.hop.outcome-error').count()).toBe(0);
     expect(await page.locator('li.hop[data-kind="events.match"]').count()).toBe(2);
     const email = page.locator('li.hop[data-kind="ses.email"]');
-    expect(await email.locator('summary').textContent()).toContain('Welcome, Grace');
+    expect(await email.locator('summary').textContent()).toContain('Welcome, Ada');
     expect(await page.locator('li.hop[data-kind="stream.record"] .item-keys').textContent()).toBe(userId);
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'trace.png') });
     // The invocation that sent it shows its own output when opened.
