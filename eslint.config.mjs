@@ -2,8 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // JavaScript is generated, vendored or a test fixture, except the Lambda worker bootstrap, which is ours.
-  { ignores: ['node_modules/', 'cdk.out/', '.local/', 'coverage/', '**/*.js', '!local/lambda/worker-bootstrap.js', '**/*.mjs'] },
+  // JavaScript is generated, vendored or a test fixture, except the Lambda worker's own files, which are ours.
+  {
+    ignores: [
+      'node_modules/',
+      'cdk.out/',
+      '.local/',
+      'coverage/',
+      '**/*.js',
+      '!local/lambda/worker-bootstrap.js',
+      '!local/lambda/module-resolution.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,8 +40,8 @@ export default tseslint.config(
   },
   {
     // Runs as plain CommonJS in a worker thread, with no loader: require is how it loads a handler.
-    files: ['local/lambda/worker-bootstrap.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    files: ['local/lambda/worker-bootstrap.js', 'local/lambda/module-resolution.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -10,10 +10,8 @@ import { acknowledgeNoDeadLetterQueue, acknowledgeStreamListing } from './constr
 import { OperatorAlerts } from './constructs/operator-alerts';
 import { OperatorRole } from './constructs/operator-role';
 import { QueueKey } from './constructs/queue-key';
-import { RejectedUsersPipe } from './constructs/rejected-users-pipe';
 import { OperatorQueue } from './constructs/secure-queue';
 import type { LogGroupSettings } from './constructs/service-function';
-import type { NewItemsPipe } from './constructs/new-items-pipe';
 import { UserCreatedPipe } from './constructs/user-created-pipe';
 import { UserEventsBus } from './constructs/user-events-bus';
 import { UsersTable } from './constructs/users-table';
@@ -31,8 +29,8 @@ export interface UsersFanoutStackProps extends StackProps {
 }
 
 /**
- * Users table -> stream -> pipes -> bus -> subscribers. Valid new users become `UserCreated` events on the bus;
- * invalid ones are kept in the rejected-users queue; every delivery path ends in an alarmed dead-letter queue.
+ * Users table -> stream -> one pipe -> bus -> subscribers. Valid new users become `UserCreated` events on the bus;
+ * invalid ones are kept in the rejected-users queue by the pipe's enrichment; every delivery path ends in an alarmed dead-letter queue.
  * Only the user-created pipe (and the operators' redrive) may publish user events on the bus; queues and the
  * archive that hold personal data are encrypted with keys that name who may use them; records and log lines carry an
  * HMAC of each email, never the address.
@@ -41,7 +39,6 @@ export class UsersFanoutStack extends Stack {
   readonly usersTable: UsersTable;
   readonly bus: UserEventsBus;
   readonly userCreatedPipe: UserCreatedPipe;
-  readonly rejectedUsersPipe: RejectedUsersPipe;
   readonly rejectedUsersQueue: OperatorQueue;
   readonly subscribers: readonly Subscriber[];
   readonly alerts: OperatorAlerts;
@@ -64,15 +61,6 @@ export class UsersFanoutStack extends Stack {
     this.alerts = new OperatorAlerts(this, 'OperatorAlerts', { stage, alarmEmail, removalPolicy });
     this.operatorRole = new OperatorRole(this, 'OperatorRole', { stage });
 
-    this.userCreatedPipe = new UserCreatedPipe(this, 'UserCreatedPipe', {
-      stage,
-      usersTable: this.usersTable,
-      bus: this.bus,
-      eventSource: USER_CREATED_SOURCE,
-      detailType: USER_CREATED_DETAIL_TYPE,
-      removalPolicy,
-      logs,
-    });
     // Read by operators like a dead-letter queue, so it is built as one. It keeps a rejected record's keys and the
     // reason, not its image, but its keys are personal data too: the queue has its own key.
     this.rejectedUsersQueue = new OperatorQueue(this, 'RejectedUsersQueue', {
@@ -82,21 +70,22 @@ export class UsersFanoutStack extends Stack {
     });
     acknowledgeNoDeadLetterQueue(
       this.rejectedUsersQueue,
-      'The rejected-users queue is the target of the rejected-users pipe and is read by operators only (npm run dlq), ' +
+      'The user-created pipe\'s enrichment parks rejected user records in this queue, which operators only read (npm run dlq), ' +
         'never received automatically, so no receive count could ever move a message on to a DLQ. Its depth is alarmed instead.',
     );
-    this.rejectedUsersPipe = new RejectedUsersPipe(this, 'RejectedUsersPipe', {
+    this.userCreatedPipe = new UserCreatedPipe(this, 'UserCreatedPipe', {
       stage,
       usersTable: this.usersTable,
+      bus: this.bus,
+      eventSource: USER_CREATED_SOURCE,
+      detailType: USER_CREATED_DETAIL_TYPE,
       rejectedUsersQueue: this.rejectedUsersQueue,
       removalPolicy,
       logs,
     });
-    for (const [name, pipe] of [['UserCreatedPipe', this.userCreatedPipe], ['RejectedUsersPipe', this.rejectedUsersPipe]] as const) {
-      this.alerts.alarmOnPipeFailures(`${name}Failures`, pipe.pipe);
-      this.alerts.alarmOnDeadLetters(`${name}DeadLetters`, pipe.deadLetterQueue, 'A failed stream batch');
-      this.outputQueue(`${name}Dlq`, pipe.deadLetterQueue);
-    }
+    this.alerts.alarmOnPipeFailures('UserCreatedPipeFailures', this.userCreatedPipe.pipe);
+    this.alerts.alarmOnDeadLetters('UserCreatedPipeDeadLetters', this.userCreatedPipe.deadLetterQueue, 'A failed stream batch');
+    this.outputQueue('UserCreatedPipeDlq', this.userCreatedPipe.deadLetterQueue);
     this.alerts.alarmOnDeadLetters('RejectedUsers', this.rejectedUsersQueue, 'A rejected user record');
     this.outputQueue('RejectedUsersQueue', this.rejectedUsersQueue);
 
@@ -132,18 +121,15 @@ export class UsersFanoutStack extends Stack {
   }
 
   /**
-   * Exactly what `npm run dlq` calls outside the subscribers (each grants its own): read the pipes' dead-letter
-   * queues and the rejected-users queue, read the stream back and a rejected user's item, replay records through the
-   * pipes' enrichments onto the bus; plus pseudonyms of addresses, to find a person's audit records. The
+   * Exactly what `npm run dlq` calls outside the subscribers (each grants its own): read the pipe's dead-letter
+   * queue and the rejected-users queue, read the stream back and a rejected user's item, replay records through the
+   * pipe's enrichment onto the bus; plus pseudonyms of addresses, to find a person's audit records. The
    * rejected-users queue's key names the role through its grant.
    */
   private grantOperatorTools(): void {
     const role = this.operatorRole;
-    const pipes: NewItemsPipe[] = [this.userCreatedPipe, this.rejectedUsersPipe];
-    for (const pipe of pipes) {
-      pipe.deadLetterQueue.grantConsumeMessages(role);
-      pipe.enrichmentFunction.grantInvokeLatestVersion(role);
-    }
+    this.userCreatedPipe.deadLetterQueue.grantConsumeMessages(role);
+    this.userCreatedPipe.enrichmentFunction.grantInvokeLatestVersion(role);
     this.rejectedUsersQueue.grantConsumeMessages(role);
     this.usersTable.grantStreamRead(role);
     acknowledgeStreamListing(role);

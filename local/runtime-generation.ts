@@ -24,11 +24,21 @@ export interface GenerationContext {
   faults: FaultPlan;
   tracer: Tracer;
   logSink?: LogSink;
-  retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+  retryDelays?: RetryDelays;
+}
+
+/** AWS's retry delays, shortened for tests and soak runs that cannot wait minutes. */
+export interface RetryDelays {
+  lambdaAsyncMs?: number[];
+  eventBridgeMs?: number[];
+  pipeBackoff?: { initialMs: number; maxMs: number };
+  /** Lambda's backoff between retries of a failing stream batch. */
+  streamMappingBackoff?: { initialMs: number; maxMs: number };
 }
 
 /**
- * The services a template defines and that a new template may change: queues, keys, functions, buses and pipes.
+ * The services a template defines and that a new template may change: queues, keys, functions (and their event
+ * source mappings), buses and pipes.
  * Their state is in the shared store (queue messages, pending deliveries and async events, pipe positions, key
  * secrets), so a generation built from a new template picks up where the last one stopped. Tables, streams and
  * captured mail outlive every generation.
@@ -67,14 +77,17 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
   const lambda = createLambda({
     functions: model.functions,
     eventSourceMappings: model.eventSourceMappings,
+    streamEventSourceMappings: model.streamEventSourceMappings,
     store,
     sqs: sqs.port,
+    streams: context.streams,
     eventBridge: lateEventBridge,
     endpoint: context.endpoint,
     region,
     logSink,
     faults,
     asyncRetryDelaysMs: context.retryDelays?.lambdaAsyncMs,
+    streamRetryBackoff: context.retryDelays?.streamMappingBackoff,
     clock,
     tracer,
   });

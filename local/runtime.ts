@@ -1,15 +1,15 @@
 import * as path from 'node:path';
 import { systemClock, type Clock } from './clock';
-import { createDynamoDb } from './dynamodb';
+import { createDynamoDb, type TtlSweepResult } from './dynamodb';
 import { planFaults, type RuntimeFaults } from './faults';
 import { consoleLogSink, type LogSink } from './log-sink';
 import type { LocalModel } from './model/types';
 import type { HttpServiceHandler, JsonServiceHandler } from './protocol/service';
-import { startGeneration, type GenerationContext } from './runtime-generation';
+import { startGeneration, type GenerationContext, type RetryDelays } from './runtime-generation';
 import { startEndpoint, type ServiceHandler } from './server';
 import { createSes } from './ses';
 import { openStateStore } from './storage/state-store';
-import { createStreams } from './streams';
+import { createStreams, persistentStreamLabels } from './streams';
 import { loadLocalModel } from './template';
 import { SpanStore } from './trace';
 import { createConsole, ReloadLog, type RedriveCommand } from './console';
@@ -34,7 +34,7 @@ export interface LocalRuntimeOptions {
    */
   clock?: Clock;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
-  retryDelays?: { lambdaAsyncMs?: number[]; eventBridgeMs?: number[]; pipeBackoff?: { initialMs: number; maxMs: number } };
+  retryDelays?: RetryDelays;
   /** How many hops the tracer keeps (local/trace); DEFAULT_SPAN_CAPACITY by default. */
   traceCapacity?: number;
   /** The project's redrive command, which the console runs for a dead-letter queue; without it, the console offers none. */
@@ -65,6 +65,13 @@ export interface LocalRuntime {
    * items, queue messages, stream positions, pending deliveries and captured mail are kept.
    */
   apply(model: LocalModel): Promise<ModelChanges>;
+  /**
+   * The template in `cdkOutDir`, read again as the runtime read it at the start (its endpoint, account and the
+   * stream labels it keeps), for `apply` after a new synthesis.
+   */
+  loadModel(): LocalModel;
+  /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
+  sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
 }
 
@@ -98,20 +105,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const clock = options.clock ?? systemClock;
     const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
-    const initialModel = loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
+    const streamLabel = persistentStreamLabels(store, () => clock.now());
+    const loadModel = (): LocalModel =>
+      loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account, streamLabel });
+    const initialModel = loadModel();
     const tracer = new SpanStore({ now: () => clock.now(), capacity: options.traceCapacity });
 
-    const streams = createStreams({ tables: initialModel.tables, store, region, clock, tracer });
+    const streams = createStreams({ tables: initialModel.tables, store, region, account, clock, tracer });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
       tables: initialModel.tables,
       dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
       streams: streams.capture,
+      streamRegistry: streams.registry,
       region,
       account,
       tracer,
+      clock,
+      logSink: options.logSink,
     });
     closers.push(() => dynamoDb.close());
     const ses = await createSes({ region, faults, store, clock, tracer });
@@ -174,6 +187,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       applying = applied.then(() => undefined, () => undefined);
       return applied;
     };
+    endpoint.mount(dynamoDb.ttlSweepHandler);
 
     return {
       endpoint: endpoint.url,
@@ -184,7 +198,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       reloads,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => generation.eventBridge.pendingDeliveries(),
+      sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
       replaceFunctionCode: (functionArn, codeDir) => generation.lambda.replaceCode(functionArn, codeDir),
+      loadModel,
       apply,
       close,
     };

@@ -70,11 +70,12 @@ export async function startLocalDynamoDb(options: { dataDir?: string; tables?: T
   const tables = options.tables ?? DEFAULT_TABLES;
   const endpoint = await startEndpoint({ port: 0, region: REGION, account: ACCOUNT });
   const store = openStateStore(options.dataDir && path.join(options.dataDir, 'state'));
-  const streams = createStreams({ tables, store, region: REGION, clock: options.clock });
+  const streams = createStreams({ tables, store, region: REGION, account: ACCOUNT, clock: options.clock });
   const dynamoDb = await createDynamoDb({
     tables,
     dataDir: options.dataDir && path.join(options.dataDir, 'dynamodb'),
     streams: streams.capture,
+    streamRegistry: streams.registry,
   }).catch(async (error: unknown) => {
     await endpoint.close();
     await streams.close();

@@ -1,5 +1,6 @@
 import { loadLocalModel } from '../local/template';
 import { readCloudAssembly } from '../local/template/cloud-assembly';
+import { streamLabelAt } from '../local/template/arns';
 import { createTemplateResolver } from '../local/template/intrinsics';
 import type { LocalModel } from '../local/model/types';
 import { CDK_OUT } from './project';
@@ -19,7 +20,6 @@ export interface StackNames {
   deadLetterQueues: Record<DeadLetterQueueRole, string>;
   functions: {
     userCreatedEnrichment: string;
-    rejectedUsersEnrichment: string;
     welcomeEmail: string;
     auditLog: string;
   };
@@ -29,11 +29,13 @@ export interface StackNames {
   emailHmacKeyAlias: string;
 }
 
-export type DeadLetterQueueRole = 'welcomeEmail' | 'auditLog' | 'userCreatedPipe' | 'rejectedUsers' | 'rejectedUsersPipe';
+export type DeadLetterQueueRole = 'welcomeEmail' | 'auditLog' | 'userCreatedPipe' | 'rejectedUsers';
 
 const ACCOUNT = '000000000000';
 /** Only names are read here; queue URLs would be built on it. */
 const ANY_ENDPOINT = 'http://127.0.0.1';
+/** Only names are read here; stream ARNs would carry it. */
+const ANY_STREAM_LABEL = (): string => streamLabelAt(Date.now());
 
 const known = new Map<string, StackNames>();
 
@@ -48,7 +50,6 @@ export function stackNames(cdkOutDir: string = CDK_OUT): StackNames {
     auditLog: output('AuditLogDlqName'),
     userCreatedPipe: output('UserCreatedPipeDlqName'),
     rejectedUsers: output('RejectedUsersQueueName'),
-    rejectedUsersPipe: output('RejectedUsersPipeDlqName'),
   };
   const welcomeEmail = consumerOf(model, output('WelcomeEmailQueueName'));
   const names: StackNames = {
@@ -59,7 +60,6 @@ export function stackNames(cdkOutDir: string = CDK_OUT): StackNames {
     deadLetterQueues,
     functions: {
       userCreatedEnrichment: enrichmentOfPipeWithDlq(model, deadLetterQueues.userCreatedPipe),
-      rejectedUsersEnrichment: enrichmentOfPipeWithDlq(model, deadLetterQueues.rejectedUsersPipe),
       welcomeEmail: welcomeEmail.name,
       auditLog: functionTargetWithDlq(model, deadLetterQueues.auditLog),
     },
@@ -78,7 +78,7 @@ export function stackOutputs(cdkOutDir: string = CDK_OUT): (name: string) => str
   const stacks = readCloudAssembly(cdkOutDir);
   if (stacks.length !== 1) throw new Error(`${cdkOutDir} holds ${stacks.length} stacks (${stacks.map((s) => s.stackName).join(', ')}); expected one`);
   const [{ template, stackName }] = stacks;
-  const resolver = createTemplateResolver(template, { stackName, region: LOCAL_REGION, account: ACCOUNT, endpoint: ANY_ENDPOINT });
+  const resolver = createTemplateResolver(template, { stackName, region: LOCAL_REGION, account: ACCOUNT, endpoint: ANY_ENDPOINT, streamLabel: ANY_STREAM_LABEL });
   const outputs = template.Outputs ?? {};
   return (name) => {
     if (!Object.hasOwn(outputs, name)) throw new Error(`${stackName} in ${cdkOutDir} has no output ${name}; it has ${Object.keys(outputs).join(', ')}`);
@@ -96,7 +96,7 @@ function consumerOf(model: LocalModel, queueName: string): LocalModel['functions
 }
 
 function enrichmentOfPipeWithDlq(model: LocalModel, dlqName: string): string {
-  const pipe = model.pipes.find((candidate) => candidate.source.deadLetterArn !== undefined && nameOfArn(candidate.source.deadLetterArn) === dlqName);
+  const pipe = model.pipes.find(({ source }) => source.kind === 'dynamodb-stream' && source.deadLetterArn !== undefined && nameOfArn(source.deadLetterArn) === dlqName);
   if (!pipe?.enrichment) throw new Error(`No pipe of the synthesized stack with the dead-letter queue ${dlqName} has an enrichment`);
   return nameOfArn(pipe.enrichment.functionArn);
 }

@@ -77,6 +77,15 @@ export class SecureQueue extends sqs.Queue {
     return super.grantSendMessages(grantee);
   }
 
+  /**
+   * Sending and nothing else: `sqs:SendMessage`, which SendMessageBatch needs too, without the attribute and URL reads
+   * `grantSendMessages` adds, for a sender that is given the queue's URL.
+   */
+  grantSendOnly(grantee: iam.IGrantable): iam.Grant {
+    this.dataKey?.allowSqsSend(grantee.grantPrincipal);
+    return this.grant(grantee, 'sqs:SendMessage');
+  }
+
   override grantConsumeMessages(grantee: iam.IGrantable): iam.Grant {
     this.dataKey?.allowSqsReceive(grantee.grantPrincipal);
     return super.grantConsumeMessages(grantee);

@@ -48,7 +48,6 @@ async function main(): Promise<void> {
       projectDir,
       cdkOutDir,
       stateDir: options.inMemory ? undefined : stateDir,
-      stackName: options.stackName,
       runtime,
       synthesize: async () => {
         await synthesize({ projectDir, outDir: cdkOutDir });

@@ -86,11 +86,11 @@ export function buildTopology(model: LocalModel, tracer: SpanStore): Topology {
   for (const bus of model.buses) addNode(bus.arn, 'bus', bus.name, `#/bus/${encodeURIComponent(bus.name)}`);
   for (const pipe of model.pipes) {
     addNode(pipe.arn, 'pipe', pipe.name, `#/pipes/${encodeURIComponent(pipe.name)}`);
-    addEdge(pipe.source.streamArn, pipe.arn);
+    addEdge(pipe.source.kind === 'sqs' ? pipe.source.queueArn : pipe.source.streamArn, pipe.arn);
     addEdge(pipe.arn, pipe.enrichment?.functionArn, 'enrichment');
     const target = pipe.target;
     addEdge(pipe.arn, target.kind === 'eventbridge' ? target.busArn : target.kind === 'sqs' ? target.queueArn : target.functionArn);
-    addEdge(pipe.arn, pipe.source.deadLetterArn, 'dead letters');
+    if (pipe.source.kind === 'dynamodb-stream') addEdge(pipe.arn, pipe.source.deadLetterArn, 'dead letters');
   }
   for (const rule of model.rules) {
     const bus = model.buses.find((candidate) => candidate.name === rule.busName);
@@ -102,6 +102,10 @@ export function buildTopology(model: LocalModel, tracer: SpanStore): Topology {
     }
   }
   for (const mapping of model.eventSourceMappings) addEdge(mapping.queueArn, mapping.functionArn);
+  for (const mapping of model.streamEventSourceMappings) {
+    addEdge(mapping.streamArn, mapping.functionArn);
+    addEdge(mapping.functionArn, mapping.onFailureDestinationArn, 'on failure');
+  }
   for (const queue of model.queues) addEdge(queue.arn, queue.redrivePolicy?.deadLetterTargetArn, `after ${queue.redrivePolicy?.maxReceiveCount} receives`);
   for (const fn of model.functions) {
     addEdge(fn.arn, fn.asyncConfig.onFailureDestinationArn, 'on failure');

@@ -42,11 +42,13 @@ export function recentHops(tracer: SpanStore, resource: string, kinds: readonly 
 
 /**
  * Every queue some resource sends its failures to: pipes' and rule targets' dead-letter queues, queues' redrive
- * targets, and functions' on-failure destinations. These are the queues the console offers to redrive.
+ * targets, and functions' and stream mappings' on-failure destinations. These are the queues the console offers to
+ * redrive.
  */
 export function deadLetterQueueArns(model: LocalModel): Set<string> {
   const arns = new Set<string>();
-  for (const pipe of model.pipes) if (pipe.source.deadLetterArn) arns.add(pipe.source.deadLetterArn);
+  for (const pipe of model.pipes) if (pipe.source.kind === 'dynamodb-stream' && pipe.source.deadLetterArn) arns.add(pipe.source.deadLetterArn);
+  for (const mapping of model.streamEventSourceMappings) if (mapping.onFailureDestinationArn) arns.add(mapping.onFailureDestinationArn);
   for (const rule of model.rules) for (const target of rule.targets) if (target.deadLetterArn) arns.add(target.deadLetterArn);
   for (const queue of model.queues) if (queue.redrivePolicy) arns.add(queue.redrivePolicy.deadLetterTargetArn);
   for (const fn of model.functions) if (fn.asyncConfig.onFailureDestinationArn) arns.add(fn.asyncConfig.onFailureDestinationArn);

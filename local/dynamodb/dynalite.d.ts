@@ -19,6 +19,8 @@ declare module 'dynalite/db' {
     del(key: string, callback: (error?: DynaliteError | null) => void): void;
     /** Per-key FIFO locks; an array locks several keys at once. */
     lock(key: string | string[], exec: (release: Releaser) => void): void;
+    /** Every item of the table, in key order, straight from storage. */
+    createValueStream(): NodeJS.ReadableStream;
   }
 
   export interface TableDescription {

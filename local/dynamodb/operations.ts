@@ -1,6 +1,7 @@
 import { operation, type OperationTable } from '../protocol/operations';
 import { createTable } from './actions/create-table';
 import { deleteItem } from './actions/delete-item';
+import { deleteTable } from './actions/delete-table';
 import { describeEndpoints } from './actions/describe-endpoints';
 import { describeTable } from './actions/describe-table';
 import { describeTimeToLive } from './actions/describe-time-to-live';
@@ -13,6 +14,7 @@ import { checkRequestTypes } from './engine';
 import type { DynamoDbState } from './state';
 import { validateCreateTable } from './validations/create-table';
 import { validateDeleteItem } from './validations/delete-item';
+import { validateDeleteTable } from './validations/delete-table';
 import { validateDescribeEndpoints } from './validations/describe-endpoints';
 import { validateDescribeTable } from './validations/describe-table';
 import { validateDescribeTimeToLive } from './validations/describe-time-to-live';
@@ -39,6 +41,7 @@ export const DYNAMODB_OPERATIONS = {
   UpdateItem: operation(validateUpdateItem, updateItem),
   DeleteItem: operation(validateDeleteItem, deleteItem),
   CreateTable: operation(validateCreateTable, createTable),
+  DeleteTable: operation(validateDeleteTable, deleteTable),
   DescribeTable: operation(validateDescribeTable, describeTable),
   DescribeTimeToLive: operation(validateDescribeTimeToLive, describeTimeToLive),
   UpdateTimeToLive: operation(validateUpdateTimeToLive, updateTimeToLive),
@@ -47,7 +50,6 @@ export const DYNAMODB_OPERATIONS = {
   DescribeEndpoints: operation(validateDescribeEndpoints, describeEndpoints),
   BatchGetItem: dynaliteOperation('BatchGetItem'),
   BatchWriteItem: dynaliteOperation('BatchWriteItem'),
-  DeleteTable: dynaliteOperation('DeleteTable'),
   GetItem: dynaliteOperation('GetItem'),
   ListTables: dynaliteOperation('ListTables'),
   ListTagsOfResource: dynaliteOperation('ListTagsOfResource'),

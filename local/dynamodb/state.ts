@@ -1,4 +1,5 @@
-import type { StreamViewType } from '../model/types';
+import type { KeySchemaElement, StreamViewType } from '../model/types';
+import type { StreamDefinition, StreamRegistry } from '../streams';
 import type { DynaliteEngine } from './engine';
 
 /** A table's stream as DescribeTable reports it. */
@@ -11,8 +12,12 @@ export interface TableStream {
 /** What the actions dynalite lacks, or answers differently from AWS, work from. */
 export interface DynamoDbState {
   engine: DynaliteEngine;
-  /** By table name. */
-  streams: ReadonlyMap<string, TableStream>;
+  /** By table name: the template's streams, and those of tables created through the API. */
+  streams: Map<string, TableStream>;
+  /** The key schema of every table with a stream, by name, which the write capture reads. */
+  keySchemas: Map<string, KeySchemaElement[]>;
+  /** Gives tables created through the API their streams. */
+  streamRegistry: StreamRegistry;
   /** The TTL attribute by table name; dynalite keeps none. */
   timeToLive: Map<string, string>;
 }
@@ -27,4 +32,9 @@ export function withStream(state: DynamoDbState, description: Record<string, unk
     LatestStreamLabel: stream.label,
     LatestStreamArn: stream.arn,
   };
+}
+
+/** The stream of a table created through the API, as DescribeTable reports it. */
+export function createdTableStream(definition: StreamDefinition): TableStream {
+  return { arn: definition.arn, label: definition.label, viewType: definition.viewType };
 }

@@ -1,4 +1,5 @@
 import type { DynaliteStore, Item, ItemDb } from 'dynalite/db';
+import type { StreamUserIdentity } from '../model/ports';
 import type { KeySchemaElement } from '../model/types';
 import type { AttributeMap, PendingChange, StreamCapture } from '../streams';
 
@@ -22,6 +23,21 @@ export function captureWrites(store: DynaliteStore, keySchemas: ReadonlyMap<stri
   };
 }
 
+type DeleteCallback = (error?: Error | null) => void;
+
+/** Deletes made by a service rather than a client, whose REMOVE records name that service. */
+const serviceDeletes = new WeakMap<ItemDb, (key: string, identity: StreamUserIdentity, callback: DeleteCallback) => void>();
+
+/**
+ * Deletes an item as `identity` (the TTL sweeper as DynamoDB), so its REMOVE record carries a userIdentity. The
+ * caller holds the item's lock and has updated its indexes, as dynalite's own DeleteItem does.
+ */
+export function deleteAsService(itemDb: ItemDb, key: string, identity: StreamUserIdentity, callback: DeleteCallback): void {
+  const deleteRecorded = serviceDeletes.get(itemDb);
+  if (deleteRecorded) deleteRecorded(key, identity, callback);
+  else itemDb.del(key, callback);
+}
+
 function hookItemDb(itemDb: ItemDb, tableName: string, keySchema: KeySchemaElement[], capture: StreamCapture): void {
   const get = itemDb.get;
   const put = itemDb.put;
@@ -32,14 +48,23 @@ function hookItemDb(itemDb: ItemDb, tableName: string, keySchema: KeySchemaEleme
     newImage: Item | undefined,
     write: (done: (error?: Error | null) => void) => void,
     callback: (error?: Error | null) => void,
+    userIdentity?: StreamUserIdentity,
   ): void => {
+    // A table whose API-created stream went with the table captures no more.
+    if (!capture.captures(tableName)) return write(callback);
     get(key, (readError, oldImage) => {
       if (readError && readError.name !== 'NotFoundError') return callback(readError);
       let pending: PendingChange | undefined;
       try {
         const image = newImage ?? oldImage;
         if (image === undefined) return write(callback);
-        pending = capture.prepare({ tableName, keys: keysOf(image, keySchema), oldImage: oldImage ?? undefined, newImage });
+        pending = capture.prepare({
+          tableName,
+          keys: keysOf(image, keySchema),
+          oldImage: oldImage ?? undefined,
+          newImage,
+          ...(userIdentity && { userIdentity }),
+        });
       } catch (error) {
         return callback(error as Error);
       }
@@ -57,9 +82,10 @@ function hookItemDb(itemDb: ItemDb, tableName: string, keySchema: KeySchemaEleme
 
   itemDb.put = (key, item, callback) => recordAround(key, item, (done) => put(key, item, done), callback);
   itemDb.del = (key, callback) => recordAround(key, undefined, (done) => del(key, done), callback);
+  serviceDeletes.set(itemDb, (key, identity, callback) => recordAround(key, undefined, (done) => del(key, done), callback, identity));
 }
 
-export function keysOf(item: AttributeMap, keySchema: readonly KeySchemaElement[]): AttributeMap {
+export function keysOf(item: AttributeMap, keySchema: ReadonlyArray<Pick<KeySchemaElement, 'AttributeName'>>): AttributeMap {
   const keys: AttributeMap = {};
   for (const { AttributeName } of keySchema) keys[AttributeName] = item[AttributeName];
   return keys;

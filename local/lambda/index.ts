@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
-import { EventBridgePort, LambdaInvokeResult, LambdaPort, SqsPort, TraceOptions } from '../model/ports';
+import { FunctionModel, SqsEventSourceMappingModel, StreamEventSourceMappingModel } from '../model/types';
+import { EventBridgePort, LambdaInvokeResult, LambdaPort, SqsPort, StreamsPort, TraceOptions } from '../model/ports';
 import { NO_TRACING, type SpanId, type Tracer } from '../trace';
 import type { HttpServiceHandler } from '../protocol/service';
 import { StateStore } from '../storage/state-store';
@@ -12,19 +12,29 @@ import { NO_FAULTS, type FaultPlan } from '../faults';
 import { createHandler } from './handler';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { SqsEventSource } from './sqs-event-source';
+import type { RetryBackoff } from '../stream-consumer';
+import { StreamMappingCheckpoints } from './stream-checkpoints';
+import { StreamEventSource } from './stream-event-source';
+import type { StreamInvocationRecord } from './stream-failure-record';
 import { WorkerPool } from './worker-pool';
 
 export { DestinationRecord } from './destination-record';
-export { SqsEventRecord } from './sqs-event-source';
+export type { SqsEventRecord } from '../sqs/event-record';
+export type { StreamInvocationRecord } from './stream-failure-record';
+export type { TumblingWindowEvent } from './tumbling-window';
 export { LAMBDA_OPERATIONS } from './operations';
 export type { LambdaState } from './state';
 
 export interface CreateLambdaOptions {
   functions: FunctionModel[];
   eventSourceMappings: SqsEventSourceMappingModel[];
-  /** Holds pending asynchronous events, so they survive a crash. */
+  /** Event source mappings on DynamoDB streams; they need `streams`. */
+  streamEventSourceMappings?: StreamEventSourceMappingModel[];
+  /** Holds pending asynchronous events and stream mappings' checkpoints, so they survive a crash. */
   store: StateStore;
   sqs: SqsPort;
+  /** The streams that stream event source mappings read. */
+  streams?: StreamsPort;
   /** Receives on-failure records whose destination is an event bus; without it they are logged as undeliverable. */
   eventBridge?: EventBridgePort;
   /** Handed to every function as AWS_ENDPOINT_URL. */
@@ -44,6 +54,10 @@ export interface CreateLambdaOptions {
   asyncRetryDelaysMs?: number[];
   /** How often event source mappings poll besides being woken by their queue; default 1000 ms. */
   sqsPollIntervalMs?: number;
+  /** Backoff between retries of a failing stream batch; default 1 s doubling up to 30 s. */
+  streamRetryBackoff?: RetryBackoff;
+  /** Wait before re-reading a stream that could not be read; default 1000 ms. */
+  streamReadRetryMs?: number;
   /** Idle-worker timeouts, async retry delays and event ages, and batching windows run on it; the real clock by default. */
   clock?: Clock;
   /** Each invocation (with its output), async event and event source batch is a hop. */
@@ -54,7 +68,7 @@ export interface LocalLambda {
   port: LambdaPort;
   /** Lambda's API on the endpoint: Invoke and ListFunctions. */
   handler: HttpServiceHandler;
-  /** Resumes pending async events and starts the SQS event source mappings. */
+  /** Resumes pending async events and starts the event source mappings. */
   start(): void;
   /**
    * The function's bundle was rebuilt into `codeDir`: the next invocation runs it, and sandboxes running the old
@@ -70,6 +84,7 @@ const DEFAULT_CONCURRENCY = 2;
 /** Far shorter than Lambda's minutes: locally, an idle worker's 20-70 MB matter more than an occasional cold start. */
 const DEFAULT_IDLE_WORKER_TIMEOUT_MS = 10_000;
 const AWS_ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
+const DEFAULT_STREAM_BACKOFF: RetryBackoff = { initialMs: 1000, maxMs: 30_000 };
 
 /** Runs the template's functions in worker threads, with Lambda's invocation, retry and event source semantics. */
 export function createLambda(options: CreateLambdaOptions): LocalLambda {
@@ -78,10 +93,13 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
   const scope = { endpoint: options.endpoint, region: options.region };
   const concurrency = options.maxConcurrencyPerFunction ?? DEFAULT_CONCURRENCY;
   const idleTimeoutMs = options.idleWorkerTimeoutMs ?? DEFAULT_IDLE_WORKER_TIMEOUT_MS;
+  const streamMappings = (options.streamEventSourceMappings ?? []).filter((mapping) => mapping.enabled);
+  // Enough workers for every concurrent batch the function's mappings may run at once.
   const poolSize = (fn: FunctionModel): number =>
     Math.max(
       concurrency,
       ...options.eventSourceMappings.filter((mapping) => mapping.functionArn === fn.arn).map((mapping) => mapping.maximumConcurrency ?? 0),
+      streamMappings.filter((mapping) => mapping.functionArn === fn.arn).reduce((sum, mapping) => sum + mapping.parallelizationFactor, 0),
     );
   const tracer = options.tracer ?? NO_TRACING;
   const pools = new Map(
@@ -182,6 +200,30 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       });
     });
 
+  async function sendStreamFailure(destinationArn: string, record: StreamInvocationRecord): Promise<void> {
+    if (arnService(destinationArn) !== 'sqs') throw new Error(`destination ${destinationArn} is not supported locally (SQS only)`);
+    options.sqs.send(destinationArn, { body: JSON.stringify(record) });
+  }
+
+  const streamCheckpoints = new StreamMappingCheckpoints(options.store);
+  const streamSources = streamMappings.map((mapping) => {
+    const fn = functionByArn(mapping.functionArn);
+    if (!fn) throw new Error(`Event source mapping ${mapping.logicalId} targets unknown function ${mapping.functionArn}`);
+    if (!options.streams) throw new Error(`Event source mapping ${mapping.logicalId} reads a stream, but no streams were given to Lambda`);
+    return new StreamEventSource({
+      mapping,
+      fn,
+      streams: options.streams,
+      checkpoints: streamCheckpoints,
+      invoke: (target, event, requestId) => invokeFunction(target, event, requestId),
+      sendOnFailure: sendStreamFailure,
+      backoff: options.streamRetryBackoff ?? DEFAULT_STREAM_BACKOFF,
+      readRetryMs: options.streamReadRetryMs ?? 1000,
+      logSink,
+      clock,
+    });
+  });
+
   const port: LambdaPort = {
     async invoke(functionArn, event, trace?: TraceOptions) {
       const fn = functionByArn(functionArn);
@@ -201,6 +243,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     start() {
       asyncInvoker.start();
       for (const source of eventSources) source.start();
+      for (const source of streamSources) source.start();
     },
     replaceCode(functionArn, codeDir) {
       const fn = functionByArn(functionArn);
@@ -210,12 +253,12 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       (pools.get(fn.arn) as WorkerPool).retireSandboxes();
     },
     async drain() {
-      await Promise.all(eventSources.map((source) => source.close()));
+      await Promise.all([...eventSources, ...streamSources].map((source) => source.close()));
       await asyncInvoker.drain();
     },
     async close() {
       asyncInvoker.close();
-      await Promise.all(eventSources.map((source) => source.close()));
+      await Promise.all([...eventSources, ...streamSources].map((source) => source.close()));
       await Promise.all([...pools.values()].map((pool) => pool.close()));
     },
   };

@@ -1,24 +1,9 @@
 import { every, type Clock, type Timer } from '../clock';
 import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
 import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports';
+import { sqsEventRecord, type SqsEventRecord } from '../sqs/event-record';
 import type { LogSink } from '../log-sink';
 import type { SpanId, Tracer } from '../trace';
-
-/** A record of the SQS event Lambda hands to a function. */
-export interface SqsEventRecord {
-  messageId: string;
-  receiptHandle: string;
-  body: string;
-  attributes: SqsReceivedMessage['attributes'];
-  messageAttributes: Record<
-    string,
-    { stringValue?: string; binaryValue?: string; stringListValues: string[]; binaryListValues: string[]; dataType: string }
-  >;
-  md5OfBody: string;
-  eventSource: 'aws:sqs';
-  eventSourceARN: string;
-  awsRegion: string;
-}
 
 export interface SqsEventSourceOptions {
   mapping: SqsEventSourceMappingModel;
@@ -34,30 +19,6 @@ export interface SqsEventSourceOptions {
   clock: Clock;
   /** Each batch is a hop, caused by its messages. */
   tracer: Tracer;
-}
-
-function eventRecord(message: SqsReceivedMessage, queueArn: string, region: string): SqsEventRecord {
-  const messageAttributes: SqsEventRecord['messageAttributes'] = {};
-  for (const [name, value] of Object.entries(message.messageAttributes ?? {})) {
-    messageAttributes[name] = {
-      ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}),
-      ...(value.BinaryValue !== undefined ? { binaryValue: value.BinaryValue } : {}),
-      stringListValues: [],
-      binaryListValues: [],
-      dataType: value.DataType,
-    };
-  }
-  return {
-    messageId: message.messageId,
-    receiptHandle: message.receiptHandle,
-    body: message.body,
-    attributes: message.attributes,
-    messageAttributes,
-    md5OfBody: message.md5OfBody,
-    eventSource: 'aws:sqs',
-    eventSourceARN: queueArn,
-    awsRegion: region,
-  };
 }
 
 /**
@@ -178,7 +139,7 @@ export class SqsEventSource {
 
   private async process(messages: SqsReceivedMessage[]): Promise<void> {
     const { mapping, fn, sqs, region } = this.options;
-    const records = messages.map((message) => eventRecord(message, mapping.queueArn, region));
+    const records = messages.map((message) => sqsEventRecord(message, mapping.queueArn, region));
     const { tracer } = this.options;
     const span = tracer.start({
       kind: 'lambda.esm-batch',

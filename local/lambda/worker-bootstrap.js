@@ -9,10 +9,25 @@
  */
 const fs = require('node:fs');
 const http = require('node:http');
+const { register } = require('node:module');
 const path = require('node:path');
 const process = require('node:process');
 const { pathToFileURL, URL } = require('node:url');
 const { parentPort, workerData } = require('node:worker_threads');
+const { confineCommonJs } = require('./module-resolution');
+
+let esmHooksRegistered = false;
+
+/**
+ * ES modules resolve through loader hooks, which run on a thread of their own: registered only for handlers that
+ * are ES modules, so CommonJS sandboxes do not pay for it.
+ * @param {import('./worker-messages').WorkerData} data
+ */
+function registerEsmResolution(data) {
+  if (esmHooksRegistered) return;
+  esmHooksRegistered = true;
+  register(pathToFileURL(path.join(__dirname, 'module-resolution.js')).href, { data: { codeDir: data.codeDir, sdkBase: data.sdkBase } });
+}
 
 /** @param {unknown} error @returns {import('./worker-messages').WorkerErrorShape} */
 function errorShape(error) {
@@ -33,13 +48,17 @@ function runtimeError(type, message) {
   return error;
 }
 
-/** @param {string} file */
-async function importModule(file) {
-  if (file.endsWith('.mjs')) return import(pathToFileURL(file).href);
+/** @param {string} file @param {import('./worker-messages').WorkerData} data */
+async function importModule(file, data) {
+  const importEsm = () => {
+    registerEsmResolution(data);
+    return import(pathToFileURL(file).href);
+  };
+  if (file.endsWith('.mjs')) return importEsm();
   try {
     return require(file);
   } catch (error) {
-    if (error && /** @type {{code?: string}} */ (error).code === 'ERR_REQUIRE_ESM') return import(pathToFileURL(file).href);
+    if (error && /** @type {{code?: string}} */ (error).code === 'ERR_REQUIRE_ESM') return importEsm();
     throw error;
   }
 }
@@ -57,7 +76,7 @@ async function loadHandler(data) {
   }
   let loaded;
   try {
-    loaded = await importModule(file);
+    loaded = await importModule(file, data);
   } catch (error) {
     throw runtimeError('Runtime.ImportModuleError', `${errorShape(error).errorType}: ${errorShape(error).errorMessage}`);
   }
@@ -155,6 +174,7 @@ async function main() {
   if (tracing) traceOutgoingRequests(tracing);
   let handler;
   try {
+    confineCommonJs(data.codeDir, data.sdkBase);
     handler = await loadHandler(data);
   } catch (error) {
     port.postMessage({ type: 'init-error', error: errorShape(error) });

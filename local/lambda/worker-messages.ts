@@ -12,6 +12,8 @@ export interface WorkerData {
     /** Only requests to this endpoint carry it, for example http://127.0.0.1:4566. */
     endpoint: string;
   };
+  /** The folder whose node_modules holds the AWS SDK v3 the runtime provides, as Lambda's Node.js runtimes do. */
+  sdkBase: string;
 }
 
 export interface InvokeContextData {

@@ -10,6 +10,11 @@ import { prefixedLineWriter } from './prefixed-lines';
 import { INVOCATION_MARK, InvokeMessage, WorkerData, WorkerErrorShape, WorkerMessage } from './worker-messages';
 
 const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.js');
+/**
+ * Where the runtime's own AWS SDK v3 is installed, found from the runtime's location (never from a function's code
+ * folder), so a bundle that leaves `@aws-sdk/*` out finds it wherever the assembly lies.
+ */
+const SDK_BASE = path.resolve(path.dirname(require.resolve('@aws-sdk/client-dynamodb/package.json')), '..', '..', '..');
 /** Lambda gives a function's initialization 10 seconds. */
 const INIT_TIMEOUT_MS = 10_000;
 
@@ -42,6 +47,7 @@ class Sandbox {
     const workerData: WorkerData = {
       codeDir: fn.codeDir,
       handler: fn.handler,
+      sdkBase: SDK_BASE,
       ...(tracer && { tracing: { mark: INVOCATION_MARK, header: TRACE_PARENT_HEADER, endpoint: scope.endpoint } }),
     };
     this.worker = new Worker(BOOTSTRAP, {

@@ -9,7 +9,13 @@ export interface TraceOptions {
   traceParent?: string;
 }
 
-/** A DynamoDB Streams record, exactly as GetRecords returns it and as a Pipe hands it on. */
+/** Who made a change that no client made: DynamoDB's TTL sweeper, for one. */
+export interface StreamUserIdentity {
+  type: 'Service';
+  principalId: 'dynamodb.amazonaws.com';
+}
+
+/** A DynamoDB Streams record, as a Pipe or an event source mapping hands it on, and as GetRecords returns it. */
 export interface StreamRecord {
   eventID: string;
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -25,15 +31,32 @@ export interface StreamRecord {
     SizeBytes: number;
     StreamViewType: string;
   };
+  /** Present only on REMOVE records of items that time to live expired. GetRecords spells it `{ PrincipalId, Type }`. */
+  userIdentity?: StreamUserIdentity;
   /** Added by Pipes and Lambda event source mappings, not by GetRecords. */
   eventSourceARN?: string;
+}
+
+/** One reader of a stream's shard: a pipe or an event source mapping, for as long as it runs. */
+export interface StreamReader {
+  /**
+   * Records with a sequence number strictly greater than `afterSequenceNumber` (or from the trim horizon when
+   * undefined), in order. Throws while the stream cannot be read, and with LimitExceededException while two other
+   * readers hold the shard, as DynamoDB Streams throttles a third.
+   */
+  readAfter(afterSequenceNumber: string | undefined, limit: number): StreamRecord[];
+  /** Gives the reader's place on the shard back. */
+  detach(): void;
 }
 
 export interface StreamsPort {
   /** The single shard of a stream; the local runtime keeps one shard per stream. */
   shardId(streamArn: string): string;
-  /** Records with a sequence number strictly greater than `afterSequenceNumber` (or from the trim horizon when undefined), in order. */
-  readAfter(streamArn: string, afterSequenceNumber: string | undefined, limit: number): StreamRecord[];
+  /**
+   * Starts reading the stream's shard as `name` (for example `pipe orders`), taking one of its two readers' places
+   * now if one is free, else at a later read when one frees.
+   */
+  attachReader(streamArn: string, name: string): StreamReader;
   /** The newest sequence number, for LATEST starting positions. Undefined for an empty stream. */
   latestSequenceNumber(streamArn: string): string | undefined;
   /** Calls `listener` after any record is appended to the stream. Returns an unsubscribe function. */

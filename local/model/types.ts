@@ -98,6 +98,37 @@ export interface SqsEventSourceMappingModel {
   enabled: boolean;
 }
 
+/** A Lambda event source mapping on a DynamoDB stream, as AWS runs it (defaults are AWS's). */
+export interface StreamEventSourceMappingModel {
+  logicalId: string;
+  /** The mapping's UUID, as `Ref` gives it; keys its checkpoint. */
+  id: string;
+  functionArn: string;
+  streamArn: string;
+  /** The table's partition key attribute, which ParallelizationFactor keeps in order. */
+  partitionKeyName: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  /** 1 to 10,000; AWS defaults to 100. */
+  batchSize: number;
+  /** 0 to 300. */
+  maximumBatchingWindowSeconds: number;
+  /** Raw pattern JSON strings from FilterCriteria.Filters[].Pattern; OR'd together. */
+  filters: string[];
+  bisectBatchOnFunctionError: boolean;
+  /** -1 means infinite, as in AWS (the default). */
+  maximumRetryAttempts: number;
+  /** -1 means infinite, as in AWS (the default). */
+  maximumRecordAgeSeconds: number;
+  reportBatchItemFailures: boolean;
+  /** An SQS queue or SNS topic that receives the invocation record of a batch given up on. */
+  onFailureDestinationArn?: string;
+  /** Concurrent batches per shard, 1 to 10. */
+  parallelizationFactor: number;
+  /** 0 turns tumbling windows off; up to 900. */
+  tumblingWindowSeconds: number;
+  enabled: boolean;
+}
+
 export interface EventBusModel {
   logicalId: string;
   name: string;
@@ -140,24 +171,36 @@ export type PipeTargetModel =
   | { kind: 'sqs'; queueArn: string }
   | { kind: 'lambda'; functionArn: string; invocationType: 'REQUEST_RESPONSE' | 'FIRE_AND_FORGET' };
 
+/** A pipe's DynamoDB stream source: read in order, retried by the pipe, failures to the pipe's DLQ. */
+export interface StreamPipeSourceModel {
+  kind: 'dynamodb-stream';
+  streamArn: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  batchSize: number;
+  maximumBatchingWindowSeconds: number;
+  /** -1 means infinite, as in AWS. */
+  maximumRetryAttempts: number;
+  /** -1 means infinite, as in AWS. */
+  maximumRecordAgeSeconds: number;
+  onPartialBatchItemFailure?: 'AUTOMATIC_BISECT';
+  deadLetterArn?: string;
+}
+
+/** A pipe's SQS source: failed messages come back after their visibility timeout, and the queue's redrive policy ends them. */
+export interface QueuePipeSourceModel {
+  kind: 'sqs';
+  queueArn: string;
+  /** 1 to 10,000; AWS defaults to 10. */
+  batchSize: number;
+  maximumBatchingWindowSeconds: number;
+}
+
 export interface PipeModel {
   logicalId: string;
   name: string;
   arn: string;
   desiredState: 'RUNNING' | 'STOPPED';
-  source: {
-    kind: 'dynamodb-stream';
-    streamArn: string;
-    startingPosition: 'TRIM_HORIZON' | 'LATEST';
-    batchSize: number;
-    maximumBatchingWindowSeconds: number;
-    /** -1 means infinite, as in AWS. */
-    maximumRetryAttempts: number;
-    /** -1 means infinite, as in AWS. */
-    maximumRecordAgeSeconds: number;
-    onPartialBatchItemFailure?: 'AUTOMATIC_BISECT';
-    deadLetterArn?: string;
-  };
+  source: StreamPipeSourceModel | QueuePipeSourceModel;
   /** Raw pattern JSON strings from FilterCriteria.Filters[].Pattern; OR'd together. */
   filters: string[];
   enrichment?: { functionArn: string; inputTemplate?: string };
@@ -197,6 +240,7 @@ export interface LocalModel {
   queues: QueueModel[];
   functions: FunctionModel[];
   eventSourceMappings: SqsEventSourceMappingModel[];
+  streamEventSourceMappings: StreamEventSourceMappingModel[];
   buses: EventBusModel[];
   archives: ArchiveModel[];
   rules: RuleModel[];

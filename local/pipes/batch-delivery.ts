@@ -1,18 +1,31 @@
 import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, PutEventsEntry, SqsPort, StreamRecord } from '../model/ports';
+import type { SqsEventRecord } from '../sqs/event-record';
 import { busNameFromArnOrName } from '../template/arns';
 import type { SpanId } from '../trace';
 import { applyInputTemplate, PipeTemplateVariables } from './input-template';
 import { pipeTargetArn } from './target-arn';
 
+/** What a pipe reads from its source: stream records, or SQS messages in the event shape. */
+export type SourceRecord = StreamRecord | SqsEventRecord;
+
+/** How a Lambda target's batchItemFailures names a source record: by sequence number, or by message id. */
+export function itemIdentifier(record: SourceRecord): string {
+  return 'dynamodb' in record ? record.dynamodb.SequenceNumber : record.messageId;
+}
+
+export function sourceArnOf(pipe: PipeModel): string {
+  return pipe.source.kind === 'sqs' ? pipe.source.queueArn : pipe.source.streamArn;
+}
+
 /** The most events an enrichment may return for one batch. */
 export const MAX_ENRICHMENT_RESULTS = 10;
 const PUT_EVENTS_MAX_ENTRIES = 10;
 
-export type DeliveryOutcome =
+export type DeliveryOutcome<R extends SourceRecord = SourceRecord> =
   | { ok: true }
   /** `failed` are the source records to retry: all of the batch, or the ones whose target items failed. */
-  | { ok: false; failed: StreamRecord[]; reason: string };
+  | { ok: false; failed: R[]; reason: string };
 
 export interface DeliveryPorts {
   lambda: LambdaPort;
@@ -23,11 +36,12 @@ export interface DeliveryPorts {
 /** Indices of target items that failed, or a reason when the whole call failed. */
 type TargetResult = { failedIndices: number[]; reason?: string };
 
-function templateVariables(pipe: PipeModel): PipeTemplateVariables {
+function templateVariables(pipe: PipeModel, now: number): PipeTemplateVariables {
   return {
+    ingestionTime: new Date(now).toISOString(),
     pipeArn: pipe.arn,
     pipeName: pipe.name,
-    sourceArn: pipe.source.streamArn,
+    sourceArn: sourceArnOf(pipe),
     enrichmentArn: pipe.enrichment?.functionArn,
     targetArn: pipeTargetArn(pipe.target),
   };
@@ -41,9 +55,15 @@ function errorText(error: unknown): string {
  * One attempt at a batch: enrichment, then the target. Each step's failure fails the batch; a target that
  * reports per-item failures fails only those items' records, when items map one-to-one to records (no enrichment).
  */
-export async function deliverBatch(pipe: PipeModel, batch: StreamRecord[], ports: DeliveryPorts, batchSpan?: SpanId): Promise<DeliveryOutcome> {
+export async function deliverBatch<R extends SourceRecord>(
+  pipe: PipeModel,
+  batch: R[],
+  ports: DeliveryPorts,
+  now: () => number,
+  batchSpan?: SpanId,
+): Promise<DeliveryOutcome<R>> {
   try {
-    return await enrichAndSend(pipe, batch, ports, batchSpan);
+    return await enrichAndSend(pipe, batch, ports, now, batchSpan);
   } catch (error) {
     // A bad input template or a port that throws fails this attempt, never the pipe.
     return { ok: false, failed: batch, reason: errorText(error) };
@@ -51,12 +71,19 @@ export async function deliverBatch(pipe: PipeModel, batch: StreamRecord[], ports
 }
 
 /** What the target gets is caused by the enrichment's invocation when there is one, else by the batch. */
-async function enrichAndSend(pipe: PipeModel, batch: StreamRecord[], ports: DeliveryPorts, batchSpan: SpanId | undefined): Promise<DeliveryOutcome> {
-  const variables = templateVariables(pipe);
+async function enrichAndSend<R extends SourceRecord>(
+  pipe: PipeModel,
+  batch: R[],
+  ports: DeliveryPorts,
+  now: () => number,
+  batchSpan: SpanId | undefined,
+): Promise<DeliveryOutcome<R>> {
   let items: unknown[] = batch;
   let cause = batchSpan;
   if (pipe.enrichment) {
     const { functionArn, inputTemplate } = pipe.enrichment;
+    // Each transformer has its own ingestion time: the target's comes after the enrichment returned.
+    const variables = templateVariables(pipe, now());
     const input = inputTemplate === undefined ? batch : batch.map((record) => applyInputTemplate(inputTemplate, record, variables));
     const result = await ports.lambda.invoke(functionArn, input, { traceParent: batchSpan });
     cause = result.traceSpan ?? batchSpan;
@@ -76,6 +103,7 @@ async function enrichAndSend(pipe: PipeModel, batch: StreamRecord[], ports: Deli
   }
   if (items.length === 0) return { ok: true };
   const template = pipe.targetInputTemplate;
+  const variables = templateVariables(pipe, now());
   const payloads = template === undefined ? items : items.map((item) => applyInputTemplate(template, item, variables));
   const result = await sendToTarget(pipe, payloads, batch, ports, cause);
   if (result.failedIndices.length === 0) return { ok: true };
@@ -88,7 +116,7 @@ async function enrichAndSend(pipe: PipeModel, batch: StreamRecord[], ports: Deli
 async function sendToTarget(
   pipe: PipeModel,
   payloads: unknown[],
-  batch: StreamRecord[],
+  batch: SourceRecord[],
   ports: DeliveryPorts,
   traceParent: SpanId | undefined,
 ): Promise<TargetResult> {
@@ -128,14 +156,14 @@ async function sendToTarget(
   }
 }
 
-/** A Lambda target's `batchItemFailures`, which name failed stream records by sequence number. */
-function reportedFailures(payload: unknown, batch: StreamRecord[]): number[] {
+/** A Lambda target's `batchItemFailures`, which name failed records by sequence number or message id. */
+function reportedFailures(payload: unknown, batch: SourceRecord[]): number[] {
   const failures = (payload as { batchItemFailures?: unknown } | null | undefined)?.batchItemFailures;
   if (!Array.isArray(failures) || failures.length === 0) return [];
   const indices = failures.map((failure) =>
-    batch.findIndex((record) => record.dynamodb.SequenceNumber === (failure as { itemIdentifier?: unknown })?.itemIdentifier),
+    batch.findIndex((record) => itemIdentifier(record) === (failure as { itemIdentifier?: unknown })?.itemIdentifier),
   );
-  // An identifier that names no record of the batch fails all of it, as Lambda does for stream sources.
+  // An identifier that names no record of the batch fails all of it, as Lambda does.
   return indices.some((index) => index < 0) ? batch.map((_, index) => index) : indices;
 }
 

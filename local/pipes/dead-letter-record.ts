@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { StreamRecord } from '../model/ports';
-
-/** The conditions Lambda and Pipes report for stream records they stop retrying. */
-export type StreamFailureCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
+import type { StreamRecord } from '../model/ports';
+import { streamBatchInfo, type DdbStreamBatchInfo, type StreamFailureCondition } from '../stream-consumer';
 
 /**
  * What a pipe with a stream source sends to its dead-letter queue: not the records, but where they sit in
- * the stream (shard and sequence numbers), as Lambda and Pipes do for DynamoDB streams. An operator reads
- * them back with GetShardIterator AT_SEQUENCE_NUMBER while the stream retains them.
+ * the stream (shard and sequence numbers), as Lambda and Pipes do for DynamoDB streams.
  */
 export interface StreamDeadLetterRecord {
   requestContext: {
@@ -18,25 +15,7 @@ export interface StreamDeadLetterRecord {
   };
   version: '1.0';
   timestamp: string;
-  DDBStreamBatchInfo: {
-    shardId: string;
-    startSequenceNumber: string;
-    endSequenceNumber: string;
-    approximateArrivalOfFirstRecord: string;
-    approximateArrivalOfLastRecord: string;
-    batchSize: number;
-    streamArn: string;
-  };
-}
-
-/** Stream records carry their creation time in epoch seconds. */
-export function recordCreatedAtMs(record: StreamRecord): number {
-  return record.dynamodb.ApproximateCreationDateTime * 1000;
-}
-
-/** Arrival times are given to the second, as in AWS's records: `2019-11-14T00:13:19Z`. */
-function arrivalTime(record: StreamRecord): string {
-  return new Date(recordCreatedAtMs(record)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  DDBStreamBatchInfo: DdbStreamBatchInfo;
 }
 
 export function streamDeadLetterRecord(input: {
@@ -49,8 +28,6 @@ export function streamDeadLetterRecord(input: {
   condition: StreamFailureCondition;
   invokeCount: number;
 }): StreamDeadLetterRecord {
-  const first = input.records[0];
-  const last = input.records[input.records.length - 1];
   return {
     requestContext: {
       requestId: randomUUID(),
@@ -60,14 +37,6 @@ export function streamDeadLetterRecord(input: {
     },
     version: '1.0',
     timestamp: new Date(input.at).toISOString(),
-    DDBStreamBatchInfo: {
-      shardId: input.shardId,
-      startSequenceNumber: first.dynamodb.SequenceNumber,
-      endSequenceNumber: last.dynamodb.SequenceNumber,
-      approximateArrivalOfFirstRecord: arrivalTime(first),
-      approximateArrivalOfLastRecord: arrivalTime(last),
-      batchSize: input.records.length,
-      streamArn: input.streamArn,
-    },
+    DDBStreamBatchInfo: streamBatchInfo(input),
   };
 }

@@ -1,22 +1,25 @@
 import type { Clock, Timer } from '../clock';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
-import { PipeModel } from '../model/types';
-import { SqsPort, StreamRecord, StreamsPort } from '../model/ports';
+import type { PipeModel, StreamPipeSourceModel } from '../model/types';
+import { SqsPort, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
 import type { LogSink } from '../log-sink';
 import { recordSpanKey } from '../streams/record-span';
 import type { SpanId, Tracer } from '../trace';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
-import { StreamFailureCondition, streamDeadLetterRecord } from './dead-letter-record';
-import { deliverWithRetries, RetryBackoff } from './retrying-delivery';
+import { deliverWithRetries, InterruptibleSleeps, ReadFailures, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
+import { streamDeadLetterRecord } from './dead-letter-record';
+
+/** A pipe whose source is a DynamoDB stream. */
+export type StreamPipe = PipeModel & { source: StreamPipeSourceModel };
 
 export interface PipePollerOptions {
-  pipe: PipeModel;
+  pipe: StreamPipe;
   streams: StreamsPort;
   sqs: SqsPort;
   checkpoints: PipeCheckpoints;
   /** One attempt at a batch; what it leads to is caused by `batchSpan`. */
-  deliver(records: StreamRecord[], batchSpan: SpanId | undefined): Promise<DeliveryOutcome>;
+  deliver(records: StreamRecord[], batchSpan: SpanId | undefined): Promise<DeliveryOutcome<StreamRecord>>;
   /** Decides, per settled batch, whether to deliver it a second time (duplicate fault injection). */
   duplicate(): boolean;
   backoff: RetryBackoff;
@@ -44,11 +47,15 @@ export class PipePoller {
   private closed = false;
   private timer: Timer | undefined;
   private unsubscribe: (() => void) | undefined;
-  private readonly sleepers = new Set<() => void>();
+  private readonly sleeps: InterruptibleSleeps;
   private idle: Promise<void> = Promise.resolve();
+  private reader: StreamReader | undefined;
+  private readonly readFailures: ReadFailures;
 
   constructor(private readonly options: PipePollerOptions) {
     this.filters = compilePipeFilters(options.pipe.filters);
+    this.readFailures = new ReadFailures((message) => this.log(message));
+    this.sleeps = new InterruptibleSleeps(options.clock);
   }
 
   start(): void {
@@ -62,6 +69,7 @@ export class PipePoller {
       checkpoints.save(pipe.arn, streamArn, position);
     }
     this.readThrough = position.after;
+    this.reader = streams.attachReader(streamArn, `pipe ${pipe.name}`);
     this.unsubscribe = streams.onAppend(streamArn, () => this.wake());
     this.wake();
   }
@@ -70,8 +78,9 @@ export class PipePoller {
     this.closed = true;
     this.unsubscribe?.();
     this.timer?.cancel();
-    for (const wake of this.sleepers) wake();
+    this.sleeps.interrupt();
     await this.idle;
+    this.reader?.detach();
   }
 
   private log(message: string): void {
@@ -118,14 +127,15 @@ export class PipePoller {
 
   /** Reads and delivers at most one batch; false when there is nothing more to do until woken. */
   private async step(): Promise<boolean> {
-    const { pipe, streams } = this.options;
+    const { pipe } = this.options;
     const { streamArn, batchSize, maximumBatchingWindowSeconds } = pipe.source;
     while (this.pending.length < batchSize) {
       let records: StreamRecord[];
       try {
-        records = streams.readAfter(streamArn, this.readThrough, batchSize - this.pending.length);
+        records = (this.reader as StreamReader).readAfter(this.readThrough, batchSize - this.pending.length);
+        this.readFailures.succeeded(streamArn);
       } catch (error) {
-        this.log(`cannot read ${streamArn}: ${(error as Error).message}; retrying`);
+        this.readFailures.failed(streamArn, error as Error);
         this.schedule(this.options.readRetryMs);
         return false;
       }
@@ -172,6 +182,8 @@ export class PipePoller {
   /** A batch is one hop from its first attempt until it is settled; each attempt's failure is a line of it. */
   private async deliver(batch: StreamRecord[]): Promise<boolean> {
     const { tracer, pipe } = this.options;
+    const { source } = pipe;
+    const bisect = source.onPartialBatchItemFailure === 'AUTOMATIC_BISECT';
     const span = tracer.start({
       kind: 'pipe.batch',
       resource: pipe.arn,
@@ -181,14 +193,18 @@ export class PipePoller {
     });
     let gaveUp = false;
     const settled = await deliverWithRetries(batch, {
-      pipe,
-      deliver: (records) => this.options.deliver(records, span || undefined),
-      giveUp: (records, condition, invokeCount, reason) => {
+      policy: source,
+      attempt: async (records) => {
+        const outcome = await this.options.deliver(records, span || undefined);
+        return outcome.ok ? outcome : { ...outcome, bisect };
+      },
+      giveUp: (records, condition, invokeCount, last) => {
         gaveUp = true;
+        const reason = condition === 'RecordAgeExceeded' ? 'records older than maximumRecordAge' : (last?.reason ?? condition);
         return this.giveUp(records, condition, invokeCount, reason, span || undefined);
       },
       backoff: this.options.backoff,
-      sleep: (ms) => this.sleep(ms),
+      sleep: (ms) => this.sleeps.sleep(ms),
       now: () => this.options.clock.now(),
       log: (message) => {
         this.log(message);
@@ -198,19 +214,6 @@ export class PipePoller {
     if (!settled) tracer.log(span, 'the runtime stopped before the batch was settled; it is delivered again on the next start');
     tracer.end(span, !settled ? 'dropped' : gaveUp ? 'error' : 'ok');
     return settled;
-  }
-
-  private sleep(ms: number): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        timer.cancel();
-        this.sleepers.delete(wake);
-        resolve(!this.closed);
-      };
-      const timer = this.options.clock.setTimer(ms, wake);
-      this.sleepers.add(wake);
-    });
   }
 
   private async giveUp(

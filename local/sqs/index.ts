@@ -11,6 +11,7 @@ import { sqsPort } from './port';
 import { inspectSqs, type SqsInspection } from './inspection';
 
 export { SqsError } from './errors';
+export { sqsEventRecord, type SqsEventRecord } from './event-record';
 export { SQS_OPERATIONS } from './operations';
 export type { SqsState } from './state';
 export type { MessageView, QueueView, SqsInspection } from './inspection';

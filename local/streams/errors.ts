@@ -39,3 +39,17 @@ export function expiredIterator(issuedAtMs: number, nowMs: number, lifetimeMs: n
     STREAMS_ERROR_PREFIX,
   );
 }
+
+/**
+ * DynamoDB Streams' answer to more than two readers of one shard, with what the local runtime knows: who the readers
+ * are. The SDKs treat LimitExceededException as throttling and retry it.
+ */
+export function tooManyShardReaders(shardId: string, streamArn: string, readers: readonly string[], refused: string): AwsError {
+  return new AwsError(
+    'LimitExceededException',
+    `More than 2 processes are reading from the same streams shard at the same time: ${shardId} of ${streamArn} is read by ` +
+      `${readers.join(' and ')}; ${refused} is refused until one of them stops`,
+    400,
+    STREAMS_ERROR_PREFIX,
+  );
+}

@@ -10,6 +10,13 @@ export interface ShardPosition {
   shardId: string;
   /** Undefined means the trim horizon. */
   afterSequenceNumber?: string;
+  /**
+   * The chain of iterators one GetShardIterator started and GetRecords carried on: one client's reading of the shard,
+   * which counts as one of its readers.
+   */
+  chain?: string;
+  /** Whether GetRecords returned this iterator: a client that uses it goes on polling the shard. */
+  continued?: boolean;
 }
 
 interface EncodedIterator {
@@ -17,11 +24,20 @@ interface EncodedIterator {
   s: string;
   p?: string;
   t: number;
+  r?: string;
+  c?: boolean;
 }
 
 /** Iterators are self-describing, so they need no server-side table and survive restarts until they expire. */
 export function encodeShardIterator(position: ShardPosition, issuedAtMs: number): string {
-  const encoded: EncodedIterator = { a: position.streamArn, s: position.shardId, p: position.afterSequenceNumber, t: issuedAtMs };
+  const encoded: EncodedIterator = {
+    a: position.streamArn,
+    s: position.shardId,
+    p: position.afterSequenceNumber,
+    t: issuedAtMs,
+    r: position.chain,
+    ...(position.continued && { c: true }),
+  };
   return Buffer.from(JSON.stringify(encoded)).toString('base64url');
 }
 
@@ -38,5 +54,11 @@ export function decodeShardIterator(iterator: string, nowMs: number): ShardPosit
   if (nowMs - decoded.t > ITERATOR_LIFETIME_MS) {
     throw expiredIterator(decoded.t, nowMs, ITERATOR_LIFETIME_MS);
   }
-  return { streamArn: decoded.a, shardId: decoded.s, afterSequenceNumber: decoded.p ?? undefined };
+  return {
+    streamArn: decoded.a,
+    shardId: decoded.s,
+    afterSequenceNumber: decoded.p ?? undefined,
+    chain: typeof decoded.r === 'string' ? decoded.r : undefined,
+    continued: decoded.c === true,
+  };
 }

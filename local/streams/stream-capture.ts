@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StreamRecord } from '../model/ports';
+import type { StreamRecord, StreamUserIdentity } from '../model/ports';
 import type { DurableMap } from '../storage/state-store';
 import { NO_TRACING, type Tracer } from '../trace';
 import { approximateSize, sameItem, type AttributeMap } from './item-images';
@@ -15,6 +15,8 @@ export interface ItemChange {
   oldImage?: AttributeMap;
   /** The item after the write; undefined when the write deleted it. */
   newImage?: AttributeMap;
+  /** Set when a service, not a client, made the change (TTL deletes). */
+  userIdentity?: StreamUserIdentity;
 }
 
 /** A change whose intent is on disk but whose record is not yet appended. */
@@ -126,5 +128,6 @@ function buildRecord(
       SizeBytes: approximateSize(change.keys) + approximateSize(newImage) + approximateSize(oldImage),
       StreamViewType: viewType,
     },
+    ...(change.userIdentity && { userIdentity: change.userIdentity }),
   };
 }

@@ -14,7 +14,7 @@ export interface StreamDefinition {
 }
 
 export function streamDefinitions(tables: readonly TableModel[]): StreamDefinition[] {
-  return tables.flatMap((table) => (table.stream ? [definitionOf(table, table.stream)] : []));
+  return tables.flatMap((table) => (table.stream ? [streamDefinition(table.name, table.keySchema, table.stream.viewType, table.stream.arn)] : []));
 }
 
 export function streamLabel(streamArn: string): string {
@@ -23,14 +23,14 @@ export function streamLabel(streamArn: string): string {
   return streamArn.slice(marker + '/stream/'.length);
 }
 
-function definitionOf(table: TableModel, stream: NonNullable<TableModel['stream']>): StreamDefinition {
-  const digest = createHash('sha256').update(stream.arn).digest('hex');
+export function streamDefinition(tableName: string, keySchema: KeySchemaElement[], viewType: StreamViewType, arn: string): StreamDefinition {
+  const digest = createHash('sha256').update(arn).digest('hex');
   return {
-    arn: stream.arn,
-    label: streamLabel(stream.arn),
-    tableName: table.name,
-    keySchema: table.keySchema,
-    viewType: stream.viewType,
+    arn,
+    label: streamLabel(arn),
+    tableName,
+    keySchema,
+    viewType,
     shardId: `shardId-00000000000000000001-${digest.slice(0, 8)}`,
   };
 }

@@ -1,10 +1,11 @@
 import type { StreamRecord } from '../model/ports';
 import type { DurableMap } from '../storage/state-store';
+import { ShardReaders } from './shard-readers';
 import type { StreamDefinition } from './stream-definition';
 
 /** What survives a restart about a stream besides its records. */
 export interface StreamMetadata {
-  /** Epoch seconds, reported as CreationRequestDateTime. */
+  /** Epoch seconds, the time in the stream's label, reported as CreationRequestDateTime. */
   createdAt: number;
   /** The shard's first sequence number, reported even while the shard is empty. */
   startingSequenceNumber: string;
@@ -17,6 +18,8 @@ export interface StreamMetadata {
  * mirrored in an array for reads by binary search. Trimmed records leave the array from the front.
  */
 export class StreamLog {
+  /** Who reads the stream's one shard, of which DynamoDB allows two at once. */
+  readonly readers: ShardReaders;
   private records: StreamRecord[];
   private readonly listeners = new Set<() => void>();
   private notifyScheduled = false;
@@ -28,6 +31,7 @@ export class StreamLog {
     private readonly saveMetadata: (metadata: StreamMetadata) => void,
   ) {
     this.records = [...durable.values()].sort((a, b) => compare(a.dynamodb.SequenceNumber, b.dynamodb.SequenceNumber));
+    this.readers = new ShardReaders(definition.shardId, definition.arn);
   }
 
   get createdAt(): number {

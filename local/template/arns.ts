@@ -6,9 +6,6 @@ export interface AccountScope {
   account: string;
 }
 
-/** DynamoDB labels a stream with its creation time; the local runtime uses a fixed label so ARNs survive restarts. */
-export const LOCAL_STREAM_LABEL = '1970-01-01T00:00:00.000';
-
 export function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
@@ -24,8 +21,13 @@ function arn(scope: AccountScope, service: string, resource: string): string {
 }
 
 export const tableArn = (scope: AccountScope, name: string): string => arn(scope, 'dynamodb', `table/${name}`);
-export const tableStreamArn = (scope: AccountScope, name: string): string =>
-  `${tableArn(scope, name)}/stream/${LOCAL_STREAM_LABEL}`;
+/** A stream's ARN ends in its label: its creation time, such as `2026-01-01T00:00:00.000`. */
+export const tableStreamArn = (scope: AccountScope, name: string, label: string): string => `${tableArn(scope, name)}/stream/${label}`;
+
+/** DynamoDB labels a stream with its creation time, to the millisecond and without a zone. */
+export function streamLabelAt(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/Z$/, '');
+}
 export const queueArn = (scope: AccountScope, name: string): string => arn(scope, 'sqs', name);
 export const functionArn = (scope: AccountScope, name: string): string => arn(scope, 'lambda', `function:${name}`);
 export const eventBusArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `event-bus/${name}`);

@@ -7,6 +7,8 @@ const NO_VALUE = Symbol('AWS::NoValue');
 
 export interface ResolverScope extends StackScope {
   endpoint: string;
+  /** The label of a table's stream: its creation time, which only the runtime's state knows. */
+  streamLabel(tableArn: string, viewType: string): string;
 }
 
 export interface TemplateResolver {

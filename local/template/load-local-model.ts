@@ -1,4 +1,5 @@
 import { LocalModel } from '../model/types';
+import { streamLabelAt } from './arns';
 import { AssemblyStack, readCloudAssembly } from './cloud-assembly';
 import { CfnResource, TemplateError } from './cfn-types';
 import { createTemplateResolver } from './intrinsics';
@@ -13,6 +14,8 @@ import { buildKmsAlias, buildKmsKey } from './resources/kms';
 import { buildPipe } from './resources/pipe';
 import { buildQueue } from './resources/queue';
 import { buildRule } from './resources/rule';
+import { buildStreamEventSourceMapping, isDynamoDbStreamArn } from './resources/stream-event-source-mapping';
+import { streamReaderWarnings } from './stream-readers';
 import { buildTable } from './resources/table';
 
 export interface LoadLocalModelOptions {
@@ -24,12 +27,26 @@ export interface LoadLocalModelOptions {
   endpoint: string;
   region: string;
   account: string;
+  /**
+   * The label of a table's stream, its creation time: the runtime keeps it in its state so that ARNs stay the same
+   * across restarts. By default, the time the model is loaded.
+   */
+  streamLabel?(tableArn: string, viewType: string): string;
 }
 
 type Builder = (resolved: ResolvedResource, context: BuildContext, model: LocalModel) => void;
 
 const add = <T>(list: T[], item: T | undefined): void => {
   if (item !== undefined) list.push(item);
+};
+
+/** A Lambda event source mapping reads a DynamoDB stream or an SQS queue; its source ARN says which. */
+const buildEventSourceMapping: Builder = (resolved, context, model) => {
+  if (isDynamoDbStreamArn(resolved.properties.optionalString('EventSourceArn') ?? '')) {
+    add(model.streamEventSourceMappings, buildStreamEventSourceMapping(resolved, model.functions, model.tables, context));
+  } else {
+    add(model.eventSourceMappings, buildSqsEventSourceMapping(resolved, model.functions, context));
+  }
 };
 
 /**
@@ -44,7 +61,7 @@ const BUILDERS: ReadonlyArray<readonly [type: string, build: Builder]> = [
   ['AWS::SQS::Queue', (resolved, context, model) => add(model.queues, buildQueue(resolved, context))],
   ['AWS::Lambda::Function', (resolved, context, model) => add(model.functions, buildFunction(resolved, context))],
   ['AWS::Lambda::EventInvokeConfig', (resolved, context, model) => applyEventInvokeConfig(resolved, model.functions, context)],
-  ['AWS::Lambda::EventSourceMapping', (resolved, context, model) => add(model.eventSourceMappings, buildSqsEventSourceMapping(resolved, model.functions, context))],
+  ['AWS::Lambda::EventSourceMapping', buildEventSourceMapping],
   ['AWS::Events::EventBus', (resolved, _context, model) => add(model.buses, buildEventBus(resolved))],
   ['AWS::Events::Archive', (resolved, context, model) => add(model.archives, buildArchive(resolved, context))],
   ['AWS::Events::Rule', (resolved, context, model) => add(model.rules, buildRule(resolved, context))],
@@ -66,7 +83,12 @@ function customResourceProviders(resources: Record<string, CfnResource>): Set<st
 
 function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: LocalModel): void {
   const resources = stack.template.Resources ?? {};
-  const resolver = createTemplateResolver(stack.template, { ...options, stackName: stack.stackName });
+  const loadedAt = streamLabelAt(Date.now());
+  const resolver = createTemplateResolver(stack.template, {
+    ...options,
+    stackName: stack.stackName,
+    streamLabel: options.streamLabel ?? (() => loadedAt),
+  });
   const context: BuildContext = { ...options, stack, resolver, warn: (message) => model.warnings.push(message) };
   const providers = customResourceProviders(resources);
 
@@ -126,6 +148,7 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     queues: [],
     functions: [],
     eventSourceMappings: [],
+    streamEventSourceMappings: [],
     buses: [],
     archives: [],
     rules: [],
@@ -135,5 +158,6 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     warnings: [],
   };
   for (const stack of stacks) loadStack(stack, { ...options, endpoint }, model);
+  model.warnings.push(...streamReaderWarnings(model));
   return model;
 }

@@ -17,6 +17,8 @@ export interface IdentityInput {
   region: string;
   account: string;
   endpoint: string;
+  /** The label of a table's stream: its creation time. */
+  streamLabel(tableArn: string, viewType: string): string;
   /** Reads one property of the resource with its intrinsics resolved. */
   property(name: string): unknown;
 }
@@ -38,7 +40,10 @@ export function resourceIdentity(input: IdentityInput): ResourceIdentity {
     case 'AWS::DynamoDB::GlobalTable': {
       const name = physicalName(input, 'TableName');
       const attributes: Record<string, string> = { Arn: arns.tableArn(scope, name) };
-      if (input.property('StreamSpecification') !== undefined) attributes.StreamArn = arns.tableStreamArn(scope, name);
+      const stream = input.property('StreamSpecification') as { StreamViewType?: unknown } | undefined;
+      if (stream !== undefined) {
+        attributes.StreamArn = arns.tableStreamArn(scope, name, input.streamLabel(attributes.Arn, String(stream.StreamViewType)));
+      }
       return { ref: name, attributes, knownType: true };
     }
     case 'AWS::SQS::Queue': {

@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReloadEntry } from '../console';
 import type { LocalRuntime } from '../runtime';
-import { loadLocalModel } from '../template';
 import { appInputs } from './app-inputs';
 import { FunctionBuilds } from './function-builds';
 import { WatchedPaths, type WatchSettings } from './watched-paths';
@@ -13,7 +12,6 @@ export interface WatchModeOptions {
   cdkOutDir: string;
   /** Where the runtime keeps its state: written on every request, never worth a look. */
   stateDir?: string;
-  stackName?: string;
   runtime: LocalRuntime;
   /** Runs the CDK app into cdkOutDir (local/cli/synth.ts); rejects with the app's error output. */
   synthesize(): Promise<void>;
@@ -66,14 +64,7 @@ export async function startWatchMode(options: WatchModeOptions): Promise<WatchMo
     const startedAt = performance.now();
     try {
       await options.synthesize();
-      const model = loadLocalModel({
-        cdkOutDir: options.cdkOutDir,
-        stackName: options.stackName,
-        endpoint: runtime.model.endpoint,
-        region: runtime.model.region,
-        account: runtime.model.account,
-      });
-      const changes = await runtime.apply(model);
+      const changes = await runtime.apply(runtime.loadModel());
       await learn();
       const what = [...changes.added.map((name) => `+${name}`), ...changes.removed.map((name) => `-${name}`)];
       report({

@@ -24,8 +24,8 @@ export interface Topology {
 }
 
 /**
- * The data flow of a synthesized template: every pipe (source table, filters, enrichment, target), bus, rule
- * (pattern, targets), queue consumer, and every path to a dead-letter queue. Resources no event flows through
+ * The data flow of a synthesized template: every pipe (source table or queue, filters, enrichment, target), bus, rule
+ * (pattern, targets), queue and stream consumer, queue a function sends to, and every path to a dead-letter queue. Resources no event flows through
  * (tables without a pipe, roles, alarms) are left out.
  */
 export function buildTopology(model: LocalModel): Topology {
@@ -51,10 +51,12 @@ export function buildTopology(model: LocalModel): Topology {
   for (const pipe of model.pipes) add(pipe.arn, 'pipe', pipe.logicalId, [pipe.name, ...pipe.filters.map((filter) => `filter: ${filter}`)]);
 
   for (const pipe of model.pipes) {
-    connect(pipe.source.streamArn, pipe.arn, 'stream');
+    const { source } = pipe;
+    if (source.kind === 'sqs') connect(source.queueArn, pipe.arn, 'messages');
+    else connect(source.streamArn, pipe.arn, 'stream');
     if (pipe.enrichment) connect(pipe.arn, pipe.enrichment.functionArn, 'enrichment');
     connect(pipe.arn, pipeTargetArn(pipe.target), 'target');
-    if (pipe.source.deadLetterArn) connect(pipe.arn, pipe.source.deadLetterArn, 'failed batches', true);
+    if (source.kind === 'dynamodb-stream' && source.deadLetterArn) connect(pipe.arn, source.deadLetterArn, 'failed batches', true);
   }
   for (const archive of model.archives) connect(archive.sourceBusArn, `archive:${archive.logicalId}`, 'archived');
   for (const rule of model.rules) {
@@ -73,6 +75,13 @@ export function buildTopology(model: LocalModel): Topology {
   for (const fn of model.functions) {
     const onFailure = fn.asyncConfig.onFailureDestinationArn;
     if (onFailure) connect(fn.arn, onFailure, 'failed invocations', true);
+    // A function given a queue's URL sends to it, as the enrichment parks rejected records.
+    for (const queue of model.queues) if (Object.values(fn.environment).includes(queue.url)) connect(fn.arn, queue.arn, 'sends');
+  }
+  for (const mapping of model.streamEventSourceMappings) {
+    const table = model.tables.find((candidate) => candidate.stream?.arn === mapping.streamArn);
+    if (table?.stream) connect(table.stream.arn, mapping.functionArn, `stream, batches of ${mapping.batchSize}`);
+    if (mapping.onFailureDestinationArn) connect(mapping.functionArn, mapping.onFailureDestinationArn, 'failed batches', true);
   }
 
   for (const arn of deadLetterArns) {

@@ -2,8 +2,8 @@ import { DlqError } from './dlq-error';
 import type { RedrivableQueue } from './topology';
 
 /**
- * The queue `redrive <name>` means. Queue names (full or short) come first, then pipe and subscriber names, so
- * `rejected-users` is the rejected-users queue while its pipe's DLQ is `rejected-users-dlq`.
+ * The queue `redrive <name>` means. Queue names (full or short) come first, then pipe and subscriber names, so a
+ * queue's own name wins over a pipe or subscriber that shares it.
  */
 export function findDeadLetterQueue(queues: readonly RedrivableQueue[], name: string): RedrivableQueue {
   const byQueue = queues.filter((queue) => queue.queueName === name || queue.shortName === name);

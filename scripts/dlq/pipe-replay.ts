@@ -7,18 +7,24 @@ import type { PipePath } from './topology';
 
 const PUT_EVENTS_MAX_ENTRIES = 10;
 
+/** How far records went: `passed` the pipe's filters, and `sent` items reached its target. */
+export interface ReplayOutcome {
+  passed: number;
+  sent: number;
+}
+
 /**
  * Runs records through a pipe's path as the pipe would: its filters, its enrichment invoked synchronously with
- * the bare array, and its target. Returns how many items reached the target; throws, naming the step, on failure.
+ * the bare array (which does what it does in the pipe: the user-created enrichment parks the records it cannot
+ * publish), and its target. Throws, naming the step, on failure.
  */
-export async function replayThroughPipe(access: StackAccess, pipe: PipePath, records: readonly unknown[]): Promise<number> {
+export async function replayThroughPipe(access: StackAccess, pipe: PipePath, records: readonly unknown[]): Promise<ReplayOutcome> {
   const filters = compilePipeFilters(pipe.filters);
   const passing = records.filter((record) => filters.matches(record as object));
-  if (passing.length === 0) return 0;
+  if (passing.length === 0) return { passed: 0, sent: 0 };
   const items = pipe.enrichment === undefined ? passing : await enrich(access, pipe.enrichment, passing);
-  if (items.length === 0) return 0;
-  await sendToTarget(access, pipe, items);
-  return items.length;
+  if (items.length > 0) await sendToTarget(access, pipe, items);
+  return { passed: passing.length, sent: items.length };
 }
 
 async function enrich(access: StackAccess, functionName: string, records: unknown[]): Promise<unknown[]> {

@@ -103,7 +103,7 @@ function contentFacts(message: DeadLetterMessage, listing: QueueListing, options
     case 'rejected-user': {
       const record = content.record as WireStreamRecord;
       return [
-        ['from', `the rejected-users pipe, stream record ${record.eventID ?? '(no event id)'} (${record.eventName ?? '?'})`],
+        ['from', `the user-created pipe's enrichment, stream record ${record.eventID ?? '(no event id)'} (${record.eventName ?? '?'})`],
         ['reason', text(content.reason)],
         ['keys', show(plainItem(record.dynamodb?.Keys))],
         // Records kept before the queue stopped holding images still carry theirs.

@@ -28,15 +28,17 @@ export async function resend(access: StackAccess, path: DeadLetterPath, content:
   }
   if (path.kind === 'pipe' && content.kind === 'stream-batch') {
     const records = await readStreamBatch(clients.streams, content.batch);
-    const sent = await replayThroughPipe(access, path.pipe, records);
+    const { sent } = await replayThroughPipe(access, path.pipe, records);
     return { kind: 'sent', detail: `${records.length} records read back from the stream, ${sent} sent on by pipe ${path.pipe.pipeName}'s path` };
   }
   if (path.kind === 'rejected-users' && content.kind === 'rejected-user') {
     const record = await withCurrentImage(clients.dynamodb, path.usersTableName, content.record as WireStreamRecord);
     if (record === undefined) return { kind: 'kept', reason: `the item is no longer in ${path.usersTableName} (${content.reason})` };
-    const sent = await replayThroughPipe(access, path.replayThrough, [record]);
-    if (sent === 0) return { kind: 'kept', reason: `still not a valid event (${content.reason})` };
-    return { kind: 'sent', detail: `record published through pipe ${path.replayThrough.pipeName}'s path` };
+    const { passed, sent } = await replayThroughPipe(access, path.replayThrough, [record]);
+    if (sent > 0) return { kind: 'sent', detail: `record published through pipe ${path.replayThrough.pipeName}'s path` };
+    // The enrichment rejected it again and parked a fresh copy with its reason: this one may go.
+    if (passed > 0) return { kind: 'sent', detail: `still not a valid event; pipe ${path.replayThrough.pipeName}'s enrichment parked it again` };
+    return { kind: 'kept', reason: `the pipe's filters drop the item as the table holds it now (${content.reason})` };
   }
   throw new Error(`a ${content.kind} message cannot be redriven through the ${path.kind} path${content.kind === 'unreadable' ? `: ${content.problem}` : ''}`);
 }

@@ -19,7 +19,7 @@ export interface PipePath {
 export type DeadLetterPath =
   /** A failed stream batch: its records are read again and sent through the pipe. */
   | { kind: 'pipe'; pipe: PipePath }
-  /** A rejected user record (its keys, not its image), replayed with its item read from the users table. */
+  /** A rejected user record (its keys, not its image) a pipe's enrichment parked, replayed with its item read from the users table. */
   | { kind: 'rejected-users'; replayThrough: PipePath; usersTableName: string }
   /** A subscriber's event, resent to the queue its rule feeds (queued and queue-only delivery). */
   | { kind: 'subscriber-queue'; subscriber: string; queueName: string; maxReceiveCount?: number }
@@ -50,17 +50,13 @@ export function discoverDeadLetterQueues(template: CfnTemplate, stage: string): 
     if (pipe.deadLetterQueueId === undefined) continue;
     add(queueName(pipe.deadLetterQueueId), [shortOf(pipe.path.pipeName), pipe.path.pipeName], { kind: 'pipe', pipe: pipe.path });
   }
+  // A pipe's enrichment may park the records it cannot publish in a queue it is given in its environment (the
+  // rejected-users queue): such a record is replayed through that pipe's path, with its item read from the table.
   for (const pipe of pipes) {
-    if (pipe.path.target.kind !== 'sqs') continue;
-    const replay = pipes.filter((other) => other.sourceId === pipe.sourceId && other.path.target.kind === 'eventbridge');
-    if (replay.length !== 1) {
-      throw new DlqError(
-        `${pipe.path.pipeName} keeps records in ${pipe.path.target.queueName}, but ${replay.length} pipes publish events ` +
-          'from the same stream; expected one to replay them through',
-      );
+    for (const parkingQueueId of pipe.enrichmentQueueIds) {
+      if (pipe.sourceId === undefined) throw new DlqError(`${pipe.path.pipeName} reads a stream outside the stack; its rejected records cannot be looked up`);
+      add(queueName(parkingQueueId), [], { kind: 'rejected-users', replayThrough: pipe.path, usersTableName: reader.physicalName(pipe.sourceId, 'TableName') });
     }
-    if (pipe.sourceId === undefined) throw new DlqError(`${pipe.path.pipeName} reads a stream outside the stack; its rejected records cannot be looked up`);
-    add(pipe.path.target.queueName, [], { kind: 'rejected-users', replayThrough: replay[0].path, usersTableName: reader.physicalName(pipe.sourceId, 'TableName') });
   }
 
   for (const [logicalId, properties] of reader.ofType('AWS::Events::Rule')) {
@@ -98,6 +94,8 @@ interface TemplatePipe {
   path: PipePath;
   sourceId?: string;
   deadLetterQueueId?: string;
+  /** Queues whose URL the enrichment function gets in its environment: where it parks what it cannot publish. */
+  enrichmentQueueIds: string[];
 }
 
 function readPipe(reader: TemplateReader, logicalId: string, properties: Record<string, unknown>): TemplatePipe {
@@ -115,7 +113,15 @@ function readPipe(reader: TemplateReader, logicalId: string, properties: Record<
     },
     sourceId: reader.referencedId(properties.Source),
     deadLetterQueueId: reader.referencedId(propertyAt(properties, 'SourceParameters', 'DynamoDBStreamParameters', 'DeadLetterConfig', 'Arn')),
+    enrichmentQueueIds: enrichmentId === undefined ? [] : environmentQueueIds(reader, enrichmentId),
   };
+}
+
+function environmentQueueIds(reader: TemplateReader, functionId: string): string[] {
+  const variables = (propertyAt(reader.properties(functionId), 'Environment', 'Variables') ?? {}) as Record<string, unknown>;
+  return Object.values(variables)
+    .map((value) => reader.referencedId(value))
+    .filter((id): id is string => id !== undefined && reader.typeOf(id) === 'AWS::SQS::Queue');
 }
 
 function pipeTarget(reader: TemplateReader, pipeName: string, properties: Record<string, unknown>): PipeTarget {

@@ -14,7 +14,6 @@ const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'user-created-pipe',
   'rejected-users',
   'rejected-users-queue',
-  'rejected-users-pipe',
   'audit-log-table',
   'operator-alerts',
   'archive',

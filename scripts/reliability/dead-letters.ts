@@ -47,7 +47,6 @@ async function describe(clients: AwsClients, queue: DeadLetterQueueRole, message
       return { queue, body, receiveCount, userIds: [record?.dynamodb?.Keys?.userId?.S ?? ''], error: reason };
     }
     case 'userCreatedPipe':
-    case 'rejectedUsersPipe':
       return {
         queue,
         body,

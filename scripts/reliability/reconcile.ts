@@ -31,7 +31,8 @@ export interface Reconciliation {
 
 const EMAIL_PATH_DLQS: DeadLetterQueueRole[] = ['welcomeEmail', 'userCreatedPipe'];
 const AUDIT_PATH_DLQS: DeadLetterQueueRole[] = ['auditLog', 'userCreatedPipe'];
-const REJECTION_QUEUES: DeadLetterQueueRole[] = ['rejectedUsers', 'rejectedUsersPipe'];
+/** A rejected record is parked by the pipe's enrichment; a batch whose park kept failing is in the pipe's DLQ. */
+const REJECTION_QUEUES: DeadLetterQueueRole[] = ['rejectedUsers', 'userCreatedPipe'];
 
 /** What a run left at the end of each path: captured mail, audit records and dead letters, per user. */
 export interface PipelineOutcome {

@@ -11,7 +11,7 @@ export type PipesEnrichmentHandler<Result> = (records: StreamRecord[], context: 
  * The cast states the real calling convention: the Pipe passes an array, the middlewares turn it into a batch.
  */
 export function pipesEnrichmentHandler<Result>(
-  process: (batch: StreamBatch) => Result[],
+  process: (batch: StreamBatch) => Result[] | Promise<Result[]>,
 ): PipesEnrichmentHandler<Result> {
   const handler = middy<StreamBatch, Result[]>()
     .use(pipesArrayToRecords() as middy.MiddlewareObj<StreamBatch, Result[]>)

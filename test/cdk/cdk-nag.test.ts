@@ -58,13 +58,13 @@ describe('cdk-nag AwsSolutions', () => {
     }
   });
 
-  it('states why the rejected-users queue needs no dead-letter queue: it is a pipe target read only by operators', () => {
+  it('states why the rejected-users queue needs no dead-letter queue: the enrichment parks records there, read only by operators', () => {
     const { app, stack } = buildApp();
     const reasons = acknowledgements(app as App).filter(({ construct }) => construct === stack.rejectedUsersQueue.node.defaultChild);
     expect(reasons).toEqual([
       expect.objectContaining({
         ruleId: 'AwsSolutions::AwsSolutions-SQS3',
-        reason: expect.stringMatching(/^The rejected-users queue is the target of the rejected-users pipe and is read by operators only/),
+        reason: expect.stringMatching(/^The user-created pipe's enrichment parks rejected user records in this queue, which operators only read/),
       }),
     ]);
     expect(String(reasons[0]!.reason)).not.toMatch(/itself a dead-letter queue/);

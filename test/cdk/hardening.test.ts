@@ -173,10 +173,8 @@ describe('3. Customer managed keys for the queues and the archive that hold pers
     }
   });
 
-  it('keeps SQS-managed keys only for the pipes\' dead-letter queues, which hold a batch\'s place in the stream, never its records', () => {
-    for (const pipe of [app.stack.userCreatedPipe, app.stack.rejectedUsersPipe]) {
-      expect(resourcesOfType(app, 'AWS::SQS::Queue')[logicalIdOf(app, pipe.deadLetterQueue)]).toMatchObject({ SqsManagedSseEnabled: true });
-    }
+  it('keeps SQS-managed keys only for the pipe\'s dead-letter queue, which holds a batch\'s place in the stream, never its records', () => {
+    expect(resourcesOfType(app, 'AWS::SQS::Queue')[logicalIdOf(app, app.stack.userCreatedPipe.deadLetterQueue)]).toMatchObject({ SqsManagedSseEnabled: true });
   });
 
   it('trusts the account to administer each key, never to use it', () => {
@@ -215,13 +213,15 @@ describe('3. Customer managed keys for the queues and the archive that hold pers
     );
   });
 
-  it('lets only the rejected-users pipe send with the rejected-users key, and the operators read', () => {
-    const pipeRole = logicalIdOf(app, app.stack.rejectedUsersPipe.pipe.pipeRole);
-    expect(usesBeyondAdministration(app, app.stack.node.findChild('RejectedUsersKey'))).toEqual([
-      { principal: logicalIdOf(app, app.stack.operatorRole), action: 'kms:Decrypt', condition: VIA_SQS },
-      { principal: pipeRole, action: 'kms:Decrypt', condition: VIA_SQS },
-      { principal: pipeRole, action: 'kms:GenerateDataKey', condition: VIA_SQS },
-    ]);
+  it('lets only the enrichment that parks rejected users send with the rejected-users key, and the operators read', () => {
+    const enrichment = roleOf(app, app.stack.userCreatedPipe.enrichmentFunction);
+    expect(usesBeyondAdministration(app, app.stack.node.findChild('RejectedUsersKey'))).toEqual(
+      [
+        { principal: logicalIdOf(app, app.stack.operatorRole), action: 'kms:Decrypt', condition: VIA_SQS },
+        { principal: enrichment, action: 'kms:Decrypt', condition: VIA_SQS },
+        { principal: enrichment, action: 'kms:GenerateDataKey', condition: VIA_SQS },
+      ].sort((a, b) => `${a.principal} ${a.action}`.localeCompare(`${b.principal} ${b.action}`)),
+    );
   });
 
   it('lets EventBridge use the archive key only for this bus\'s events, from this account and this bus or archive', () => {

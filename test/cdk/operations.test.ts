@@ -12,7 +12,6 @@ function deadLetterQueueIds(): string[] {
   const { stack } = app;
   return [
     stack.userCreatedPipe.deadLetterQueue,
-    stack.rejectedUsersPipe.deadLetterQueue,
     stack.node.findChild('RejectedUsersQueue'),
     ...stack.subscribers.map((subscriber) => subscriber.deadLetterQueue),
   ].map((queue) => logicalIdOf(app, queue));
@@ -69,11 +68,11 @@ describe('operator alerts', () => {
     }
   });
 
-  it.each(['userCreatedPipe', 'rejectedUsersPipe'] as const)('alarm on any failed execution of %s', (pipeName) => {
+  it('alarm on any failed execution of the user-created pipe', () => {
     app.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/EventBridge/Pipes',
       MetricName: 'ExecutionFailed',
-      Dimensions: [{ Name: 'PipeName', Value: { Ref: logicalIdOf(app, app.stack[pipeName].pipe) } }],
+      Dimensions: [{ Name: 'PipeName', Value: { Ref: logicalIdOf(app, app.stack.userCreatedPipe.pipe) } }],
       Statistic: 'Sum',
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
@@ -112,7 +111,6 @@ describe('stack outputs', () => {
     };
     const { stack } = app;
     expect(named('UserCreatedPipeDlq')).toEqual(queue(stack.userCreatedPipe.deadLetterQueue));
-    expect(named('RejectedUsersPipeDlq')).toEqual(queue(stack.rejectedUsersPipe.deadLetterQueue));
     expect(named('RejectedUsersQueue')).toEqual(queue(stack.node.findChild('RejectedUsersQueue')));
     expect(named('WelcomeEmailDlq')).toEqual(queue(stack.subscribers[0]!.deadLetterQueue));
     expect(named('WelcomeEmailQueue')).toEqual(queue(stack.subscribers[0]!.queue!));

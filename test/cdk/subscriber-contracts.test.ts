@@ -1,8 +1,9 @@
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
 import { subscribers } from '../../cdk/subscribers';
 import { eventContracts, validateEventDetail } from '../../events/registry';
 import { loadSampleEvents } from '../../events/sample-events';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE } from '../../events/user-created';
-import { handler as enrichUser } from '../../services/enrich-user/handler';
 import { captureLogs } from '../../support/capture-logs';
 import { lambdaContext, pipesUsersBatch } from '../../support/lambda-fixtures';
 import { subscriberContractProblems } from '../../support/subscriber-contract';
@@ -27,6 +28,11 @@ describe('every sample conforms to its contract', () => {
 
 describe('the enrichment', () => {
   it('turns the recorded stream records into details that conform to the UserCreated contract', async () => {
+    // The enrichment parks the batch's invalid records in the rejected-users queue, which is not under test here.
+    process.env.REJECTED_USERS_QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/rejected-users';
+    process.env.AWS_REGION = 'us-east-1';
+    mockClient(SQSClient).on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+    const { handler: enrichUser } = await import('../../services/enrich-user/handler');
     const logs = captureLogs();
     const details = await enrichUser(pipesUsersBatch(), lambdaContext).finally(() => logs.restore());
 

@@ -206,7 +206,7 @@ describe('audit-log: direct delivery', () => {
 describe('every function', () => {
   it('runs Node.js 24 on arm64 with its own log group and no managed policies', () => {
     const functions = resourcesOfType(app, 'AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(4);
+    expect(Object.keys(functions)).toHaveLength(3);
     for (const fn of Object.values(functions)) {
       expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: expect.any(String) } });

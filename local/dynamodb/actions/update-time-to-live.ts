@@ -2,10 +2,7 @@ import { validationError } from '../../protocol/aws-error';
 import type { DynamoDbState } from '../state';
 import type { UpdateTimeToLiveInput } from '../validations/update-time-to-live';
 
-/**
- * Records the TTL setting so DescribeTimeToLive reports it. Expired items are not swept: AWS deletes them
- * only eventually, so readers already have to filter on the attribute, as Powertools idempotency does.
- */
+/** Records the TTL setting, which DescribeTimeToLive reports and the TTL sweeper follows. */
 export async function updateTimeToLive(state: DynamoDbState, input: UpdateTimeToLiveInput) {
   const { TableName: tableName, TimeToLiveSpecification: specification } = input;
   await state.engine.table(tableName);

@@ -18,12 +18,25 @@ export function getRecords(state: StreamsState, input: GetRecordsInput) {
     throw trimmedDataAccess(after, log.startingSequenceNumber());
   }
 
+  // A client that goes on reading its chain is one of the shard's readers; a single read takes no reader's place.
+  if (position.continued && position.chain !== undefined) log.readers.admit(`an API client (iterator chain ${position.chain})`, false, now);
+
   const records = withinResponseSize(log.readAfter(after, input.Limit));
   const last = records.at(-1)?.dynamodb.SequenceNumber ?? after;
   return {
-    Records: records,
-    NextShardIterator: encodeShardIterator({ ...position, afterSequenceNumber: last }, now),
+    Records: records.map(onTheWire),
+    NextShardIterator: encodeShardIterator({ ...position, afterSequenceNumber: last, continued: true }, now),
   };
+}
+
+/**
+ * The Streams API spells a record's userIdentity `{ PrincipalId, Type }`, where the events Lambda and Pipes hand on
+ * (and the runtime keeps) spell it `{ principalId, type }`.
+ */
+function onTheWire(record: StreamRecord): Record<string, unknown> {
+  if (!record.userIdentity) return record as unknown as Record<string, unknown>;
+  const { userIdentity, ...rest } = record;
+  return { ...rest, userIdentity: { PrincipalId: userIdentity.principalId, Type: userIdentity.type } };
 }
 
 function withinResponseSize(records: StreamRecord[]): StreamRecord[] {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { validationError } from '../../protocol/aws-error';
 import { shardNotFound, trimmedDataAccess } from '../errors';
 import { isSequenceNumber, previousSequenceNumber } from '../sequence-numbers';
@@ -26,7 +27,7 @@ export function getShardIterator(state: StreamsState, input: GetShardIteratorInp
   }
   return {
     ShardIterator: encodeShardIterator(
-      { streamArn: log.definition.arn, shardId: log.definition.shardId, afterSequenceNumber },
+      { streamArn: log.definition.arn, shardId: log.definition.shardId, afterSequenceNumber, chain: randomUUID().slice(0, 8) },
       state.now(),
     ),
   };

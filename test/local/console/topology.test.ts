@@ -1,4 +1,5 @@
 import { buildTopology } from '../../../local/console/topology';
+import type { StreamPipeSourceModel } from '../../../local/model/types';
 import { loadLocalModel } from '../../../local/template';
 import { SpanStore } from '../../../local/trace';
 import { CDK_OUT } from '../../../support/project';
@@ -6,7 +7,8 @@ import { CDK_OUT } from '../../../support/project';
 const model = loadLocalModel({ cdkOutDir: CDK_OUT, endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', account: '000000000000' });
 
 describe('the topology of the running template', () => {
-  const pipe = model.pipes.find((candidate) => candidate.target.kind === 'eventbridge' && candidate.enrichment) as (typeof model.pipes)[number];
+  type StreamPipe = (typeof model.pipes)[number] & { source: StreamPipeSourceModel };
+  const pipe = model.pipes.find((candidate) => candidate.source.kind === 'dynamodb-stream' && candidate.target.kind === 'eventbridge' && candidate.enrichment) as StreamPipe;
   const busArn = (pipe.target as { busArn: string }).busArn;
   const enrichmentArn = pipe.enrichment?.functionArn as string;
 

@@ -6,7 +6,8 @@ import { ManualClock } from '../../../support/manual-clock';
 import { waitFor } from '../../../support/waiting';
 import { FakeSqs } from '../../../support/fake-sqs';
 import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
-import { ENDPOINT, readLog, testFunction } from './helpers';
+import { readLog } from '../../../support/fixture-log';
+import { ENDPOINT, testFunction } from './helpers';
 
 const DLQ = `arn:aws:sqs:${REGION}:000000000000:on-failure`;
 /** Where a function's on-success records go: one marks the end of a successful attempt. */

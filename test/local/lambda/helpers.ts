@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FunctionModel } from '../../../local/model/types';
 import { REGION } from '../../../support/local-fixtures';
@@ -19,14 +18,4 @@ export function testFunction(name: string, handler: string, overrides: Partial<F
     asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21600 },
     ...overrides,
   };
-}
-
-/** The JSON lines a fixture handler appended to its LOG_FILE. */
-export function readLog<T = Record<string, unknown>>(file: string): T[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as T);
 }

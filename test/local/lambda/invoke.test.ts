@@ -6,7 +6,8 @@ import { ManualClock } from '../../../support/manual-clock';
 import { FakeSqs } from '../../../support/fake-sqs';
 import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
 import { waitFor } from '../../../support/waiting';
-import { ENDPOINT, readLog, testFunction } from './helpers';
+import { readLog } from '../../../support/fixture-log';
+import { ENDPOINT, testFunction } from './helpers';
 
 describe('Lambda runtime: synchronous invocations', () => {
   const logs: string[] = [];

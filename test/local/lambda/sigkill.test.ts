@@ -5,7 +5,8 @@ import { openStateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from '../../../support/fake-sqs';
 import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
 import { waitFor } from '../../../support/waiting';
-import { ENDPOINT, readLog, testFunction } from './helpers';
+import { readLog } from '../../../support/fixture-log';
+import { ENDPOINT, testFunction } from './helpers';
 
 
 /** Runs the child until it reports that both events are accepted and one is running, then SIGKILLs it. */

@@ -7,7 +7,8 @@ import { ManualClock } from '../../../support/manual-clock';
 import { waitFor } from '../../../support/waiting';
 import { FakeSqs } from '../../../support/fake-sqs';
 import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
-import { ENDPOINT, readLog, testFunction } from './helpers';
+import { readLog } from '../../../support/fixture-log';
+import { ENDPOINT, testFunction } from './helpers';
 
 const QUEUE = `arn:aws:sqs:${REGION}:000000000000:work`;
 

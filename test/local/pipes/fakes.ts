@@ -1,4 +1,4 @@
-import { EventBridgePort, LambdaInvokeResult, LambdaPort, PutEventsEntry, StreamRecord, StreamsPort } from '../../../local/model/ports';
+import { EventBridgePort, LambdaInvokeResult, LambdaPort, PutEventsEntry, StreamReader, StreamRecord, StreamsPort } from '../../../local/model/ports';
 
 /** An in-memory StreamsPort: one shard per stream, sequence numbers increasing from 1. */
 export class FakeStreams implements StreamsPort {
@@ -37,6 +37,11 @@ export class FakeStreams implements StreamsPort {
 
   shardId(): string {
     return 'shardId-00000000000000000000-00000001';
+  }
+
+  /** Every reader may read: the tests of the shard's reader limit run against the real streams. */
+  attachReader(streamArn: string): StreamReader {
+    return { readAfter: (after, limit) => this.readAfter(streamArn, after, limit), detach: () => undefined };
   }
 
   readAfter(streamArn: string, afterSequenceNumber: string | undefined, limit: number): StreamRecord[] {

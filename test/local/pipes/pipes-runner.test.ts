@@ -5,7 +5,7 @@ import type { Clock } from '../../../local/clock';
 import { planFaults, type PipeFaults } from '../../../local/faults';
 import { createPipesRunner, PipesRunner, StreamDeadLetterRecord } from '../../../local/pipes';
 import { LambdaInvokeResult, StreamRecord } from '../../../local/model/ports';
-import { PipeModel } from '../../../local/model/types';
+import type { PipeModel, StreamPipeSourceModel } from '../../../local/model/types';
 import { openStateStore, StateStore } from '../../../local/storage/state-store';
 import { FakeSqs } from '../../../support/fake-sqs';
 import { ManualClock } from '../../../support/manual-clock';
@@ -19,7 +19,7 @@ const ENRICH = 'arn:aws:lambda:us-east-1:000000000000:function:enrich';
 const CONSUMER = 'arn:aws:lambda:us-east-1:000000000000:function:consumer';
 const BUS = 'arn:aws:events:us-east-1:000000000000:event-bus/users-bus';
 
-function pipe(overrides: { source?: Partial<PipeModel['source']> } & Partial<Omit<PipeModel, 'source'>> = {}): PipeModel {
+function pipe(overrides: { source?: Partial<StreamPipeSourceModel> } & Partial<Omit<PipeModel, 'source'>> = {}): PipeModel {
   const { source, ...rest } = overrides;
   return {
     logicalId: 'Pipe',

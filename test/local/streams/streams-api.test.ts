@@ -64,7 +64,8 @@ describe('the DynamoDB Streams API', () => {
         StreamLabel: '2026-01-01T00:00:00.000',
         StreamStatus: 'ENABLED',
         StreamViewType: 'NEW_AND_OLD_IMAGES',
-        CreationRequestDateTime: new Date(Math.floor(clock / 1000) * 1000),
+        // The time the stream's label carries.
+        CreationRequestDateTime: new Date('2026-01-01T00:00:00.000Z'),
         TableName: 'users',
         KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
         Shards: [{ ShardId: shard.shardId, SequenceNumberRange: { StartingSequenceNumber: '100000000000000000001' } }],
@@ -234,18 +235,18 @@ describe('the DynamoDB Streams API', () => {
       await insert('a', 'b');
       await new Promise((resolve) => setImmediate(resolve));
       expect(announced).toBeGreaterThanOrEqual(1);
-      const [first, second] = port.readAfter(usersStreamArn, undefined, 10);
+      const reader = port.attachReader(usersStreamArn, 'a test');
+      const [first, second] = reader.readAfter(undefined, 10);
       expect(port.latestSequenceNumber(usersStreamArn)).toBe(second.dynamodb.SequenceNumber);
-      expect(port.readAfter(usersStreamArn, first.dynamodb.SequenceNumber, 10).map((record) => record.dynamodb.Keys)).toEqual([
-        { userId: { S: 'b' } },
-      ]);
-      expect(port.readAfter(usersStreamArn, undefined, 1)).toHaveLength(1);
+      expect(reader.readAfter(first.dynamodb.SequenceNumber, 10).map((record) => record.dynamodb.Keys)).toEqual([{ userId: { S: 'b' } }]);
+      expect(reader.readAfter(undefined, 1)).toHaveLength(1);
+      reader.detach();
       unsubscribe();
       const before = announced;
       await insert('c');
       await new Promise((resolve) => setImmediate(resolve));
       expect(announced).toBe(before);
-      expect(() => port.readAfter('arn:aws:dynamodb:us-east-1:000000000000:table/x/stream/y', undefined, 1)).toThrow('No stream');
+      expect(() => port.attachReader('arn:aws:dynamodb:us-east-1:000000000000:table/x/stream/y', 'a test').readAfter(undefined, 1)).toThrow('No stream');
     });
   });
 });

@@ -1,7 +1,13 @@
 import { createTemplateResolver } from '../../../local/template/intrinsics';
 import { CfnTemplate } from '../../../local/template/cfn-types';
 
-const scope = { stackName: 's', region: 'us-east-1', account: '000000000000', endpoint: 'http://127.0.0.1:4566' };
+const scope = {
+  stackName: 's',
+  region: 'us-east-1',
+  account: '000000000000',
+  endpoint: 'http://127.0.0.1:4566',
+  streamLabel: () => '2026-01-01T00:00:00.000',
+};
 
 function resolve(template: CfnTemplate, value: unknown): unknown {
   return createTemplateResolver(template, scope).resolve(value, 'Here');

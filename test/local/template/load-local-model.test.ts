@@ -6,7 +6,17 @@ import { localKmsKeyId } from '../../../local/template/physical-names';
 import { LocalModel } from '../../../local/model/types';
 
 const fixtures = path.join(__dirname, 'fixtures');
-const scope = { endpoint: 'http://127.0.0.1:4566/', region: 'us-east-1', account: '000000000000' };
+const STREAM_LABEL = '2026-01-01T00:00:00.000';
+const labelRequests: string[] = [];
+const scope = {
+  endpoint: 'http://127.0.0.1:4566/',
+  region: 'us-east-1',
+  account: '000000000000',
+  streamLabel: (tableArn: string, viewType: string) => {
+    labelRequests.push(`${tableArn} ${viewType}`);
+    return STREAM_LABEL;
+  },
+};
 
 function byLogicalId<T extends { logicalId: string }>(items: T[], logicalId: string): T {
   const found = items.find((item) => item.logicalId === logicalId);
@@ -44,7 +54,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
       localSecondaryIndexes: [],
       stream: {
         viewType: 'NEW_AND_OLD_IMAGES',
-        arn: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/1970-01-01T00:00:00.000',
+        arn: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/2026-01-01T00:00:00.000',
       },
     });
     const audit = byLogicalId(model.tables, 'AuditTable');
@@ -52,6 +62,17 @@ describe('loadLocalModel on a stack with every supported type', () => {
     expect(audit.timeToLiveAttribute).toBe('expiration');
     expect(audit.stream).toBeUndefined();
     expect(audit.keySchema.map((key) => key.KeyType)).toEqual(['HASH', 'RANGE']);
+  });
+
+  it("labels each stream with the creation time the runtime keeps for the table's stream, by table and view type", () => {
+    expect(labelRequests).toContain('arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users NEW_AND_OLD_IMAGES');
+    const { streamLabel: _kept, ...withoutLabels } = scope;
+    const before = Date.now();
+    const loaded = loadLocalModel({ cdkOutDir: path.join(fixtures, 'full'), ...withoutLabels });
+    // Without the runtime's state, a stream is as new as the model.
+    const label = byLogicalId(loaded.tables, 'UsersTable').stream?.arn.split('/stream/')[1] as string;
+    expect(Date.parse(`${label}Z`)).toBeGreaterThanOrEqual(before - 1);
+    expect(label).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}$/);
   });
 
   it('reads queues with AWS defaults, URLs on the endpoint and redrive policies', () => {
@@ -89,7 +110,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
       AUDIT_TABLE_NAME: 'full-stack-dev-AuditTable',
       QUEUE_URL: 'http://127.0.0.1:4566/000000000000/full-dev-work',
       QUEUE_NAME: 'full-dev-work',
-      STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/1970-01-01T00:00:00.000',
+      STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/2026-01-01T00:00:00.000',
       BUS_NAME: 'full-dev',
       ROLE_ARN: 'arn:aws:iam::000000000000:full-stack-dev-WorkerRole',
       HMAC_KEY_ARN: byLogicalId(model.keys, 'HmacKey').arn,
@@ -216,13 +237,13 @@ describe('loadLocalModel on a stack with every supported type', () => {
     expect(reject).toMatchObject({
       name: 'full-stack-dev-RejectPipe',
       desiredState: 'STOPPED',
-      source: { startingPosition: 'LATEST', batchSize: 1, maximumBatchingWindowSeconds: 0, maximumRetryAttempts: -1, maximumRecordAgeSeconds: -1 },
+      source: { kind: 'dynamodb-stream', startingPosition: 'LATEST', batchSize: 1, maximumBatchingWindowSeconds: 0, maximumRetryAttempts: -1, maximumRecordAgeSeconds: -1 },
       filters: [],
       target: { kind: 'sqs', queueArn: byLogicalId(model.queues, 'WorkQueueDlq').arn },
       targetInputTemplate: '<$.dynamodb.Keys>',
     });
     expect(reject.enrichment).toBeUndefined();
-    expect(reject.source.deadLetterArn).toBeUndefined();
+    expect(reject.source).not.toHaveProperty('deadLetterArn');
     expect(byLogicalId(model.pipes, 'LambdaPipe').target).toEqual({
       kind: 'lambda',
       functionArn: byLogicalId(model.functions, 'Audit').arn,
@@ -314,11 +335,10 @@ describe('loadLocalModel on unsupported resources', () => {
         'PythonFn (AWS::Lambda::Function): runtime python3.12 is not supported locally, only nodejs; skipped',
         'InlineFn (AWS::Lambda::Function): inline or container image code is not supported locally; skipped',
         'MissingAssetFn (AWS::Lambda::Function): code asset S3 key nowhere.zip is not a folder in cdk.out; skipped',
-        'StreamMapping (AWS::Lambda::EventSourceMapping): source arn:aws:dynamodb:us-east-1:000000000000:table/odd-Table/stream/1970-01-01T00:00:00.000 is not an SQS queue; not run locally',
+        'StreamMapping (AWS::Lambda::EventSourceMapping): function someone is not run locally; skipped',
         'Nightly (AWS::Events::Rule): scheduled rules are not run locally; skipped',
         'OddTargetRule (AWS::Events::Rule): target Sns (arn:aws:sns:us-east-1:000000000000:topic) is not delivered locally',
         'OddTargetRule (AWS::Events::Rule): target Transformed uses InputTransformer, which the local runtime does not apply',
-        'QueuePipe (AWS::Pipes::Pipe): source arn:aws:sqs:us-east-1:000000000000:q is not a DynamoDB stream; not run locally',
         'StepPipe (AWS::Pipes::Pipe): target arn:aws:states:us-east-1:000000000000:stateMachine:sm is not supported locally (EventBridge bus, SQS or Lambda only); not run locally',
         'Widget (Custom::Widget): resource type not supported by the local runtime; skipped',
         'LayeredFn (AWS::Lambda::Function): Layers is not applied locally; code the handler loads from /opt will be missing',
@@ -331,7 +351,8 @@ describe('loadLocalModel on unsupported resources', () => {
     );
     expect(model.functions.map((fn) => fn.logicalId)).toEqual(['LayeredFn']);
     expect(model.eventSourceMappings.map((mapping) => mapping.logicalId)).toEqual(['FilteredMapping']);
-    expect(model.pipes).toEqual([]);
+    // The pipe with an SQS source and an SQS target runs; the one with a Step Functions target does not.
+    expect(model.pipes.map((pipe) => pipe.logicalId)).toEqual(['QueuePipe']);
     expect(model.rules.map((rule) => rule.targets.map((target) => target.kind))).toEqual([['unsupported', 'sqs']]);
     expect(model.tables[0].stream?.viewType).toBe('KEYS_ONLY');
     expect(model.queues.map((queue) => queue.name)).toEqual(['odd-Queue']);

@@ -58,18 +58,19 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
     expect(model.buses.map((bus) => bus.name)).toContain('users-fanout-dev');
   });
 
-  it('reads both pipes off the users stream, INSERT-filtered, enriched, with a DLQ', () => {
+  it('reads the one pipe off the users stream, INSERT-filtered, enriched, with a DLQ, to the bus', () => {
     const users = model.tables.find((table) => table.name === 'users-fanout-dev-users');
-    expect(model.pipes).toHaveLength(2);
-    for (const pipe of model.pipes) {
-      expect(pipe.source.streamArn).toBe(users?.stream?.arn);
-      expect(pipe.filters.map((filter) => JSON.parse(filter))).toEqual([{ eventName: ['INSERT'] }]);
-      expect(model.functions.map((fn) => fn.arn)).toContain(pipe.enrichment?.functionArn);
-      expect(model.queues.map((queue) => queue.arn)).toContain(pipe.source.deadLetterArn);
-    }
-    const toBus = model.pipes.find((pipe) => pipe.target.kind === 'eventbridge');
-    expect(toBus?.target).toMatchObject({ source: 'users-fanout.users', detailType: 'UserCreated' });
-    expect(model.pipes.some((pipe) => pipe.target.kind === 'sqs')).toBe(true);
+    const rejectedUsers = model.queues.find((queue) => queue.name === 'users-fanout-dev-rejected-users');
+    expect(model.pipes).toHaveLength(1);
+    const [pipe] = model.pipes;
+    expect(pipe.source).toMatchObject({ kind: 'dynamodb-stream', streamArn: users?.stream?.arn });
+    expect(pipe.filters.map((filter) => JSON.parse(filter))).toEqual([{ eventName: ['INSERT'] }]);
+    expect(model.queues.map((queue) => queue.arn)).toContain('deadLetterArn' in pipe.source && pipe.source.deadLetterArn);
+    expect(pipe.target).toMatchObject({ kind: 'eventbridge', source: 'users-fanout.users', detailType: 'UserCreated' });
+    // The enrichment is given the local URL of the rejected-users queue, where it parks invalid records.
+    const enrichment = model.functions.find((fn) => fn.arn === pipe.enrichment?.functionArn);
+    expect(enrichment?.environment.REJECTED_USERS_QUEUE_URL).toBe(rejectedUsers?.url);
+    expect(model.warnings.filter((warning) => warning.includes('readers'))).toEqual([]);
   });
 
   it('resolves every function environment to local names, and each code folder holds its handler file', () => {
@@ -114,7 +115,7 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
         eventVersion: '1.1',
         eventSource: 'aws:dynamodb',
         awsRegion: 'us-east-1',
-        eventSourceARN: model.pipes[0].source.streamArn,
+        eventSourceARN: model.tables.find((table) => table.name === 'users-fanout-dev-users')?.stream?.arn,
         dynamodb: {
           ApproximateCreationDateTime: 1_700_000_000,
           Keys: { userId: { S: 'u-1' } },

@@ -92,7 +92,7 @@ describe('tracing a new user through the pipeline', () => {
   it('counts hops per resource and the edges between resources, for the topology', () => {
     const tracer = stack.runtime.tracer;
     const usersStream = stack.runtime.model.tables.find((table) => table.name === names.usersTable)?.stream?.arn as string;
-    const pipe = stack.runtime.model.pipes.find((candidate) => candidate.source.streamArn === usersStream && candidate.target.kind === 'eventbridge');
+    const pipe = stack.runtime.model.pipes.find((candidate) => candidate.source.kind === 'dynamodb-stream' && candidate.source.streamArn === usersStream && candidate.target.kind === 'eventbridge');
     expect(tracer.countsOf(usersStream)['stream.record'].ok).toBeGreaterThan(0);
     expect(tracer.edges()).toContainEqual(expect.objectContaining({ from: usersStream, to: pipe?.arn }));
   });

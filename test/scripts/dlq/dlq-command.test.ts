@@ -71,7 +71,7 @@ describe('dlq list and redrive against the local runtime', () => {
         faults: {
           lambda: {
             failShare: 1,
-            functionNames: [FUNCTION.userCreatedEnrichment, FUNCTION.rejectedUsersEnrichment, FUNCTION.auditLog],
+            functionNames: [FUNCTION.userCreatedEnrichment, FUNCTION.auditLog],
           },
         },
       });
@@ -83,10 +83,8 @@ describe('dlq list and redrive against the local runtime', () => {
       );
       await seedRuleDeliveryFailure(stack.clients.sqs, DLQ.welcomeEmail, freshUserCreatedEvent('dlq-queued', 'dlq-queued@example.com'), 'arn:aws:sqs:us-east-1:000000000000:users-fanout-dev-welcome-email');
 
-      // Both users' records, in however many batches bisection left them.
-      for (const pipeDlq of [DLQ.userCreated, DLQ.rejectedUsersPipe]) {
-        await waitFor(`both records in ${pipeDlq}`, async () => ((await deadLetteredRecordCount(pipeDlq)) === 2 ? true : undefined));
-      }
+      // Both users' records, the valid one and the invalid one, in however many batches bisection left them.
+      await waitFor(`both records in ${DLQ.userCreated}`, async () => ((await deadLetteredRecordCount(DLQ.userCreated)) === 2 ? true : undefined));
       await waitForMessages(stack.clients.sqs, DLQ.auditLog, (body) => body.includes('dlq-direct'));
     });
 
@@ -163,18 +161,13 @@ describe('dlq list and redrive against the local runtime', () => {
       expect(await depthOf(DLQ.userCreated)).toBe(0);
     });
 
-    test('a rejected-users pipe batch is run through reject-user again: the record lands in the rejected-users queue', async () => {
-      const { status, out } = await dlq('redrive', 'rejected-users-dlq');
-
-      expect(status).toBe(0);
-      expect(out).toMatch(/✓ .*sent on by pipe users-fanout-dev-rejected-users's path/);
+    test('the same redrive parks the invalid record of the batch in the rejected-users queue, with its keys and reason', async () => {
       const [rejected] = await waitForMessages(stack.clients.sqs, DLQ.rejectedUsers, (body) => body.includes('dlq-rejected'));
       const kept = JSON.parse(rejected) as { record: { dynamodb: Record<string, unknown> } };
       expect(kept).toMatchObject({ reason: expect.stringMatching(/email/i), record: { eventName: 'INSERT', dynamodb: { Keys: { userId: { S: 'dlq-rejected' } } } } });
       // The queue keeps the keys and the reason; the image, with the address, stays in the table.
       expect(kept.record.dynamodb).not.toHaveProperty('NewImage');
       expect(rejected).not.toContain('not-an-email');
-      expect(await depthOf(DLQ.rejectedUsersPipe)).toBe(0);
     });
 
     test('list shows the rejected record with its keys and reason, and reads its item from the table only when asked', async () => {
@@ -207,13 +200,17 @@ describe('dlq list and redrive against the local runtime', () => {
       expect(await depthOf(DLQ.auditLog)).toBe(0);
     });
 
-    test('a rejected record that is still invalid stays in the rejected-users queue', async () => {
+    test('a rejected record that is still invalid is parked again by the enrichment, with its reason, in place of the old message', async () => {
+      const [before] = await bodiesIn(stack.clients.sqs, DLQ.rejectedUsers);
+
       const { status, out } = await dlq('redrive', 'rejected-users');
 
-      expect(status).toBe(1);
-      expect(out).toMatch(/- .* kept: still not a valid event/);
-      expect(out).toContain(`${DLQ.rejectedUsers}: 0 redriven, 0 failed, 1 kept`);
-      expect(await depthOf(DLQ.rejectedUsers)).toBe(1);
+      expect(status).toBe(0);
+      expect(out).toMatch(/✓ .*still not a valid event; pipe users-fanout-dev-user-created's enrichment parked it again/);
+      expect(out).toContain(`${DLQ.rejectedUsers}: 1 redriven, 0 failed, 0 kept`);
+      const after = await bodiesIn(stack.clients.sqs, DLQ.rejectedUsers);
+      expect(after).toHaveLength(1);
+      expect(JSON.parse(after[0])).toEqual(JSON.parse(before));
     });
 
     test('a rejected record fixed in the table is replayed with the item as it is now: the user gets the email', async () => {
@@ -233,8 +230,8 @@ describe('dlq list and redrive against the local runtime', () => {
         env: { ...process.env, AWS_ENDPOINT_URL: stack.endpoint, AWS_REGION: 'us-east-1' },
       });
 
-      // Both pipes' DLQs and the rejected-users queue, then one DLQ per subscriber.
-      const queueCount = 3 + subscribers.length;
+      // The pipe's DLQ and the rejected-users queue, then one DLQ per subscriber.
+      const queueCount = 2 + subscribers.length;
       expect(stdout).toMatch(/^users-fanout-dev-welcome-email-dlq: empty$/m);
       expect(stdout).toMatch(/^users-fanout-dev-rejected-users: empty$/m);
       expect(stdout).toContain(`\n0 messages in ${queueCount} queues\n`);

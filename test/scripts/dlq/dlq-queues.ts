@@ -8,7 +8,6 @@ const names = stackNames();
 /** Every queue `npm run dlq` lists, as the synthesized stack names them. */
 export const DLQ = {
   userCreated: names.deadLetterQueues.userCreatedPipe,
-  rejectedUsersPipe: names.deadLetterQueues.rejectedUsersPipe,
   rejectedUsers: names.deadLetterQueues.rejectedUsers,
   welcomeEmail: names.deadLetterQueues.welcomeEmail,
   auditLog: names.deadLetterQueues.auditLog,

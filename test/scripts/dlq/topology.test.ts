@@ -19,17 +19,11 @@ describe('dead-letter queues of the synthesized stack', () => {
   const byName = (name: string) => queues.find((queue) => queue.queueName === name) as RedrivableQueue;
 
   test('every DLQ and the rejected-users queue is found, each with the path it belongs to', () => {
-    const builtIn = [
-      'users-fanout-dev-audit-log-dlq',
-      'users-fanout-dev-rejected-users',
-      'users-fanout-dev-rejected-users-dlq',
-      'users-fanout-dev-user-created-dlq',
-      'users-fanout-dev-welcome-email-dlq',
-    ];
+    const builtIn = ['users-fanout-dev-audit-log-dlq', 'users-fanout-dev-rejected-users', 'users-fanout-dev-user-created-dlq', 'users-fanout-dev-welcome-email-dlq'];
     const names = queues.map((queue) => queue.queueName);
     expect(names).toEqual(expect.arrayContaining(builtIn));
-    // Besides the pipes' queues, exactly one DLQ per subscriber, including any added since (npm run new-subscriber).
-    const pipeQueues = ['users-fanout-dev-rejected-users', 'users-fanout-dev-rejected-users-dlq', 'users-fanout-dev-user-created-dlq'];
+    // Besides the pipe's queues, exactly one DLQ per subscriber, including any added since (npm run new-subscriber).
+    const pipeQueues = ['users-fanout-dev-rejected-users', 'users-fanout-dev-user-created-dlq'];
     const subscriberDlqs = subscribers.map((entry) => `users-fanout-dev-${entry.name}-dlq`);
     expect(names.sort()).toEqual([...pipeQueues, ...subscriberDlqs].sort());
     const userCreatedPipe = {
@@ -39,14 +33,6 @@ describe('dead-letter queues of the synthesized stack', () => {
       target: { kind: 'eventbridge', busName: 'users-fanout-dev', source: 'users-fanout.users', detailType: 'UserCreated', resources: [] },
     };
     expect(byName('users-fanout-dev-user-created-dlq').path).toEqual({ kind: 'pipe', pipe: userCreatedPipe });
-    expect(byName('users-fanout-dev-rejected-users-dlq').path).toMatchObject({
-      kind: 'pipe',
-      pipe: {
-        pipeName: 'users-fanout-dev-rejected-users',
-        enrichment: 'users-fanout-dev-rejected-users-enrichment',
-        target: { kind: 'sqs', queueName: 'users-fanout-dev-rejected-users' },
-      },
-    });
     expect(byName('users-fanout-dev-rejected-users').path).toEqual({ kind: 'rejected-users', replayThrough: userCreatedPipe, usersTableName: 'users-fanout-dev-users' });
     expect(byName('users-fanout-dev-welcome-email-dlq').path).toEqual({
       kind: 'subscriber-queue',
@@ -69,13 +55,13 @@ describe('dead-letter queues of the synthesized stack', () => {
     expect(resolved('welcome-email')).toBe('users-fanout-dev-welcome-email-dlq');
     expect(resolved('user-created')).toBe('users-fanout-dev-user-created-dlq');
     expect(resolved('rejected-users')).toBe('users-fanout-dev-rejected-users');
-    expect(resolved('rejected-users-dlq')).toBe('users-fanout-dev-rejected-users-dlq');
+    expect(resolved('users-fanout-dev-user-created')).toBe('users-fanout-dev-user-created-dlq');
   });
 
   test('an unknown name is refused with every valid name', () => {
     expect(() => findDeadLetterQueue(queues, 'welcome')).toThrow(`No dead-letter queue is called "welcome". Valid names: ${validNames(queues).join(', ')}`);
     expect(validNames(queues)).toEqual(
-      expect.arrayContaining(['user-created-dlq', 'user-created', 'rejected-users-dlq', 'rejected-users', 'welcome-email-dlq', 'welcome-email', 'audit-log-dlq', 'audit-log']),
+      expect.arrayContaining(['user-created-dlq', 'user-created', 'rejected-users', 'welcome-email-dlq', 'welcome-email', 'audit-log-dlq', 'audit-log']),
     );
   });
 

@@ -64,7 +64,7 @@ describe('judgeOutcome', () => {
 
   test('a poison user that reached no rejection queue is lost, even when a valid path holds it', () => {
     const result = judgeOutcome(
-      outcome({ deadLetters: [letter('rejectedUsersPipe', 'kept'), letter('welcomeEmail', 'misrouted')] }),
+      outcome({ deadLetters: [letter('rejectedUsers', 'kept'), letter('welcomeEmail', 'misrouted')] }),
       users([], ['kept', 'misrouted', 'nowhere']),
     );
 
