@@ -215,12 +215,13 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       fn,
       streams: options.streams,
       checkpoints: streamCheckpoints,
-      invoke: (target, event, requestId) => invokeFunction(target, event, requestId),
+      invoke: (target, event, requestId, traceParent) => invokeFunction(target, event, requestId, traceParent),
       sendOnFailure: sendStreamFailure,
       backoff: options.streamRetryBackoff ?? DEFAULT_STREAM_BACKOFF,
       readRetryMs: options.streamReadRetryMs ?? 1000,
       logSink,
       clock,
+      tracer,
     });
   });
 
