@@ -30,7 +30,7 @@ describe('watch mode', () => {
 
   /** Waits for the runtime to print a line matching `pattern` after `from` characters of output. */
   const printed = (what: string, pattern: RegExp, from: number, timeoutMs = SYNTH_MS): Promise<string> =>
-    waitFor(what, () => pattern.exec(output.slice(from))?.[0], { timeoutMs });
+    waitFor(what, () => pattern.exec(output.slice(from))?.[0], { timeoutMs, lastSeen: () => output.slice(from).slice(-3000) });
   const edit = (file: string, change: (text: string) => string): void => {
     const at = path.join(copy.dir, file);
     const before = fs.readFileSync(at, 'utf8');
