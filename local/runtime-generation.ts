@@ -4,11 +4,12 @@ import type { FaultPlan } from './faults';
 import { createKms } from './kms';
 import { createLambda, type LocalLambda } from './lambda';
 import type { LogSink } from './log-sink';
-import type { EventBridgePort, StreamsPort } from './model/ports';
+import type { EventBridgePort, SnsPort, StreamsPort } from './model/ports';
 import type { LocalModel } from './model/types';
 import { createPipesRunner, type PipesRunner } from './pipes';
 import type { JsonServiceHandler } from './protocol/service';
 import type { ServiceHandler } from './server';
+import { createSns } from './sns';
 import { createSqs, type LocalSqs } from './sqs';
 import type { StateStore } from './storage/state-store';
 import type { Tracer } from './trace';
@@ -38,10 +39,10 @@ export interface RetryDelays {
 
 /**
  * The services a template defines and that a new template may change: queues, keys, functions (and their event
- * source mappings), buses and pipes.
- * Their state is in the shared store (queue messages, pending deliveries and async events, pipe positions, key
- * secrets), so a generation built from a new template picks up where the last one stopped. Tables, streams and
- * captured mail outlive every generation.
+ * source mappings), topics and their subscriptions, buses, rules (scheduled ones too), API destinations and pipes.
+ * Their state is in the shared store (queue messages, pending deliveries and async events, scheduled rules' next
+ * runs, pipe positions, key secrets), so a generation built from a new template picks up where the last one
+ * stopped. Tables, streams and captured mail outlive every generation.
  */
 export interface Generation {
   readonly model: LocalModel;
@@ -66,12 +67,19 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
   const kms = createKms({ keys: model.keys, aliases: model.aliases, store, region, account });
   const sqs = createSqs({ queues: model.queues, store, endpoint: context.endpoint, region, account, logSink, clock, tracer });
 
-  // Lambda destinations may name the bus, and the bus invokes Lambda: bind the bus late.
+  // Lambda destinations may name the bus or a topic, and both invoke Lambda: bind them late.
   const bus: { port?: EventBridgePort } = {};
   const lateEventBridge: EventBridgePort = {
     putEvents: (entries, trace) => {
       if (!bus.port) throw new Error('The event bus is not started yet');
       return bus.port.putEvents(entries, trace);
+    },
+  };
+  const topics: { port?: SnsPort } = {};
+  const lateSns: SnsPort = {
+    publish: (topicArn, input, trace) => {
+      if (!topics.port) throw new Error('SNS is not started yet');
+      return topics.port.publish(topicArn, input, trace);
     },
   };
   const lambda = createLambda({
@@ -82,6 +90,7 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
     sqs: sqs.port,
     streams: context.streams,
     eventBridge: lateEventBridge,
+    sns: lateSns,
     endpoint: context.endpoint,
     region,
     logSink,
@@ -91,13 +100,28 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
     clock,
     tracer,
   });
+  const sns = createSns({
+    topics: model.topics,
+    subscriptions: model.snsSubscriptions,
+    sqs: sqs.port,
+    lambda: lambda.port,
+    region,
+    account,
+    clock,
+    logSink,
+    tracer,
+  });
+  topics.port = sns.port;
   const eventBridge = createEventBridge({
     buses: model.buses,
     rules: model.rules,
     archives: model.archives,
+    apiDestinations: model.apiDestinations,
+    connections: model.connections,
     store,
     sqs: sqs.port,
     lambda: lambda.port,
+    sns: sns.port,
     region,
     account,
     faults,
@@ -130,9 +154,10 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
     eventBridge,
     pipes,
     kmsHandler: kms.handler,
-    handlers: [sqs.handler, kms.handler, eventBridge.handler, lambda.handler],
+    handlers: [sqs.handler, sqs.queryHandler, kms.handler, eventBridge.handler, eventBridge.schedulesHandler, lambda.handler, sns.handler],
     start() {
       lambda.start();
+      eventBridge.start();
       pipes.start();
     },
     async drain() {

@@ -33,6 +33,8 @@ export interface LocalRuntimeOptions {
    * and retention. The real clock by default; tests pass one they move by hand.
    */
   clock?: Clock;
+  /** Values of the Secrets Manager references the template makes (API destination credentials), by secret id. */
+  secrets?: Readonly<Record<string, string>>;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
   retryDelays?: RetryDelays;
   /** How many hops the tracer keeps (local/trace); DEFAULT_SPAN_CAPACITY by default. */
@@ -61,8 +63,9 @@ export interface LocalRuntime {
   replaceFunctionCode(functionArn: string, codeDir: string): void;
   /**
    * Runs a new template (a new synthesis of the same app) in place of the current one: what runs now finishes,
-   * then queues, keys, functions, buses, rules and pipes are rebuilt from it, and added tables are created. Table
-   * items, queue messages, stream positions, pending deliveries and captured mail are kept.
+   * then queues, keys, functions, topics, buses, rules (scheduled ones too), API destinations and pipes are rebuilt
+   * from it, and added tables are created. Table items, queue messages, stream positions, pending deliveries,
+   * scheduled rules' next runs and captured mail are kept.
    */
   apply(model: LocalModel): Promise<ModelChanges>;
   /**
@@ -109,7 +112,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => store.close());
     const streamLabel = persistentStreamLabels(store, () => clock.now());
     const loadModel = (): LocalModel =>
-      loadLocalModel({ cdkOutDir: options.cdkOutDir, stackName: options.stackName, endpoint: endpoint.url, region, account, streamLabel });
+      loadLocalModel({
+        cdkOutDir: options.cdkOutDir,
+        stackName: options.stackName,
+        endpoint: endpoint.url,
+        region,
+        account,
+        streamLabel,
+        secrets: options.secrets,
+      });
     const initialModel = loadModel();
     const tracer = new SpanStore({ now: () => clock.now(), capacity: options.traceCapacity });
 
@@ -230,7 +241,11 @@ function delegateTo(first: ServiceHandler, current: () => ServiceHandler): Servi
 /** Resources by name, so a reload's line says what it added and removed. */
 function modelChanges(before: LocalModel, after: LocalModel): ModelChanges {
   const names = (model: LocalModel): Set<string> =>
-    new Set([...model.tables, ...model.queues, ...model.functions, ...model.buses, ...model.rules, ...model.pipes].map((resource) => resource.name));
+    new Set(
+      [...model.tables, ...model.queues, ...model.functions, ...model.topics, ...model.buses, ...model.rules, ...model.apiDestinations, ...model.pipes].map(
+        (resource) => resource.name,
+      ),
+    );
   const old = names(before);
   const now = names(after);
   return { added: [...now].filter((name) => !old.has(name)).sort(), removed: [...old].filter((name) => !now.has(name)).sort() };

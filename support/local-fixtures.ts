@@ -18,6 +18,7 @@ export function queueModel(name: string, overrides: Partial<QueueModel> = {}): Q
     messageRetentionSeconds: 345_600,
     delaySeconds: 0,
     receiveMessageWaitTimeSeconds: 0,
+    sqsManagedSseEnabled: true,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { OperatorQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { ruleTargetRetries, sumDurations } from './redelivery';
 import { DirectDelivery } from './subscriber-entry';
+import { targetInput } from './target-input';
 
 export interface DirectSubscriptionProps {
   readonly rule: events.Rule;
@@ -32,7 +33,7 @@ export class DirectSubscription extends Construct {
     const retries = ruleTargetRetries(delivery, deadLetterQueue);
     const asyncMaxEventAge = delivery.asyncMaxEventAge ?? Duration.hours(1);
 
-    props.rule.addTarget(new targets.LambdaFunction(handler, retries));
+    props.rule.addTarget(new targets.LambdaFunction(handler, { ...retries, event: targetInput(delivery.inputTransformer) }));
     handler.configureAsyncInvoke({
       retryAttempts: delivery.asyncRetryAttempts ?? 2,
       maxEventAge: asyncMaxEventAge,

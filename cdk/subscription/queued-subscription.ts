@@ -9,6 +9,7 @@ import { OperatorQueue, SecureQueue } from '../constructs/secure-queue';
 import { ServiceFunction } from '../constructs/service-function';
 import { ruleTargetRetries, sumDurations } from './redelivery';
 import { QueueDeliveryOptions, QueuedDelivery } from './subscriber-entry';
+import { targetInput } from './target-input';
 
 /** AWS's guidance: at least six function timeouts, so a message is not redelivered while still being handled. */
 const VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
@@ -45,7 +46,7 @@ export class SubscriberQueue extends SecureQueue {
       dataKey: props.dataKey,
     });
     const retries = ruleTargetRetries(delivery, deadLetterQueue);
-    props.rule.addTarget(new targets.SqsQueue(this, retries));
+    props.rule.addTarget(new targets.SqsQueue(this, { ...retries, message: targetInput(delivery.inputTransformer) }));
     deadLetterQueue.allowEncryptedDeliveriesBy(new iam.ServicePrincipal('events.amazonaws.com'));
     // A message can be received last just before it expires, and is then handled for one visibility timeout.
     this.redeliveryWindow = sumDurations(retries.maxEventAge, this.retentionPeriod, this.visibilityTimeout);

@@ -21,8 +21,21 @@ export interface SubscriberEventPattern {
   readonly detail?: DetailPattern;
 }
 
-/** What the rule does when it cannot hand the event to its target. Defaults are per delivery kind. */
-export interface RuleRetryOptions {
+/**
+ * What each event becomes before it reaches the subscriber: EventBridge's input transformer. Variables are taken
+ * from the event by JSON path; the template is text (`"New user <userId>"`, quotes included) or a JSON object
+ * (`{"user": <userId>}`), and may also use `<aws.events.rule-name>`, `<aws.events.event.ingestion-time>` and the
+ * other `aws.events` variables. A function or queue consumer then receives the transformed input, not the
+ * envelope, so adapt `services/<name>/event.ts` to it.
+ */
+export interface InputTransformerOptions {
+  /** Variable names (letters, digits, `_` and `-`) and the JSON path each one takes from the event. @default - none */
+  readonly inputPathsMap?: Readonly<Record<string, string>>;
+  readonly inputTemplate: string;
+}
+
+/** How the rule hands each event to its target: in what form, and how hard it tries. Defaults are per delivery kind. */
+export interface RuleTargetOptions {
   /**
    * Attempts to deliver an event to the target before it goes to the dead-letter queue.
    * @default 10
@@ -33,10 +46,12 @@ export interface RuleRetryOptions {
    * @default Duration.hours(2)
    */
   readonly maxEventAge?: Duration;
+  /** @default - the whole event, as EventBridge delivers it */
+  readonly inputTransformer?: InputTransformerOptions;
 }
 
 /** Options of a delivery that runs a function from `services/`. */
-export interface FunctionDeliveryOptions extends RuleRetryOptions {
+export interface FunctionDeliveryOptions extends RuleTargetOptions {
   /** @default Duration.seconds(10) */
   readonly timeout?: Duration;
   /** @default 256 */
@@ -63,7 +78,7 @@ export interface DirectDelivery extends FunctionDeliveryOptions {
 }
 
 /** Options of a delivery through an SQS queue. */
-export interface QueueDeliveryOptions extends RuleRetryOptions {
+export interface QueueDeliveryOptions extends RuleTargetOptions {
   /**
    * Receives of a message before it moves to the dead-letter queue.
    * @default 5
@@ -106,7 +121,42 @@ export interface QueueOnlyDelivery extends QueueDeliveryOptions {
   readonly consumers?: readonly string[];
 }
 
-export type Delivery = DirectDelivery | QueuedDelivery | QueueOnlyDelivery;
+/** A value given at deploy rather than written here: a CDK context value (`-c name=value`), or a Secrets Manager secret. */
+export type WebhookSecret =
+  /** Kept in the synthesized template, which is never committed (`cdk.out` and `cdk.context.json` are ignored). */
+  | { readonly context: string }
+  /** Resolved by CloudFormation at deploy; `npm start -- --secret <name>=<value>` gives it locally. */
+  | { readonly secretsManager: string; readonly jsonField?: string };
+
+/** How the endpoint authenticates EventBridge's calls; the secret part is given at deploy, never committed. */
+export type WebhookAuth =
+  | { readonly type: 'apiKey'; readonly headerName: string; readonly key: WebhookSecret }
+  | { readonly type: 'basic'; readonly username: string; readonly password: WebhookSecret }
+  | { readonly type: 'oauthClientCredentials'; readonly authorizationEndpoint: string; readonly clientId: string; readonly clientSecret: WebhookSecret };
+
+/**
+ * The rule POSTs each event to an HTTPS endpoint (a CRM, a chat webhook) through an EventBridge API destination,
+ * with EventBridge's retries (5xx, 429, timeouts) and then the dead-letter queue. No function here.
+ */
+export interface WebhookDelivery extends RuleTargetOptions {
+  readonly kind: 'webhook';
+  /**
+   * The URL events go to, or the CDK context value that names it per stage. A context value may fall back on a
+   * `default`, which every stage but `prod` uses when the value is absent: a loopback `http://127.0.0.1:<port>/...`
+   * lets `npm start` deliver to a local server (AWS itself accepts only https).
+   */
+  readonly endpoint: string | { readonly context: string; readonly default?: string };
+  readonly auth: WebhookAuth;
+  /** @default 'POST' */
+  readonly httpMethod?: 'POST' | 'PUT' | 'PATCH';
+  /**
+   * Most calls a second; events beyond it wait their turn.
+   * @default 10
+   */
+  readonly rateLimitPerSecond?: number;
+}
+
+export type Delivery = DirectDelivery | QueuedDelivery | QueueOnlyDelivery | WebhookDelivery;
 export type DeliveryKind = Delivery['kind'];
 
 /**

@@ -13,6 +13,8 @@ import { sumDurations } from './redelivery';
 import { FunctionDeliveryOptions, SubscriberEntry } from './subscriber-entry';
 import { MAX_SUBSCRIBER_NAME_LENGTH, SUBSCRIBER_NAME_PATTERN } from './subscriber-name';
 import { SubscriberRule } from './subscriber-rule';
+import { inputTransformerProblem } from './target-input';
+import { WebhookSubscription } from './webhook-subscription';
 
 export interface SubscriberProps {
   readonly entry: SubscriberEntry;
@@ -25,7 +27,7 @@ export interface SubscriberProps {
 }
 
 /**
- * Everything one registry entry stands for: its rule, its delivery path (direct, queued or queue-only),
+ * Everything one registry entry stands for: its rule, its delivery path (direct, queued, queue-only or webhook),
  * its function with exactly the permissions it declared, and the dead-letter queue every failure ends in.
  */
 export class Subscriber extends Construct {
@@ -108,6 +110,18 @@ export class Subscriber extends Construct {
         deliveryWindow = queue.redeliveryWindow;
         break;
       }
+      case 'webhook': {
+        deliveryWindow = new WebhookSubscription(this, 'Webhook', {
+          name: physicalName,
+          subscriberName: entry.name,
+          description: entry.description,
+          stage: shared.stage,
+          rule: this.rule,
+          deadLetterQueue: this.deadLetterQueue,
+          delivery,
+        }).redeliveryWindow;
+        break;
+      }
     }
     this.redeliveryWindow = sumDurations(props.upstreamRedeliveryWindow, deliveryWindow);
 
@@ -150,9 +164,13 @@ function validateEntry(entry: SubscriberEntry): void {
   if (entry.eventPattern.source.length === 0 || entry.eventPattern['detail-type'].length === 0) {
     throw problem('eventPattern needs at least one source and one detail-type, taken from the event contract');
   }
-  if (entry.delivery.kind === 'queue-only' && (entry.needs?.length || entry.service !== undefined)) {
-    throw problem('a queue-only subscriber has no function here, so it cannot declare needs or a service');
+  const { kind } = entry.delivery;
+  if ((kind === 'queue-only' || kind === 'webhook') && (entry.needs?.length || entry.service !== undefined)) {
+    throw problem(`a ${kind} subscriber has no function here, so it cannot declare needs or a service`);
   }
+  const transformer = entry.delivery.inputTransformer;
+  const transformerProblem = transformer === undefined ? undefined : inputTransformerProblem(transformer);
+  if (transformerProblem !== undefined) throw problem(transformerProblem);
   const consumer = entry.delivery.kind === 'queue-only' ? entry.delivery.consumers?.find((arn) => !CONSUMER_ARN.test(arn)) : undefined;
   if (consumer !== undefined) throw problem(`consumer ${JSON.stringify(consumer)} is not an IAM role ARN such as arn:aws:iam::123456789012:role/crm-sync`);
 }

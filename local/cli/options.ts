@@ -12,6 +12,8 @@ export interface StartOptions {
   stackName?: string;
   /** Rebuild changed functions, and re-synthesize and apply a changed app, while running. */
   watch: boolean;
+  /** Values for the template's Secrets Manager references, by secret id (`--secret <id>=<value>`). */
+  secrets: Record<string, string>;
   faults: FaultSettings;
   help: boolean;
 }
@@ -28,6 +30,8 @@ Options:
   --stack <name>      the stack to run when cdk.out holds several
   --watch             on a change under services/, rebuild the functions it affects; on a change to the CDK app
                       or events/, re-synthesize and apply the new template; tables, messages and mail are kept
+  --secret <id>=<v>   the value of a Secrets Manager secret the template references (an API destination's
+                      key, say); repeat for several. Nothing is written to disk
   --help              show this help
 
 Fault injection (all off by default; see docs/fault-injection.md):
@@ -43,6 +47,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       'state-dir': { type: 'string' },
       stack: { type: 'string' },
       watch: { type: 'boolean' },
+      secret: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       ...FAULT_FLAG_OPTIONS,
     },
@@ -59,6 +64,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       reset: values.reset === true,
       stackName: values.stack,
       watch: values.watch === true,
+      secrets: parseSecrets(values.secret ?? []),
       help: values.help === true,
       faults: parseFaultSettings(faultFlags, env),
     };
@@ -66,6 +72,17 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
     if (error instanceof FaultSettingError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** `--secret <id>=<value>`, repeated; a value is never echoed back in an error, since it is a secret. */
+function parseSecrets(given: readonly string[]): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const pair of given) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError('--secret needs <secret-id>=<value>, for example --secret crm-webhook=abc123');
+    secrets[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return secrets;
 }
 
 function parsePort(raw: string, source: string): number {

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     stackName: options.stackName,
     port: options.port,
     stateDir: options.inMemory ? undefined : stateDir,
+    secrets: options.secrets,
     ...runtimeFaultOptions(options.faults),
     redrive: readRedriveCommand(projectDir),
   });

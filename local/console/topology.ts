@@ -1,7 +1,7 @@
 import type { LocalModel } from '../model/types';
 import type { SpanStore } from '../trace';
 
-export type NodeType = 'table' | 'stream' | 'pipe' | 'function' | 'bus' | 'rule' | 'queue' | 'mail' | 'other';
+export type NodeType = 'table' | 'stream' | 'pipe' | 'function' | 'bus' | 'rule' | 'queue' | 'topic' | 'api-destination' | 'mail' | 'other';
 
 export interface TopologyNode {
   id: string;
@@ -40,6 +40,9 @@ const COUNTED: Record<NodeType, { kind: string; label: string } | undefined> = {
   bus: { kind: 'events.put', label: 'events' },
   rule: { kind: 'events.match', label: 'matches' },
   queue: { kind: 'sqs.message', label: 'messages' },
+  topic: { kind: 'sns.publish', label: 'messages' },
+  // Its calls are its rules' deliveries, counted on the rule.
+  'api-destination': undefined,
   mail: { kind: 'ses.email', label: 'emails' },
   other: undefined,
 };
@@ -84,6 +87,13 @@ export function buildTopology(model: LocalModel, tracer: SpanStore): Topology {
   for (const queue of model.queues) addNode(queue.arn, 'queue', queue.name, `#/queues/${encodeURIComponent(queue.name)}`);
   for (const fn of model.functions) addNode(fn.arn, 'function', fn.name, `#/functions/${encodeURIComponent(fn.name)}`);
   for (const bus of model.buses) addNode(bus.arn, 'bus', bus.name, `#/bus/${encodeURIComponent(bus.name)}`);
+  // Topics and API destinations have no page of their own: their hops are in the traces.
+  for (const topic of model.topics) addNode(topic.arn, 'topic', topic.name, '#/traces');
+  for (const destination of model.apiDestinations) addNode(destination.arn, 'api-destination', destination.name, '#/traces');
+  for (const subscription of model.snsSubscriptions) {
+    addEdge(subscription.topicArn, subscription.endpoint, subscription.filterPolicy === undefined ? undefined : 'filtered');
+    addEdge(subscription.topicArn, subscription.deadLetterArn, 'dead letters');
+  }
   for (const pipe of model.pipes) {
     addNode(pipe.arn, 'pipe', pipe.name, `#/pipes/${encodeURIComponent(pipe.name)}`);
     addEdge(pipe.source.kind === 'sqs' ? pipe.source.queueArn : pipe.source.streamArn, pipe.arn);

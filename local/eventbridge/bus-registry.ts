@@ -45,11 +45,8 @@ export class BusRegistry {
       }
       bus.rules.set(rule.name, rule);
       this.rulesByArn.set(rule.arn, rule);
-      if (rule.state !== 'ENABLED') continue;
-      if (rule.eventPattern === undefined || rule.eventPattern === null) {
-        log(`eventbridge: rule ${rule.name} has no event pattern (a schedule?); the local runtime only runs pattern rules`);
-        continue;
-      }
+      // A scheduled rule without a pattern matches no event; the scheduler runs it.
+      if (rule.state !== 'ENABLED' || rule.eventPattern === undefined || rule.eventPattern === null) continue;
       try {
         bus.matcher.add(rule.arn, rule.eventPattern as string | object);
       } catch (error) {
@@ -83,6 +80,11 @@ export class BusRegistry {
     const rule = bus.rules.get(ruleName);
     if (!rule) throw ruleNotFound(ruleName, bus.model.name);
     return rule;
+  }
+
+  /** Every rule with a schedule expression, enabled or not. */
+  scheduledRules(): RuleModel[] {
+    return [...this.rulesByArn.values()].filter((rule) => rule.scheduleExpression !== undefined);
   }
 
   target(ruleArn: string, targetId: string): { rule: RuleModel; target: RuleTargetModel } | undefined {

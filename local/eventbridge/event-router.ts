@@ -1,6 +1,7 @@
 import type { FaultPlan } from '../faults';
 import type { SpanId, Tracer } from '../trace';
 import type { PutEventsResultEntry } from '../model/ports';
+import type { RuleModel } from '../model/types';
 import type { Archives } from './archives';
 import type { Bus, BusRegistry } from './bus-registry';
 import type { Deliveries } from './delivery/deliveries';
@@ -53,11 +54,19 @@ export class EventRouter {
   route(bus: Bus, event: EventEnvelope, onlyRuleArns?: readonly string[], eventSpan?: SpanId): void {
     for (const rule of this.options.registry.matchingRules(bus, event)) {
       if (onlyRuleArns && !onlyRuleArns.includes(rule.arn)) continue;
-      const match = this.options.tracer.record({ kind: 'events.match', resource: rule.arn, name: rule.name, parents: [eventSpan], ids: [event.id] });
-      for (const target of rule.targets) {
-        this.options.deliveries.enqueue(rule.arn, target.id, event, match);
-        if (this.options.faults.duplicateRuleDelivery()) this.options.deliveries.enqueue(rule.arn, target.id, event, match);
-      }
+      this.deliverToRule(rule, event, eventSpan);
+    }
+  }
+
+  /**
+   * Hands the event to every target of one rule, as a scheduled rule's events are. The match is a hop caused by
+   * `eventSpan`, the accepted event's; a scheduled rule's event has none, so its match starts a trace.
+   */
+  deliverToRule(rule: RuleModel, event: EventEnvelope, eventSpan?: SpanId): void {
+    const match = this.options.tracer.record({ kind: 'events.match', resource: rule.arn, name: rule.name, parents: [eventSpan], ids: [event.id] });
+    for (const target of rule.targets) {
+      this.options.deliveries.enqueue(rule.arn, target.id, event, match);
+      if (this.options.faults.duplicateRuleDelivery()) this.options.deliveries.enqueue(rule.arn, target.id, event, match);
     }
   }
 }

@@ -1,8 +1,9 @@
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
-import type { EventBridgePort, LambdaPort, SqsPort } from '../model/ports';
-import type { ArchiveModel, EventBusModel, RuleModel } from '../model/types';
-import type { JsonServiceHandler } from '../protocol/service';
+import type { EventBridgePort, LambdaPort, SnsPort, SqsPort } from '../model/ports';
+import type { ApiDestinationModel, ArchiveModel, ConnectionModel, EventBusModel, RuleModel } from '../model/types';
+import { ApiDestinations } from './api-destinations/api-destinations';
+import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { Archives } from './archives';
 import { BusRegistry } from './bus-registry';
@@ -15,10 +16,13 @@ import { consoleLogSink, type LogSink } from '../log-sink';
 import { NO_TRACING, type Tracer } from '../trace';
 import { validatePutEvents } from './validations/put-events';
 import { inspectEventBridge, type EventBridgeInspection } from './inspection';
+import { Scheduler } from './scheduler';
+import { createSchedulesHandler } from './schedules-handler';
 
 export type { EventEnvelope } from './types';
 export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
 export { EVENTBRIDGE_OPERATIONS } from './operations';
+export { SCHEDULES_PATH } from './schedules-handler';
 export type { EventBridgeState } from './state';
 export type { EventBridgeInspection } from './inspection';
 
@@ -26,9 +30,14 @@ export interface CreateEventBridgeOptions {
   buses: EventBusModel[];
   rules: RuleModel[];
   archives: ArchiveModel[];
+  /** API destinations and their connections; none by default. */
+  apiDestinations?: ApiDestinationModel[];
+  connections?: ConnectionModel[];
   store: StateStore;
   sqs: SqsPort;
   lambda: LambdaPort;
+  /** Topics that SNS targets publish to; without it, SNS targets are not delivered. */
+  sns?: SnsPort;
   region: string;
   account: string;
   /** Delay before retry n (0-based) of a failed target delivery, in ms; the last value repeats. */
@@ -48,9 +57,13 @@ export interface LocalEventBridge {
   handler: JsonServiceHandler;
   /** For the console: which rules an event would match. */
   inspection: EventBridgeInspection;
+  /** The runtime's own page for scheduled rules: list them, run one now. */
+  schedulesHandler: HttpServiceHandler;
+  /** Starts the scheduled rules' clocks. */
+  start(): void;
   /** Deliveries accepted by the bus and not yet accepted by their target nor dead-lettered. */
   pendingDeliveries(): number;
-  /** Stops retry timers; pending deliveries stay on disk and resume on the next start. */
+  /** Stops retry and schedule timers; pending deliveries and next runs stay on disk for the next start. */
   close(): Promise<void>;
   /** Closes, and waits for the deliveries under way to finish. */
   drain(): Promise<void>;
@@ -67,12 +80,15 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     registry,
     sqs: options.sqs,
     lambda: options.lambda,
+    sns: options.sns,
+    apiDestinations: new ApiDestinations({ apiDestinations: options.apiDestinations ?? [], connections: options.connections ?? [], clock }),
     clock,
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,
     tracer: options.tracer,
   });
   const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now, tracer: options.tracer ?? NO_TRACING });
+  const scheduler = new Scheduler({ registry, router, store: options.store, clock, log });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
   const state: EventBridgeState = { registry, archives, router, replays, now };
   return {
@@ -80,8 +96,16 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     port: { putEvents: (entries, trace) => putEvents(state, validatePutEvents({ Entries: entries }), trace) },
     handler: createHandler(state),
     inspection: inspectEventBridge(registry, now),
+    schedulesHandler: createSchedulesHandler(scheduler),
+    start: () => scheduler.start(),
     pendingDeliveries: () => deliveries.size,
-    close: async () => deliveries.close(),
-    drain: () => deliveries.drain(),
+    close: async () => {
+      scheduler.close();
+      deliveries.close();
+    },
+    drain: async () => {
+      scheduler.close();
+      await deliveries.drain();
+    },
   };
 }

@@ -6,6 +6,7 @@ export function ruleView(rule: RuleModel): Record<string, unknown> {
     Name: rule.name,
     Arn: rule.arn,
     ...(rule.eventPattern !== undefined && rule.eventPattern !== null ? { EventPattern: patternText(rule.eventPattern) } : {}),
+    ...(rule.scheduleExpression !== undefined ? { ScheduleExpression: rule.scheduleExpression } : {}),
     State: rule.state,
     ...(rule.description !== undefined ? { Description: rule.description } : {}),
     EventBusName: rule.busName,
@@ -18,6 +19,18 @@ export function targetView(target: RuleTargetModel): Record<string, unknown> {
     Arn: target.arn,
     ...(target.input !== undefined ? { Input: target.input } : {}),
     ...(target.inputPath !== undefined ? { InputPath: target.inputPath } : {}),
+    ...(target.inputTransformer !== undefined
+      ? { InputTransformer: { InputPathsMap: target.inputTransformer.inputPathsMap, InputTemplate: target.inputTransformer.inputTemplate } }
+      : {}),
+    ...(target.httpParameters !== undefined
+      ? {
+          HttpParameters: {
+            HeaderParameters: target.httpParameters.headers,
+            PathParameterValues: target.httpParameters.pathParameterValues,
+            QueryStringParameters: target.httpParameters.queryString,
+          },
+        }
+      : {}),
     RetryPolicy: {
       MaximumRetryAttempts: target.retryPolicy.maximumRetryAttempts,
       MaximumEventAgeInSeconds: target.retryPolicy.maximumEventAgeSeconds,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FunctionModel, SqsEventSourceMappingModel, StreamEventSourceMappingModel } from '../model/types';
-import { EventBridgePort, LambdaInvokeResult, LambdaPort, SqsPort, StreamsPort, TraceOptions } from '../model/ports';
+import { EventBridgePort, LambdaInvokeResult, LambdaPort, SnsPort, SqsPort, StreamsPort, TraceOptions } from '../model/ports';
 import { NO_TRACING, type SpanId, type Tracer } from '../trace';
 import type { HttpServiceHandler } from '../protocol/service';
 import { StateStore } from '../storage/state-store';
@@ -37,6 +37,8 @@ export interface CreateLambdaOptions {
   streams?: StreamsPort;
   /** Receives on-failure records whose destination is an event bus; without it they are logged as undeliverable. */
   eventBridge?: EventBridgePort;
+  /** Receives destination records whose destination is an SNS topic; without it they are logged as undeliverable. */
+  sns?: SnsPort;
   /** Handed to every function as AWS_ENDPOINT_URL. */
   endpoint: string;
   region: string;
@@ -152,6 +154,8 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       options.sqs.send(destinationArn, { body: JSON.stringify(record), trace: { parent: traceParent, deadLetter } });
     } else if (service === 'lambda') {
       await port.invokeAsync(destinationArn, record, { traceParent });
+    } else if (service === 'sns' && options.sns) {
+      await options.sns.publish(destinationArn, { message: JSON.stringify(record) }, { traceParent });
     } else if (service === 'events' && options.eventBridge) {
       const outcome = record.requestContext.condition === 'Success' ? 'Success' : 'Failure';
       const result = options.eventBridge.putEvents([

@@ -4,6 +4,7 @@ import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports'
 import { sqsEventRecord, type SqsEventRecord } from '../sqs/event-record';
 import type { LogSink } from '../log-sink';
 import type { SpanId, Tracer } from '../trace';
+import { sqsRecordFilter } from './sqs-filter';
 
 export interface SqsEventSourceOptions {
   mapping: SqsEventSourceMappingModel;
@@ -55,8 +56,11 @@ export class SqsEventSource {
   private unsubscribe: (() => void) | undefined;
   private closed = false;
   private readonly idle = new Set<() => void>();
+  private readonly filter: ((record: SqsEventRecord) => boolean) | undefined;
 
-  constructor(private readonly options: SqsEventSourceOptions) {}
+  constructor(private readonly options: SqsEventSourceOptions) {
+    this.filter = sqsRecordFilter(options.mapping.filters);
+  }
 
   start(): void {
     const { mapping, sqs, pollIntervalMs, clock } = this.options;
@@ -93,13 +97,16 @@ export class SqsEventSource {
     const windowMs = mapping.maximumBatchingWindowSeconds * 1000;
     while (!this.closed && this.inFlight < this.maxInFlight) {
       const room = mapping.batchSize - this.buffer.length;
-      let received: SqsReceivedMessage[];
+      let polled: SqsReceivedMessage[];
       try {
-        received = sqs.receive(mapping.queueArn, room);
+        polled = sqs.receive(mapping.queueArn, room);
       } catch (error) {
         this.options.logSink(`[${this.options.fn.name}] cannot poll ${mapping.queueArn}: ${(error as Error).message}`);
         return;
       }
+      const received = this.dropFilteredOut(polled);
+      // Everything polled was filtered out: the queue may hold more, so poll again rather than wait.
+      if (polled.length > 0 && received.length === 0) continue;
       if (received.length > 0 && this.buffer.length === 0) this.bufferStartedAt = this.options.clock.now();
       this.buffer.push(...received);
       if (this.buffer.length === 0) return;
@@ -113,6 +120,19 @@ export class SqsEventSource {
       }
       this.dispatch(this.buffer.splice(0));
     }
+  }
+
+  /** Messages the mapping's filters reject are deleted, never delivered, as Lambda does; each ends its trace as dropped. */
+  private dropFilteredOut(messages: SqsReceivedMessage[]): SqsReceivedMessage[] {
+    const filter = this.filter;
+    if (filter === undefined) return messages;
+    const { mapping, sqs, region } = this.options;
+    return messages.filter((message) => {
+      if (filter(sqsEventRecord(message, mapping.queueArn, region))) return true;
+      sqs.delete(mapping.queueArn, message.receiptHandle);
+      this.options.tracer.record({ kind: 'lambda.filter', resource: mapping.queueArn, name: 'filtered out', parents: [message.traceSpan], ids: [message.messageId] }, 'dropped');
+      return false;
+    });
   }
 
   private flush(): void {

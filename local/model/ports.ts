@@ -137,3 +137,14 @@ export interface PutEventsResultEntry {
 export interface EventBridgePort {
   putEvents(entries: PutEventsEntry[], options?: TraceOptions): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
 }
+
+export interface SnsPublishInput {
+  message: string;
+  subject?: string;
+  messageAttributes?: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+}
+
+export interface SnsPort {
+  /** Publishes to a topic; rejects with NotFound when the template has no such topic. Resolves once every subscription has its copy. */
+  publish(topicArn: string, input: SnsPublishInput, options?: TraceOptions): Promise<{ messageId: string }>;
+}

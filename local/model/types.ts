@@ -46,6 +46,10 @@ export interface QueueModel {
   delaySeconds: number;
   receiveMessageWaitTimeSeconds: number;
   redrivePolicy?: { deadLetterTargetArn: string; maxReceiveCount: number };
+  /** Server-side encryption as the template sets it: SQS-managed keys, or a KMS key (which wins). */
+  sqsManagedSseEnabled: boolean;
+  kmsMasterKeyId?: string;
+  kmsDataKeyReusePeriodSeconds?: number;
 }
 
 export interface AsyncInvokeConfigModel {
@@ -95,6 +99,8 @@ export interface SqsEventSourceMappingModel {
   reportBatchItemFailures: boolean;
   /** ScalingConfig.MaximumConcurrency; undefined means no cap. */
   maximumConcurrency?: number;
+  /** FilterCriteria.Filters[].Pattern, OR'd; absent when every message is delivered. */
+  filters?: string[];
   enabled: boolean;
 }
 
@@ -143,13 +149,56 @@ export interface ArchiveModel {
   retentionDays?: number;
 }
 
+/** Headers, query string and body parameters a connection or a target adds to an HTTP request. */
+export interface HttpParametersModel {
+  headers: Array<{ key: string; value: string }>;
+  queryString: Array<{ key: string; value: string }>;
+  body: Array<{ key: string; value: string }>;
+}
+
+/** A connection's credentials; a secret the runtime could not resolve is absent, and the connection named in a warning. */
+export type ConnectionAuthorizationModel =
+  | { type: 'API_KEY'; apiKeyName: string; apiKeyValue?: string }
+  | { type: 'BASIC'; username: string; password?: string }
+  | {
+      type: 'OAUTH_CLIENT_CREDENTIALS';
+      authorizationEndpoint: string;
+      httpMethod: 'GET' | 'POST' | 'PUT';
+      clientId: string;
+      clientSecret?: string;
+      oauthParameters: HttpParametersModel;
+    };
+
+export interface ConnectionModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  authorization: ConnectionAuthorizationModel;
+  invocationParameters: HttpParametersModel;
+}
+
+export interface ApiDestinationModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  connectionArn: string;
+  /** The InvocationEndpoint; `*` wildcards take the target's PathParameterValues. */
+  endpoint: string;
+  httpMethod: string;
+  /** 1 to 300; AWS defaults to 300. */
+  invocationRateLimitPerSecond: number;
+}
+
 export interface RuleTargetModel {
   id: string;
   arn: string;
-  kind: 'lambda' | 'sqs' | 'unsupported';
-  /** Input or InputPath, when the target transforms the event. */
+  kind: 'lambda' | 'sqs' | 'sns' | 'api-destination' | 'unsupported';
+  /** HttpParameters of an API destination target; values starting with `$.` are paths into the event. */
+  httpParameters?: { headers: Record<string, string>; pathParameterValues: string[]; queryString: Record<string, string> };
+  /** At most one of Input, InputPath and InputTransformer, when the target transforms the event. */
   input?: string;
   inputPath?: string;
+  inputTransformer?: { inputPathsMap: Record<string, string>; inputTemplate: string };
   /** AWS defaults: 185 attempts, 86400 seconds. */
   retryPolicy: { maximumRetryAttempts: number; maximumEventAgeSeconds: number };
   deadLetterArn?: string;
@@ -160,7 +209,9 @@ export interface RuleModel {
   name: string;
   arn: string;
   busName: string;
-  eventPattern: unknown;
+  /** A rule has an event pattern, a schedule expression (rules on the default bus only), or both. */
+  eventPattern?: unknown;
+  scheduleExpression?: string;
   state: 'ENABLED' | 'DISABLED';
   description?: string;
   targets: RuleTargetModel[];
@@ -231,6 +282,27 @@ export interface KmsAliasModel {
   targetKeyArn: string;
 }
 
+export interface TopicModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+}
+
+export interface SnsSubscriptionModel {
+  logicalId: string;
+  arn: string;
+  topicArn: string;
+  protocol: 'sqs' | 'lambda';
+  /** The queue or function ARN. */
+  endpoint: string;
+  rawMessageDelivery: boolean;
+  /** The policy as JSON; absent when every message is delivered. */
+  filterPolicy?: unknown;
+  filterPolicyScope: 'MessageAttributes' | 'MessageBody';
+  /** RedrivePolicy.deadLetterTargetArn: where messages go that cannot be delivered. */
+  deadLetterArn?: string;
+}
+
 export interface LocalModel {
   account: string;
   region: string;
@@ -247,6 +319,10 @@ export interface LocalModel {
   pipes: PipeModel[];
   keys: KmsKeyModel[];
   aliases: KmsAliasModel[];
+  topics: TopicModel[];
+  snsSubscriptions: SnsSubscriptionModel[];
+  connections: ConnectionModel[];
+  apiDestinations: ApiDestinationModel[];
   /** One line per template resource the runtime does not run and is not inert (IAM, logs, alarms are inert). */
   warnings: string[];
 }

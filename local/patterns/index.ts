@@ -8,3 +8,10 @@ export type { CompileOptions } from './compile/compile-sub-rules';
 export { compilePattern, matchesPattern, type CompiledPattern } from './compiled-pattern';
 export { RuleSet } from './rule-set';
 export { compilePipeFilters, MAX_PIPE_FILTERS, MAX_PIPE_FILTER_LENGTH, type PipeFilters } from './pipes/pipe-filters';
+export {
+  compileSnsFilterPolicy,
+  InvalidFilterPolicyError,
+  type FilterPolicyScope,
+  type SnsFilterPolicy,
+  type SnsMessageAttribute,
+} from './sns/filter-policy';

@@ -7,7 +7,7 @@ import { sendQueryError } from '../protocol/query-protocol';
 import type { RequestContext } from '../protocol/service';
 import { credentialScope } from '../protocol/sigv4';
 import { traceParentOf } from '../trace';
-import { readRequestBody } from './request-body';
+import { readRequestBody, RequestAbortedError } from './request-body';
 import { DEFAULT_CONTENT_SECURITY_POLICY, guardRequest, refusedPage, type GuardSettings } from './request-guard';
 import { ServiceRegistry, type ServiceHandler } from './service-registry';
 
@@ -47,7 +47,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   const server = http.createServer({ keepAlive: true, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  server.on('clientError', (_error, socket) => socket.destroy());
+  server.on('clientError', answerMalformedRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -73,6 +73,34 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A request Node's parser refuses (a bad request line, a header without a colon, a bad Content-Length or chunk,
+ * headers over the limit) gets an answer that says what was wrong before the connection closes, rather than a
+ * bare reset. A client that went away gets nothing, and nothing is logged: there is no one to answer.
+ */
+function answerMalformedRequest(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const body = JSON.stringify({
+    __type: tooLarge ? 'RequestHeaderFieldsTooLarge' : 'MalformedHttpRequest',
+    message: `The request is not well-formed HTTP/1.1 (${error.code ?? 'parse error'}: ${error.message})`,
+  });
+  // The same policy as every other answer: a malformed request is answered before the Host check can run, so
+  // its answer must be as inert as a refused one.
+  const headers = [
+    `Content-Type: application/json`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `Content-Security-Policy: ${DEFAULT_CONTENT_SECURITY_POLICY}`,
+    'X-Content-Type-Options: nosniff',
+    'Connection: close',
+  ];
+  socket.end(`HTTP/1.1 ${status}\r\n${headers.join('\r\n')}\r\n\r\n${body}`);
 }
 
 function createDispatcher(registry: ServiceRegistry, defaults: RequestContext, guard: GuardSettings) {
@@ -119,11 +147,12 @@ async function route(
   const traceParent = traceParentOf(request.headers);
   const context: RequestContext = scope || traceParent ? { ...defaults, ...(scope && { region: scope.region }), ...(traceParent && { traceParent }) } : defaults;
 
-  const byPath = registry.httpHandlerForPath(path);
-  if (byPath) return byPath.handle(request, body, response, context);
-
+  // X-Amz-Target first: a JSON-protocol request names its operation whatever its path (SQS's may be a queue URL).
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') return answerJson(registry, target, request, body, response, context);
+
+  const byPath = registry.httpHandlerForPath(path);
+  if (byPath) return byPath.handle(request, body, response, context);
 
   const bySigningName = scope && registry.httpHandlerForSigningName(scope.service);
   if (bySigningName) return bySigningName.handle(request, body, response, context);
@@ -164,6 +193,11 @@ function jsonContentType(request: http.IncomingMessage): string {
 
 /** The last line of defence: an AWS-shaped answer for anything a handler did not handle, and the server keeps running. */
 function fail(request: http.IncomingMessage, response: http.ServerResponse, requestId: string, error: unknown): void {
+  // The client went away while sending its body: no one is left to answer, and nothing failed on this side.
+  if (error instanceof RequestAbortedError) {
+    response.destroy();
+    return;
+  }
   const awsError =
     error instanceof AwsError
       ? error

@@ -4,6 +4,14 @@ import { AwsError } from '../protocol/aws-error';
 /** DynamoDB's own cap on a request; no emulated service accepts more. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
+/** The client closed the connection before its body was complete. */
+export class RequestAbortedError extends Error {
+  constructor() {
+    super('The client closed the connection before the request body was complete');
+    this.name = 'RequestAbortedError';
+  }
+}
+
 /** Reads the whole request body, refusing bodies over the cap before buffering them. */
 export function readRequestBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -25,7 +33,8 @@ export function readRequestBody(request: IncomingMessage): Promise<Buffer> {
       chunks.push(chunk);
     });
     request.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length)));
-    request.on('error', reject);
+    request.on('aborted', () => reject(new RequestAbortedError()));
+    request.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ECONNRESET' || error.message === 'aborted' ? new RequestAbortedError() : error));
   });
 }
 

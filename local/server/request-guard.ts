@@ -9,11 +9,16 @@ import { AwsError } from '../protocol/aws-error';
  *   as its own origin (DNS rebinding). SDKs and the AWS CLI send the host of the endpoint URL they were given.
  * - An `Origin` other than the endpoint's own, on any request: browsers send it on every cross-origin request
  *   that is not a plain GET, so a page elsewhere can post no form to SQS's or SES's query APIs either.
- * - A state-changing console or `/_aws/*` action (clear mail, invoke, redrive, send) by any method but POST or
- *   DELETE, or from a browser without our origin or the console's per-process token: a request that carries an
- *   `Origin` or a `Sec-Fetch-Site` comes from a browser, and must show our origin or the token (the console's
- *   pages send both, so an extension that strips Origin does not lock them out). A request with neither header
- *   comes from a program (curl, an SDK, `npm run dlq`), never from a web page.
+ * - A state-changing console, `/_aws/*` or `/_local/*` action (clear mail, invoke, redrive, send, run a scheduled
+ *   rule, sweep TTL) by any method but POST or DELETE, or from a browser without our origin or the console's
+ *   per-process token: a request that carries an `Origin` or a `Sec-Fetch-Site` comes from a browser, and must
+ *   show our origin or the token (the console's pages send both, so an extension that strips Origin does not lock
+ *   them out). A request with neither header comes from a program (curl, an SDK, `npm run dlq`), never from a web
+ *   page. AWS API calls (SQS's and SNS's query protocol included: form posts to `/` or to a queue URL) are not
+ *   actions here: SDKs and the CLI send no Origin, so only the Host and Origin checks apply to them.
+ *
+ * A request Node's HTTP parser refuses never gets this far: the endpoint answers it as malformed, before there are
+ * headers to check (see answerMalformedRequest in endpoint.ts).
  */
 export interface GuardSettings {
   /** The endpoint's port: the only port a `Host` or `Origin` may name. */
@@ -24,8 +29,8 @@ export interface GuardSettings {
 
 export const CONSOLE_TOKEN_HEADER = 'x-local-console-token';
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
-/** Paths whose non-GET requests change the runtime's state outside any AWS API. */
-const ACTION_PATHS = ['/_console', '/_aws/'];
+/** Paths whose non-GET requests change the runtime's state outside any AWS API (`/_local/`: run a schedule, sweep TTL). */
+const ACTION_PATHS = ['/_console', '/_aws/', '/_local/'];
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 const ACTION_METHODS = new Set(['POST', 'DELETE']);
 

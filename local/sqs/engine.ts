@@ -4,9 +4,11 @@ import type { QueueModel } from '../model/types';
 import type { DurableMap, StateStore } from '../storage/state-store';
 import { NO_TRACING, type Tracer } from '../trace';
 import { Availability } from './availability';
-import { queueDoesNotExist } from './errors';
+import { purgeQueueInProgress, queueDoesNotExist } from './errors';
 import { Queue, type ChangeVisibilityOutcome, type SendOptions } from './queue';
 import type { MoveTask, StoredMessage } from './types';
+
+const PURGE_INTERVAL_MS = 60_000;
 
 export interface SqsEngineOptions {
   queues: QueueModel[];
@@ -38,6 +40,8 @@ export class SqsEngine {
   private readonly availability: Availability;
   private readonly tracer: Tracer;
   private isClosed = false;
+  /** When each queue was last purged, epoch ms. */
+  private readonly lastPurges = new Map<string, number>();
 
   constructor(private readonly options: SqsEngineOptions) {
     this.account = options.account;
@@ -168,7 +172,15 @@ export class SqsEngine {
     );
   }
 
+  /**
+   * Deletes every message of the queue. SQS allows one purge a queue each minute; a second within it is refused,
+   * so code that purges in a loop fails here as it would in AWS.
+   */
   purge(queue: Queue): void {
+    const now = this.options.clock.now();
+    const last = this.lastPurges.get(queue.name);
+    if (last !== undefined && now - last < PURGE_INTERVAL_MS) throw purgeQueueInProgress(queue.name);
+    this.lastPurges.set(queue.name, now);
     queue.purge();
   }
 

@@ -6,13 +6,21 @@ import { AwsError } from '../protocol/aws-error';
  * header to pick the exception class and `Code`.
  */
 export class SqsError extends AwsError {
-  constructor(code: string, message: string, queryCode: string = code) {
-    super(code, message, 400, 'com.amazonaws.sqs#', {}, { 'x-amzn-query-error': `${queryCode};Sender` });
+  constructor(code: string, message: string, queryCode: string = code, statusCode = 400) {
+    super(code, message, statusCode, 'com.amazonaws.sqs#', {}, { 'x-amzn-query-error': `${queryCode};Sender` });
   }
 }
 
 export const queueDoesNotExist = (): SqsError =>
   new SqsError('QueueDoesNotExist', 'The specified queue does not exist.', 'AWS.SimpleQueueService.NonExistentQueue');
+
+export const purgeQueueInProgress = (queueName: string): SqsError =>
+  new SqsError(
+    'PurgeQueueInProgress',
+    `Only one PurgeQueue operation on ${queueName} is allowed every 60 seconds.`,
+    'AWS.SimpleQueueService.PurgeQueueInProgress',
+    403,
+  );
 
 export const invalidParameterValue = (message: string): SqsError => new SqsError('InvalidParameterValue', message);
 

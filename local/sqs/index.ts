@@ -2,11 +2,12 @@ import { systemClock, type Clock } from '../clock';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import type { SqsPort } from '../model/ports';
 import type { QueueModel } from '../model/types';
-import type { JsonServiceHandler } from '../protocol/service';
+import type { HttpServiceHandler, JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import type { Tracer } from '../trace';
 import { SqsEngine } from './engine';
 import { createHandler } from './handler';
+import { createQueryHandler } from './query-handler';
 import { sqsPort } from './port';
 import { inspectSqs, type SqsInspection } from './inspection';
 
@@ -36,6 +37,8 @@ export interface LocalSqs {
   handler: JsonServiceHandler;
   /** For the console: queues and their messages, read without receiving them. */
   inspection: SqsInspection;
+  /** The same operations over SQS's older query protocol. */
+  queryHandler: HttpServiceHandler;
   /** Stops timers and ends pending long polls; durable state stays in the store, which the caller closes. */
   close(): Promise<void>;
 }
@@ -49,9 +52,11 @@ export function createSqs(options: CreateSqsOptions): LocalSqs {
     log: options.logSink ?? consoleLogSink,
     tracer: options.tracer,
   });
+  const state = { engine, endpoint: options.endpoint };
   return {
     port: sqsPort(engine),
-    handler: createHandler({ engine, endpoint: options.endpoint }),
+    handler: createHandler(state),
+    queryHandler: createQueryHandler(state, options.account),
     inspection: inspectSqs(engine),
     close: async () => engine.close(),
   };

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Local names and ARNs in the formats AWS uses, so handlers and tools that parse ARNs keep working.
  */
@@ -35,6 +37,23 @@ export const archiveArn = (scope: AccountScope, name: string): string => arn(sco
 export const pipeArn = (scope: AccountScope, name: string): string => arn(scope, 'pipes', `pipe/${name}`);
 export const kmsKeyArn = (scope: AccountScope, keyId: string): string => arn(scope, 'kms', `key/${keyId}`);
 export const kmsAliasArn = (scope: AccountScope, aliasName: string): string => arn(scope, 'kms', aliasName);
+export const topicArn = (scope: AccountScope, name: string): string => arn(scope, 'sns', name);
+/** SNS names a subscription by its topic and a UUID; the local one is derived from the subscription's logical id, so it is stable. */
+export const subscriptionArn = (topic: string, logicalId: string): string => `${topic}:${stableUuid(`subscription/${topic}/${logicalId}`)}`;
+/** EventBridge suffixes connection and API destination ARNs with a UUID; the local one is derived from the name. */
+export const connectionArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `connection/${name}/${stableUuid(`connection/${name}`)}`);
+export const connectionSecretArn = (scope: AccountScope, name: string): string =>
+  arn(scope, 'secretsmanager', `secret:events!connection/${name}/${stableUuid(`connection-secret/${name}`)}`);
+export const apiDestinationArn = (scope: AccountScope, name: string): string =>
+  arn(scope, 'events', `api-destination/${name}/${stableUuid(`api-destination/${name}`)}`);
+export const eventsArnForPolicy = (scope: AccountScope, kind: 'connection' | 'api-destination', name: string): string =>
+  arn(scope, 'events', `${kind}/${name}`);
+
+function stableUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 export const eventSourceMappingArn = (scope: AccountScope, id: string): string =>
   arn(scope, 'lambda', `event-source-mapping:${id}`);
 

@@ -2,7 +2,7 @@
  * Resource types that have no behaviour to run locally: permissions, logging, alarms,
  * notifications, deployment plumbing. They are skipped without a warning.
  */
-const INERT_PREFIXES = ['AWS::IAM::', 'AWS::Logs::', 'AWS::CloudWatch::', 'AWS::SNS::', 'AWS::EventSchemas::'];
+const INERT_PREFIXES = ['AWS::IAM::', 'AWS::Logs::', 'AWS::CloudWatch::', 'AWS::EventSchemas::'];
 
 const INERT_TYPES = new Set([
   'AWS::CDK::Metadata',
@@ -13,6 +13,8 @@ const INERT_TYPES = new Set([
   'AWS::Lambda::Alias',
   'AWS::Lambda::Url',
   'AWS::Events::EventBusPolicy',
+  'AWS::SNS::TopicPolicy',
+  'AWS::SNS::TopicInlinePolicy',
   'AWS::SES::EmailIdentity',
   'AWS::SES::ConfigurationSet',
   'AWS::SES::ConfigurationSetEventDestination',

@@ -6,6 +6,7 @@ import { createTemplateResolver } from './intrinsics';
 import { isCustomResourceType, isInertType } from './inert-types';
 import { PropertyReader } from './properties';
 import { BuildContext, ResolvedResource } from './resources/build-context';
+import { buildApiDestination, buildConnection } from './resources/api-destination';
 import { applyEventInvokeConfig } from './resources/event-invoke-config';
 import { buildArchive, buildEventBus } from './resources/event-bus';
 import { buildSqsEventSourceMapping } from './resources/event-source-mapping';
@@ -14,6 +15,7 @@ import { buildKmsAlias, buildKmsKey } from './resources/kms';
 import { buildPipe } from './resources/pipe';
 import { buildQueue } from './resources/queue';
 import { buildRule } from './resources/rule';
+import { buildSnsSubscription, buildTopic } from './resources/sns';
 import { buildStreamEventSourceMapping, isDynamoDbStreamArn } from './resources/stream-event-source-mapping';
 import { streamReaderWarnings } from './stream-readers';
 import { buildTable } from './resources/table';
@@ -27,6 +29,8 @@ export interface LoadLocalModelOptions {
   endpoint: string;
   region: string;
   account: string;
+  /** Values for Secrets Manager dynamic references, by secret id; a reference not given here is named in a warning. */
+  secrets?: Readonly<Record<string, string>>;
   /**
    * The label of a table's stream, its creation time: the runtime keeps it in its state so that ARNs stay the same
    * across restarts. By default, the time the model is loaded.
@@ -39,6 +43,13 @@ type Builder = (resolved: ResolvedResource, context: BuildContext, model: LocalM
 const add = <T>(list: T[], item: T | undefined): void => {
   if (item !== undefined) list.push(item);
 };
+
+/** A topic enters the model with the subscriptions its own Subscription property declares. */
+function addTopic(model: LocalModel, built: ReturnType<typeof buildTopic>): void {
+  if (built === undefined) return;
+  model.topics.push(built.topic);
+  model.snsSubscriptions.push(...built.subscriptions);
+}
 
 /** A Lambda event source mapping reads a DynamoDB stream or an SQS queue; its source ARN says which. */
 const buildEventSourceMapping: Builder = (resolved, context, model) => {
@@ -59,11 +70,15 @@ const BUILDERS: ReadonlyArray<readonly [type: string, build: Builder]> = [
   ['AWS::DynamoDB::Table', (resolved, _context, model) => add(model.tables, buildTable(resolved))],
   ['AWS::DynamoDB::GlobalTable', (resolved, _context, model) => add(model.tables, buildTable(resolved))],
   ['AWS::SQS::Queue', (resolved, context, model) => add(model.queues, buildQueue(resolved, context))],
+  ['AWS::SNS::Topic', (resolved, context, model) => addTopic(model, buildTopic(resolved, context))],
+  ['AWS::SNS::Subscription', (resolved, context, model) => add(model.snsSubscriptions, buildSnsSubscription(resolved, context))],
   ['AWS::Lambda::Function', (resolved, context, model) => add(model.functions, buildFunction(resolved, context))],
   ['AWS::Lambda::EventInvokeConfig', (resolved, context, model) => applyEventInvokeConfig(resolved, model.functions, context)],
   ['AWS::Lambda::EventSourceMapping', buildEventSourceMapping],
   ['AWS::Events::EventBus', (resolved, _context, model) => add(model.buses, buildEventBus(resolved))],
   ['AWS::Events::Archive', (resolved, context, model) => add(model.archives, buildArchive(resolved, context))],
+  ['AWS::Events::Connection', (resolved, context, model) => add(model.connections, buildConnection(resolved, context))],
+  ['AWS::Events::ApiDestination', (resolved, context, model) => add(model.apiDestinations, buildApiDestination(resolved, model.connections, context))],
   ['AWS::Events::Rule', (resolved, context, model) => add(model.rules, buildRule(resolved, context))],
   ['AWS::Pipes::Pipe', (resolved, context, model) => add(model.pipes, buildPipe(resolved, context))],
 ];
@@ -89,7 +104,7 @@ function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: 
     stackName: stack.stackName,
     streamLabel: options.streamLabel ?? (() => loadedAt),
   });
-  const context: BuildContext = { ...options, stack, resolver, warn: (message) => model.warnings.push(message) };
+  const context: BuildContext = { ...options, secrets: options.secrets ?? {}, stack, resolver, warn: (message) => model.warnings.push(message) };
   const providers = customResourceProviders(resources);
 
   const ordered = Object.entries(resources)
@@ -155,6 +170,10 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     pipes: [],
     keys: [],
     aliases: [],
+    topics: [],
+    snsSubscriptions: [],
+    connections: [],
+    apiDestinations: [],
     warnings: [],
   };
   for (const stack of stacks) loadStack(stack, { ...options, endpoint }, model);

@@ -13,6 +13,7 @@ const MAX_NAME_LENGTH: Record<string, number> = {
   'AWS::Events::Rule': 64,
   'AWS::Events::Archive': 48,
   'AWS::Pipes::Pipe': 64,
+  'AWS::SNS::Topic': 256,
 };
 
 const DEFAULT_MAX_LENGTH = 64;

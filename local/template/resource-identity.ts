@@ -69,6 +69,36 @@ export function resourceIdentity(input: IdentityInput): ResourceIdentity {
       const name = physicalName(input, 'ArchiveName');
       return { ref: name, attributes: { Arn: arns.archiveArn(scope, name), ArchiveName: name }, knownType: true };
     }
+    case 'AWS::SNS::Topic': {
+      const fifo = input.property('FifoTopic') === true || input.property('FifoTopic') === 'true';
+      const name = physicalName(input, 'TopicName', fifo ? '.fifo' : '');
+      const arn = arns.topicArn(scope, name);
+      return { ref: arn, attributes: { TopicArn: arn, TopicName: name }, knownType: true };
+    }
+    case 'AWS::SNS::Subscription': {
+      const arn = arns.subscriptionArn(String(input.property('TopicArn')), input.logicalId);
+      return { ref: arn, attributes: { Arn: arn }, knownType: true };
+    }
+    case 'AWS::Events::Connection': {
+      const name = physicalName(input, 'Name');
+      return {
+        ref: name,
+        attributes: {
+          Arn: arns.connectionArn(scope, name),
+          ArnForPolicy: arns.eventsArnForPolicy(scope, 'connection', name),
+          SecretArn: arns.connectionSecretArn(scope, name),
+        },
+        knownType: true,
+      };
+    }
+    case 'AWS::Events::ApiDestination': {
+      const name = physicalName(input, 'Name');
+      return {
+        ref: name,
+        attributes: { Arn: arns.apiDestinationArn(scope, name), ArnForPolicy: arns.eventsArnForPolicy(scope, 'api-destination', name) },
+        knownType: true,
+      };
+    }
     case 'AWS::Pipes::Pipe': {
       const name = physicalName(input, 'Name');
       return { ref: name, attributes: { Arn: arns.pipeArn(scope, name), Name: name }, knownType: true };

@@ -49,6 +49,10 @@ export function buildTopology(model: LocalModel): Topology {
   for (const archive of model.archives) add(`archive:${archive.logicalId}`, 'archive', archive.logicalId, [archive.name, 'archive']);
   for (const rule of model.rules) add(rule.arn, 'rule', rule.logicalId, [rule.name, JSON.stringify(rule.eventPattern)]);
   for (const pipe of model.pipes) add(pipe.arn, 'pipe', pipe.logicalId, [pipe.name, ...pipe.filters.map((filter) => `filter: ${filter}`)]);
+  for (const topic of model.topics) add(topic.arn, 'other', topic.logicalId, [topic.name, 'topic']);
+  for (const destination of model.apiDestinations) {
+    add(destination.arn, 'other', destination.logicalId, [destination.name, `webhook: ${destination.httpMethod} ${destination.endpoint}`]);
+  }
 
   for (const pipe of model.pipes) {
     const { source } = pipe;
@@ -68,6 +72,10 @@ export function buildTopology(model: LocalModel): Topology {
     }
   }
   for (const mapping of model.eventSourceMappings) connect(mapping.queueArn, mapping.functionArn, `batches of ${mapping.batchSize}`);
+  for (const subscription of model.snsSubscriptions) {
+    connect(subscription.topicArn, subscription.endpoint, 'subscription');
+    if (subscription.deadLetterArn) connect(subscription.topicArn, subscription.deadLetterArn, 'undeliverable', true);
+  }
   for (const queue of model.queues) {
     const redrive = queue.redrivePolicy;
     if (redrive) connect(queue.arn, redrive.deadLetterTargetArn, `after ${redrive.maxReceiveCount} receives`, true);

@@ -62,6 +62,8 @@ export function describePath(path: DeadLetterPath): string {
       return `events subscriber ${path.subscriber} did not process; redrive sends them back to queue ${path.queueName}`;
     case 'subscriber-function':
       return `events subscriber ${path.subscriber} did not process; redrive invokes its function ${path.functionName} asynchronously with each`;
+    case 'subscriber-webhook':
+      return `events the webhook of subscriber ${path.subscriber} did not accept; redrive keeps them and says how to replay them from the archive`;
   }
 }
 

@@ -26,6 +26,14 @@ export async function resend(access: StackAccess, path: DeadLetterPath, content:
     if (output.StatusCode !== 202) throw new Error(`Lambda answered ${output.StatusCode} to the asynchronous invocation of ${functionName}`);
     return { kind: 'sent', detail: `event handed to function ${functionName} (asynchronous invocation)` };
   }
+  if (path.kind === 'subscriber-webhook') {
+    return {
+      kind: 'kept',
+      reason:
+        `no AWS call sends one event to API destination ${path.destinationName}; once the endpoint works, replay the archived ` +
+        `events of that time to rule ${path.ruleName} alone (aws events start-replay ... --destination Arn=<bus ARN>,FilterArns=<rule ARN>)`,
+    };
+  }
   if (path.kind === 'pipe' && content.kind === 'stream-batch') {
     const records = await readStreamBatch(clients.streams, content.batch);
     const { sent } = await replayThroughPipe(access, path.pipe, records);

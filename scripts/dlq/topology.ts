@@ -24,7 +24,9 @@ export type DeadLetterPath =
   /** A subscriber's event, resent to the queue its rule feeds (queued and queue-only delivery). */
   | { kind: 'subscriber-queue'; subscriber: string; queueName: string; maxReceiveCount?: number }
   /** A subscriber's event, resent to its function asynchronously (direct delivery). */
-  | { kind: 'subscriber-function'; subscriber: string; functionName: string };
+  | { kind: 'subscriber-function'; subscriber: string; functionName: string }
+  /** A webhook subscriber's event: listed, not resent, since no AWS call sends one event to an API destination. */
+  | { kind: 'subscriber-webhook'; subscriber: string; ruleName: string; destinationName: string };
 
 /** A queue `npm run dlq` lists and redrives: a dead-letter queue of the stack, or the rejected-users queue. */
 export interface RedrivableQueue {
@@ -66,13 +68,13 @@ export function discoverDeadLetterQueues(template: CfnTemplate, stage: string): 
       const dlqId = reader.referencedId(propertyAt(target, 'DeadLetterConfig', 'Arn'));
       const targetId = reader.referencedId(target.Arn);
       if (dlqId === undefined || targetId === undefined) continue;
-      add(queueName(dlqId), [subscriber, ruleName], subscriberPath(reader, subscriber, targetId));
+      add(queueName(dlqId), [subscriber, ruleName], subscriberPath(reader, subscriber, ruleName, targetId));
     }
   }
   return queues;
 }
 
-function subscriberPath(reader: TemplateReader, subscriber: string, targetId: string): DeadLetterPath {
+function subscriberPath(reader: TemplateReader, subscriber: string, ruleName: string, targetId: string): DeadLetterPath {
   switch (reader.typeOf(targetId)) {
     case 'AWS::SQS::Queue': {
       const maxReceiveCount = propertyAt(reader.properties(targetId), 'RedrivePolicy', 'maxReceiveCount');
@@ -85,8 +87,10 @@ function subscriberPath(reader: TemplateReader, subscriber: string, targetId: st
     }
     case 'AWS::Lambda::Function':
       return { kind: 'subscriber-function', subscriber, functionName: reader.physicalName(targetId, 'FunctionName') };
+    case 'AWS::Events::ApiDestination':
+      return { kind: 'subscriber-webhook', subscriber, ruleName, destinationName: reader.physicalName(targetId, 'Name') };
     default:
-      throw new DlqError(`The rule of subscriber ${subscriber} targets ${targetId} (${reader.typeOf(targetId)}); only queues and functions can be redriven`);
+      throw new DlqError(`The rule of subscriber ${subscriber} targets ${targetId} (${reader.typeOf(targetId)}); only queues, functions and webhooks have dead letters it reads`);
   }
 }
 

@@ -14,7 +14,7 @@ const PROJECT_DIR = path.resolve(__dirname, '..', '..');
 async function main(argv: readonly string[]): Promise<void> {
   const request = parseNewSubscriberArguments(argv);
   const files = planSubscriber(
-    { name: request.name, delivery: request.delivery, event: await findContractSource(request.eventName, PROJECT_DIR) },
+    { name: request.name, delivery: request.delivery, endpoint: request.endpoint, event: await findContractSource(request.eventName, PROJECT_DIR) },
     {
       registered: subscribers.map((entry) => entry.name),
       exists: (relative) => fs.existsSync(path.join(PROJECT_DIR, relative)),
@@ -34,6 +34,14 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   for (const file of redrawn) console.log(`  redrew ${file}`);
+  if (request.delivery === 'webhook') {
+    console.log(
+      `Next: npm start -- --secret users-fanout/${request.name}=<key> posts its events to the local URL in cdk/subscribers.ts ` +
+        '(npm run webhook-listener shows them). Before deploying, store the key in Secrets Manager under that name and ' +
+        'give the stage its https endpoint with -c (docs/adding-a-subscriber.md).',
+    );
+    return;
+  }
   console.log('Next: describe it in cdk/subscribers.ts (npm run diagram again if you narrow its pattern), then npm test and npm start (docs/adding-a-subscriber.md).');
 }
 

@@ -12,6 +12,8 @@ export interface SubscriberRequest {
   name: string;
   delivery: DeliveryKind;
   event: ContractSource;
+  /** For a webhook: the URL `npm start` posts to. */
+  endpoint?: string;
 }
 
 /** What the project holds now, as far as the scaffold reads it. */
@@ -28,7 +30,8 @@ export interface PlannedFile {
 
 /**
  * Every file the new subscriber needs, or a ScaffoldError before anything is written. A queue-only subscriber
- * has no function here (another team consumes its queue), so it is a registry entry alone.
+ * has no function here (another team consumes its queue), nor has a webhook (the endpoint is someone else's
+ * service), so each is a registry entry alone.
  */
 export function planSubscriber(request: SubscriberRequest, project: ProjectState): PlannedFile[] {
   checkSubscriberName(request.name, project);
@@ -36,14 +39,14 @@ export function planSubscriber(request: SubscriberRequest, project: ProjectState
   const { constants, modulePath } = request.event;
   const registry: PlannedFile = {
     path: REGISTRY_FILE,
-    content: addRegistryEntry(project.registrySource, renderRegistryEntry(values, request.delivery), `../${modulePath}`, [
+    content: addRegistryEntry(project.registrySource, renderRegistryEntry(values, request.delivery, request.endpoint), `../${modulePath}`, [
       constants.source,
       constants.detailType,
       constants.schemaVersion,
     ]),
     replaces: true,
   };
-  if (request.delivery === 'queue-only') return [registry];
+  if (request.delivery === 'queue-only' || request.delivery === 'webhook') return [registry];
   const handler = request.delivery === 'queued' ? renderQueuedHandler(values) : renderDirectHandler(values);
   return [
     { path: `services/${request.name}/event.ts`, content: renderEventModule(values) },

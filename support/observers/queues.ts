@@ -1,4 +1,5 @@
 import { GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { waitFor } from '../waiting';
 
 export async function queueUrl(sqs: SQSClient, queueName: string): Promise<string> {
   const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
@@ -37,4 +38,19 @@ export async function readAllMessages(sqs: SQSClient, queueName: string, visibil
     if (Messages.length === 0) return messages;
     messages.push(...Messages);
   }
+}
+
+/**
+ * Receives from a queue until at least `atLeast` messages have arrived, and returns them (they stay on the queue,
+ * invisible for its visibility timeout). Short polls only: a long poll would wait on a test's manual clock.
+ */
+export async function receiveAtLeast(sqs: SQSClient, queueName: string, atLeast: number): Promise<Message[]> {
+  const url = await queueUrl(sqs, queueName);
+  const received: Message[] = [];
+  await waitFor(`${atLeast} message(s) on ${queueName}`, async () => {
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'] }));
+    received.push(...Messages);
+    return received.length >= atLeast;
+  });
+  return received;
 }

@@ -8,6 +8,8 @@ export interface DeliveryFailure {
   code: string;
   message: string;
   retryable: boolean;
+  /** The least wait before the next try, from an API destination's Retry-After header. */
+  retryAfterMs?: number;
 }
 
 /** The message EventBridge puts on a target's DLQ: the event as body, and why it got there as attributes. */
@@ -41,5 +43,7 @@ export function classifyFailure(error: unknown): DeliveryFailure {
   const label = `${name} ${typeof code === 'string' ? code : ''}`;
   if (/NotFound|DoesNotExist|NonExistent/i.test(label)) return { code: 'RESOURCE_NOT_FOUND', message, retryable: false };
   if (/Throttl|TooManyRequests/i.test(label)) return { code: 'THROTTLING', message, retryable: true };
+  // The target refused the input itself (an SNS message too long, say): a retry would be refused the same way.
+  if (/InvalidParameter|ValidationError/i.test(label)) return { code: 'INVALID_PARAMETER', message, retryable: false };
   return { code: 'SDK_CLIENT_ERROR', message, retryable: true };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LambdaPort, SqsPort } from '../../model/ports';
+import type { LambdaPort, SnsPort, SqsPort } from '../../model/ports';
 import type { RuleTargetModel } from '../../model/types';
 import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
@@ -7,8 +7,10 @@ import type { Clock, Timer } from '../../clock';
 import type { LogSink } from '../../log-sink';
 import { NO_TRACING, type SpanId, type Tracer } from '../../trace';
 import type { EventEnvelope } from '../types';
+import { ApiDestinationFailure } from '../api-destinations/failure';
+import type { ApiDestinations } from '../api-destinations/api-destinations';
 import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
-import { targetMessageBody, targetPayload } from './target-input';
+import { asPayload, asText, targetInput, type TargetInput } from './target-input';
 
 /** One event on its way to one rule target; kept on disk until the target accepted it or it was dead-lettered. */
 export interface PendingDelivery {
@@ -30,6 +32,8 @@ export interface DeliveriesOptions {
   registry: BusRegistry;
   sqs: SqsPort;
   lambda: LambdaPort;
+  sns?: SnsPort;
+  apiDestinations: ApiDestinations;
   /** Retry delays and event ages run on it. */
   clock: Clock;
   /** Delay before retry n (0-based), in ms; the last value repeats. */
@@ -118,8 +122,13 @@ export class Deliveries {
       this.pending.delete(id);
       return;
     }
+    if (resolved.target.kind === 'api-destination' && this.waitForRate(delivery, resolved.target.arn)) return;
     try {
-      await this.send(resolved.target, delivery.event, delivery.traceSpan);
+      await this.send(resolved.target, delivery.event, targetInput(resolved.target, delivery.event, {
+        ruleArn: resolved.rule.arn,
+        ruleName: resolved.rule.name,
+        ingestionTime: delivery.acceptedAt,
+      }), delivery.traceSpan);
       this.pending.delete(id);
       this.tracer.end(delivery.traceSpan, 'ok', { target: resolved.target.arn, attempts: delivery.failedAttempts + 1 });
     } catch (error) {
@@ -127,9 +136,21 @@ export class Deliveries {
     }
   }
 
-  private async send(target: RuleTargetModel, event: EventEnvelope, traceParent: SpanId | undefined): Promise<void> {
-    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, targetPayload(target, event), { traceParent });
-    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: targetMessageBody(target, event), trace: { parent: traceParent } });
+  /** Puts the delivery back until the API destination's rate limit lets it through; true when it must wait. */
+  private waitForRate(delivery: PendingDelivery, destinationArn: string): boolean {
+    const waitMs = this.options.apiDestinations.waitForSlot(destinationArn);
+    if (waitMs <= 0) return false;
+    const later: PendingDelivery = { ...delivery, nextAttemptAt: this.options.clock.now() + waitMs };
+    this.pending.set(later.id, later);
+    this.schedule(later);
+    return true;
+  }
+
+  private async send(target: RuleTargetModel, event: EventEnvelope, input: TargetInput, traceParent: SpanId | undefined): Promise<void> {
+    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input), { traceParent });
+    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input), trace: { parent: traceParent } });
+    else if (target.kind === 'sns' && this.options.sns) await this.options.sns.publish(target.arn, { message: asText(input) }, { traceParent });
+    else if (target.kind === 'api-destination') await this.options.apiDestinations.invoke(target, asText(input), event);
     else throw new UnsupportedTargetError(target.arn);
   }
 
@@ -141,7 +162,9 @@ export class Deliveries {
     if (!failure.retryable) return this.deadLetter(delivery, target, failure, retriesDone, undefined);
     if (retriesDone >= maximumRetryAttempts) return this.deadLetter(delivery, target, failure, retriesDone, 'MaximumRetryAttemptsExhausted');
     const delays = this.options.retryDelays;
-    const nextAttemptAt = this.options.clock.now() + delays[Math.min(retriesDone, delays.length - 1)];
+    // A Retry-After longer than the policy's delay wins: EventBridge takes the more conservative of the two.
+    const delay = Math.max(delays[Math.min(retriesDone, delays.length - 1)], failure.retryAfterMs ?? 0);
+    const nextAttemptAt = this.options.clock.now() + delay;
     if (nextAttemptAt - delivery.acceptedAt > maximumEventAgeSeconds * 1000) {
       return this.deadLetter(delivery, target, failure, retriesDone, 'MaximumEventAgeExhausted');
     }
@@ -192,9 +215,15 @@ class UnsupportedTargetError extends Error {
 }
 
 function classifyTargetError(target: RuleTargetModel, error: unknown): DeliveryFailure {
+  if (error instanceof ApiDestinationFailure) {
+    // A negative Retry-After asks EventBridge to stop retrying.
+    const stop = error.retryAfterMs !== undefined && error.retryAfterMs < 0;
+    return { code: error.code, message: error.message, retryable: error.retryable && !stop, ...(error.retryAfterMs !== undefined && !stop ? { retryAfterMs: error.retryAfterMs } : {}) };
+  }
   if (error instanceof UnsupportedTargetError) return { code: 'UNSUPPORTED_TARGET', message: error.message, retryable: false };
-  if (error instanceof SyntaxError && target.input !== undefined) {
-    return { code: 'INVALID_INPUT', message: `Input of target ${target.id} is not valid JSON`, retryable: false };
+  // Only a transformed input can fail to parse: the event itself is always JSON.
+  if (error instanceof SyntaxError) {
+    return { code: 'INVALID_INPUT', message: `The transformed input of target ${target.id} is not valid JSON: ${error.message}`, retryable: false };
   }
   return classifyFailure(error);
 }

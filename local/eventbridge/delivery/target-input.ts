@@ -1,29 +1,59 @@
+import {
+  compilePathsMap,
+  eventBridgeVariables,
+  parseEventPath,
+  parseInputTemplate,
+  renderInputTemplate,
+  type CompiledPathsMap,
+  type EventPath,
+  type InputTemplate,
+  type RuleContext,
+} from '../../input-transformer';
 import type { RuleTargetModel } from '../../model/types';
 import type { EventEnvelope } from '../types';
 
-/** What a target receives: the event, the constant `Input`, or the part of the event `InputPath` selects. */
-export function targetPayload(target: RuleTargetModel, event: EventEnvelope): unknown {
-  if (target.input !== undefined) return JSON.parse(target.input);
-  if (target.inputPath !== undefined) return selectPath(event, target.inputPath);
-  return event;
+/** What a target receives: the event itself, or the text its Input, InputPath or InputTransformer made of it. */
+export type TargetInput = { event: EventEnvelope } | { text: string };
+
+type Transform = (event: EventEnvelope, rule: RuleContext) => string;
+
+/** Each target's transformation, compiled on first use; targets come from the template and never change. */
+const transforms = new WeakMap<RuleTargetModel, Transform | undefined>();
+
+export function targetInput(target: RuleTargetModel, event: EventEnvelope, rule: RuleContext): TargetInput {
+  if (!transforms.has(target)) transforms.set(target, compileTransform(target));
+  const transform = transforms.get(target);
+  return transform ? { text: transform(event, rule) } : { event };
 }
 
-/** The SQS message body for a target: the payload as JSON text (a constant `Input` is sent as written). */
-export function targetMessageBody(target: RuleTargetModel, event: EventEnvelope): string {
-  if (target.input !== undefined) return target.input;
-  return JSON.stringify(targetPayload(target, event));
+/** The input as the JSON value a Lambda function is invoked with; throws SyntaxError when the text is not JSON. */
+export function asPayload(input: TargetInput): unknown {
+  return 'event' in input ? input.event : JSON.parse(input.text);
 }
 
-/** A JSONPath of dotted names and array indexes, such as `$.detail.data` or `$.resources[0]`. */
-function selectPath(event: EventEnvelope, path: string): unknown {
-  if (path === '$') return event;
-  if (!path.startsWith('$')) throw new Error(`InputPath "${path}" is not a JSONPath starting with $`);
-  const steps = [...path.slice(1).matchAll(/\.([^.[\]]+)|\[(\d+)\]|\['([^']+)'\]/g)];
-  if (steps.map((step) => step[0]).join('') !== path.slice(1)) throw new Error(`InputPath "${path}" is not a JSONPath this runtime supports`);
-  let value: unknown = event;
-  for (const [, name, index, quoted] of steps) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[name ?? quoted ?? Number(index)];
+/** The input as the text of a message or request body. */
+export function asText(input: TargetInput): string {
+  return 'event' in input ? JSON.stringify(input.event) : input.text;
+}
+
+function compileTransform(target: RuleTargetModel): Transform | undefined {
+  if (target.input !== undefined) {
+    const constant = target.input;
+    return () => constant;
   }
-  return value;
+  if (target.inputPath !== undefined) return selectPath(parseEventPath(target.inputPath));
+  if (target.inputTransformer !== undefined) {
+    const template = parseInputTemplate(target.inputTransformer.inputTemplate);
+    return fillTemplate(template, compilePathsMap(target.inputTransformer.inputPathsMap));
+  }
+  return undefined;
+}
+
+/** A path the event lacks selects nothing, and the target gets JSON null. */
+function selectPath(path: EventPath): Transform {
+  return (event) => JSON.stringify(path.select(event)) ?? 'null';
+}
+
+function fillTemplate(template: InputTemplate, paths: CompiledPathsMap): Transform {
+  return (event, rule) => renderInputTemplate(template, eventBridgeVariables(paths, event as unknown as Record<string, unknown>, rule));
 }

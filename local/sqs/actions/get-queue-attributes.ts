@@ -35,6 +35,9 @@ function queueAttributes(engine: SqsEngine, queue: Queue): Record<string, string
     ...(model.redrivePolicy
       ? { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: model.redrivePolicy.deadLetterTargetArn, maxReceiveCount: model.redrivePolicy.maxReceiveCount }) }
       : {}),
-    SqsManagedSseEnabled: 'false',
+    SqsManagedSseEnabled: String(model.sqsManagedSseEnabled),
+    ...(model.kmsMasterKeyId !== undefined
+      ? { KmsMasterKeyId: model.kmsMasterKeyId, KmsDataKeyReusePeriodSeconds: String(model.kmsDataKeyReusePeriodSeconds) }
+      : {}),
   };
 }

@@ -10,6 +10,8 @@ export interface BuildContext {
   region: string;
   account: string;
   endpoint: string;
+  /** Secrets that Secrets Manager dynamic references name, by secret id. */
+  secrets: Readonly<Record<string, string>>;
   warn(message: string): void;
 }
 

@@ -1,5 +1,8 @@
 import { FunctionModel, SqsEventSourceMappingModel } from '../../model/types';
+import { compilePipeFilters, InvalidEventPatternError } from '../../patterns';
 import { arnService, functionNameFromArnOrName } from '../arns';
+import { TemplateError } from '../cfn-types';
+import { PropertyReader } from '../properties';
 import { BuildContext, ResolvedResource } from './build-context';
 
 /** AWS defaults for an SQS event source mapping. */
@@ -22,9 +25,6 @@ export function buildSqsEventSourceMapping(
     context.warn(`${logicalId} (AWS::Lambda::EventSourceMapping): function ${functionName} is not run locally; skipped`);
     return undefined;
   }
-  if (properties.has('FilterCriteria')) {
-    context.warn(`${logicalId} (AWS::Lambda::EventSourceMapping): FilterCriteria is not applied locally; every message is delivered`);
-  }
   const mapping: SqsEventSourceMappingModel = {
     logicalId,
     functionArn: target.arn,
@@ -39,5 +39,22 @@ export function buildSqsEventSourceMapping(
   };
   const maximumConcurrency = properties.child('ScalingConfig').optionalNumber('MaximumConcurrency');
   if (maximumConcurrency !== undefined) mapping.maximumConcurrency = maximumConcurrency;
+  const filters = filterPatterns(logicalId, properties);
+  if (filters.length > 0) mapping.filters = filters;
   return mapping;
+}
+
+/** FilterCriteria's patterns, checked as Lambda checks them when the mapping is created. */
+function filterPatterns(logicalId: string, properties: PropertyReader): string[] {
+  const patterns = properties
+    .child('FilterCriteria')
+    .list('Filters')
+    .map((filter) => filter.string('Pattern'));
+  try {
+    compilePipeFilters(patterns);
+  } catch (error) {
+    if (!(error instanceof InvalidEventPatternError)) throw error;
+    throw new TemplateError(`${logicalId} (AWS::Lambda::EventSourceMapping): FilterCriteria that Lambda would refuse: ${error.message}`);
+  }
+  return patterns;
 }

@@ -8,6 +8,9 @@ export const QUEUE_DEFAULTS = {
   messageRetentionSeconds: 345_600,
   delaySeconds: 0,
   receiveMessageWaitTimeSeconds: 0,
+  /** SQS encrypts new queues with its own keys unless a KMS key is given or the template turns it off. */
+  sqsManagedSseEnabled: true,
+  kmsDataKeyReusePeriodSeconds: 300,
 };
 
 export function buildQueue({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): QueueModel {
@@ -26,7 +29,15 @@ export function buildQueue({ logicalId, identity, properties }: ResolvedResource
       'ReceiveMessageWaitTimeSeconds',
       QUEUE_DEFAULTS.receiveMessageWaitTimeSeconds,
     ),
+    sqsManagedSseEnabled: false,
   };
+  const kmsMasterKeyId = properties.optionalString('KmsMasterKeyId');
+  if (kmsMasterKeyId !== undefined) {
+    queue.kmsMasterKeyId = kmsMasterKeyId;
+    queue.kmsDataKeyReusePeriodSeconds = properties.number('KmsDataKeyReusePeriodSeconds', QUEUE_DEFAULTS.kmsDataKeyReusePeriodSeconds);
+  } else {
+    queue.sqsManagedSseEnabled = properties.boolean('SqsManagedSseEnabled', QUEUE_DEFAULTS.sqsManagedSseEnabled);
+  }
   const redrive = properties.json('RedrivePolicy') as Record<string, unknown> | undefined;
   if (redrive !== undefined) {
     const deadLetterTargetArn = redrive.deadLetterTargetArn;

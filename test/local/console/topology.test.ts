@@ -1,5 +1,5 @@
 import { buildTopology } from '../../../local/console/topology';
-import type { StreamPipeSourceModel } from '../../../local/model/types';
+import type { LocalModel, StreamPipeSourceModel } from '../../../local/model/types';
 import { loadLocalModel } from '../../../local/template';
 import { SpanStore } from '../../../local/trace';
 import { CDK_OUT } from '../../../support/project';
@@ -50,5 +50,32 @@ describe('the topology of the running template', () => {
     expect(edge(enrichmentArn, audit.arn)).toMatchObject({ source: 'observed', count: 1 });
     expect(edge(enrichmentArn, 'ses')).toMatchObject({ source: 'observed', count: 1 });
     expect(node('ses')).toMatchObject({ type: 'mail', page: '#/mail', total: 1 });
+  });
+
+  it('shows topics with their subscriptions and API destinations as rule targets, and counts published messages', () => {
+    const topicArn = 'arn:aws:sns:us-east-1:000000000000:alerts';
+    const [queue, dlq] = model.queues;
+    const destinationArn = 'arn:aws:events:us-east-1:000000000000:api-destination/crm/abc';
+    const [rule] = model.rules;
+    const withBus: LocalModel = {
+      ...model,
+      topics: [{ logicalId: 'Alerts', name: 'alerts', arn: topicArn }],
+      snsSubscriptions: [
+        { logicalId: 'Sub', arn: `${topicArn}:1`, topicArn, protocol: 'sqs', endpoint: queue.arn, rawMessageDelivery: false, filterPolicy: { a: ['b'] }, filterPolicyScope: 'MessageAttributes', deadLetterArn: dlq.arn },
+      ],
+      apiDestinations: [{ logicalId: 'Crm', name: 'crm', arn: destinationArn, connectionArn: 'c', endpoint: 'https://crm.example/*', httpMethod: 'POST', invocationRateLimitPerSecond: 300 }],
+      rules: [{ ...rule, targets: [...rule.targets, { ...rule.targets[0], id: 'crm', arn: destinationArn, kind: 'api-destination' } as (typeof rule.targets)[number]] }, ...model.rules.slice(1)],
+    };
+    const tracer = new SpanStore({ now: () => 0 });
+    const published = tracer.record({ kind: 'sns.publish', resource: topicArn });
+    tracer.record({ kind: 'sqs.message', resource: queue.arn, parents: [published] });
+
+    const { nodes, edges } = buildTopology(withBus, tracer);
+    const edge = (from: string, to: string) => edges.find((candidate) => candidate.from === from && candidate.to === to);
+    expect(nodes.find((node) => node.id === topicArn)).toMatchObject({ type: 'topic', total: 1, counted: 'messages' });
+    expect(nodes.find((node) => node.id === destinationArn)).toMatchObject({ type: 'api-destination', name: 'crm' });
+    expect(edge(topicArn, queue.arn)).toMatchObject({ source: 'template', label: 'filtered', count: 1 });
+    expect(edge(topicArn, dlq.arn)).toMatchObject({ source: 'template', label: 'dead letters', count: 0 });
+    expect(edge(rule.arn, destinationArn)).toMatchObject({ source: 'template' });
   });
 });

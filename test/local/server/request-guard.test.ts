@@ -41,6 +41,16 @@ describe('the endpoint refuses what a web page elsewhere could ask of it', () =>
       },
     };
     endpoint.mount(recorder);
+    // SNS's query protocol by signing name, SQS's query protocol at queue URLs, and the runtime's own /_local/ actions.
+    const queryRecorder: HttpServiceHandler = {
+      signingNames: ['sns'],
+      pathPrefixes: ['/000000000000', '/_local/test'],
+      async handle(request, _body, response) {
+        actions.push(`${request.method} ${request.url}`);
+        response.writeHead(200, { 'Content-Type': 'text/xml' }).end('<Response/>');
+      },
+    };
+    endpoint.mount(queryRecorder);
   });
   afterAll(() => endpoint.close());
   beforeEach(() => (actions.length = 0));
@@ -95,6 +105,24 @@ describe('the endpoint refuses what a web page elsewhere could ask of it', () =>
 
   it('lets programs act (curl, npm run dlq): they send neither Origin nor Sec-Fetch-Site', async () => {
     expect((await send(endpoint, 'DELETE', '/_aws/test/mail', { Host: host })).status).toBe(200);
+  });
+
+  it("passes SQS's and SNS's query protocol as SDKs and the CLI send it: form posts without Origin, to / and to a queue URL", async () => {
+    const form = { Host: host, 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' };
+    const toQueueUrl = await send(endpoint, 'POST', '/000000000000/orders', form, 'Action=SendMessage&MessageBody=hi');
+    const signedSqs = await send(endpoint, 'POST', '/', { ...form, Authorization: signedFor('sqs') }, 'Action=ListQueues');
+    const signedSns = await send(endpoint, 'POST', '/', { ...form, Authorization: signedFor('sns') }, 'Action=Publish&TopicArn=t&Message=hi');
+    expect([toQueueUrl.status, signedSqs.status, signedSns.status]).toEqual([200, 200, 200]);
+    expect(actions).toEqual(['POST /000000000000/orders', 'POST /', 'POST /']);
+  });
+
+  it("treats the runtime's /_local/ pages (run a schedule, sweep TTL) as actions: a program may post, another site may not", async () => {
+    expect((await send(endpoint, 'GET', '/_local/test/schedules', { Host: host })).status).toBe(200);
+    expect((await send(endpoint, 'POST', '/_local/test/schedules/nightly', { Host: host })).status).toBe(200);
+    expect((await send(endpoint, 'PUT', '/_local/test/schedules/nightly', { Host: host })).status).toBe(405);
+    const crossSite = await send(endpoint, 'POST', '/_local/test/ttl-sweep', { Host: host, 'Sec-Fetch-Site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect(actions).toEqual(['GET /_local/test/schedules', 'POST /_local/test/schedules/nightly']);
   });
 
   it('accepts the Host the AWS SDK sends, and serves every response under a policy that allows nothing', async () => {

@@ -86,6 +86,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
       messageRetentionSeconds: 1209600,
       delaySeconds: 0,
       receiveMessageWaitTimeSeconds: 0,
+      sqsManagedSseEnabled: true,
     });
     const work = byLogicalId(model.queues, 'WorkQueue');
     expect(work.visibilityTimeoutSeconds).toBe(60);
@@ -336,14 +337,10 @@ describe('loadLocalModel on unsupported resources', () => {
         'InlineFn (AWS::Lambda::Function): inline or container image code is not supported locally; skipped',
         'MissingAssetFn (AWS::Lambda::Function): code asset S3 key nowhere.zip is not a folder in cdk.out; skipped',
         'StreamMapping (AWS::Lambda::EventSourceMapping): function someone is not run locally; skipped',
-        'Nightly (AWS::Events::Rule): scheduled rules are not run locally; skipped',
-        'OddTargetRule (AWS::Events::Rule): target Sns (arn:aws:sns:us-east-1:000000000000:topic) is not delivered locally',
-        'OddTargetRule (AWS::Events::Rule): target Transformed uses InputTransformer, which the local runtime does not apply',
         'StepPipe (AWS::Pipes::Pipe): target arn:aws:states:us-east-1:000000000000:stateMachine:sm is not supported locally (EventBridge bus, SQS or Lambda only); not run locally',
         'Widget (Custom::Widget): resource type not supported by the local runtime; skipped',
         'LayeredFn (AWS::Lambda::Function): Layers is not applied locally; code the handler loads from /opt will be missing',
         'LayeredFn (AWS::Lambda::Function): DeadLetterConfig is not applied locally; failed async events go only to the EventInvokeConfig on-failure destination',
-        'FilteredMapping (AWS::Lambda::EventSourceMapping): FilterCriteria is not applied locally; every message is delivered',
         'ImportedKey (AWS::KMS::Key): Origin EXTERNAL is not supported locally (no key material can be imported); skipped',
         'ReplicaKey (AWS::KMS::ReplicaKey): resource type not supported by the local runtime; skipped',
         `DanglingAlias (AWS::KMS::Alias): target key ${importedKeyId} is not a key the local runtime runs; skipped`,
@@ -353,7 +350,8 @@ describe('loadLocalModel on unsupported resources', () => {
     expect(model.eventSourceMappings.map((mapping) => mapping.logicalId)).toEqual(['FilteredMapping']);
     // The pipe with an SQS source and an SQS target runs; the one with a Step Functions target does not.
     expect(model.pipes.map((pipe) => pipe.logicalId)).toEqual(['QueuePipe']);
-    expect(model.rules.map((rule) => rule.targets.map((target) => target.kind))).toEqual([['unsupported', 'sqs']]);
+    expect(model.rules.map((rule) => rule.targets.map((target) => target.kind))).toEqual([[], ['sns', 'sqs']]);
+    expect(model.rules[0].scheduleExpression).toBe('rate(1 day)');
     expect(model.tables[0].stream?.viewType).toBe('KEYS_ONLY');
     expect(model.queues.map((queue) => queue.name)).toEqual(['odd-Queue']);
   });

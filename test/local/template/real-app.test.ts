@@ -36,6 +36,9 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
         ...withProperty('AWS::Events::Archive', 'KmsKeyIdentifier').map(
           (id) => `${id} (AWS::Events::Archive): KmsKeyIdentifier is not applied locally; archived events are stored unencrypted and no key permission is checked`,
         ),
+        ...withProperty('AWS::SNS::Topic', 'KmsMasterKeyId').map(
+          (id) => `${id} (AWS::SNS::Topic): KmsMasterKeyId is not applied locally; messages are stored unencrypted and no key permission is checked`,
+        ),
       ].sort(),
     );
   });

@@ -17,12 +17,14 @@ import { constructIdOf, unusedSubscriberNames } from '../../../support/unused-su
  * work with no further edits: the registry, synthesis (cdk-nag included), the picture, the generated tests.
  * The names are free in this checkout, whatever subscribers it already has (see unused-names.ts).
  */
-const [QUEUED, DIRECT, QUEUE_ONLY] = unusedSubscriberNames('crm-sync', 'slack-notice', 'partner-feed');
+const [QUEUED, DIRECT, QUEUE_ONLY, WEBHOOK] = unusedSubscriberNames('crm-sync', 'slack-notice', 'partner-feed', 'crm-hook');
 const NEW_SUBSCRIBERS = [
   { name: QUEUED, args: [] },
   { name: DIRECT, args: ['--delivery', 'direct'] },
   { name: QUEUE_ONLY, args: ['--delivery', 'queue-only'] },
+  { name: WEBHOOK, args: ['--delivery', 'webhook', '--endpoint', 'http://127.0.0.1:9999/users'] },
 ] as const;
+const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 const REGISTERED_BEFORE = subscribers.map((entry) => entry.name);
 const USER_CREATED_V1 = {
   source: ['users-fanout.users'],
@@ -34,6 +36,7 @@ let copy: ProjectCopy;
 const scaffold = (...args: string[]) => copy.run('tsx', ['scripts/new-subscriber/cli.ts', ...args]);
 const scaffoldOutputs: string[] = [];
 
+// Four scaffolds, each of which synthesizes the app to redraw the diagram: on a loaded machine, minutes.
 beforeAll(async () => {
   copy = copyProject();
   for (const { name, args } of NEW_SUBSCRIBERS) {
@@ -41,7 +44,7 @@ beforeAll(async () => {
     if (result.code !== 0) throw new Error(`new-subscriber ${name} failed: ${result.stderr}`);
     scaffoldOutputs.push(result.stdout);
   }
-});
+}, 600_000);
 afterAll(() => copy?.remove());
 
 describe('the files it creates', () => {
@@ -57,9 +60,15 @@ describe('the files it creates', () => {
     expect(copy.exists(`test/services/${DIRECT}/handler.test.ts`)).toBe(true);
   });
 
-  it('queue-only: no service and no test, only the registry entry', () => {
-    expect(copy.exists(`services/${QUEUE_ONLY}`)).toBe(false);
-    expect(copy.exists(`test/services/${QUEUE_ONLY}`)).toBe(false);
+  it('queue-only and webhook: no service and no test, only the registry entry', () => {
+    for (const name of [QUEUE_ONLY, WEBHOOK]) {
+      expect(copy.exists(`services/${name}`)).toBe(false);
+      expect(copy.exists(`test/services/${name}`)).toBe(false);
+    }
+  });
+
+  it('webhook: says how to give the key locally and at deploy', () => {
+    expect(scaffoldOutputs[3]).toContain(`Next: npm start -- --secret users-fanout/${WEBHOOK}=<key> posts its events to the local URL`);
   });
 });
 
@@ -83,13 +92,18 @@ describe('the registry', () => {
   });
 
   it('gets one entry per new subscriber, after the existing ones, pinned to the contract version it was written for', () => {
-    expect(registry.map((entry) => entry.name)).toEqual([...REGISTERED_BEFORE, QUEUED, DIRECT, QUEUE_ONLY]);
+    expect(registry.map((entry) => entry.name)).toEqual([...REGISTERED_BEFORE, QUEUED, DIRECT, QUEUE_ONLY, WEBHOOK]);
+    const webhookDelivery = {
+      kind: 'webhook',
+      endpoint: { context: `${camelCase(WEBHOOK)}Endpoint`, default: 'http://127.0.0.1:9999/users' },
+      auth: { type: 'apiKey', headerName: 'x-api-key', key: { secretsManager: `users-fanout/${WEBHOOK}` } },
+    };
     expect(registry.slice(REGISTERED_BEFORE.length)).toEqual(
       NEW_SUBSCRIBERS.map(({ name }, index) => ({
         name,
         description: `${name}: receives UserCreated v1 events`,
         eventPattern: USER_CREATED_V1,
-        delivery: { kind: ['queued', 'direct', 'queue-only'][index] },
+        delivery: index === 3 ? webhookDelivery : { kind: ['queued', 'direct', 'queue-only'][index] },
       })),
     );
     expect(copy.read('cdk/subscribers.ts')).toContain(
@@ -123,6 +137,13 @@ describe('after the scaffold, with no further edits', () => {
     expect(model.eventSourceMappings.map((mapping) => mapping.queueArn)).toContain(queueArn(`users-fanout-dev-${QUEUED}`));
     expect(rule(DIRECT).targets[0].kind).toBe('lambda');
     expect(rule(QUEUE_ONLY).targets[0].arn).toBe(queueArn(`users-fanout-dev-${QUEUE_ONLY}`));
+    expect(rule(WEBHOOK).targets[0].kind).toBe('api-destination');
+    expect(model.apiDestinations.find((destination) => destination.arn === rule(WEBHOOK).targets[0].arn)).toMatchObject({
+      endpoint: 'http://127.0.0.1:9999/users',
+      httpMethod: 'POST',
+    });
+    // The key is in Secrets Manager, not in the template: the runtime says how to give it.
+    expect(model.warnings.filter((warning) => warning.includes(`give it with npm start -- --secret users-fanout/${WEBHOOK}=<value>`))).toHaveLength(1);
   });
 
   it('npm run diagram draws the new subscribers', async () => {
@@ -160,7 +181,12 @@ describe('refusals: one line, exit code 2, nothing written', () => {
     [[QUEUE_ONLY, '--delivery', 'direct'], `new-subscriber: subscriber "${QUEUE_ONLY}" already exists in cdk/subscribers.ts`],
     [['enrich-user'], 'new-subscriber: "enrich-user" is taken: services/enrich-user already exists'],
     [['user-deleted-sync', '--event', 'UserDeleted'], 'new-subscriber: unknown event "UserDeleted": the registered events are UserCreated (events/registry.ts)'],
-    [['crm-export', '--delivery', 'sync'], 'new-subscriber: unknown delivery "sync": use one of queued, direct, queue-only'],
+    [['crm-export', '--delivery', 'sync'], 'new-subscriber: unknown delivery "sync": use one of queued, direct, queue-only, webhook'],
+    [['crm-export', '--endpoint', 'http://127.0.0.1:9999/x'], 'new-subscriber: --endpoint is for --delivery webhook only'],
+    [
+      ['crm-export', '--delivery', 'webhook', '--endpoint', 'https://crm.example.com/hooks'],
+      'new-subscriber: --endpoint https://crm.example.com/hooks is not a local http URL such as http://127.0.0.1:9999/crm-hook; it is where npm start posts, and each stage names its real https endpoint at deploy',
+    ],
     [[], expect.stringMatching(/^new-subscriber: missing the subscriber name; usage: npm run new-subscriber -- <name>/)],
     [['crm-export', '-x'], `new-subscriber: unknown option "-x"; ${USAGE}`],
     [['crm-export', '--delivery'], `new-subscriber: option "--delivery" needs a value; ${USAGE}`],
