@@ -14,11 +14,23 @@ export interface AppConfig {
    * pipe and the operators, so the people who test can use `npm run put-events`. Never in `prod`.
    */
   readonly testEventSenders: readonly string[];
+  /**
+   * The account's SES sending rate in this Region (SES's `MaxSendRate`, emails a second), which the functions that
+   * send email share: their concurrency and pace are derived from it. `aws sesv2 get-account` shows it as
+   * `SendQuota.MaxSendRate`. In the SES sandbox it is 1; out of it, AWS sets it per account.
+   * @default DEFAULT_SES_MAX_SEND_RATE (50)
+   */
+  readonly sesMaxSendRate: number;
 }
 
 export const DEFAULT_STAGE = 'dev';
 export const DEFAULT_SENDER_EMAIL = 'welcome@example.com';
 export const PRODUCTION_STAGE = 'prod';
+/**
+ * An assumed production quota: AWS publishes no fixed one out of the sandbox. An account still in the sandbox
+ * (1 email a second) deploys with `-c sesMaxSendRate=1`.
+ */
+export const DEFAULT_SES_MAX_SEND_RATE = 50;
 
 // Physical names are built as `users-fanout-<stage>-<resource>`; SQS caps names at 80 characters.
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
@@ -51,7 +63,19 @@ export function readAppConfig(readContext: ContextReader): AppConfig {
       `Invalid context value testEventSenders for stage ${PRODUCTION_STAGE}: in production only the pipe and the operators' redrive may publish users-fanout.users events, so real emails are never sent on a test's behalf`,
     );
   }
-  return { stage, senderEmail, ...(alarmEmail === undefined ? {} : { alarmEmail }), testEventSenders };
+  const sesMaxSendRate = positiveNumber(readContext, 'sesMaxSendRate') ?? DEFAULT_SES_MAX_SEND_RATE;
+  return { stage, senderEmail, ...(alarmEmail === undefined ? {} : { alarmEmail }), testEventSenders, sesMaxSendRate };
+}
+
+/** A number given as `-c key=1.5` (a string) or in cdk.json (a number). */
+function positiveNumber(readContext: ContextReader, key: string): number | undefined {
+  const value = readContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const number = typeof value === 'string' ? Number(value.trim()) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) {
+    throw new Error(`Invalid context value ${key}=${JSON.stringify(value)}: expected a positive number of emails a second, such as 1 in the SES sandbox`);
+  }
+  return number;
 }
 
 /** A list given as `-c key=a,b` (a string) or in cdk.json (an array). */

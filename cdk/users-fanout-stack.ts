@@ -48,7 +48,7 @@ export class UsersFanoutStack extends Stack {
 
   constructor(scope: Construct, id: string, props: UsersFanoutStackProps) {
     super(scope, id, props);
-    const { stage, senderEmail, alarmEmail, testEventSenders } = props.config;
+    const { stage, senderEmail, alarmEmail, testEventSenders, sesMaxSendRate } = props.config;
     // Data, logs and keys outlive a production stack; anywhere else a stack is disposable.
     const removalPolicy = stage === PRODUCTION_STAGE ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.logsKey = new LogsKey(this, 'LogsKey', { stage, removalPolicy });
@@ -89,8 +89,11 @@ export class UsersFanoutStack extends Stack {
     this.alerts.alarmOnDeadLetters('RejectedUsers', this.rejectedUsersQueue, 'A rejected user record');
     this.outputQueue('RejectedUsersQueue', this.rejectedUsersQueue);
 
-    const shared = { stage, senderEmail, auditTable, emailHmacKey: this.emailHmacKey, operatorRole: this.operatorRole, logs };
     const entries = props.subscribers ?? registeredSubscribers;
+    // SES's sending rate is the account's in a Region: every function that sends email gets an equal share of it.
+    const emailSenders = entries.filter((entry) => entry.needs?.includes('sendEmail')).length;
+    const sesSendRateShare = sesMaxSendRate / Math.max(1, emailSenders);
+    const shared = { stage, senderEmail, sesSendRateShare, auditTable, emailHmacKey: this.emailHmacKey, operatorRole: this.operatorRole, logs };
     const duplicate = entries.find((entry, index) => entries.findIndex((other) => other.name === entry.name) !== index);
     if (duplicate !== undefined) throw new Error(`Subscriber "${duplicate.name}" is registered twice; names must be unique`);
     this.subscribers = entries.map((entry) => {

@@ -8,12 +8,15 @@ import { IdempotencyTable } from '../constructs/idempotency-table';
 import { OperatorRole } from '../constructs/operator-role';
 import { LogGroupSettings, ServiceFunction } from '../constructs/service-function';
 import { idempotencyWindowFor } from './redelivery';
+import { sesSendPace } from './ses-send-pace';
 import { Capability } from './subscriber-entry';
 
 /** Stack-wide resources a capability may hand to a subscriber. */
 export interface SharedResources {
   readonly stage: string;
   readonly senderEmail: string;
+  /** Emails a second each function that sends email may send: the stage's SES rate, shared among them. */
+  readonly sesSendRateShare: number;
   readonly auditTable: AuditLogTable;
   readonly emailHmacKey: EmailHmacKey;
   /** Reads and redrives each subscriber's dead letters (`npm run dlq`). */
@@ -29,14 +32,21 @@ export interface CapabilityTarget {
   readonly handler: ServiceFunction;
   /** Longest time in which the subscriber may receive the same event again. */
   readonly redeliveryWindow: Duration;
+  /** The event source mapping's settings, for a queued subscriber. */
+  readonly queued?: { readonly maxConcurrency: number; readonly batchSize: number };
   readonly shared: SharedResources;
 }
 
 type Grant = (target: CapabilityTarget) => void;
 
 const CAPABILITIES: Record<Capability, Grant> = {
-  sendEmail: ({ scope, handler, shared }) => {
+  sendEmail: ({ scope, subscriberName, handler, queued, shared }) => {
+    if (queued === undefined) {
+      throw new Error(`Subscriber "${subscriberName}": sendEmail needs queued delivery, whose concurrency cap keeps sends within the SES quota`);
+    }
     handler.addEnvironment('SENDER_EMAIL', shared.senderEmail);
+    const pace = sesSendPace({ subscriberName, sendRateShare: shared.sesSendRateShare, timeout: handler.timeout, ...queued });
+    handler.addEnvironment('MIN_SEND_INTERVAL_MS', String(pace.minSendIntervalMs));
     // SES authorizes against whichever identity is verified: the address itself or its domain. Either way the
     // function may send as the configured sender only, never as another address of the domain.
     const senderDomain = shared.senderEmail.slice(shared.senderEmail.indexOf('@') + 1);

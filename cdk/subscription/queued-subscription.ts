@@ -11,6 +11,11 @@ import { ruleTargetRetries, sumDurations } from './redelivery';
 import { QueueDeliveryOptions, QueuedDelivery } from './subscriber-entry';
 import { targetInput } from './target-input';
 
+/** `QueuedDelivery.batchSize`'s default. */
+export const DEFAULT_QUEUED_BATCH_SIZE = 10;
+/** `QueuedDelivery.maxConcurrency`'s default, the lowest an SQS event source mapping accepts. */
+export const DEFAULT_QUEUED_MAX_CONCURRENCY = 2;
+
 /** AWS's guidance: at least six function timeouts, so a message is not redelivered while still being handled. */
 const VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
 
@@ -70,10 +75,16 @@ export interface QueuedSubscriptionProps {
  */
 export class QueuedSubscription extends Construct {
   readonly queue: SubscriberQueue;
+  /** Function instances the queue may drive at once. */
+  readonly maxConcurrency: number;
+  /** Messages per invocation. */
+  readonly batchSize: number;
 
   constructor(scope: Construct, id: string, props: QueuedSubscriptionProps) {
     super(scope, id);
     const { delivery, handler } = props;
+    this.maxConcurrency = delivery.maxConcurrency ?? DEFAULT_QUEUED_MAX_CONCURRENCY;
+    this.batchSize = delivery.batchSize ?? DEFAULT_QUEUED_BATCH_SIZE;
     this.queue = new SubscriberQueue(this, 'Queue', {
       queueName: props.queueName,
       rule: props.rule,
@@ -85,8 +96,8 @@ export class QueuedSubscription extends Construct {
     });
     handler.addEventSource(
       new eventSources.SqsEventSource(this.queue, {
-        batchSize: delivery.batchSize ?? 10,
-        maxConcurrency: delivery.maxConcurrency ?? 2,
+        batchSize: this.batchSize,
+        maxConcurrency: this.maxConcurrency,
         reportBatchItemFailures: true,
       }),
     );

@@ -161,7 +161,10 @@ export type DeliveryKind = Delivery['kind'];
 
 /**
  * Named permissions and resources a subscriber's function may be given. Each adds its grants and environment:
- * - `sendEmail`: `ses:SendEmail` as the configured sender (`ses:FromAddress`); `SENDER_EMAIL`.
+ * - `sendEmail`: `ses:SendEmail` as the configured sender (`ses:FromAddress`); `SENDER_EMAIL`. Queued delivery only:
+ *   `MIN_SEND_INTERVAL_MS` paces each instance so that `maxConcurrency` of them stay within the stage's SES rate
+ *   (`-c sesMaxSendRate`, shared among the subscribers that send email); synthesis fails if a paced batch would
+ *   take more than half the timeout.
  * - `idempotencyTable`: a Powertools idempotency table of its own, with an expiry longer than any redelivery;
  *   `IDEMPOTENCY_TABLE_NAME`, `IDEMPOTENCY_TTL_SECONDS`.
  * - `auditTable`: `dynamodb:PutItem` on the audit log table; `AUDIT_TABLE_NAME`.

@@ -69,6 +69,7 @@ export class Subscriber extends Construct {
 
     const { delivery } = entry;
     let deliveryWindow: Duration;
+    let queuedSettings: { maxConcurrency: number; batchSize: number } | undefined;
     switch (delivery.kind) {
       case 'direct': {
         this.handler = this.createHandler(entry, delivery, physicalName, shared);
@@ -93,6 +94,7 @@ export class Subscriber extends Construct {
         });
         this.queue = queued.queue;
         deliveryWindow = queued.redeliveryWindow;
+        queuedSettings = { maxConcurrency: queued.maxConcurrency, batchSize: queued.batchSize };
         break;
       }
       case 'queue-only': {
@@ -137,6 +139,7 @@ export class Subscriber extends Construct {
         subscriberName: entry.name,
         handler: this.handler,
         redeliveryWindow: this.redeliveryWindow,
+        queued: queuedSettings,
         shared,
       });
     }

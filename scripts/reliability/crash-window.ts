@@ -10,3 +10,34 @@ export function unexplainedDuplicateEmails(duplicateEmailTimes: ReadonlyMap<stri
     .filter(([, times]) => times.length > 2 || !killedAt.some((kill) => times[0] < kill && kill < times[1]))
     .map(([userId]) => userId);
 }
+
+/**
+ * The sends each kill interrupted, one count a kill: a second email that a kill explains is counted against the
+ * first kill after its first copy, the one that cut its sandbox off while its idempotency record was in progress.
+ */
+export function killInterruptedSends(duplicateEmailTimes: ReadonlyMap<string, number[]>, killedAt: readonly number[]): number[] {
+  const perKill = killedAt.map(() => 0);
+  for (const [first, second, ...more] of duplicateEmailTimes.values()) {
+    if (more.length > 0) continue;
+    const interrupting = killedAt.findIndex((kill) => first < kill);
+    if (interrupting >= 0 && killedAt[interrupting] < second) perKill[interrupting]++;
+  }
+  return perKill;
+}
+
+/** A kill whose interrupted sends exceed the bound: `kill` counts from 1. */
+export interface CrashWindowBreach {
+  kill: number;
+  interruptedSends: number;
+}
+
+/**
+ * Each sandbox sends one email at a time, so a kill can interrupt at most one send in each sandbox it kills, and
+ * a SIGKILL of the runtime kills every sandbox of the function: `sandboxesPerKill` is its maximum concurrency.
+ * Returns the kills that interrupted more sends than that.
+ */
+export function crashWindowBreaches(interruptedPerKill: readonly number[], sandboxesPerKill: number): CrashWindowBreach[] {
+  return interruptedPerKill
+    .map((interruptedSends, index) => ({ kill: index + 1, interruptedSends }))
+    .filter(({ interruptedSends }) => interruptedSends > sandboxesPerKill);
+}

@@ -12,6 +12,7 @@ import { SuppressionCounter } from '../reliability/suppression-counter';
 import { killAtRandomMoments } from './kills';
 import { soakReport } from './report';
 import { Workload } from './workload';
+import { welcomeEmailSandboxesAtMost } from '../reliability/welcome-email-sandboxes';
 import { noteSdkNodeVersion } from '../aws-target/sdk-node-version';
 
 const USAGE = `Usage: npm run soak -- [--duration 60] [--rate 50] [--concurrency 8]
@@ -19,7 +20,9 @@ const USAGE = `Usage: npm run soak -- [--duration 60] [--rate 50] [--concurrency
 Runs npm start as a child process with a state directory and, for --duration seconds, a mixed workload of
 --rate operations a second (inserts, modifies, deletes, poison users, put-events) with injected faults: 20%
 duplicate delivery, 3% Lambda failures, 2% Lambda timeouts, a SIGKILL and restart at a random moment of every
-20 s, and a 10 s SES outage after the first restart. Then it drains and reconciles. The last line is one JSON object; the exit code is 1 if any user was lost.`;
+20 s, and a 10 s SES outage after the first restart. Then it drains and reconciles. The last line is one JSON object;
+the exit code is 1 if any user was lost, or a duplicate email is not a send a kill interrupted (see crash-window.ts),
+or a kill interrupted more sends than the welcome-email sandboxes it ended.`;
 
 const SES_OUTAGE_SECONDS = 10;
 
@@ -33,7 +36,8 @@ async function main(): Promise<void> {
   const suppressed = new SuppressionCounter();
   log(`Starting the runtime (state in ${stateDir}, fault seed ${seed})`);
   installChildCleanup('soak');
-  const runtime = await ChildRuntime.start({ projectDir: path.resolve(__dirname, '../..'), launcher: 'node', stateDir, args: faultArgs, onLine: suppressed.observe });
+  const projectDir = path.resolve(__dirname, '../..');
+  const runtime = await ChildRuntime.start({ projectDir, launcher: 'node', stateDir, args: faultArgs, onLine: suppressed.observe });
   const clients = createAwsClients({ endpoint: runtime.endpoint, maxAttempts: 1, whenReady: () => runtime.whenReady() });
   const workload = new Workload(clients, `soak-${Date.now().toString(36)}`);
   try {
@@ -48,9 +52,15 @@ async function main(): Promise<void> {
     log(`Workload done: ${JSON.stringify(workload.done)}; draining`);
     await waitUntilSettled(clients, { timeoutMs: COMMAND_LINE_DRAIN_DEADLINE_MS, onSnapshot: progressLines(log, 5000) });
     const result = await reconcile(clients, workload.created);
-    const report = soakReport(result, { killedAt, duplicatesSuppressed: suppressed.count, peakRssMb: runtime.peakRssMb(), elapsedMs: Date.now() - startedAt });
-    process.stdout.write(report);
-    process.exitCode = result.lost > 0 ? 1 : 0;
+    const report = soakReport(result, {
+      killedAt,
+      sandboxesPerKill: welcomeEmailSandboxesAtMost(path.join(projectDir, 'cdk.out')),
+      duplicatesSuppressed: suppressed.count,
+      peakRssMb: runtime.peakRssMb(),
+      elapsedMs: Date.now() - startedAt,
+    });
+    process.stdout.write(report.text);
+    process.exitCode = report.passed ? 0 : 1;
   } finally {
     clients.destroy();
     await runtime.stop();

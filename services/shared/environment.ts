@@ -13,3 +13,12 @@ export function positiveIntegerEnv(name: string): number {
   }
   return value;
 }
+
+export function nonNegativeIntegerEnv(name: string): number {
+  const raw = requiredEnv(name);
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`Environment variable ${name} must be a whole number, 0 or more, received "${raw}"`);
+  }
+  return value;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveIntegerEnv, requiredEnv } from '../shared/environment';
+import { nonNegativeIntegerEnv, positiveIntegerEnv, requiredEnv } from '../shared/environment';
 
 export interface WelcomeEmailConfig {
   senderEmail: string;
@@ -7,6 +7,8 @@ export interface WelcomeEmailConfig {
   idempotencyTtlSeconds: number;
   /** The stage's KMS HMAC key, for the email pseudonym in log lines. */
   emailHmacKeyArn: string;
+  /** Least time between the starts of two sends of this instance, derived by the stack from the SES quota. */
+  minSendIntervalMs: number;
 }
 
 export function welcomeEmailConfigFromEnv(): WelcomeEmailConfig {
@@ -18,5 +20,6 @@ export function welcomeEmailConfigFromEnv(): WelcomeEmailConfig {
     idempotencyTableName: requiredEnv('IDEMPOTENCY_TABLE_NAME'),
     idempotencyTtlSeconds: positiveIntegerEnv('IDEMPOTENCY_TTL_SECONDS'),
     emailHmacKeyArn: requiredEnv('EMAIL_HMAC_KEY_ARN'),
+    minSendIntervalMs: nonNegativeIntegerEnv('MIN_SEND_INTERVAL_MS'),
   };
 }

@@ -6,6 +6,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { emailHmac } from '../shared/email-hmac';
+import { createSendPacer } from '../shared/send-pacer';
 import type { UserCreatedEvent } from '../shared/user-created-event';
 import { welcomeEmailConfigFromEnv } from './config';
 import { processWelcomeMessage } from './process-message';
@@ -13,8 +14,13 @@ import { sendWelcomeEmail, type WelcomeEmailOutcome } from './send-welcome-email
 
 const config = welcomeEmailConfigFromEnv();
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'welcome-email' });
-const ses = new SESClient({});
+// One attempt per send: the queue retries a failed message. SDK retries would back off inside the function, so a
+// throttled batch, sent one at a time, could outrun its timeout; and a send retried after a lost answer could
+// deliver a second email.
+const ses = new SESClient({ maxAttempts: 1 });
 const hashEmail = emailHmac(new KMSClient({}), config.emailHmacKeyArn);
+// Module scope: the pace holds across the invocations a warm instance serves, not only within one batch.
+const waitForSendTurn = createSendPacer(config.minSendIntervalMs);
 
 const idempotencyConfig = new IdempotencyConfig({
   eventKeyJmesPath: 'detail.metadata.idempotencyKey',
@@ -24,7 +30,7 @@ const idempotencyConfig = new IdempotencyConfig({
 });
 
 const sendOnce = makeIdempotent(
-  (event: UserCreatedEvent, recordLogger: Logger) => sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail, hashEmail }),
+  (event: UserCreatedEvent, recordLogger: Logger) => sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail, hashEmail, waitForSendTurn }),
   {
     persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName }),
     config: idempotencyConfig,
@@ -44,7 +50,9 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
     event,
     (record: SQSRecord) => processWelcomeMessage(record, sendOnce, logger),
     processor,
-    // Report every failure as a batch item failure rather than throwing: the thrown error would be logged by the runtime.
-    { context, throwOnFullBatchFailure: false },
+    // One send at a time: SES has no idempotency token, so a sandbox that dies mid-batch (a crash, a timeout) may
+    // repeat the sends it had in flight. Sequential, that is at most one email. Report every failure as a batch
+    // item failure rather than throwing: the thrown error would be logged by the runtime.
+    { context, throwOnFullBatchFailure: false, processInParallel: false },
   );
 };

@@ -20,6 +20,8 @@ export interface WelcomeEmailDependencies {
   senderEmail: string;
   /** The email pseudonym for log lines. */
   hashEmail: EmailHmac;
+  /** Resolves when this instance may send again within its share of the SES quota. */
+  waitForSendTurn: () => Promise<void>;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function sendWelcomeEmail(
 ): Promise<WelcomeEmailOutcome> {
   const user = event.detail.data;
   const logFields = { userId: user.userId, emailHmac: await pseudonymForLogs(user.email, logger, deps.hashEmail) };
+  await deps.waitForSendTurn();
   try {
     const response = await deps.ses.send(new SendEmailCommand(welcomeMessage(user, deps.senderEmail)));
     const messageId = response.MessageId ?? '';

@@ -9,7 +9,12 @@ const contextOf =
 
 describe('app configuration from context', () => {
   it('defaults to the dev stage and the example sender', () => {
-    expect(readAppConfig(contextOf({}))).toEqual({ stage: 'dev', senderEmail: 'welcome@example.com', testEventSenders: [] });
+    expect(readAppConfig(contextOf({}))).toEqual({ stage: 'dev', senderEmail: 'welcome@example.com', testEventSenders: [], sesMaxSendRate: 50 });
+  });
+
+  it('reads the SES sending rate from -c (a string) or cdk.json (a number)', () => {
+    expect(readAppConfig(contextOf({ sesMaxSendRate: '1' })).sesMaxSendRate).toBe(1);
+    expect(readAppConfig(contextOf({ sesMaxSendRate: 14.5 })).sesMaxSendRate).toBe(14.5);
   });
 
   it('reads the stage, the sender and the optional alarm email', () => {
@@ -18,6 +23,7 @@ describe('app configuration from context', () => {
       senderEmail: 'hello@example.org',
       alarmEmail: 'ops@example.org',
       testEventSenders: [],
+      sesMaxSendRate: 50,
     });
   });
 
@@ -42,6 +48,9 @@ describe('app configuration from context', () => {
     [{ senderEmail: 'not-an-email' }, 'senderEmail="not-an-email"'],
     [{ alarmEmail: 'ops@' }, 'alarmEmail="ops@"'],
     [{ stage: 42 }, 'stage=42'],
+    [{ sesMaxSendRate: '0' }, 'sesMaxSendRate="0"'],
+    [{ sesMaxSendRate: 'fast' }, 'sesMaxSendRate="fast"'],
+    [{ sesMaxSendRate: -1 }, 'sesMaxSendRate=-1'],
   ])('rejects %j with an error naming the value', (context, named) => {
     expect(() => readAppConfig(contextOf(context))).toThrow(`Invalid context value ${named}`);
   });

@@ -28,6 +28,8 @@ beforeAll(async () => {
   process.env.SENDER_EMAIL = 'welcome@example.com';
   process.env.IDEMPOTENCY_TABLE_NAME = 'users-fanout-test-idempotency';
   process.env.IDEMPOTENCY_TTL_SECONDS = '172800';
+  // Unpaced, so that only sequential processing can hold back a second send (the pace has its own tests).
+  process.env.MIN_SEND_INTERVAL_MS = '0';
   process.env.EMAIL_HMAC_KEY_ARN = TEST_HMAC_KEY_ARN;
   process.env.AWS_REGION = 'us-east-1';
   ({ handler } = await import('../../../services/welcome-email/handler'));
@@ -130,6 +132,34 @@ describe('welcome-email handler', () => {
     expect(deleted).toEqual([{ id: idempotencyId('user-created:stream-u-2') }]);
     const retryLog = logs.entries().find((entry) => entry.message === SEND_WILL_BE_RETRIED);
     expect(retryLog).toMatchObject({ userId: 'u-2', reason: 'Throttling: Maximum sending rate exceeded.' });
+  });
+
+  it('sends one email at a time within a batch, so an interrupted sandbox has at most one send in flight', async () => {
+    const calls: string[] = [];
+    let releaseFirst = (): void => undefined;
+    let firstStarted = (): void => undefined;
+    const firstSendStarted = new Promise<void>((resolve) => (firstStarted = resolve));
+    ses.on(SendEmailCommand).callsFake((input: { Destination: { ToAddresses: string[] } }) => {
+      calls.push(input.Destination.ToAddresses[0]);
+      const answer = { MessageId: `ses-message-${calls.length}` };
+      if (calls.length > 1) return Promise.resolve(answer);
+      firstStarted();
+      return new Promise((resolve) => (releaseFirst = () => resolve(answer)));
+    });
+
+    const handled = handler(
+      sqsEvent(sqsRecord('m-1', eventBridgeEvent(userCreatedDetail('u-1'))), sqsRecord('m-2', eventBridgeEvent(userCreatedDetail('u-2')))),
+      lambdaContext,
+    );
+    await firstSendStarted;
+    // Every mock answers through promises and setImmediate callbacks, never timers: in parallel, the second record
+    // would reach SES within these turns of the event loop. Sequential, it waits for the first send, held here.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual(['u-1@example.com']);
+
+    releaseFirst();
+    expect(await handled).toEqual({ batchItemFailures: [] });
+    expect(calls).toEqual(['u-1@example.com', 'u-2@example.com']);
   });
 
   it('records a permanent rejection as an outcome, without retrying and without logging the address', async () => {

@@ -67,18 +67,20 @@ describe('welcomeEmailConfigFromEnv', () => {
       IDEMPOTENCY_TABLE_NAME: 'idem',
       IDEMPOTENCY_TTL_SECONDS: '3600',
       EMAIL_HMAC_KEY_ARN: 'arn:aws:kms:us-east-1:123456789012:key/k',
+      MIN_SEND_INTERVAL_MS: '40',
       ...values,
     };
     for (const [key, value] of Object.entries(values)) if (value === undefined) delete process.env[key];
   }
 
-  it('reads the four variables', () => {
+  it('reads the five variables', () => {
     setEnv({});
     expect(welcomeEmailConfigFromEnv()).toEqual({
       senderEmail: 'welcome@example.com',
       idempotencyTableName: 'idem',
       idempotencyTtlSeconds: 3600,
       emailHmacKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
+      minSendIntervalMs: 40,
     });
   });
 
@@ -89,6 +91,8 @@ describe('welcomeEmailConfigFromEnv', () => {
     [{ IDEMPOTENCY_TTL_SECONDS: '1.5' }, 'Environment variable IDEMPOTENCY_TTL_SECONDS must be a positive integer, received "1.5"'],
     [{ IDEMPOTENCY_TTL_SECONDS: '0' }, 'Environment variable IDEMPOTENCY_TTL_SECONDS must be a positive integer, received "0"'],
     [{ EMAIL_HMAC_KEY_ARN: undefined }, 'Environment variable EMAIL_HMAC_KEY_ARN is required'],
+    [{ MIN_SEND_INTERVAL_MS: undefined }, 'Environment variable MIN_SEND_INTERVAL_MS is required'],
+    [{ MIN_SEND_INTERVAL_MS: '-1' }, 'Environment variable MIN_SEND_INTERVAL_MS must be a whole number, 0 or more, received "-1"'],
   ])('refuses %p', (values, message) => {
     setEnv(values);
     expect(() => welcomeEmailConfigFromEnv()).toThrow(message);
