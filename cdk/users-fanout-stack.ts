@@ -1,4 +1,5 @@
 import { CfnOutput, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { USER_CREATED_DETAIL_TYPE, USER_CREATED_SOURCE } from '../events/user-created';
@@ -6,7 +7,7 @@ import { AppConfig, PRODUCTION_STAGE } from './config';
 import { AuditLogTable } from './constructs/audit-log-table';
 import { EmailHmacKey, emailHmacAlias } from './constructs/email-hmac-key';
 import { LogsKey } from './constructs/logs-key';
-import { acknowledgeNoDeadLetterQueue, acknowledgeStreamListing } from './constructs/nag';
+import { acknowledgeNoDeadLetterQueue } from './constructs/nag';
 import { OperatorAlerts } from './constructs/operator-alerts';
 import { OperatorRole } from './constructs/operator-role';
 import { QueueKey } from './constructs/queue-key';
@@ -134,8 +135,15 @@ export class UsersFanoutStack extends Stack {
     this.userCreatedPipe.deadLetterQueue.grantConsumeMessages(role);
     this.userCreatedPipe.enrichmentFunction.grantInvokeLatestVersion(role);
     this.rejectedUsersQueue.grantConsumeMessages(role);
-    this.usersTable.grantStreamRead(role);
-    acknowledgeStreamListing(role);
+    // Redriving a rejected-users pipe batch runs it through reject-user again, whose rejects the operator sends here.
+    this.rejectedUsersQueue.grantSendMessages(role);
+    // The three reads of a batch the DLQ names by its stream and shard (`npm run dlq` lists no streams), not
+    // Table.grantStreamRead, whose dynamodb:ListStreams on * no operator call needs.
+    iam.Grant.addToPrincipal({
+      grantee: role,
+      actions: ['dynamodb:DescribeStream', 'dynamodb:GetShardIterator', 'dynamodb:GetRecords'],
+      resourceArns: [this.usersTable.tableStreamArn as string],
+    });
     this.usersTable.grants.actions(role, 'dynamodb:GetItem');
     this.bus.grantPutEventsTo(role);
     this.emailHmacKey.allowMacGeneration(role);

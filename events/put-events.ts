@@ -7,7 +7,7 @@ runPutEvents(process.argv.slice(2), {
   env: process.env,
   out: (line) => console.log(line),
   err: (line) => console.error(line),
-  createClient: (args) => createEventBridgeClient(args, process.env),
+  createClient: (args, entries) => createEventBridgeClient(args, process.env, entries),
 }).then(
   (exitCode) => {
     process.exitCode = exitCode;

@@ -1,9 +1,10 @@
 import type { Clock } from './clock';
 import { createEventBridge, type LocalEventBridge } from './eventbridge';
 import type { FaultPlan } from './faults';
+import { createLocalIam, type IamMode, type LocalIam } from './iam';
 import { createKms } from './kms';
 import { createLambda, type LocalLambda } from './lambda';
-import type { LogSink } from './log-sink';
+import { consoleLogSink, type LogSink } from './log-sink';
 import type { EventBridgePort, SnsPort, StreamsPort } from './model/ports';
 import type { LocalModel } from './model/types';
 import { createPipesRunner, type PipesRunner } from './pipes';
@@ -26,6 +27,8 @@ export interface GenerationContext {
   tracer: Tracer;
   logSink?: LogSink;
   retryDelays?: RetryDelays;
+  /** Local IAM's mode, and where its usage report is kept (undefined: in memory only). */
+  iam: { mode: IamMode; stateDir?: string };
 }
 
 /** AWS's retry delays, shortened for tests and soak runs that cannot wait minutes. */
@@ -43,9 +46,13 @@ export interface RetryDelays {
  * Their state is in the shared store (queue messages, pending deliveries and async events, scheduled rules' next
  * runs, pipe positions, key secrets), so a generation built from a new template picks up where the last one
  * stopped. Tables, streams and captured mail outlive every generation.
+ * Each generation reads its template's roles and policies into its own local IAM, so a reload that edits a grant
+ * applies it; role credentials derive from role ARNs, so a sandbox's keys still name its role after a reload.
  */
 export interface Generation {
   readonly model: LocalModel;
+  /** The template's IAM: every service of the generation acts, and every request is identified, through it. */
+  readonly iam: LocalIam;
   readonly sqs: LocalSqs;
   readonly lambda: LocalLambda;
   readonly eventBridge: LocalEventBridge;
@@ -64,22 +71,32 @@ export interface Generation {
 
 export function startGeneration(model: LocalModel, context: GenerationContext): Generation {
   const { store, region, account, clock, faults, tracer, logSink } = context;
+  const iam = createLocalIam({
+    iam: model.iam,
+    mode: context.iam.mode,
+    region,
+    account,
+    now: () => clock.now(),
+    log: logSink ?? consoleLogSink,
+    stateDir: context.iam.stateDir,
+  });
+  const { callers } = iam;
   const kms = createKms({ keys: model.keys, aliases: model.aliases, store, region, account });
   const sqs = createSqs({ queues: model.queues, store, endpoint: context.endpoint, region, account, logSink, clock, tracer });
 
   // Lambda destinations may name the bus or a topic, and both invoke Lambda: bind them late.
   const bus: { port?: EventBridgePort } = {};
   const lateEventBridge: EventBridgePort = {
-    putEvents: (entries, trace) => {
+    putEvents: (entries, caller, trace) => {
       if (!bus.port) throw new Error('The event bus is not started yet');
-      return bus.port.putEvents(entries, trace);
+      return bus.port.putEvents(entries, caller, trace);
     },
   };
   const topics: { port?: SnsPort } = {};
   const lateSns: SnsPort = {
-    publish: (topicArn, input, trace) => {
+    publish: (topicArn, input, caller, trace) => {
       if (!topics.port) throw new Error('SNS is not started yet');
-      return topics.port.publish(topicArn, input, trace);
+      return topics.port.publish(topicArn, input, caller, trace);
     },
   };
   const lambda = createLambda({
@@ -99,6 +116,7 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
     streamRetryBackoff: context.retryDelays?.streamMappingBackoff,
     clock,
     tracer,
+    callers,
   });
   const sns = createSns({
     topics: model.topics,
@@ -110,6 +128,7 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
     clock,
     logSink,
     tracer,
+    callers,
   });
   topics.port = sns.port;
   const eventBridge = createEventBridge({
@@ -129,6 +148,7 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
     clock,
     logSink,
     tracer,
+    callers,
   });
   bus.port = eventBridge.port;
   const pipes = createPipesRunner({
@@ -145,16 +165,18 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
     retryBackoff: context.retryDelays?.pipeBackoff,
     clock,
     tracer,
+    callers,
   });
 
   return {
     model,
+    iam,
     sqs,
     lambda,
     eventBridge,
     pipes,
     kmsHandler: kms.handler,
-    handlers: [sqs.handler, sqs.queryHandler, kms.handler, eventBridge.handler, eventBridge.schedulesHandler, lambda.handler, sns.handler],
+    handlers: [sqs.handler, sqs.queryHandler, kms.handler, eventBridge.handler, eventBridge.schedulesHandler, lambda.handler, sns.handler, pipes.handler],
     start() {
       lambda.start();
       eventBridge.start();
@@ -170,6 +192,7 @@ export function startGeneration(model: LocalModel, context: GenerationContext): 
       await eventBridge.close();
       await lambda.close();
       await sqs.close();
+      iam.close();
     },
   };
 }

@@ -1,12 +1,15 @@
 import * as path from 'node:path';
+import { LOCAL_ACCOUNT } from './account';
 import { systemClock, type Clock } from './clock';
 import { createDynamoDb, type TtlSweepResult } from './dynamodb';
 import { planFaults, type RuntimeFaults } from './faults';
+import type { IamMode, LocalIam } from './iam';
 import { consoleLogSink, type LogSink } from './log-sink';
 import type { LocalModel } from './model/types';
-import type { HttpServiceHandler, JsonServiceHandler } from './protocol/service';
+import type { RequestCaller } from './protocol/authorization';
+import type { HttpServiceHandler, JsonServiceHandler, RequestContext } from './protocol/service';
 import { startGeneration, type GenerationContext, type RetryDelays } from './runtime-generation';
-import { startEndpoint, type ServiceHandler } from './server';
+import { LOOPBACK_HOST, startEndpoint, type ServiceHandler } from './server';
 import { createSes } from './ses';
 import { openStateStore } from './storage/state-store';
 import { createStreams, persistentStreamLabels } from './streams';
@@ -41,6 +44,17 @@ export interface LocalRuntimeOptions {
   traceCapacity?: number;
   /** The project's redrive command, which the console runs for a dead-letter queue; without it, the console offers none. */
   redrive?: RedriveCommand;
+  /**
+   * The role (its ARN) the console's actions (send an event, invoke a function) are made as, as an operator assumes
+   * one in AWS to act on the stack; undefined: the local account's administrator, as a request without a role's
+   * credentials is. The console reads tables as the administrator, who may read them.
+   */
+  consoleRole?: string;
+  /**
+   * Local IAM: `enforce` (the default) refuses what AWS would refuse, `warn` lets it through and names it, `off`
+   * checks nothing. See the README's "Local IAM".
+   */
+  iam?: IamMode;
 }
 
 export interface LocalRuntime {
@@ -73,6 +87,11 @@ export interface LocalRuntime {
    * stream labels it keeps), for `apply` after a new synthesis.
    */
   loadModel(): LocalModel;
+  /**
+   * What local IAM checked, allowed and refused, and the credentials of the template's roles. A reload reads the
+   * new template's roles and policies, so this is the running template's IAM, counted since it was applied.
+   */
+  readonly iam: LocalIam;
   /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
   sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
@@ -84,7 +103,7 @@ export interface ModelChanges {
   removed: string[];
 }
 
-export const LOCAL_ACCOUNT = '000000000000';
+export { LOCAL_ACCOUNT } from './account';
 
 /**
  * Builds every supported resource of a synthesized template and serves them on one loopback endpoint.
@@ -154,23 +173,29 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tracer,
       logSink: options.logSink,
       retryDelays: options.retryDelays,
+      iam: { mode: options.iam ?? 'enforce', stateDir: options.stateDir },
     };
     let generation = startGeneration(initialModel, generationContext);
     closers.push(() => generation.close());
+    // Callers are told by the IAM of the template running now: a reload that edits a grant applies it.
+    endpoint.identifyCallers((credentials, sourceIp) => generation.iam.callers.forRequest(credentials, sourceIp));
 
     const reloads = new ReloadLog();
-    const context = { region, account, endpoint: endpoint.url };
+    // The console acts as its configured role, or as a request without a role's credentials: the administrator.
+    const administrator = (): RequestCaller => generation.iam.callers.forRequest({}, LOOPBACK_HOST);
+    const operator = (): RequestCaller => (options.consoleRole === undefined ? administrator() : generation.iam.callers.forRole(options.consoleRole, 'console'));
+    const context = (caller: RequestCaller): RequestContext => ({ region, account, endpoint: endpoint.url, caller });
     const localConsole = createConsole({
       token: endpoint.token,
       redrive: options.redrive,
       sources: {
         model: () => generation.model,
         tracer,
-        dynamoDb: async (operation, input) => dynamoDb.handler.handle(operation, input, context),
-        eventBridge: async (operation, input) => generation.eventBridge.handler.handle(operation, input, context),
+        dynamoDb: async (operation, input) => dynamoDb.handler.handle(operation, input, context(administrator())),
+        eventBridge: async (operation, input) => generation.eventBridge.handler.handle(operation, input, context(operator())),
         busInspection: () => generation.eventBridge.inspection,
         sqs: () => generation.sqs.inspection,
-        lambda: () => generation.lambda.port,
+        invokeFunction: (functionArn, event) => generation.lambda.port.invoke(functionArn, event, operator()),
         pipePositions: () => generation.pipes.positions(),
         mail: () => ses,
         reloads,
@@ -209,6 +234,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       reloads,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => generation.eventBridge.pendingDeliveries(),
+      get iam() {
+        return generation.iam;
+      },
       sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
       replaceFunctionCode: (functionArn, codeDir) => generation.lambda.replaceCode(functionArn, codeDir),
       loadModel,

@@ -7,6 +7,8 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
+import type { LocalCredentials } from '../local/iam/credentials';
+import { localOperatorCredentials } from '../scripts/aws-target/local-operator';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-defaults';
 
 export interface AwsClientOptions {
@@ -22,6 +24,19 @@ export interface AwsClientOptions {
   requestTimeoutMs?: number;
   /** Resolves when the endpoint can serve requests; callers that restart the runtime wait on it before each attempt. */
   whenReady?: () => Promise<void>;
+  /**
+   * Against a local endpoint, who the clients act as: a role's local credentials (`roleCredentials`, or the operator's
+   * from `scripts/aws-target/local-operator.ts`), which local IAM evaluates as that role. Undefined: the placeholder
+   * credentials, which local IAM treats as the account's administrator.
+   */
+  credentials?: LocalCredentials;
+  /**
+   * Against a local endpoint: the stage whose operator role the EventBridge and SQS clients act as, as operators do in
+   * AWS, where the bus policy lets only the pipe and the operators publish users-fanout.users events and the queue
+   * keys let only their senders, receivers and the operators read the queues. The other clients stay as `credentials`
+   * say: people write users and read tables as the account's administrator.
+   */
+  operatorOf?: string;
 }
 
 /** One client per service the tests, benchmarks and scripts call, on one endpoint and one configuration. */
@@ -46,7 +61,7 @@ export type LocalAwsClients = AwsClients & { endpoint: string };
 
 /**
  * Real SDK v3 clients. Against a local endpoint they need no configured account: the region defaults to the
- * runtime's and, unless AWS_ACCESS_KEY_ID names credentials of its own, placeholder credentials do.
+ * runtime's and, unless `credentials` or AWS_ACCESS_KEY_ID name credentials of their own, placeholder credentials do.
  */
 export function createAwsClients(options: AwsClientOptions & { endpoint: string }): LocalAwsClients;
 export function createAwsClients(options?: AwsClientOptions): AwsClients;
@@ -55,19 +70,21 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   const local = endpoint !== undefined;
   const agent = options.maxSockets === undefined ? undefined : new Agent({ keepAlive: true, maxSockets: options.maxSockets });
   const ownCredentials = process.env.AWS_ACCESS_KEY_ID !== undefined;
+  const credentials = options.credentials ?? (ownCredentials ? undefined : LOCAL_CREDENTIALS);
   const config = {
     region: options.region ?? (local ? LOCAL_REGION : undefined),
     ...(local ? { endpoint } : {}),
-    ...(local && !ownCredentials ? { credentials: LOCAL_CREDENTIALS } : {}),
+    ...(local && credentials ? { credentials } : {}),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     ...(agent || options.requestTimeoutMs ? { requestHandler: { httpAgent: agent, requestTimeout: options.requestTimeoutMs } } : {}),
   };
+  const operatorConfig = local && options.operatorOf !== undefined ? { ...config, credentials: localOperatorCredentials(options.operatorOf, 'support-kit') } : config;
   const dynamodb = new DynamoDBClient(config);
   const clients = {
     dynamodb,
     streams: new DynamoDBStreamsClient(config),
-    eventBridge: new EventBridgeClient(config),
-    sqs: new SQSClient(config),
+    eventBridge: new EventBridgeClient(operatorConfig),
+    sqs: new SQSClient(operatorConfig),
     ses: new SESClient(config),
     lambda: new LambdaClient(config),
     kms: new KMSClient(config),

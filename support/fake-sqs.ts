@@ -1,5 +1,6 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { SqsPort, SqsReceivedMessage, SqsSendInput } from '../local/model/ports';
+import type { AuthorizationCheck, RequestCaller } from '../local/protocol/authorization';
 
 interface StoredMessage {
   messageId: string;
@@ -11,7 +12,7 @@ interface StoredMessage {
   receiptHandle?: string;
 }
 
-/** An in-memory SqsPort for tests: visibility timeouts and receive counts, no redrive. */
+/** An in-memory SqsPort for tests: visibility timeouts and receive counts, no redrive, and no IAM (callers are ignored). */
 export class FakeSqs implements SqsPort {
   readonly queues = new Map<string, StoredMessage[]>();
   readonly deleted: string[] = [];
@@ -37,7 +38,7 @@ export class FakeSqs implements SqsPort {
     return { messageId, md5OfBody: md5(input.body) };
   }
 
-  receive(queueArn: string, max: number, visibilityTimeoutSeconds?: number): SqsReceivedMessage[] {
+  receive(queueArn: string, max: number, _caller: RequestCaller, visibilityTimeoutSeconds?: number): SqsReceivedMessage[] {
     this.receiveCalls++;
     const now = Date.now();
     const visible = this.queue(queueArn).filter((message) => message.visibleAt <= now).slice(0, max);
@@ -72,6 +73,10 @@ export class FakeSqs implements SqsPort {
   changeVisibility(queueArn: string, receiptHandle: string, visibilityTimeoutSeconds: number): void {
     const message = this.queue(queueArn).find((candidate) => candidate.receiptHandle === receiptHandle);
     if (message) message.visibleAt = Date.now() + visibilityTimeoutSeconds * 1000;
+  }
+
+  sendPermissions(queueArn: string): AuthorizationCheck[] {
+    return [{ action: 'sqs:SendMessage', resource: queueArn }];
   }
 
   onAvailable(queueArn: string, listener: () => void): () => void {

@@ -1,5 +1,7 @@
 import { FAST_RETRY_DELAYS } from '../local/cli/faults';
+import type { LocalCredentials } from '../local/iam/credentials';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../local/runtime';
+import { localOperatorCredentials } from '../scripts/aws-target/local-operator';
 import { createAwsClients, type LocalAwsClients } from './aws-clients';
 import { CDK_OUT } from './project';
 
@@ -7,7 +9,10 @@ import { CDK_OUT } from './project';
 export interface InProcessRuntime {
   runtime: LocalRuntime;
   endpoint: string;
+  /** As the local administrator, but EventBridge and SQS as the dev stage's operator role (see `operatorOf`). */
   clients: LocalAwsClients;
+  /** The dev stage's operator role's local credentials, for any other client a test makes as the operator. */
+  operatorCredentials: LocalCredentials;
   /** Every line the functions and the runtime logged. */
   logs: string[];
   stop(): Promise<void>;
@@ -26,11 +31,13 @@ export async function startInProcessRuntime(options: Partial<LocalRuntimeOptions
     retryDelays: FAST_RETRY_DELAYS,
     ...options,
   });
-  const clients = createAwsClients({ endpoint: runtime.endpoint });
+  const clients = createAwsClients({ endpoint: runtime.endpoint, operatorOf: 'dev' });
+  const operatorCredentials = localOperatorCredentials('dev', 'in-process-runtime');
   return {
     runtime,
     endpoint: runtime.endpoint,
     clients,
+    operatorCredentials,
     logs,
     async stop() {
       clients.destroy();

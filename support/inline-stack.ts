@@ -43,7 +43,12 @@ export interface InlineStack {
   stop(): Promise<void>;
 }
 
-/** Runs the resources in memory on a free port. */
+/**
+ * Runs the resources in memory on a free port. Local IAM is off unless `options.iam` says otherwise: each inline
+ * stack exercises one service feature with the fewest resources, without the roles, queue policies and Lambda
+ * permissions AWS would also require, which local IAM would rightly refuse. IAM's own tests, and every test of the
+ * real app, run with it enforced.
+ */
 export async function startInlineStack(resources: Record<string, CfnResource>, options: Partial<LocalRuntimeOptions> = {}): Promise<InlineStack> {
   const logs: string[] = [];
   const runtime = await startLocalRuntime({
@@ -51,6 +56,7 @@ export async function startInlineStack(resources: Record<string, CfnResource>, o
     port: 0,
     region: LOCAL_REGION,
     logSink: (line) => logs.push(line),
+    iam: 'off',
     ...options,
   });
   return {

@@ -1,3 +1,4 @@
+import type { LocalCredentials } from '../../local/iam/credentials';
 import { createAwsClients, type AwsClients } from '../../support/aws-clients';
 import { ChildRuntime } from '../../support/child-runtime/child-runtime';
 import { PROJECT_DIR } from '../../support/project';
@@ -11,8 +12,11 @@ export function startBenchRuntime(readyTimeoutMs = READY_LIMIT_MS): Promise<Chil
   return ChildRuntime.start({ projectDir: PROJECT_DIR, launcher: 'npm-start', readyTimeoutMs });
 }
 
-/** SDK clients with a socket for each request in flight, and one attempt each: a failure is a finding, not retried. */
-export function benchClients(endpoint: string, concurrency: number): AwsClients {
+/**
+ * SDK clients with a socket for each request in flight, and one attempt each: a failure is a finding, not retried.
+ * As the local administrator, or as the role whose `credentials` are given.
+ */
+export function benchClients(endpoint: string, concurrency: number, credentials?: LocalCredentials): AwsClients {
   // The request timeout is longer than the stall limit, so a runtime that stops answering is reported as a stall, with the counts reached.
-  return createAwsClients({ endpoint, maxSockets: concurrency, requestTimeoutMs: 2 * STALL_LIMIT_MS, maxAttempts: 1 });
+  return createAwsClients({ endpoint, maxSockets: concurrency, requestTimeoutMs: 2 * STALL_LIMIT_MS, maxAttempts: 1, ...(credentials ? { credentials } : {}) });
 }

@@ -7,9 +7,12 @@ import { auditRecordFor } from '../../services/audit-log/audit-record';
 import { emailHmac } from '../../services/shared/email-hmac';
 import type { UserCreatedEvent } from '../../services/shared/user-created-event';
 import { welcomeMessage } from '../../services/welcome-email/welcome-message';
+import { roleCredentials } from '../../local/iam/credentials';
+import { loadLocalModel } from '../../local/template';
 import type { AwsClients } from '../../support/aws-clients';
 import { LOCAL_REGION } from '../../support/local-defaults';
 import { forEachConcurrently } from '../../support/concurrency';
+import { CDK_OUT } from '../../support/project';
 import { stackNames } from '../../support/stack-names';
 import { waitFor } from '../../support/waiting';
 import { benchClients, STALL_LIMIT_MS, startBenchRuntime } from './bench-runtime';
@@ -33,6 +36,25 @@ const FLOOR_USERS_TABLE = 'users-fanout-bench-floor-users';
 /** Powertools' in-progress expiry: the function's timeout. */
 const IN_PROGRESS_LIMIT_MS = 10_000;
 
+/** Who makes each call, as in the pipeline: the insert is a person's; the rest each function's, as its role. */
+interface FloorCallers {
+  admin: AwsClients;
+  welcomeEmail: AwsClients;
+  auditLog: AwsClients;
+}
+
+/** The functions' execution roles, read from the cdk.out the runtime runs, so the calls are authorized as theirs. */
+function floorCallers(endpoint: string, concurrency: number): FloorCallers {
+  const model = loadLocalModel({ cdkOutDir: CDK_OUT, endpoint, region: LOCAL_REGION, account: '000000000000' });
+  const asFunction = (name: string): AwsClients => {
+    const roleArn = model.functions.find((fn) => fn.name === name)?.roleArn;
+    if (roleArn === undefined) throw new Error(`The bench floor needs function ${name} and its role in cdk.out`);
+    return benchClients(endpoint, concurrency, roleCredentials(roleArn, name));
+  };
+  const { functions } = stackNames();
+  return { admin: benchClients(endpoint, concurrency), welcomeEmail: asFunction(functions.welcomeEmail), auditLog: asFunction(functions.auditLog) };
+}
+
 /** What the welcome-email function is configured with, read from its environment in the synthesized template. */
 function welcomeEmailSettings() {
   const environment = stackNames().welcomeEmailEnvironment;
@@ -49,20 +71,20 @@ type WelcomeEmailSettings = ReturnType<typeof welcomeEmailSettings>;
 export async function runFloor(userCount: number, concurrency: number): Promise<FloorResult> {
   progress('floor: starting a fresh runtime (npm start -- --in-memory)');
   const runtime = await startBenchRuntime();
-  const clients = benchClients(runtime.endpoint, concurrency);
+  const callers = floorCallers(runtime.endpoint, concurrency);
   const settings = welcomeEmailSettings();
   let done = 0;
   const watchdog = new StallWatchdog(STALL_LIMIT_MS, () => `${done}/${userCount} users' calls made`);
   const ticker = setInterval(() => progress(`floor: ${done}/${userCount} users' calls made`), 2_000);
   try {
-    await createFloorUsersTable(clients);
+    await createFloorUsersTable(callers.admin);
     const users = benchUsers(`floor-${Date.now().toString(36)}`, userCount);
     progress(`floor: making each user's 7 calls directly, ${concurrency} users at a time`);
     const startedAt = performance.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     await Promise.race([
       forEachConcurrently(users, concurrency, async (user) => {
-        await callsOfOneUser(clients, settings, user);
+        await callsOfOneUser(callers, settings, user);
         done++;
         watchdog.progressed();
       }),
@@ -74,7 +96,7 @@ export async function runFloor(userCount: number, concurrency: number): Promise<
   } finally {
     clearInterval(ticker);
     watchdog.stop();
-    clients.destroy();
+    for (const clients of Object.values(callers)) clients.destroy();
     await runtime.stop();
   }
 }
@@ -104,19 +126,19 @@ async function createFloorUsersTable(clients: AwsClients): Promise<void> {
  * PutItem), the email's HMAC for its log lines, the email sent, the record completed (its UpdateItem); the audit
  * record's email HMAC and conditional put.
  */
-async function callsOfOneUser(clients: AwsClients, settings: WelcomeEmailSettings, user: BenchUser): Promise<void> {
-  await insertUser(clients.dynamodb, user, FLOOR_USERS_TABLE);
+async function callsOfOneUser(callers: FloorCallers, settings: WelcomeEmailSettings, user: BenchUser): Promise<void> {
+  await insertUser(callers.admin.dynamodb, user, FLOOR_USERS_TABLE);
   const event = userCreatedEvent(user);
-  const hashEmail = emailHmac(clients.kms, settings.emailHmacKeyArn);
+  const welcome = callers.welcomeEmail;
   const idempotencyId = `welcome-email#${createHash('md5').update(JSON.stringify(event.detail.metadata.idempotencyKey)).digest('base64')}`;
-  await takeIdempotencyRecord(clients, settings, idempotencyId);
-  await hashEmail(user.email);
-  const sent = await clients.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, settings.senderEmail)));
-  await completeIdempotencyRecord(clients, settings, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
-  await clients.documents.send(
+  await takeIdempotencyRecord(welcome, settings, idempotencyId);
+  await emailHmac(welcome.kms, settings.emailHmacKeyArn)(user.email);
+  const sent = await welcome.ses.send(new SendEmailCommand(welcomeMessage(event.detail.data, settings.senderEmail)));
+  await completeIdempotencyRecord(welcome, settings, idempotencyId, JSON.stringify({ outcome: 'sent', messageId: sent.MessageId ?? '' }));
+  await callers.auditLog.documents.send(
     new PutCommand({
       TableName: stackNames().auditLogTable,
-      Item: auditRecordFor(event, new Date(), await hashEmail(user.email)),
+      Item: auditRecordFor(event, new Date(), await emailHmac(callers.auditLog.kms, settings.emailHmacKeyArn)(user.email)),
       ConditionExpression: 'attribute_not_exists(eventId)',
     }),
   );

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aspects, RemovalPolicy, Stack, type IAspect } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { CustomerManagedKey } from './customer-managed-key';
@@ -16,18 +16,40 @@ export interface QueueKeyProps {
  * them can use the key directly. `SecureQueue`'s grants add the statements.
  */
 export class QueueKey extends CustomerManagedKey {
+  /** By the principal's policy JSON: a sender's statement gives it the Decrypt a receiver needs, so it is named once. */
+  private readonly senders = new Map<string, iam.IPrincipal>();
+  private readonly receivers = new Map<string, iam.IPrincipal>();
+
   constructor(scope: Construct, id: string, props: QueueKeyProps) {
     super(scope, id, { description: `Encrypts ${props.purpose}`, removalPolicy: props.removalPolicy });
+    // The statements are written once every grant is known, before synthesis (and before cdk-nag reads the key).
+    const writeStatements: IAspect = { visit: (node) => node === this && this.writeSqsStatements() };
+    Aspects.of(this).add(writeStatements);
   }
 
   /** A sender makes SQS generate a data key and decrypt it to check it (AWS's SQS key-management guide). */
   allowSqsSend(principal: iam.IPrincipal): void {
-    this.allow(this.keyPrincipal(principal), ['kms:Decrypt', 'kms:GenerateDataKey'], this.throughSqs());
+    const named = this.keyPrincipal(principal);
+    this.senders.set(this.principalId(named), named);
   }
 
   /** A receiver makes SQS decrypt the data key. */
   allowSqsReceive(principal: iam.IPrincipal): void {
-    this.allow(this.keyPrincipal(principal), ['kms:Decrypt'], this.throughSqs());
+    const named = this.keyPrincipal(principal);
+    this.receivers.set(this.principalId(named), named);
+  }
+
+  private writeSqsStatements(): void {
+    for (const named of this.senders.values()) this.allow(named, ['kms:Decrypt', 'kms:GenerateDataKey'], this.throughSqs());
+    for (const [id, named] of this.receivers) {
+      if (!this.senders.has(id)) this.allow(named, ['kms:Decrypt'], this.throughSqs());
+    }
+    this.senders.clear();
+    this.receivers.clear();
+  }
+
+  private principalId(principal: iam.IPrincipal): string {
+    return JSON.stringify(Stack.of(this).resolve(principal.policyFragment.principalJson));
   }
 
   private throughSqs(): Record<string, Record<string, unknown>> {

@@ -131,7 +131,10 @@ export class Subscriber extends Construct {
     const operators = new OperatorAccess(this, 'OperatorAccess', shared.operatorRole);
     this.deadLetterQueue.grantConsumeMessages(operators);
     this.queue?.grantSendMessages(operators);
-    this.handler?.grantInvokeLatestVersion(operators);
+    // Operators read a queue-only subscriber's queue too (its consumers, when named, are the only others who may).
+    if (delivery.kind === 'queue-only') this.queue?.grantConsumeMessages(operators);
+    // A queued subscriber's dead letters go back to its queue; only a direct one's are handed to its function.
+    if (delivery.kind === 'direct') this.handler?.grantInvokeLatestVersion(operators);
 
     if (this.handler !== undefined) {
       grantCapabilities(entry.needs ?? [], {

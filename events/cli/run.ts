@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { EventBridgeClient, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { describeAwsTarget } from '../../scripts/aws-target/caller-identity';
 import { endpointDownMessage, isConnectionError } from '../../scripts/aws-target/connection-error';
 import { TargetError } from '../../scripts/aws-target/local-endpoint';
@@ -14,7 +14,8 @@ export interface PutEventsIo {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
   err: (line: string) => void;
-  createClient: (args: PutEventsArguments) => EventBridgeClient;
+  /** A client for where the arguments say to send; the entries say which stage's bus, for the local default caller. */
+  createClient: (args: PutEventsArguments, entries: readonly PutEventsRequestEntry[]) => EventBridgeClient;
 }
 
 export const EXIT_OK = 0;
@@ -41,7 +42,7 @@ export async function runPutEvents(argv: readonly string[], io: PutEventsIo): Pr
         ? parseEntries(await readEntriesFile(args.entries.path), args.entries.path, args.bus)
         : freshSampleEntries(args.entries.name, args.bus);
     refuseUnconfirmedRealEmails(entries, args.confirmedRealEmails);
-    const client = io.createClient(args);
+    const client = io.createClient(args, entries);
     try {
       io.out(args.endpointUrl === undefined ? await describeAwsTarget(client.config, io.env) : describeEndpoint(args.endpointUrl, args.local));
       if (args.entries.kind === 'file') io.out(AS_IS_NOTE);

@@ -27,7 +27,8 @@ export function renderBanner(model: LocalModel, examples: BannerExample[], start
     `  Console: ${endpoint}/_console (topology, traces of every event, tables, queues, the bus, functions, pipes, mail)`,
     `  Captured mail: ${endpoint}/_aws/ses (JSON) and ${endpoint}/_aws/ses/ui`,
     // The AWS CLI v1 reads only AWS_DEFAULT_REGION, the v2 AWS_REGION first: the line works for both.
-    `  Credentials: any values work, e.g. export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=${model.region} AWS_DEFAULT_REGION=${model.region}`,
+    `  Credentials: any values are the local administrator, e.g. export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=${model.region} AWS_DEFAULT_REGION=${model.region}`,
+    '  Act as a role of the template: eval "$(npm run -s iam -- credentials <role>)" (local IAM: README, "Local IAM")',
   ];
   for (const example of examples) {
     lines.push('', `  ${example.title}:`, `    ${example.command.replaceAll('{endpoint}', endpoint)}`);

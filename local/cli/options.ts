@@ -1,3 +1,4 @@
+import { IAM_MODES, type IamMode } from '../iam';
 import { parseCommandLine, UsageError } from './command-line';
 import { FAULT_FLAG_OPTIONS, FAULT_USAGE, FaultSettingError, parseFaultSettings, type FaultSettings } from './faults';
 
@@ -12,6 +13,10 @@ export interface StartOptions {
   stackName?: string;
   /** Rebuild changed functions, and re-synthesize and apply a changed app, while running. */
   watch: boolean;
+  /** An already synthesized cloud assembly to run instead of synthesizing the project's app. */
+  assembly?: string;
+  /** Local IAM: enforce (the default), warn or off. */
+  iam: IamMode;
   /** Values for the template's Secrets Manager references, by secret id (`--secret <id>=<value>`). */
   secrets: Record<string, string>;
   faults: FaultSettings;
@@ -30,6 +35,9 @@ Options:
   --stack <name>      the stack to run when cdk.out holds several
   --watch             on a change under services/, rebuild the functions it affects; on a change to the CDK app
                       or events/, re-synthesize and apply the new template; tables, messages and mail are kept
+  --assembly <dir>    run this synthesized cloud assembly (any CDK app's cdk.out) without synthesizing
+  --iam <mode>        local IAM: enforce (default) refuses what AWS would refuse, warn only names it, off
+                      checks nothing (or LOCAL_IAM)
   --secret <id>=<v>   the value of a Secrets Manager secret the template references (an API destination's
                       key, say); repeat for several. Nothing is written to disk
   --help              show this help
@@ -47,6 +55,8 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       'state-dir': { type: 'string' },
       stack: { type: 'string' },
       watch: { type: 'boolean' },
+      assembly: { type: 'string' },
+      iam: { type: 'string' },
       secret: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       ...FAULT_FLAG_OPTIONS,
@@ -56,6 +66,10 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
   const faultFlags = Object.keys(FAULT_FLAG_OPTIONS)
     .filter((name) => given[name] !== undefined)
     .map((name): [string, string] => [`--${name}`, given[name] === true ? '1' : String(given[name])]);
+  if (values.watch === true && values.assembly !== undefined) {
+    // Watch mode re-synthesizes the project's own app; an assembly synthesized elsewhere has nothing here to rebuild.
+    throw new UsageError('--watch re-synthesizes this project\'s app on a change, so it cannot run with --assembly');
+  }
   try {
     return {
       port: values.port === undefined ? parsePort(env.PORT ?? '4566', 'PORT') : parsePort(values.port, '--port'),
@@ -64,6 +78,8 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       reset: values.reset === true,
       stackName: values.stack,
       watch: values.watch === true,
+      ...(values.assembly === undefined ? {} : { assembly: values.assembly }),
+      iam: parseIamMode(values.iam ?? env.LOCAL_IAM ?? 'enforce', values.iam === undefined ? 'LOCAL_IAM' : '--iam'),
       secrets: parseSecrets(values.secret ?? []),
       help: values.help === true,
       faults: parseFaultSettings(faultFlags, env),
@@ -91,4 +107,9 @@ function parsePort(raw: string, source: string): number {
     throw new UsageError(`${source} must be a port number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseIamMode(raw: string, source: string): IamMode {
+  if ((IAM_MODES as readonly string[]).includes(raw)) return raw as IamMode;
+  throw new UsageError(`${source} must be one of ${IAM_MODES.join(', ')}, got "${raw}"`);
 }

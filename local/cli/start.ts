@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { RedriveCommand } from '../console';
 import { startLocalRuntime } from '../runtime';
 import type { BannerExample } from './banner';
+import { AssemblyError, checkAssembly } from './assembly';
 import { renderBanner } from './banner';
 import { describeFaults, runtimeFaultOptions } from './faults';
 import { parseStartOptions, USAGE, UsageError } from './options';
@@ -18,29 +19,38 @@ async function main(): Promise<void> {
     return;
   }
   const projectDir = process.cwd();
-  const cdkOutDir = path.join(projectDir, 'cdk.out');
+  const cdkOutDir = options.assembly === undefined ? path.join(projectDir, 'cdk.out') : checkAssembly(options.assembly, projectDir);
   const stateDir = path.resolve(projectDir, options.stateDir);
   if (options.reset) {
     fs.rmSync(stateDir, { recursive: true, force: true });
     process.stdout.write(`Wiped local state in ${stateDir}\n`);
   }
 
-  process.stdout.write(SYNTHESIZING);
-  const synth = await synthesize({ projectDir, outDir: cdkOutDir });
-  process.stdout.write(`${synth.skipped ? SYNTHESIS_REUSED : synthesisDone(synth.durationMs)}\n`);
+  if (options.assembly === undefined) {
+    process.stdout.write(SYNTHESIZING);
+    const synth = await synthesize({ projectDir, outDir: cdkOutDir });
+    process.stdout.write(`${synth.skipped ? SYNTHESIS_REUSED : synthesisDone(synth.durationMs)}\n`);
+  } else {
+    process.stdout.write(`Running the cloud assembly in ${cdkOutDir}, as synthesized\n`);
+  }
 
   const runtime = await startLocalRuntime({
     cdkOutDir,
     stackName: options.stackName,
     port: options.port,
     stateDir: options.inMemory ? undefined : stateDir,
+    iam: options.iam,
     secrets: options.secrets,
     ...runtimeFaultOptions(options.faults),
     redrive: readRedriveCommand(projectDir),
+    consoleRole: readSettings(projectDir).console?.role,
   });
   if (options.faults.sesOutageSeconds > 0) runtime.throttleSesFor(options.faults.sesOutageSeconds * 1000);
-  process.stdout.write(renderBanner(runtime.model, readExamples(projectDir), Date.now() - performance.timeOrigin));
+  // The project's examples name its own resources; another app's assembly gets none.
+  const examples = options.assembly === undefined ? readExamples(projectDir) : [];
+  process.stdout.write(renderBanner(runtime.model, examples, Date.now() - performance.timeOrigin));
   process.stdout.write(options.inMemory ? '  State: in memory only\n\n' : `  State: ${stateDir} (--reset wipes it, --in-memory skips it)\n\n`);
+  if (options.iam !== 'enforce') process.stdout.write(`  Local IAM: ${options.iam} (${options.iam === 'warn' ? 'refusals are only logged' : 'nothing is checked'}; enforce is the default)\n\n`);
   const faults = describeFaults(options.faults);
   if (faults) process.stdout.write(`  Faults injected: ${faults}\n\n`);
   let watch: WatchMode | undefined;
@@ -79,8 +89,11 @@ async function main(): Promise<void> {
 
 interface LocalRuntimeSettings {
   examples?: BannerExample[];
-  /** `console.redrive`: the command the console runs to redrive a dead-letter queue (see local/console/redrive.ts). */
-  console?: { redrive?: string };
+  /**
+   * `console.redrive`: the command the console runs to redrive a dead-letter queue (see local/console/redrive.ts);
+   * `console.role`: the ARN of the role the console acts as, as an operator would in AWS.
+   */
+  console?: { redrive?: string; role?: string };
 }
 
 function readSettings(projectDir: string): LocalRuntimeSettings {
@@ -98,6 +111,8 @@ function readRedriveCommand(projectDir: string): RedriveCommand | undefined {
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n` : `npm start failed: ${error.message}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
+  if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+  else if (error instanceof AssemblyError) process.stderr.write(`npm start: ${error.message}\n`);
+  else process.stderr.write(`npm start failed: ${error.message}\n`);
+  process.exit(error instanceof UsageError || error instanceof AssemblyError ? 2 : 1);
 });

@@ -263,7 +263,7 @@ export function createConsole(options: ConsoleOptions): LocalConsole {
         } catch {
           throw new ConsoleError(400, 'The event is not JSON');
         }
-        return sources.lambda().invoke(fn.arn, event);
+        return sources.invokeFunction(fn.arn, event);
       },
     },
     {

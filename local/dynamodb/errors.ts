@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../protocol/authorization';
 import { AwsError, unknownOperationError } from '../protocol/aws-error';
 
 /** DynamoDB namespaces the `__type` of the errors it raises itself. */
@@ -25,3 +26,6 @@ export const unknownOperation = (operation: string): AwsError =>
   PARTIQL_OPERATIONS.has(operation)
     ? new AwsError('UnknownOperationException', `${operation} (PartiQL) is not supported by the local DynamoDB`)
     : unknownOperationError(operation);
+
+/** DynamoDB (and DynamoDB Streams) refuse a request the caller may not make with coral's AccessDeniedException, HTTP 400. */
+export const accessDenied = (denial: AccessDenial): AwsError => new AwsError('AccessDeniedException', denial.message, 400, 'com.amazon.coral.service#');

@@ -73,7 +73,15 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
     throw error;
   }
   const keySchemas = new Map<string, TableModel['keySchema']>();
-  const state: DynamoDbState = { engine, streams: new Map(), keySchemas, streamRegistry: options.streamRegistry, timeToLive: new Map() };
+  const partitionKeys = new Map<string, string>();
+  const state: DynamoDbState = {
+    engine,
+    streams: new Map(),
+    keySchemas,
+    streamRegistry: options.streamRegistry,
+    timeToLive: new Map(),
+    partitionKeys,
+  };
   const tableArns = new Map<string, string>();
   const learn = (tables: readonly TableModel[]): void => {
     for (const table of tables) {
@@ -81,6 +89,8 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
       tableArns.set(table.name, table.arn);
       if (table.stream) state.streams.set(table.name, tableStream(table.stream));
       if (table.timeToLiveAttribute) state.timeToLive.set(table.name, table.timeToLiveAttribute);
+      const partitionKey = table.keySchema.find((key) => key.KeyType === 'HASH');
+      if (partitionKey) partitionKeys.set(table.name, partitionKey.AttributeName);
     }
   };
   learn(options.tables);

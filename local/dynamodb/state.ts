@@ -20,6 +20,8 @@ export interface DynamoDbState {
   streamRegistry: StreamRegistry;
   /** The TTL attribute by table name; dynalite keeps none. */
   timeToLive: Map<string, string>;
+  /** The partition key attribute of each template table, by name, for `dynamodb:LeadingKeys`. */
+  partitionKeys: ReadonlyMap<string, string>;
 }
 
 /** Adds what AWS reports about a table's stream to a table description. */

@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../protocol/authorization';
 import { AwsError } from '../protocol/aws-error';
 import { describeViolations } from '../protocol/constraint-violations';
 
@@ -22,3 +23,6 @@ export const replayAlreadyExists = (name: string): AwsError => new AwsError('Res
 /** Buses, rules and targets come from the template, so the calls that would change them are not served. */
 export const operationNotServed = (operation: string): AwsError =>
   new AwsError('UnknownOperationException', `Operation ${operation} is not served: buses, rules and targets come from the template`);
+
+/** A request the caller may not make, as EventBridge answers it: AccessDeniedException, HTTP 400. */
+export const accessDenied = (denial: AccessDenial): AwsError => new AwsError('AccessDeniedException', denial.message);

@@ -3,8 +3,10 @@ import type { SpanId, Tracer } from '../trace';
 import type { PutEventsResultEntry } from '../model/ports';
 import type { RuleModel } from '../model/types';
 import type { Archives } from './archives';
-import type { Bus, BusRegistry } from './bus-registry';
+import { busNameFromArnOrName } from '../template/arns';
+import { DEFAULT_BUS_NAME, type Bus, type BusRegistry } from './bus-registry';
 import type { Deliveries } from './delivery/deliveries';
+import type { EntryAuthorizer } from './entry-authorization';
 import { buildEnvelope } from './envelope';
 import type { EventEnvelope } from './types';
 import type { CheckedEntry } from './validations/put-events';
@@ -24,12 +26,17 @@ export interface EventRouterOptions {
 export class EventRouter {
   constructor(private readonly options: EventRouterOptions) {}
 
-  /** `traceParent` is the hop that put the events: a pipe's enrichment, or a function's invocation. */
-  putEvents(entries: readonly CheckedEntry[], traceParent?: SpanId): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
+  /**
+   * Each entry is authorized on its bus for the caller before it is accepted; a refused entry fails alone.
+   * `traceParent` is the hop that put the events: a pipe's enrichment, or a function's invocation.
+   */
+  putEvents(entries: readonly CheckedEntry[], authorize: EntryAuthorizer, traceParent?: SpanId): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
     const { registry, tracer } = this.options;
     const results: PutEventsResultEntry[] = entries.map((checked) => {
       if (!checked.ok) return checked.result;
       const bus = registry.findBus(checked.entry.EventBusName);
+      const refused = authorize(checked.entry, bus?.model.arn ?? registry.busArn(busNameFromArnOrName(checked.entry.EventBusName || DEFAULT_BUS_NAME)));
+      if (refused) return refused;
       // EventBridge itself accepts and silently drops events for a bus that does not exist; locally that would
       // lose events without a trace, so the entry fails instead.
       if (!bus) return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${checked.entry.EventBusName} does not exist.` };

@@ -1,6 +1,7 @@
 import { jsonOperationsHandler } from '../protocol/operations';
 import type { JsonServiceHandler } from '../protocol/service';
-import { operationNotServed } from './errors';
+import { EVENTBRIDGE_AUTHORIZATION } from './authorization';
+import { accessDenied, operationNotServed } from './errors';
 import { EVENTBRIDGE_OPERATIONS } from './operations';
 import type { EventBridgeState } from './state';
 
@@ -11,7 +12,9 @@ export function createHandler(state: EventBridgeState): JsonServiceHandler {
   return jsonOperationsHandler({
     targetPrefixes: [EVENTBRIDGE_TARGET_PREFIX],
     operations: EVENTBRIDGE_OPERATIONS,
+    authorization: EVENTBRIDGE_AUTHORIZATION,
     state,
     unknownOperation: operationNotServed,
+    accessDenied,
   });
 }

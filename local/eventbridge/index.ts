@@ -8,8 +8,10 @@ import type { StateStore } from '../storage/state-store';
 import { Archives } from './archives';
 import { BusRegistry } from './bus-registry';
 import { DEFAULT_RETRY_DELAYS_MS, Deliveries } from './delivery/deliveries';
+import { DeliveryCallers } from './delivery/delivery-callers';
+import { CALLERS_WITHOUT_IAM, type CallerFactory } from '../protocol/authorization';
+import { entryAuthorizer } from './entry-authorization';
 import { EventRouter } from './event-router';
-import { putEvents } from './actions/put-events';
 import { createHandler } from './handler';
 import type { EventBridgeState, ReplayRecord } from './state';
 import { consoleLogSink, type LogSink } from '../log-sink';
@@ -50,6 +52,8 @@ export interface CreateEventBridgeOptions {
   clock?: Clock;
   /** Each event, rule match and target delivery is a hop. */
   tracer?: Tracer;
+  /** Who deliveries are made as (local IAM): EventBridge for the rule, or a target's role. Without it nothing is checked. */
+  callers?: CallerFactory;
 }
 
 export interface LocalEventBridge {
@@ -74,7 +78,7 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
   const now = (): number => clock.now();
   const log = options.logSink ?? consoleLogSink;
   const registry = new BusRegistry(options.buses, options.rules, options.region, options.account, log);
-  const archives = new Archives(options.archives, options.store, options.region, options.account, now);
+  const archives = new Archives(options.archives, options.store, options.region, options.account, now, options.callers, log);
   const deliveries = new Deliveries({
     store: options.store,
     registry,
@@ -86,14 +90,18 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,
     tracer: options.tracer,
+    callers: new DeliveryCallers(options.callers ?? CALLERS_WITHOUT_IAM),
   });
   const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now, tracer: options.tracer ?? NO_TRACING });
   const scheduler = new Scheduler({ registry, router, store: options.store, clock, log });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
   const state: EventBridgeState = { registry, archives, router, replays, now };
   return {
-    // In process, entries get the checks a PutEvents request gets.
-    port: { putEvents: (entries, trace) => putEvents(state, validatePutEvents({ Entries: entries }), trace) },
+    // In process, entries get the checks a PutEvents request gets, the caller's authorization included.
+    port: {
+      putEvents: (entries, caller, trace) =>
+        state.router.putEvents(validatePutEvents({ Entries: entries }).Entries, entryAuthorizer(caller), trace?.traceParent),
+    },
     handler: createHandler(state),
     inspection: inspectEventBridge(registry, now),
     schedulesHandler: createSchedulesHandler(scheduler),

@@ -15,6 +15,8 @@ export interface ReplayRecord {
   replayEndTime: number;
   eventsReplayed: number;
   description?: string;
+  /** Why the replay FAILED (EventBridge could not decrypt the archive); absent for a COMPLETED replay. */
+  failureReason?: string;
 }
 
 /** What the EventBridge actions work on. */

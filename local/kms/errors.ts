@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../protocol/authorization';
 import { AwsError } from '../protocol/aws-error';
 
 /** KMS errors in AWS's wording; all are 400s of the JSON 1.1 protocol, with a bare `__type`. */
@@ -33,3 +34,6 @@ export const serialization = (message: string): AwsError => kmsError('Serializat
 
 export const notServed = (operation: string): AwsError =>
   kmsError('UnknownOperationException', `Operation ${operation} is not served by the local runtime: keys come from the template, which serves GenerateMac, VerifyMac and DescribeKey`);
+
+/** A request the key policy (or the caller's own policies) does not allow: AccessDeniedException, in IAM's wording. */
+export const accessDenied = (denial: AccessDenial): AwsError => kmsError('AccessDeniedException', denial.message);

@@ -66,6 +66,15 @@ export class KmsState {
     return key;
   }
 
+  /** The key a KeyId names, or undefined where `resolveKey` would refuse it. */
+  findKey(keyId: string): KmsKeyModel | undefined {
+    try {
+      return this.resolveKey(keyId);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The key's secret, created on its first use. */
   material(key: KmsKeyModel): Buffer {
     return Buffer.from(this.record(key).material, 'base64');

@@ -25,8 +25,8 @@ export interface AsyncInvokerOptions {
   store: StateStore;
   functionByArn(arn: string): FunctionModel | undefined;
   invoke(fn: FunctionModel, event: unknown, requestId: string, traceParent: SpanId | undefined): Promise<LambdaInvokeResult>;
-  /** Sends a destination record, caused by the event's span; throws when the destination cannot take it. */
-  sendToDestination(destinationArn: string, record: DestinationRecord, traceParent: SpanId | undefined): Promise<void>;
+  /** Sends a destination record as the function's role, caused by the event's span; throws when the destination cannot take it. */
+  sendToDestination(destinationArn: string, record: DestinationRecord, fn: FunctionModel, traceParent: SpanId | undefined): Promise<void>;
   /** How many of a function's async events run at once. */
   concurrency(fn: FunctionModel): number;
   /** Delay before retry n (1-based); the last entry repeats. AWS waits about 1 then 2 minutes. */
@@ -200,7 +200,7 @@ export class AsyncInvoker {
       lastResult,
     });
     try {
-      await this.options.sendToDestination(destinationArn, record, pending.traceSpan);
+      await this.options.sendToDestination(destinationArn, record, fn, pending.traceSpan);
     } catch (error) {
       this.options.logSink(
         `[${fn.name}] could not send async event ${pending.requestId} to destination ${destinationArn}: ${(error as Error).message}`,

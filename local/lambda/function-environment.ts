@@ -1,3 +1,4 @@
+import { roleCredentials } from '../iam/credentials';
 import { FunctionModel } from '../model/types';
 
 export interface RuntimeScope {
@@ -5,8 +6,21 @@ export interface RuntimeScope {
   region: string;
 }
 
-/** Credentials the local endpoint accepts; they are never valid against AWS, so no handler can reach it by mistake. */
-const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+/** The log stream Lambda writes a sandbox's logs to, as the function sees it in AWS_LAMBDA_LOG_STREAM_NAME. */
+export function logStreamName(fn: FunctionModel): string {
+  return `local/[$LATEST]${fn.name}`;
+}
+
+/**
+ * A sandbox's credentials, as Lambda hands it its execution role's: keys the local endpoint maps to a session of
+ * the role named after the function. They are never valid against AWS, so no handler can reach it by mistake. A
+ * function without a role (a test's own model) gets keys of no role, which the endpoint treats as the administrator.
+ */
+function sandboxCredentials(fn: FunctionModel): Record<string, string> {
+  if (fn.roleArn === undefined) return { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+  const credentials = roleCredentials(fn.roleArn, fn.name);
+  return { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken };
+}
 
 /**
  * A function's environment as Lambda builds it, pointed at the local endpoint. Nothing leaks in from the
@@ -21,7 +35,7 @@ export function functionEnvironment(fn: FunctionModel, scope: RuntimeScope): Rec
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMb),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
-    AWS_LAMBDA_LOG_STREAM_NAME: `local/[$LATEST]${fn.name}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: logStreamName(fn),
     AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
     LAMBDA_TASK_ROOT: fn.codeDir,
     _HANDLER: fn.handler,
@@ -32,6 +46,6 @@ export function functionEnvironment(fn: FunctionModel, scope: RuntimeScope): Rec
     AWS_REGION: scope.region,
     AWS_DEFAULT_REGION: scope.region,
     AWS_ENDPOINT_URL: scope.endpoint,
-    ...LOCAL_CREDENTIALS,
+    ...sandboxCredentials(fn),
   };
 }

@@ -3,7 +3,8 @@ import { AwsError } from '../protocol/aws-error';
 import { dispatch } from '../protocol/operations';
 import type { HttpServiceHandler } from '../protocol/service';
 import type { InvokeOutput } from './actions/invoke';
-import { unknownRoute } from './errors';
+import { LAMBDA_AUTHORIZATION } from './authorization';
+import { accessDenied, unknownRoute } from './errors';
 import { LAMBDA_OPERATIONS } from './operations';
 import type { LambdaState } from './state';
 
@@ -50,7 +51,8 @@ export function createHandler(state: LambdaState): HttpServiceHandler {
         const route = ROUTES.find((candidate) => candidate.method === method && candidate.path.test(url.pathname));
         if (!route) throw unknownRoute(method, url.pathname);
         const input = route.input(route.path.exec(url.pathname) as RegExpExecArray, url, request, body);
-        const output = await dispatch(LAMBDA_OPERATIONS, state, route.operation, input, context, () => unknownRoute(method, url.pathname));
+        const service = { operations: LAMBDA_OPERATIONS, authorization: LAMBDA_AUTHORIZATION, state, unknownOperation: () => unknownRoute(method, url.pathname), accessDenied };
+        const output = await dispatch(service, route.operation, input, context);
         route.respond(response, output);
       } catch (error) {
         if (!(error instanceof AwsError)) throw error;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FunctionModel, SqsEventSourceMappingModel, StreamEventSourceMappingModel } from '../model/types';
 import { EventBridgePort, LambdaInvokeResult, LambdaPort, SnsPort, SqsPort, StreamsPort, TraceOptions } from '../model/ports';
+import { CALLERS_WITHOUT_IAM, requireAuthorization, type CallerFactory, type RequestCaller } from '../protocol/authorization';
 import { NO_TRACING, type SpanId, type Tracer } from '../trace';
 import type { HttpServiceHandler } from '../protocol/service';
 import { StateStore } from '../storage/state-store';
@@ -9,6 +10,7 @@ import { AsyncInvoker } from './async-invoker';
 import { DestinationRecord } from './destination-record';
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
+import { FunctionIdentity } from './function-identity';
 import { createHandler } from './handler';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { SqsEventSource } from './sqs-event-source';
@@ -64,6 +66,8 @@ export interface CreateLambdaOptions {
   clock?: Clock;
   /** Each invocation (with its output), async event and event source batch is a hop. */
   tracer?: Tracer;
+  /** Who functions' sandboxes, mappings and destinations act as (local IAM); without it nothing is checked. */
+  callers?: CallerFactory;
 }
 
 export interface LocalLambda {
@@ -108,6 +112,9 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock, options.tracer)]),
   );
   const faults = options.faults ?? NO_FAULTS;
+  const callers = options.callers ?? CALLERS_WITHOUT_IAM;
+  const identities = new Map(options.functions.map((fn) => [fn.arn, new FunctionIdentity(fn, callers)]));
+  const identityOf = (fn: FunctionModel): FunctionIdentity => identities.get(fn.arn) as FunctionIdentity;
 
   function functionByArn(arnOrName: string): FunctionModel | undefined {
     const name = functionNameFromArnOrName(arnOrName);
@@ -126,6 +133,11 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       return span ? { ...result, traceSpan: span } : result;
     };
     const pool = pools.get(fn.arn) as WorkerPool;
+    const identity = identityOf(fn);
+    if (identity.assumeRole()) {
+      return settle({ error: { errorType: 'InvalidParameterValueException', errorMessage: 'The role defined for the function cannot be assumed by Lambda.' } }, false);
+    }
+    identity.writeLogs();
     const fault = faults.lambdaInvocation(fn.name);
     if (fault === 'fail') {
       logSink(`[${fn.name}] injected failure for request ${requestId}`);
@@ -147,15 +159,17 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     return settle(outcome.result, outcome.cold);
   }
 
-  async function sendToDestination(destinationArn: string, record: DestinationRecord, traceParent: SpanId | undefined): Promise<void> {
+  /** Destinations are sent to as the function's execution role, which needs the permission to send there. */
+  async function sendToDestination(destinationArn: string, record: DestinationRecord, fn: FunctionModel, traceParent: SpanId | undefined): Promise<void> {
     const service = arnService(destinationArn);
+    const caller = identityOf(fn).caller;
     const deadLetter = record.requestContext.condition !== 'Success';
     if (service === 'sqs') {
-      options.sqs.send(destinationArn, { body: JSON.stringify(record), trace: { parent: traceParent, deadLetter } });
+      options.sqs.send(destinationArn, { body: JSON.stringify(record), trace: { parent: traceParent, deadLetter } }, caller);
     } else if (service === 'lambda') {
-      await port.invokeAsync(destinationArn, record, { traceParent });
+      await port.invokeAsync(destinationArn, record, caller, { traceParent });
     } else if (service === 'sns' && options.sns) {
-      await options.sns.publish(destinationArn, { message: JSON.stringify(record) }, { traceParent });
+      await options.sns.publish(destinationArn, { message: JSON.stringify(record) }, caller, { traceParent });
     } else if (service === 'events' && options.eventBridge) {
       const outcome = record.requestContext.condition === 'Success' ? 'Success' : 'Failure';
       const result = options.eventBridge.putEvents([
@@ -166,7 +180,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
           EventBusName: destinationArn,
           Resources: [destinationArn, record.requestContext.functionArn],
         },
-      ], { traceParent });
+      ], caller, { traceParent });
       if (result.FailedEntryCount > 0) throw new Error(result.Entries[0]?.ErrorMessage ?? 'PutEvents failed');
     } else {
       throw new Error(`destination type ${service ?? destinationArn} is not supported locally`);
@@ -194,6 +208,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
         mapping,
         fn,
         sqs: options.sqs,
+        caller: identityOf(fn).caller,
         region: options.region,
         invoke: (target, event, traceParent) => invokeFunction(target, event, undefined, traceParent),
         defaultConcurrency: (pools.get(fn.arn) as WorkerPool).maxConcurrency,
@@ -204,9 +219,14 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       });
     });
 
-  async function sendStreamFailure(destinationArn: string, record: StreamInvocationRecord): Promise<void> {
+  // Authorized on the ARN as the caller names it: a grant on `function:name` does not cover `function:name:$LATEST`.
+  const authorizeInvoke = (functionArn: string, caller: RequestCaller): void =>
+    requireAuthorization(caller, [{ action: 'lambda:InvokeFunction', resource: functionArn.startsWith('arn:') ? functionArn : (functionByArn(functionArn)?.arn ?? functionArn) }]);
+
+  /** A stream mapping's on-failure record is sent as the function's execution role, as AWS sends it. */
+  async function sendStreamFailure(fn: FunctionModel, destinationArn: string, record: StreamInvocationRecord): Promise<void> {
     if (arnService(destinationArn) !== 'sqs') throw new Error(`destination ${destinationArn} is not supported locally (SQS only)`);
-    options.sqs.send(destinationArn, { body: JSON.stringify(record) });
+    options.sqs.send(destinationArn, { body: JSON.stringify(record) }, identityOf(fn).caller);
   }
 
   const streamCheckpoints = new StreamMappingCheckpoints(options.store);
@@ -218,9 +238,10 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       mapping,
       fn,
       streams: options.streams,
+      caller: identityOf(fn).caller,
       checkpoints: streamCheckpoints,
       invoke: (target, event, requestId, traceParent) => invokeFunction(target, event, requestId, traceParent),
-      sendOnFailure: sendStreamFailure,
+      sendOnFailure: (destinationArn, record) => sendStreamFailure(fn, destinationArn, record),
       backoff: options.streamRetryBackoff ?? DEFAULT_STREAM_BACKOFF,
       readRetryMs: options.streamReadRetryMs ?? 1000,
       logSink,
@@ -230,12 +251,14 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
   });
 
   const port: LambdaPort = {
-    async invoke(functionArn, event, trace?: TraceOptions) {
+    async invoke(functionArn, event, caller, trace?: TraceOptions) {
+      authorizeInvoke(functionArn, caller);
       const fn = functionByArn(functionArn);
       if (!fn) return { error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${functionArn}` } };
       return invokeFunction(fn, event, undefined, trace?.traceParent);
     },
-    async invokeAsync(functionArn, event, trace?: TraceOptions) {
+    async invokeAsync(functionArn, event, caller, trace?: TraceOptions) {
+      authorizeInvoke(functionArn, caller);
       const fn = functionByArn(functionArn);
       if (!fn) throw new Error(`Function not found: ${functionArn}`);
       asyncInvoker.accept(fn, event, trace?.traceParent);

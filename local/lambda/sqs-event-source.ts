@@ -1,6 +1,7 @@
 import { every, type Clock, type Timer } from '../clock';
 import { FunctionModel, SqsEventSourceMappingModel } from '../model/types';
 import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports';
+import type { RequestCaller } from '../protocol/authorization';
 import { sqsEventRecord, type SqsEventRecord } from '../sqs/event-record';
 import type { LogSink } from '../log-sink';
 import type { SpanId, Tracer } from '../trace';
@@ -10,6 +11,8 @@ export interface SqsEventSourceOptions {
   mapping: SqsEventSourceMappingModel;
   fn: FunctionModel;
   sqs: SqsPort;
+  /** The function's execution role, which Lambda polls, deletes and changes visibility with. */
+  caller: RequestCaller;
   region: string;
   invoke(fn: FunctionModel, event: { Records: SqsEventRecord[] }, traceParent: SpanId | undefined): Promise<LambdaInvokeResult>;
   /** Batches in flight when the mapping sets no maximum concurrency. */
@@ -55,6 +58,7 @@ export class SqsEventSource {
   private pollTimer: Timer | undefined;
   private unsubscribe: (() => void) | undefined;
   private closed = false;
+  private lastPollFailure: string | undefined;
   private readonly idle = new Set<() => void>();
   private readonly filter: ((record: SqsEventRecord) => boolean) | undefined;
 
@@ -62,11 +66,24 @@ export class SqsEventSource {
     this.filter = sqsRecordFilter(options.mapping.filters);
   }
 
-  start(): void {
+  /**
+   * Lambda refuses to create a mapping whose function's role cannot receive from, delete from and read the
+   * attributes of its queue; locally such a mapping is not started, with AWS's reason. Returns whether it started.
+   */
+  start(): boolean {
     const { mapping, sqs, pollIntervalMs, clock } = this.options;
+    const denial = this.options.caller.authorize(
+      ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'].map((action) => ({ action, resource: mapping.queueArn })),
+    );
+    if (denial) {
+      const operation = denial.check.action.slice('sqs:'.length);
+      this.options.logSink(`[${this.options.fn.name}] event source mapping ${mapping.logicalId} not started: The provided execution role does not have permissions to call ${operation} on SQS`);
+      return false;
+    }
     this.unsubscribe = sqs.onAvailable(mapping.queueArn, () => this.wake());
     this.pollTimer = every(clock, pollIntervalMs, () => this.wake());
     this.wake();
+    return true;
   }
 
   /** Stops polling and waits for the batches in flight, so their deletes are not lost. */
@@ -99,11 +116,15 @@ export class SqsEventSource {
       const room = mapping.batchSize - this.buffer.length;
       let polled: SqsReceivedMessage[];
       try {
-        polled = sqs.receive(mapping.queueArn, room);
+        polled = sqs.receive(mapping.queueArn, room, this.options.caller);
       } catch (error) {
-        this.options.logSink(`[${this.options.fn.name}] cannot poll ${mapping.queueArn}: ${(error as Error).message}`);
+        // Polling goes on every second; a failure that lasts is told once, and again only when it changes.
+        const message = (error as Error).message;
+        if (message !== this.lastPollFailure) this.options.logSink(`[${this.options.fn.name}] cannot poll ${mapping.queueArn}: ${message}`);
+        this.lastPollFailure = message;
         return;
       }
+      this.lastPollFailure = undefined;
       const received = this.dropFilteredOut(polled);
       // Everything polled was filtered out: the queue may hold more, so poll again rather than wait.
       if (polled.length > 0 && received.length === 0) continue;
@@ -129,7 +150,7 @@ export class SqsEventSource {
     const { mapping, sqs, region } = this.options;
     return messages.filter((message) => {
       if (filter(sqsEventRecord(message, mapping.queueArn, region))) return true;
-      sqs.delete(mapping.queueArn, message.receiptHandle);
+      sqs.delete(mapping.queueArn, message.receiptHandle, this.options.caller);
       this.options.tracer.record({ kind: 'lambda.filter', resource: mapping.queueArn, name: 'filtered out', parents: [message.traceSpan], ids: [message.messageId] }, 'dropped');
       return false;
     });
@@ -183,7 +204,7 @@ export class SqsEventSource {
       return;
     }
     for (const record of records) {
-      if (!failed.has(record.messageId)) sqs.delete(mapping.queueArn, record.receiptHandle);
+      if (!failed.has(record.messageId)) sqs.delete(mapping.queueArn, record.receiptHandle, this.options.caller);
     }
   }
 }

@@ -4,6 +4,7 @@ import type { LogSink } from '../log-sink';
 import type { LambdaInvokeResult, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
 import type { FunctionModel, StreamEventSourceMappingModel } from '../model/types';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
+import { requireAuthorization, type RequestCaller } from '../protocol/authorization';
 import { recordSpanKey } from '../streams/record-span';
 import type { SpanId, Tracer } from '../trace';
 import {
@@ -30,6 +31,8 @@ export interface StreamEventSourceOptions {
   mapping: StreamEventSourceMappingModel;
   fn: FunctionModel;
   streams: StreamsPort;
+  /** The function's execution role, which Lambda reads the stream as. */
+  caller: RequestCaller;
   checkpoints: StreamMappingCheckpoints;
   /** Invokes the function; its invocation is caused by `traceParent`. */
   invoke(fn: FunctionModel, event: unknown, requestId: string, traceParent?: SpanId): Promise<LambdaInvokeResult>;
@@ -190,6 +193,7 @@ export class StreamEventSource {
         moved = this.popSettled() || moved;
         const room = this.readAheadLimit - this.readOrder.length;
         if (room <= 0) break;
+        requireAuthorization(this.options.caller, [{ action: 'dynamodb:GetRecords', resource: mapping.streamArn }]);
         const records = (this.reader as StreamReader).readAfter(this.readThrough, room);
         this.readFailures.succeeded(mapping.streamArn);
         if (records.length === 0) break;

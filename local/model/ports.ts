@@ -1,10 +1,15 @@
+import type { AuthorizationCheck, RequestCaller } from '../protocol/authorization';
+
 /**
  * The in-process interfaces between emulated services. Each service implements its own port and
  * depends on the others only through these, so the Pipes runner never reaches into SQS storage,
  * and the bus never knows how a Lambda worker is spawned.
  */
 
-/** The hop that caused a call through a port (see local/trace): the callee records its own hop as caused by it. */
+/**
+ * The hop that caused a call through a port (see local/trace): the callee records its own hop as caused by it. It
+ * comes after the call's caller (local IAM), which every port call names.
+ */
 export interface TraceOptions {
   traceParent?: string;
 }
@@ -87,16 +92,22 @@ export interface SqsReceivedMessage {
   traceSpan?: string;
 }
 
+/**
+ * Every call of a port is made by a caller (a pipe's role, a function's role, EventBridge for a rule), which the port
+ * authorizes as the service would an HTTP request: a refusal throws `AccessDeniedError`.
+ */
 export interface SqsPort {
   /** Throws when the queue does not exist. Returns the new message id. */
-  send(queueArn: string, input: SqsSendInput): { messageId: string; md5OfBody: string };
+  send(queueArn: string, input: SqsSendInput, caller: RequestCaller): { messageId: string; md5OfBody: string };
   /** Receives up to `max` visible messages, making them invisible for the visibility timeout (or `visibilityTimeoutSeconds`). Applies the queue's redrive policy. */
-  receive(queueArn: string, max: number, visibilityTimeoutSeconds?: number): SqsReceivedMessage[];
+  receive(queueArn: string, max: number, caller: RequestCaller, visibilityTimeoutSeconds?: number): SqsReceivedMessage[];
   /** Deletes a received message. Unknown or stale receipt handles are ignored, as SQS does. */
-  delete(queueArn: string, receiptHandle: string): void;
-  changeVisibility(queueArn: string, receiptHandle: string, visibilityTimeoutSeconds: number): void;
+  delete(queueArn: string, receiptHandle: string, caller: RequestCaller): void;
+  changeVisibility(queueArn: string, receiptHandle: string, visibilityTimeoutSeconds: number, caller: RequestCaller): void;
   /** Calls `listener` whenever a message may have become receivable (sent, or visibility expired). */
   onAvailable(queueArn: string, listener: () => void): () => void;
+  /** What a send to the queue needs of its caller, for callers that check before they send (a pipe's DLQ). */
+  sendPermissions(queueArn: string): readonly AuthorizationCheck[];
 }
 
 export interface LambdaInvokeResult {
@@ -109,13 +120,13 @@ export interface LambdaInvokeResult {
 }
 
 export interface LambdaPort {
-  /** RequestResponse invocation. Never rejects: failures come back in `error`. */
-  invoke(functionArn: string, event: unknown, options?: TraceOptions): Promise<LambdaInvokeResult>;
+  /** RequestResponse invocation. Rejects only when the caller may not invoke: other failures come back in `error`. */
+  invoke(functionArn: string, event: unknown, caller: RequestCaller, options?: TraceOptions): Promise<LambdaInvokeResult>;
   /**
    * Event (asynchronous) invocation: queued durably, retried per the function's async config,
    * then sent to its on-failure destination. Resolves once the event is accepted.
    */
-  invokeAsync(functionArn: string, event: unknown, options?: TraceOptions): Promise<void>;
+  invokeAsync(functionArn: string, event: unknown, caller: RequestCaller, options?: TraceOptions): Promise<void>;
 }
 
 export interface PutEventsEntry {
@@ -135,7 +146,8 @@ export interface PutEventsResultEntry {
 }
 
 export interface EventBridgePort {
-  putEvents(entries: PutEventsEntry[], options?: TraceOptions): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
+  /** Each entry is authorized for `caller` (a pipe's role, a function's role), as a PutEvents request would be. */
+  putEvents(entries: PutEventsEntry[], caller: RequestCaller, options?: TraceOptions): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
 }
 
 export interface SnsPublishInput {
@@ -146,5 +158,5 @@ export interface SnsPublishInput {
 
 export interface SnsPort {
   /** Publishes to a topic; rejects with NotFound when the template has no such topic. Resolves once every subscription has its copy. */
-  publish(topicArn: string, input: SnsPublishInput, options?: TraceOptions): Promise<{ messageId: string }>;
+  publish(topicArn: string, input: SnsPublishInput, caller: RequestCaller, options?: TraceOptions): Promise<{ messageId: string }>;
 }

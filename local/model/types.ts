@@ -46,6 +46,8 @@ export interface QueueModel {
   delaySeconds: number;
   receiveMessageWaitTimeSeconds: number;
   redrivePolicy?: { deadLetterTargetArn: string; maxReceiveCount: number };
+  /** The customer managed key of the template that encrypts the queue (`KmsMasterKeyId`), whose policy SQS's callers need. */
+  kmsKeyArn?: string;
   /** Server-side encryption as the template sets it: SQS-managed keys, or a KMS key (which wins). */
   sqsManagedSseEnabled: boolean;
   kmsMasterKeyId?: string;
@@ -76,6 +78,10 @@ export interface FunctionModel {
   asyncConfig: AsyncInvokeConfigModel;
   /** How the app builds the bundle, when it recorded it (template metadata `local-runtime:esbuild`): watch mode rebuilds with it. */
   build?: FunctionBuildModel;
+  /** The execution role's ARN (`Role`), which the function's calls are evaluated as. */
+  roleArn?: string;
+  /** Where Lambda writes the function's logs: `LoggingConfig.LogGroup`, or `/aws/lambda/<name>`. */
+  logGroupName?: string;
 }
 
 /** An esbuild build of a function's bundle, as the app runs it. */
@@ -147,6 +153,8 @@ export interface ArchiveModel {
   sourceBusArn: string;
   eventPattern?: unknown;
   retentionDays?: number;
+  /** The customer managed key of the template that encrypts the archive (`KmsKeyIdentifier`), which EventBridge uses. */
+  kmsKeyArn?: string;
 }
 
 /** Headers, query string and body parameters a connection or a target adds to an HTTP request. */
@@ -202,6 +210,8 @@ export interface RuleTargetModel {
   /** AWS defaults: 185 attempts, 86400 seconds. */
   retryPolicy: { maximumRetryAttempts: number; maximumEventAgeSeconds: number };
   deadLetterArn?: string;
+  /** The role EventBridge acts as to deliver to this target, when the target sets one. */
+  roleArn?: string;
 }
 
 export interface RuleModel {
@@ -258,6 +268,10 @@ export interface PipeModel {
   target: PipeTargetModel;
   /** TargetParameters.InputTemplate, when set. */
   targetInputTemplate?: string;
+  /** The role the pipe acts as to read its source and call its enrichment, target and DLQ. */
+  roleArn?: string;
+  /** LogConfiguration's CloudWatch Logs group and level, when the pipe logs there. */
+  logs?: { logGroupArn: string; level: 'OFF' | 'ERROR' | 'INFO' | 'TRACE' };
 }
 
 /** A KMS key of the template. Only what the runtime runs is modelled: identity, spec, usage and state. */
@@ -319,10 +333,46 @@ export interface LocalModel {
   pipes: PipeModel[];
   keys: KmsKeyModel[];
   aliases: KmsAliasModel[];
+  /** Roles and the policies of the template, which local IAM evaluates every call against. */
+  iam: IamModel;
   topics: TopicModel[];
   snsSubscriptions: SnsSubscriptionModel[];
   connections: ConnectionModel[];
   apiDestinations: ApiDestinationModel[];
-  /** One line per template resource the runtime does not run and is not inert (IAM, logs, alarms are inert). */
+  /** One line per template resource the runtime does not run and is not inert (logs and alarms are inert). */
   warnings: string[];
+}
+
+/** A policy document as the template holds it, intrinsics resolved, with the name denials and reports give it. */
+export interface PolicyDocumentModel {
+  /** The policy's name: its PolicyName, or the logical id of the resource that holds it. */
+  name: string;
+  /** The template resource the document is in, so a report or the grant proof can point at it. */
+  logicalId: string;
+  document: unknown;
+}
+
+export interface RoleModel {
+  logicalId: string;
+  name: string;
+  /** `arn:aws:iam::<account>:role/<path><name>`. */
+  arn: string;
+  /** AssumeRolePolicyDocument: who may assume the role. */
+  trustPolicy?: PolicyDocumentModel;
+  /** Inline policies, and the AWS::IAM::Policy and customer managed policies attached to the role. */
+  policies: PolicyDocumentModel[];
+  /** Managed policy ARNs the role names that are not the template's own: AWS managed policies. */
+  awsManagedPolicyArns: string[];
+}
+
+/** A resource-based policy (or one statement of one, such as a Lambda permission) and the resource it is attached to. */
+export interface ResourcePolicyModel {
+  resourceArn: string;
+  policy: PolicyDocumentModel;
+}
+
+export interface IamModel {
+  roles: RoleModel[];
+  /** Queue, topic, bus and key policies and Lambda permissions; several may name one resource. */
+  resourcePolicies: ResourcePolicyModel[];
 }

@@ -1,5 +1,6 @@
 import { PipeModel } from '../model/types';
 import { EventBridgePort, LambdaPort, PutEventsEntry, SqsPort, StreamRecord } from '../model/ports';
+import type { RequestCaller } from '../protocol/authorization';
 import type { SqsEventRecord } from '../sqs/event-record';
 import { busNameFromArnOrName } from '../template/arns';
 import type { SpanId } from '../trace';
@@ -31,6 +32,8 @@ export interface DeliveryPorts {
   lambda: LambdaPort;
   eventBridge: EventBridgePort;
   sqs: SqsPort;
+  /** The pipe's role, which the enrichment and the target are called as. */
+  caller: RequestCaller;
 }
 
 /** Indices of target items that failed, or a reason when the whole call failed. */
@@ -85,7 +88,7 @@ async function enrichAndSend<R extends SourceRecord>(
     // Each transformer has its own ingestion time: the target's comes after the enrichment returned.
     const variables = templateVariables(pipe, now());
     const input = inputTemplate === undefined ? batch : batch.map((record) => applyInputTemplate(inputTemplate, record, variables));
-    const result = await ports.lambda.invoke(functionArn, input, { traceParent: batchSpan });
+    const result = await ports.lambda.invoke(functionArn, input, ports.caller, { traceParent: batchSpan });
     cause = result.traceSpan ?? batchSpan;
     if (result.error) {
       return { ok: false, failed: batch, reason: `enrichment failed: ${result.error.errorType}: ${result.error.errorMessage}` };
@@ -124,13 +127,13 @@ async function sendToTarget(
   const all = payloads.map((_, index) => index);
   switch (target.kind) {
     case 'eventbridge':
-      return putEvents(target, payloads, ports.eventBridge, traceParent);
+      return putEvents(target, payloads, ports.eventBridge, ports.caller, traceParent);
     case 'sqs': {
       const failedIndices: number[] = [];
       let reason: string | undefined;
       payloads.forEach((payload, index) => {
         try {
-          ports.sqs.send(target.queueArn, { body: typeof payload === 'string' ? payload : JSON.stringify(payload), trace: { parent: traceParent } });
+          ports.sqs.send(target.queueArn, { body: typeof payload === 'string' ? payload : JSON.stringify(payload), trace: { parent: traceParent } }, ports.caller);
         } catch (error) {
           failedIndices.push(index);
           reason ??= `SQS target failed: ${errorText(error)}`;
@@ -141,13 +144,13 @@ async function sendToTarget(
     case 'lambda': {
       if (target.invocationType === 'FIRE_AND_FORGET') {
         try {
-          await ports.lambda.invokeAsync(target.functionArn, payloads, { traceParent });
+          await ports.lambda.invokeAsync(target.functionArn, payloads, ports.caller, { traceParent });
           return { failedIndices: [] };
         } catch (error) {
           return { failedIndices: all, reason: `Lambda target failed: ${errorText(error)}` };
         }
       }
-      const result = await ports.lambda.invoke(target.functionArn, payloads, { traceParent });
+      const result = await ports.lambda.invoke(target.functionArn, payloads, ports.caller, { traceParent });
       if (result.error) {
         return { failedIndices: all, reason: `Lambda target failed: ${result.error.errorType}: ${result.error.errorMessage}` };
       }
@@ -171,6 +174,7 @@ function putEvents(
   target: Extract<PipeModel['target'], { kind: 'eventbridge' }>,
   payloads: unknown[],
   eventBridge: EventBridgePort,
+  caller: RequestCaller,
   traceParent: SpanId | undefined,
 ): TargetResult {
   const busName = busNameFromArnOrName(target.busArn);
@@ -186,7 +190,7 @@ function putEvents(
       Resources: target.resources,
     }));
     try {
-      const result = eventBridge.putEvents(entries, { traceParent });
+      const result = eventBridge.putEvents(entries, caller, { traceParent });
       result.Entries.forEach((entry, index) => {
         if (entry.ErrorCode === undefined) return;
         failedIndices.push(start + index);

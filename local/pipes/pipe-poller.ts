@@ -2,6 +2,7 @@ import type { Clock, Timer } from '../clock';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
 import type { PipeModel, StreamPipeSourceModel } from '../model/types';
 import { SqsPort, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
+import { requireAuthorization, type RequestCaller } from '../protocol/authorization';
 import type { LogSink } from '../log-sink';
 import { recordSpanKey } from '../streams/record-span';
 import type { SpanId, Tracer } from '../trace';
@@ -17,6 +18,10 @@ export interface PipePollerOptions {
   pipe: StreamPipe;
   streams: StreamsPort;
   sqs: SqsPort;
+  /** The pipe's role: the stream is read, and the dead-letter queue written, as it. */
+  caller: RequestCaller;
+  /** Called with each failed execution, which the pipe logs to its log group when it has one. */
+  executionFailed(reason: string): void;
   checkpoints: PipeCheckpoints;
   /** One attempt at a batch; what it leads to is caused by `batchSpan`. */
   deliver(records: StreamRecord[], batchSpan: SpanId | undefined): Promise<DeliveryOutcome<StreamRecord>>;
@@ -132,6 +137,7 @@ export class PipePoller {
     while (this.pending.length < batchSize) {
       let records: StreamRecord[];
       try {
+        requireAuthorization(this.options.caller, [{ action: 'dynamodb:GetRecords', resource: streamArn }]);
         records = (this.reader as StreamReader).readAfter(this.readThrough, batchSize - this.pending.length);
         this.readFailures.succeeded(streamArn);
       } catch (error) {
@@ -196,7 +202,9 @@ export class PipePoller {
       policy: source,
       attempt: async (records) => {
         const outcome = await this.options.deliver(records, span || undefined);
-        return outcome.ok ? outcome : { ...outcome, bisect };
+        if (outcome.ok) return outcome;
+        this.options.executionFailed(outcome.reason);
+        return { ...outcome, bisect };
       },
       giveUp: (records, condition, invokeCount, last) => {
         gaveUp = true;
@@ -240,7 +248,7 @@ export class PipePoller {
       invokeCount,
     });
     try {
-      sqs.send(deadLetterArn, { body: JSON.stringify(record), trace: { parent: batchSpan, deadLetter: true } });
+      sqs.send(deadLetterArn, { body: JSON.stringify(record), trace: { parent: batchSpan, deadLetter: true } }, this.options.caller);
       this.log(`sent ${records.length} record(s) ${sequenceNumbers} to ${deadLetterArn} (${condition}: ${reason})`);
     } catch (error) {
       this.log(`LOST ${records.length} record(s) ${sequenceNumbers}: dead-letter queue ${deadLetterArn} failed: ${(error as Error).message}`);

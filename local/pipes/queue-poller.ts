@@ -2,6 +2,7 @@ import { every, type Clock, type Timer } from '../clock';
 import type { LogSink } from '../log-sink';
 import type { SqsPort } from '../model/ports';
 import type { PipeModel, QueuePipeSourceModel } from '../model/types';
+import type { RequestCaller } from '../protocol/authorization';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
 import { sqsEventRecord, type SqsEventRecord } from '../sqs/event-record';
 import type { DeliveryOutcome } from './batch-delivery';
@@ -13,6 +14,8 @@ export type QueuePipe = PipeModel & { source: QueuePipeSourceModel };
 export interface QueuePollerOptions {
   pipe: QueuePipe;
   sqs: SqsPort;
+  /** The pipe's role, which it reads and deletes the queue's messages as. */
+  caller: RequestCaller;
   region: string;
   deliver(records: SqsEventRecord[]): Promise<DeliveryOutcome<SqsEventRecord>>;
   /** How often the queue is polled besides being woken when a message may have become receivable. */
@@ -80,7 +83,7 @@ export class QueuePoller {
     while (this.buffer.length < batchSize) {
       let received;
       try {
-        received = sqs.receive(queueArn, batchSize - this.buffer.length);
+        received = sqs.receive(queueArn, batchSize - this.buffer.length, this.options.caller);
       } catch (error) {
         this.log(`cannot poll ${queueArn}: ${(error as Error).message}`);
         return;
@@ -90,7 +93,7 @@ export class QueuePoller {
         const record = sqsEventRecord(message, queueArn, region);
         if (!this.filters.matches(withDecodedBody(record) as object)) {
           // A message the filter criteria do not match is dropped from the queue, never delivered.
-          sqs.delete(queueArn, message.receiptHandle);
+          sqs.delete(queueArn, message.receiptHandle, this.options.caller);
           continue;
         }
         // A message whose visibility timeout ran out while the batch gathered comes back: it is the same message,
@@ -130,7 +133,7 @@ export class QueuePoller {
     const outcome = await this.options.deliver(batch);
     const failed = new Set(outcome.ok ? [] : outcome.failed.map((record) => record.messageId));
     for (const record of batch) {
-      if (!failed.has(record.messageId)) sqs.delete(pipe.source.queueArn, record.receiptHandle);
+      if (!failed.has(record.messageId)) sqs.delete(pipe.source.queueArn, record.receiptHandle, this.options.caller);
     }
     if (!outcome.ok) {
       this.log(`${failed.size} of ${batch.length} message(s) failed (${outcome.reason}); they return after their visibility timeout`);

@@ -1,3 +1,4 @@
+import type { AccessDeniedResponse, TableAuthorization } from './authorization';
 import type { AwsError } from './aws-error';
 import type { JsonServiceHandler, RequestContext } from './service';
 
@@ -30,26 +31,54 @@ export function operation<State, Input, Output>(
   return { validate, run };
 }
 
-/** Looks the operation up, validates its input and runs it. An operation the table lacks gets the service's own error. */
-export function dispatch<State>(
-  operations: OperationTable<State>,
-  state: State,
-  name: string,
-  input: Record<string, unknown>,
-  context: RequestContext,
-  unknownOperation: (name: string) => AwsError,
-): unknown {
-  const found = Object.hasOwn(operations, name) ? operations[name] : undefined;
-  if (!found) throw unknownOperation(name);
-  return found.run(state, found.validate(input) as never, context);
+/** Every operation's authorization, keyed as the operations table is (see `authorization.ts`). */
+export type AuthorizationTableOf<State> = Readonly<Record<string, TableAuthorization<State>>>;
+
+/** What the generic dispatch needs of a service: its operations, their authorizations, its state and its errors. */
+export interface ServiceOperations<State> {
+  operations: OperationTable<State>;
+  authorization: AuthorizationTableOf<State>;
+  state: State;
+  /** The service's answer to an operation its table lacks. */
+  unknownOperation: (name: string) => AwsError;
+  /** The service's answer to a request its caller may not make. */
+  accessDenied: AccessDeniedResponse;
 }
 
-export interface JsonOperationsHandlerOptions<State> {
+/**
+ * Looks the operation up, validates its input, authorizes the caller for what that input asks, and runs it. The
+ * validation comes first, as in AWS, where a malformed request is refused before it is authorized.
+ */
+export function dispatch<State>(service: ServiceOperations<State>, name: string, input: Record<string, unknown>, context: RequestContext): unknown {
+  const found = Object.hasOwn(service.operations, name) ? service.operations[name] : undefined;
+  if (!found) throw service.unknownOperation(name);
+  const validated = found.validate(input) as never;
+  const authorization = service.authorization[name];
+  if (!authorization) throw new Error(`Operation ${name} has no authorization: every served operation must declare the permissions it needs`);
+  const checks = authorization.checks(validated, service.state, context);
+  const declared = declaredActions(authorization);
+  const undeclared = checks.find((check) => !declared.has(check.action));
+  if (undeclared) throw new Error(`Operation ${name} checks ${undeclared.action}, which its authorization does not declare`);
+  const denial = context.caller.authorize(checks);
+  if (denial) throw service.accessDenied(denial);
+  return found.run(service.state, validated, context);
+}
+
+const declaredByEntry = new WeakMap<object, ReadonlySet<string>>();
+
+/** The actions an operation declares it may check, so that no check escapes the reference-data test. */
+function declaredActions(entry: TableAuthorization<never>): ReadonlySet<string> {
+  let actions = declaredByEntry.get(entry);
+  if (!actions) {
+    actions = new Set(entry.requires.map((permission) => permission.action));
+    declaredByEntry.set(entry, actions);
+  }
+  return actions;
+}
+
+export interface JsonOperationsHandlerOptions<State> extends ServiceOperations<State> {
   /** `X-Amz-Target` prefixes the service answers, for example `AmazonSQS`. */
   targetPrefixes: readonly string[];
-  operations: OperationTable<State>;
-  state: State;
-  unknownOperation: (name: string) => AwsError;
 }
 
 /**
@@ -59,6 +88,6 @@ export interface JsonOperationsHandlerOptions<State> {
 export function jsonOperationsHandler<State>(options: JsonOperationsHandlerOptions<State>): JsonServiceHandler {
   return {
     targetPrefixes: options.targetPrefixes,
-    handle: (name, input, context) => dispatch(options.operations, options.state, name, input, context, options.unknownOperation),
+    handle: (name, input, context) => dispatch(options, name, input, context),
   };
 }

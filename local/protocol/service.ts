@@ -1,3 +1,5 @@
+import type { RequestCaller } from './authorization';
+
 /**
  * What an emulated service plugs into the one HTTP endpoint.
  * JSON-protocol services are chosen by the `X-Amz-Target` prefix; the operation is the part after the dot.
@@ -9,6 +11,8 @@ export interface RequestContext {
   endpoint: string;
   /** The invocation that made the request, from the x-local-trace-parent header a function's sandbox adds. */
   traceParent?: string;
+  /** Who signed the request (local IAM maps its access key to a principal); every operation is authorized for it. */
+  caller: RequestCaller;
 }
 
 export interface JsonServiceHandler {

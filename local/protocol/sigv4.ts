@@ -17,3 +17,25 @@ export function credentialScope(headers: IncomingHttpHeaders, url: string | unde
     (url !== undefined && url.includes('X-Amz-Credential') ? PRESIGNED_SCOPE.exec(url) : null);
   return match ? { region: match[1], service: match[2] } : undefined;
 }
+
+/** The access key id and session token a request was signed with, from its headers or a presigned URL's query. */
+export interface SigningCredentials {
+  accessKeyId?: string;
+  sessionToken?: string;
+}
+
+const AUTHORIZATION_KEY = /Credential=([^/,\s]+)\//;
+
+export function signingCredentials(headers: IncomingHttpHeaders, url: string | undefined): SigningCredentials {
+  const fromHeader = headers.authorization === undefined ? undefined : AUTHORIZATION_KEY.exec(headers.authorization)?.[1];
+  const token = headers['x-amz-security-token'];
+  if (fromHeader !== undefined) return { accessKeyId: fromHeader, ...(typeof token === 'string' ? { sessionToken: token } : {}) };
+  if (url === undefined || !url.includes('X-Amz-Credential')) return {};
+  const query = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+  const credential = query.get('X-Amz-Credential');
+  const queryToken = query.get('X-Amz-Security-Token');
+  return {
+    ...(credential ? { accessKeyId: credential.split('/')[0] } : {}),
+    ...(queryToken ? { sessionToken: queryToken } : {}),
+  };
+}

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { AwsError, unknownOperationError } from '../protocol/aws-error';
 import { JSON_CONTENT_TYPES, parseJsonBody, sendJson, sendJsonError } from '../protocol/json-protocol';
 import { sendQueryError } from '../protocol/query-protocol';
+import { CALLER_WITHOUT_IAM, type RequestCaller } from '../protocol/authorization';
 import type { RequestContext } from '../protocol/service';
-import { credentialScope } from '../protocol/sigv4';
+import { credentialScope, signingCredentials, type SigningCredentials } from '../protocol/sigv4';
 import { traceParentOf } from '../trace';
 import { readRequestBody, RequestAbortedError } from './request-body';
 import { DEFAULT_CONTENT_SECURITY_POLICY, guardRequest, refusedPage, type GuardSettings } from './request-guard';
@@ -29,8 +30,16 @@ export interface Endpoint {
   readonly token: string;
   /** Adds a service; handlers are mounted after listening so they can be built knowing the URL. */
   mount(handler: ServiceHandler): void;
+  /**
+   * Who signed each request, as local IAM tells it from the request's credentials. Set before services are mounted;
+   * an endpoint without it (a test of one service alone) lets every caller do anything.
+   */
+  identifyCallers(identify: CallerIdentification): void;
   close(): Promise<void>;
 }
+
+/** Maps a request's credentials and client address to its caller. */
+export type CallerIdentification = (credentials: SigningCredentials, sourceIp: string) => RequestCaller;
 
 export const LOOPBACK_HOST = '127.0.0.1';
 const DEFAULT_JSON_CONTENT_TYPE = JSON_CONTENT_TYPES[0];
@@ -59,7 +68,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
   const token = randomBytes(16).toString('hex');
-  const dispatch = createDispatcher(registry, { region: options.region, account: options.account, endpoint: url }, { port, token });
+  const callers: { identify: CallerIdentification } = { identify: () => CALLER_WITHOUT_IAM };
+  const dispatch = createDispatcher(registry, { region: options.region, account: options.account, endpoint: url }, { port, token }, callers);
   server.on('request', dispatch);
 
   return {
@@ -67,6 +77,9 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
     port,
     token,
     mount: (handler) => registry.mount(handler),
+    identifyCallers: (identify) => {
+      callers.identify = identify;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -74,6 +87,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
       }),
   };
 }
+
+type EndpointScope = Omit<RequestContext, 'caller'>;
 
 /**
  * A request Node's parser refuses (a bad request line, a header without a colon, a bad Content-Length or chunk,
@@ -103,20 +118,21 @@ function answerMalformedRequest(error: NodeJS.ErrnoException, socket: import('no
   socket.end(`HTTP/1.1 ${status}\r\n${headers.join('\r\n')}\r\n\r\n${body}`);
 }
 
-function createDispatcher(registry: ServiceRegistry, defaults: RequestContext, guard: GuardSettings) {
+function createDispatcher(registry: ServiceRegistry, defaults: EndpointScope, guard: GuardSettings, callers: { identify: CallerIdentification }) {
   return (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const requestId = randomUUID();
     response.setHeader('x-amzn-RequestId', requestId);
     response.setHeader('Content-Security-Policy', DEFAULT_CONTENT_SECURITY_POLICY);
     response.setHeader('X-Content-Type-Options', 'nosniff');
-    route(registry, defaults, guard, request, response).catch((error: unknown) => fail(request, response, requestId, error));
+    route(registry, defaults, guard, callers, request, response).catch((error: unknown) => fail(request, response, requestId, error));
   };
 }
 
 async function route(
   registry: ServiceRegistry,
-  defaults: RequestContext,
+  defaults: EndpointScope,
   guard: GuardSettings,
+  callers: { identify: CallerIdentification },
   request: http.IncomingMessage,
   response: http.ServerResponse,
 ): Promise<void> {
@@ -144,8 +160,10 @@ async function route(
 
   const body = await readRequestBody(request);
   const scope = credentialScope(request.headers, rawUrl);
+  // Only a request the guard let through is identified: local IAM never sees a refused Host or Origin.
+  const caller = callers.identify(signingCredentials(request.headers, rawUrl), clientAddress(request));
   const traceParent = traceParentOf(request.headers);
-  const context: RequestContext = scope || traceParent ? { ...defaults, ...(scope && { region: scope.region }), ...(traceParent && { traceParent }) } : defaults;
+  const context: RequestContext = { ...defaults, ...(scope ? { region: scope.region } : {}), ...(traceParent ? { traceParent } : {}), caller };
 
   // X-Amz-Target first: a JSON-protocol request names its operation whatever its path (SQS's may be a queue URL).
   const target = request.headers['x-amz-target'];
@@ -184,6 +202,12 @@ async function answerJson(
     if (!(error instanceof AwsError)) throw error;
     sendJsonError(response, error, contentType);
   }
+}
+
+/** The client's address as IAM's `aws:SourceIp` gives it: IPv4-mapped IPv6 addresses in their IPv4 form. */
+function clientAddress(request: http.IncomingMessage): string {
+  const address = request.socket.remoteAddress ?? LOOPBACK_HOST;
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
 }
 
 function jsonContentType(request: http.IncomingMessage): string {

@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../protocol/authorization';
 import { AwsError } from '../protocol/aws-error';
 import { describeViolations, mustNotBeNull } from '../protocol/constraint-violations';
 
@@ -21,3 +22,13 @@ export const bodyNotJson = (): AwsError => new AwsError('BadRequestException', '
 
 export const unknownV2Route = (method: string, path: string): AwsError =>
   new AwsError('UnknownOperationException', `The local SES v2 API has no operation at ${method} ${path}`, 404);
+
+/**
+ * SES v1 words a denial its own way, with quotes of a backtick and an apostrophe:
+ * ``User `arn:aws:sts::...' is not authorized to perform `ses:SendEmail' on resource `arn:aws:ses:...:identity/...'``.
+ */
+export const accessDeniedV1 = (denial: AccessDenial): AwsError =>
+  new AwsError('AccessDenied', `User \`${denial.principal}' is not authorized to perform \`${denial.check.action}' on resource \`${denial.check.resource}'`, 403);
+
+/** SES v2 (REST-JSON): AccessDeniedException, HTTP 403, in IAM's standard wording. */
+export const accessDeniedV2 = (denial: AccessDenial): AwsError => new AwsError('AccessDeniedException', denial.message, 403);

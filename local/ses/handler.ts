@@ -6,7 +6,8 @@ import type { HttpServiceHandler, RequestContext } from '../protocol/service';
 import type { CapturedMail } from './captured-mail';
 import type { EmbeddedSesApp } from './embedded-app';
 import type { EngineReply } from './engine';
-import { bodyNotJson, invalidAction, unknownV2Route } from './errors';
+import { SES_V1_AUTHORIZATION, SES_V2_AUTHORIZATION } from './authorization';
+import { accessDeniedV1, accessDeniedV2, bodyNotJson, invalidAction, unknownV2Route } from './errors';
 import { localStackMessages } from './localstack-view';
 import { SES_V1_OPERATIONS, SES_V2_OPERATIONS } from './operations';
 import type { SesState } from './state';
@@ -85,7 +86,14 @@ function inspect(captured: CapturedMail, request: IncomingMessage, url: URL, res
 async function answerV1(state: SesState, body: Buffer, response: ServerResponse, context: RequestContext): Promise<void> {
   const parameters = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
   try {
-    const reply = await dispatch(SES_V1_OPERATIONS, state, parameters.Action ?? '', parameters, context, () => invalidAction(parameters.Action));
+    const service = {
+      operations: SES_V1_OPERATIONS,
+      authorization: SES_V1_AUTHORIZATION,
+      state,
+      unknownOperation: () => invalidAction(parameters.Action),
+      accessDenied: accessDeniedV1,
+    };
+    const reply = await dispatch(service, parameters.Action ?? '', parameters, context);
     writeReply(response, reply as EngineReply);
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
@@ -102,7 +110,14 @@ async function answerV2(state: SesState, request: IncomingMessage, body: Buffer,
     const match = route.path.exec(url.pathname) as RegExpExecArray;
     const pathMembers = Object.fromEntries((route.pathMembers ?? []).map((name, index) => [name, decodeURIComponent(match[index + 1])]));
     const input = { ...parseJsonObject(body), ...Object.fromEntries(url.searchParams), ...pathMembers };
-    const reply = await dispatch(SES_V2_OPERATIONS, state, route.operation, input, context, () => unknownV2Route(method, url.pathname));
+    const service = {
+      operations: SES_V2_OPERATIONS,
+      authorization: SES_V2_AUTHORIZATION,
+      state,
+      unknownOperation: () => unknownV2Route(method, url.pathname),
+      accessDenied: accessDeniedV2,
+    };
+    const reply = await dispatch(service, route.operation, input, context);
     writeReply(response, reply as EngineReply);
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;

@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../protocol/authorization';
 import { AwsError } from '../protocol/aws-error';
 
 /** An SNS error: its query-protocol code, message and HTTP status, as SNS answers them. */
@@ -27,3 +28,6 @@ export const batchEntryIdsNotDistinct = (): SnsError => new SnsError('BatchEntry
 /** Topics and subscriptions come from the template, so the calls that would change them are not served. */
 export const operationNotServed = (operation: string): SnsError =>
   new SnsError('InvalidAction', `Operation ${operation} is not served: topics and subscriptions come from the template`);
+
+/** SNS's answer to a caller its policies do not allow: AuthorizationError, HTTP 403. */
+export const accessDenied = (denial: AccessDenial): SnsError => new SnsError('AuthorizationError', denial.message, 403);

@@ -3,7 +3,8 @@ import { AwsError } from '../protocol/aws-error';
 import { dispatch } from '../protocol/operations';
 import { nestParameters, queryParameters, queryResponseXml, sendQueryError, sendXml } from '../protocol/query-protocol';
 import type { HttpServiceHandler } from '../protocol/service';
-import { operationNotServed, SnsError } from './errors';
+import { SNS_AUTHORIZATION } from './authorization';
+import { accessDenied, operationNotServed, SnsError } from './errors';
 import { SNS_OPERATIONS } from './operations';
 import { snsResultXml } from './query-serializer';
 import type { SnsState } from './state';
@@ -21,7 +22,12 @@ export function createHandler(state: SnsState): HttpServiceHandler {
       const action = parameters.Action ?? '';
       try {
         if (action === '') throw new SnsError('MissingAction', 'The request must contain the parameter Action.');
-        const output = await dispatch(SNS_OPERATIONS, state, action, nestParameters(parameters), context, operationNotServed);
+        const output = await dispatch(
+          { operations: SNS_OPERATIONS, authorization: SNS_AUTHORIZATION, state, unknownOperation: operationNotServed, accessDenied },
+          action,
+          nestParameters(parameters),
+          context,
+        );
         sendXml(response, 200, queryResponseXml(action, SNS_NAMESPACE, snsResultXml(output as Record<string, unknown>), requestId), requestId);
       } catch (error) {
         if (!(error instanceof AwsError)) throw error;

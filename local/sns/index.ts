@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import type { LambdaPort, SnsPort, SqsPort } from '../model/ports';
 import type { SnsSubscriptionModel, TopicModel } from '../model/types';
+import { CALLERS_WITHOUT_IAM, type CallerFactory } from '../protocol/authorization';
 import type { HttpServiceHandler } from '../protocol/service';
 import { NO_TRACING, type Tracer } from '../trace';
 import { createHandler } from './handler';
@@ -24,6 +25,8 @@ export interface CreateSnsOptions {
   logSink?: LogSink;
   /** Each published message, and each subscription a filter policy leaves out, is a hop. */
   tracer?: Tracer;
+  /** Who SNS delivers as (local IAM); without it nothing is checked. */
+  callers?: CallerFactory;
 }
 
 export interface LocalSns {
@@ -43,6 +46,7 @@ export function createSns(options: CreateSnsOptions): LocalSns {
     clock: options.clock ?? systemClock,
     log: options.logSink ?? consoleLogSink,
     tracer: options.tracer ?? NO_TRACING,
+    callers: options.callers ?? CALLERS_WITHOUT_IAM,
   });
   return {
     port: snsPort(publisher),

@@ -5,6 +5,7 @@ import type { LambdaPort, SqsPort } from '../model/ports';
 import type { SnsSubscriptionModel, TopicModel } from '../model/types';
 import type { SpanId, Tracer } from '../trace';
 import { compileSnsFilterPolicy, type SnsFilterPolicy, type SnsMessageAttribute } from '../patterns';
+import type { CallerFactory, RequestCaller } from '../protocol/authorization';
 import { topicNotFound } from './errors';
 import { lambdaEvent, sqsMessageAttributes, sqsNotification, type PublishedMessage } from './notification';
 
@@ -26,6 +27,8 @@ export interface PublisherOptions {
   clock: Clock;
   log: LogSink;
   tracer: Tracer;
+  /** SNS delivers as sns.amazonaws.com, with the topic as `aws:SourceArn`: the queue policy or Lambda permission decides. */
+  callers: CallerFactory;
 }
 
 interface Subscriber {
@@ -83,11 +86,12 @@ export class Publisher {
   private async deliver(subscription: SnsSubscriptionModel, published: PublishedMessage, traceParent: SpanId | undefined): Promise<void> {
     const { sqs, lambda, region } = this.options;
     const body = subscription.rawMessageDelivery ? published.message : sqsNotification(published, subscription.arn, region);
+    const caller = this.serviceFor(published.topicArn);
     try {
-      if (subscription.protocol === 'lambda') await lambda.invokeAsync(subscription.endpoint, lambdaEvent(published, subscription.arn, region), { traceParent });
+      if (subscription.protocol === 'lambda') await lambda.invokeAsync(subscription.endpoint, lambdaEvent(published, subscription.arn, region), caller, { traceParent });
       else {
         const messageAttributes = subscription.rawMessageDelivery ? sqsMessageAttributes(published.attributes) : undefined;
-        sqs.send(subscription.endpoint, { body, messageAttributes, trace: { parent: traceParent } });
+        sqs.send(subscription.endpoint, { body, messageAttributes, trace: { parent: traceParent } }, caller);
       }
     } catch (error) {
       // The refused delivery is a failed hop, so the trace shows it red, with the dead-letter message under it.
@@ -99,6 +103,10 @@ export class Publisher {
     }
   }
 
+  private serviceFor(topicArn: string): RequestCaller {
+    return this.options.callers.forService('sns.amazonaws.com', { sourceArn: topicArn, sourceAccount: topicArn.split(':')[4] });
+  }
+
   private deadLetter(subscription: SnsSubscriptionModel, published: PublishedMessage, body: string, error: Error, traceParent: SpanId | undefined): void {
     const why = `${subscription.protocol} endpoint ${subscription.endpoint} refused message ${published.messageId}: ${error.message}`;
     if (subscription.deadLetterArn === undefined) {
@@ -107,11 +115,15 @@ export class Publisher {
     }
     const text = (value: string) => ({ DataType: 'String', StringValue: value });
     try {
-      this.options.sqs.send(subscription.deadLetterArn, {
-        body,
-        messageAttributes: { ErrorCode: text(error.name), ErrorMessage: text(error.message || error.name), RequestID: text(randomUUID()) },
-        trace: { parent: traceParent, deadLetter: true },
-      });
+      this.options.sqs.send(
+        subscription.deadLetterArn,
+        {
+          body,
+          messageAttributes: { ErrorCode: text(error.name), ErrorMessage: text(error.message || error.name), RequestID: text(randomUUID()) },
+          trace: { parent: traceParent, deadLetter: true },
+        },
+        this.serviceFor(published.topicArn),
+      );
       this.options.log(`sns: ${why}; sent to the dead-letter queue ${subscription.deadLetterArn}`);
     } catch (dlqError) {
       this.options.log(`sns: LOST: ${why}; the dead-letter queue refused it too (${(dlqError as Error).message})`);

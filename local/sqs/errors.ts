@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../protocol/authorization';
 import { AwsError } from '../protocol/aws-error';
 
 /**
@@ -75,3 +76,16 @@ export const invalidAction = (operation: string): SqsError =>
   new SqsError('InvalidAction', `The action ${operation} is not valid for this endpoint.`);
 
 export const resourceNotFound = (message: string): SqsError => new SqsError('ResourceNotFoundException', message);
+
+/**
+ * A request its caller may not make. SQS's JSON protocol answers with coral's `AccessDeniedException` and the legacy
+ * code `AccessDenied` in `x-amzn-query-error`, which query-compatible SDKs report; SQS writes actions in lower case
+ * (`is not authorized to perform: sqs:sendmessage`).
+ */
+export function accessDenied(denial: AccessDenial): AwsError {
+  // SQS could not use the queue's key for the caller: SQS's own error, carrying KMS's denial.
+  if (denial.check.action.startsWith('kms:')) return new SqsError('KmsAccessDenied', denial.message, 'KMS.AccessDeniedException');
+  const action = denial.check.action.toLowerCase();
+  const message = denial.message.split(denial.check.action).join(action);
+  return new AwsError('AccessDeniedException', message, 403, 'com.amazon.coral.service#', {}, { 'x-amzn-query-error': 'AccessDenied;Sender' });
+}

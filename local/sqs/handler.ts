@@ -1,6 +1,7 @@
 import { jsonOperationsHandler } from '../protocol/operations';
 import type { JsonServiceHandler } from '../protocol/service';
-import { invalidAction } from './errors';
+import { SQS_AUTHORIZATION } from './authorization';
+import { accessDenied, invalidAction } from './errors';
 import { SQS_OPERATIONS } from './operations';
 import type { SqsState } from './state';
 
@@ -8,5 +9,12 @@ export const SQS_TARGET_PREFIX = 'AmazonSQS';
 
 /** The AmazonSQS JSON protocol (`X-Amz-Target: AmazonSQS.<Action>`), as SDK v3 and recent AWS CLI speak it. */
 export function createHandler(state: SqsState): JsonServiceHandler {
-  return jsonOperationsHandler({ targetPrefixes: [SQS_TARGET_PREFIX], operations: SQS_OPERATIONS, state, unknownOperation: invalidAction });
+  return jsonOperationsHandler({
+    targetPrefixes: [SQS_TARGET_PREFIX],
+    operations: SQS_OPERATIONS,
+    authorization: SQS_AUTHORIZATION,
+    state,
+    unknownOperation: invalidAction,
+    accessDenied,
+  });
 }

@@ -3,7 +3,8 @@ import { AwsError } from '../protocol/aws-error';
 import { dispatch } from '../protocol/operations';
 import { queryParameters, queryResponseXml, sendQueryError, sendXml } from '../protocol/query-protocol';
 import type { HttpServiceHandler } from '../protocol/service';
-import { invalidAction, SqsError } from './errors';
+import { SQS_AUTHORIZATION } from './authorization';
+import { accessDenied, invalidAction, SqsError } from './errors';
 import { SQS_OPERATIONS } from './operations';
 import { queryInput } from './query-input';
 import { sqsResultXml } from './query-output';
@@ -32,7 +33,12 @@ export function createQueryHandler(state: SqsState, account: string): HttpServic
       const queueUrl = path.startsWith(`/${account}/`) ? `${context.endpoint}${path}` : undefined;
       try {
         if (action === '') throw new SqsError('MissingAction', 'The request must contain the parameter Action.');
-        const output = (await dispatch(SQS_OPERATIONS, state, action, queryInput(parameters, queueUrl), context, invalidAction)) as Record<string, unknown>;
+        const output = (await dispatch(
+          { operations: SQS_OPERATIONS, authorization: SQS_AUTHORIZATION, state, unknownOperation: invalidAction, accessDenied },
+          action,
+          queryInput(parameters, queueUrl),
+          context,
+        )) as Record<string, unknown>;
         const result = WITHOUT_RESULT.has(action) ? undefined : sqsResultXml(action, output);
         sendXml(response, 200, queryResponseXml(action, SQS_NAMESPACE, result, requestId), requestId);
       } catch (error) {

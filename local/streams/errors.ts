@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../protocol/authorization';
 import { AwsError } from '../protocol/aws-error';
 
 /** DynamoDB Streams namespaces its error types like DynamoDB does. */
@@ -40,6 +41,8 @@ export function expiredIterator(issuedAtMs: number, nowMs: number, lifetimeMs: n
   );
 }
 
+/** A request the caller may not make: coral's AccessDeniedException, HTTP 400, as DynamoDB answers it. */
+export const accessDenied = (denial: AccessDenial): AwsError => new AwsError('AccessDeniedException', denial.message, 400, 'com.amazon.coral.service#');
 /**
  * DynamoDB Streams' answer to more than two readers of one shard, with what the local runtime knows: who the readers
  * are. The SDKs treat LimitExceededException as throttling and retry it.

@@ -62,3 +62,13 @@ export function decodeShardIterator(iterator: string, nowMs: number): ShardPosit
     continued: decoded.c === true,
   };
 }
+
+/** The stream an iterator reads, whether or not it has expired; undefined when it is no iterator of this runtime. */
+export function iteratorStreamArn(iterator: string): string | undefined {
+  try {
+    const decoded = JSON.parse(Buffer.from(iterator, 'base64url').toString('utf8')) as Partial<EncodedIterator> | null;
+    return typeof decoded?.a === 'string' ? decoded.a : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -34,6 +34,7 @@ export const queueArn = (scope: AccountScope, name: string): string => arn(scope
 export const functionArn = (scope: AccountScope, name: string): string => arn(scope, 'lambda', `function:${name}`);
 export const eventBusArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `event-bus/${name}`);
 export const archiveArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `archive/${name}`);
+export const replayArn = (scope: AccountScope, name: string): string => arn(scope, 'events', `replay/${name}`);
 export const pipeArn = (scope: AccountScope, name: string): string => arn(scope, 'pipes', `pipe/${name}`);
 export const kmsKeyArn = (scope: AccountScope, keyId: string): string => arn(scope, 'kms', `key/${keyId}`);
 export const kmsAliasArn = (scope: AccountScope, aliasName: string): string => arn(scope, 'kms', aliasName);
@@ -56,6 +57,17 @@ function stableUuid(seed: string): string {
 
 export const eventSourceMappingArn = (scope: AccountScope, id: string): string =>
   arn(scope, 'lambda', `event-source-mapping:${id}`);
+
+/** `arn:aws:iam::<account>:`, the start of every IAM ARN: IAM is global, so there is no region. */
+export const iamArnPrefix = (scope: AccountScope): string => `arn:${partitionOf(scope.region)}:iam::${scope.account}:`;
+export const logGroupArn = (scope: AccountScope, name: string): string => arn(scope, 'logs', `log-group:${name}`);
+
+/** A stable unique id of the kind IAM gives roles (`AROA...`): 4 letters of type, then 17 characters from the ARN. */
+export function iamUniqueId(prefix: string, arnText: string): string {
+  const digest = createHash('sha256').update(arnText).digest();
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return prefix + Array.from(digest.subarray(0, 17), (byte) => alphabet[byte % 32]).join('');
+}
 
 /** Rules on the default bus have no bus segment in their ARN, as in AWS. */
 export function ruleArn(scope: AccountScope, busName: string, name: string): string {

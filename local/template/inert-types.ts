@@ -1,20 +1,19 @@
 /**
- * Resource types that have no behaviour to run locally: permissions, logging, alarms,
- * notifications, deployment plumbing. They are skipped without a warning.
+ * Resource types that have no behaviour to run locally: logging, alarms, notifications, deployment plumbing, and the
+ * IAM resources no local caller can act as. They are skipped without a warning. Roles and policies are not among
+ * them: local IAM reads them (`iam/policy-types.ts`).
  */
-const INERT_PREFIXES = ['AWS::IAM::', 'AWS::Logs::', 'AWS::CloudWatch::', 'AWS::EventSchemas::'];
+const INERT_PREFIXES = ['AWS::Logs::', 'AWS::CloudWatch::', 'AWS::EventSchemas::'];
 
 const INERT_TYPES = new Set([
   'AWS::CDK::Metadata',
-  'AWS::SQS::QueuePolicy',
-  'AWS::SQS::QueueInlinePolicy',
-  'AWS::Lambda::Permission',
+  'AWS::IAM::InstanceProfile',
+  'AWS::IAM::ServiceLinkedRole',
+  'AWS::IAM::OIDCProvider',
+  'AWS::IAM::SAMLProvider',
   'AWS::Lambda::Version',
   'AWS::Lambda::Alias',
   'AWS::Lambda::Url',
-  'AWS::Events::EventBusPolicy',
-  'AWS::SNS::TopicPolicy',
-  'AWS::SNS::TopicInlinePolicy',
   'AWS::SES::EmailIdentity',
   'AWS::SES::ConfigurationSet',
   'AWS::SES::ConfigurationSetEventDestination',

@@ -3,6 +3,8 @@ import { streamLabelAt } from './arns';
 import { AssemblyStack, readCloudAssembly } from './cloud-assembly';
 import { CfnResource, TemplateError } from './cfn-types';
 import { createTemplateResolver } from './intrinsics';
+import { loadIamModel } from './iam/iam-pass';
+import { isPolicyResourceType } from './iam/policy-types';
 import { isCustomResourceType, isInertType } from './inert-types';
 import { PropertyReader } from './properties';
 import { BuildContext, ResolvedResource } from './resources/build-context';
@@ -113,7 +115,7 @@ function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: 
 
   for (const [logicalId, resource] of ordered) {
     if (!BUILD_ORDER.includes(resource.Type)) {
-      if (!isInertType(resource.Type)) {
+      if (!isInertType(resource.Type) && !isPolicyResourceType(resource.Type)) {
         model.warnings.push(`${logicalId} (${resource.Type}): resource type not supported by the local runtime; skipped`);
       }
       continue;
@@ -128,6 +130,7 @@ function loadStack(stack: AssemblyStack, options: LoadLocalModelOptions, model: 
     };
     buildResource(resource.Type, resolved, context, model);
   }
+  loadIamModel({ resources, resolver, region: options.region, account: options.account, warn: context.warn }, model);
 }
 
 function rank(type: string): number {
@@ -170,6 +173,7 @@ export function loadLocalModel(options: LoadLocalModelOptions): LocalModel {
     pipes: [],
     keys: [],
     aliases: [],
+    iam: { roles: [], resourcePolicies: [] },
     topics: [],
     snsSubscriptions: [],
     connections: [],

@@ -13,6 +13,9 @@ const MAX_NAME_LENGTH: Record<string, number> = {
   'AWS::Events::Rule': 64,
   'AWS::Events::Archive': 48,
   'AWS::Pipes::Pipe': 64,
+  'AWS::IAM::Role': 64,
+  'AWS::IAM::ManagedPolicy': 128,
+  'AWS::Logs::LogGroup': 512,
   'AWS::SNS::Topic': 256,
 };
 

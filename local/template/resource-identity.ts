@@ -32,6 +32,12 @@ function physicalName(input: IdentityInput, nameProperty: string, suffix = ''): 
   return explicit;
 }
 
+/** An IAM path, `/` unless the template gives one; it sits between the resource type and the name in the ARN. */
+function iamPath(input: IdentityInput): string {
+  const path = input.property('Path');
+  return typeof path === 'string' && path !== '' ? path : '/';
+}
+
 /** The CloudFormation return values of each resource type, built from local names. */
 export function resourceIdentity(input: IdentityInput): ResourceIdentity {
   const scope = { region: input.region, account: input.account };
@@ -118,6 +124,20 @@ export function resourceIdentity(input: IdentityInput): ResourceIdentity {
     case 'AWS::Lambda::EventSourceMapping': {
       const id = `${input.stackName}-${input.logicalId}`;
       return { ref: id, attributes: { Id: id, EventSourceMappingArn: arns.eventSourceMappingArn(scope, id) }, knownType: true };
+    }
+    case 'AWS::IAM::Role': {
+      const name = physicalName(input, 'RoleName');
+      const arn = `${arns.iamArnPrefix(scope)}role${iamPath(input)}${name}`;
+      return { ref: name, attributes: { Arn: arn, RoleId: arns.iamUniqueId('AROA', arn) }, knownType: true };
+    }
+    case 'AWS::IAM::ManagedPolicy': {
+      const name = physicalName(input, 'ManagedPolicyName');
+      const arn = `${arns.iamArnPrefix(scope)}policy${iamPath(input)}${name}`;
+      return { ref: arn, attributes: { PolicyArn: arn }, knownType: true };
+    }
+    case 'AWS::Logs::LogGroup': {
+      const name = physicalName(input, 'LogGroupName');
+      return { ref: name, attributes: { Arn: `${arns.logGroupArn(scope, name)}:*` }, knownType: true };
     }
     default: {
       const name = derivedPhysicalName(input.stackName, input.logicalId, input.type);

@@ -29,7 +29,7 @@ export async function runDlqCommand(argv: readonly string[], io: DlqCommandIo): 
       io.print(USAGE);
       return 0;
     }
-    const access = openStackAccess({ endpoint: args.endpoint, region: args.region });
+    const access = openStackAccess({ endpoint: args.endpoint, region: args.region, stage: args.stage });
     try {
       io.print(await describeTarget(args, access, io.env));
       const template = await loadStackTemplate(io.projectDir, path.join(io.projectDir, 'cdk.out'), args.stage);

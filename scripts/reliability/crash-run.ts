@@ -48,7 +48,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRunRe
     args: ['--fast-retries'],
     onLine: suppressed.observe,
   });
-  const clients = createAwsClients({ endpoint: runtime.endpoint, maxAttempts: 1, whenReady: () => runtime.whenReady() });
+  const clients = createAwsClients({ endpoint: runtime.endpoint, operatorOf: 'dev', maxAttempts: 1, whenReady: () => runtime.whenReady() });
   const run = `crash-${Date.now().toString(36)}`;
   const userIds = Array.from({ length: options.users }, (_, index) => `${run}-${index}`);
   try {

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   installChildCleanup('soak');
   const projectDir = path.resolve(__dirname, '../..');
   const runtime = await ChildRuntime.start({ projectDir, launcher: 'node', stateDir, args: faultArgs, onLine: suppressed.observe });
-  const clients = createAwsClients({ endpoint: runtime.endpoint, maxAttempts: 1, whenReady: () => runtime.whenReady() });
+  const clients = createAwsClients({ endpoint: runtime.endpoint, operatorOf: 'dev', maxAttempts: 1, whenReady: () => runtime.whenReady() });
   const workload = new Workload(clients, `soak-${Date.now().toString(36)}`);
   try {
     const startedAt = Date.now();

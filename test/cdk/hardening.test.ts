@@ -195,7 +195,6 @@ describe('3. Customer managed keys for the queues and the archive that hold pers
         { principal: 'events.amazonaws.com', action: 'kms:GenerateDataKey', condition: VIA_SQS },
         { principal: handler, action: 'kms:Decrypt', condition: VIA_SQS },
         { principal: operators, action: 'kms:Decrypt', condition: VIA_SQS },
-        { principal: operators, action: 'kms:Decrypt', condition: VIA_SQS },
         { principal: operators, action: 'kms:GenerateDataKey', condition: VIA_SQS },
       ].sort((a, b) => `${a.principal} ${a.action}`.localeCompare(`${b.principal} ${b.action}`)),
     );

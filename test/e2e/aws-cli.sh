@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Drives the local endpoint with the unmodified AWS CLI: put-item, put-events with the sample file,
-# and test-event-pattern. Usage: aws-cli.sh <endpoint-url>. Exits non-zero on the first wrong answer.
+# Drives the local endpoint with the unmodified AWS CLI: put-item, put-events with the sample file (refused to the
+# local administrator by the bus policy, as a forged UserCreated is in AWS; accepted from the operator role, whose
+# local credentials are in OPERATOR_AWS_*), and test-event-pattern. Usage: aws-cli.sh <endpoint-url>. Exits non-zero
+# on the first wrong answer.
 set -euo pipefail
 endpoint=$1
 cd "$(dirname "$0")/../.."
@@ -15,7 +17,13 @@ item=$("$aws" dynamodb get-item --endpoint-url "$endpoint" --table-name users-fa
   --key '{"userId":{"S":"cli-user"}}' --output json)
 grep -q '"Grace"' <<<"$item" || fail "get-item did not return the inserted user: $item"
 
-put=$("$aws" events put-events --endpoint-url "$endpoint" --entries file://events/samples/user-created.json --output json)
+forged=$("$aws" events put-events --endpoint-url "$endpoint" --entries file://events/samples/user-created.json --output json)
+grep -q '"FailedEntryCount": 1' <<<"$forged" || fail "put-events of UserCreated by the administrator was not refused: $forged"
+grep -q 'NotAuthorizedForSourceException' <<<"$forged" || fail "the refused UserCreated has the wrong error: $forged"
+grep -q 'with an explicit deny in a resource-based policy' <<<"$forged" || fail "the refusal does not name the bus policy: $forged"
+
+put=$(AWS_ACCESS_KEY_ID=$OPERATOR_AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY=$OPERATOR_AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN=$OPERATOR_AWS_SESSION_TOKEN \
+  "$aws" events put-events --endpoint-url "$endpoint" --entries file://events/samples/user-created.json --output json)
 grep -q '"FailedEntryCount": 0' <<<"$put" || fail "put-events reported failures: $put"
 grep -q '"EventId"' <<<"$put" || fail "put-events returned no EventId: $put"
 

@@ -183,7 +183,7 @@ describeEachCli('the AWS CLI ($version) against the local endpoint', (cli) => {
   test("the banner's credentials and commands work as printed", async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'package.json'), 'utf8')) as { localRuntime: { examples: BannerExample[] } };
     const banner = renderBanner(stack.runtime.model, pkg.localRuntime.examples, 0);
-    const exportLine = /^ {2}Credentials: any values work, e\.g\. (export .*)$/m.exec(banner)?.[1] ?? '';
+    const exportLine = /^ {2}Credentials: any values are the local administrator, e\.g\. (export .*)$/m.exec(banner)?.[1] ?? '';
     const commands = pkg.localRuntime.examples.map((example) => example.command.replaceAll('{endpoint}', stack.endpoint));
     for (const command of commands) expect(banner).toContain(`\n    ${command}\n`);
 
@@ -199,8 +199,15 @@ describeEachCli('the AWS CLI ($version) against the local endpoint', (cli) => {
     ], cli, stack);
   });
 
-  test('put-item, get-item, put-events with the sample file and test-event-pattern work unmodified', async () => {
-    const env = { ...readerEnvironment(cli, stack.endpoint), AWS_CLI: cli.path };
+  test('put-item, get-item, put-events with the sample file (refused to the administrator, as a forged UserCreated) and test-event-pattern work unmodified', async () => {
+    const operator = stack.operatorCredentials;
+    const env = {
+      ...readerEnvironment(cli, stack.endpoint),
+      AWS_CLI: cli.path,
+      OPERATOR_AWS_ACCESS_KEY_ID: operator.accessKeyId,
+      OPERATOR_AWS_SECRET_ACCESS_KEY: operator.secretAccessKey,
+      OPERATOR_AWS_SESSION_TOKEN: operator.sessionToken,
+    };
     const run = await new Promise<Run>((resolve) =>
       execFile(path.join(__dirname, 'aws-cli.sh'), [stack.endpoint], { env }, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr })),
     );

@@ -1,10 +1,12 @@
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { GenerateMacCommand } from '@aws-sdk/client-kms';
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { localOperatorCredentials } from '../../scripts/aws-target/local-operator';
 import { type InProcessRuntime, startInProcessRuntime } from '../../support/in-process-runtime';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../support/local-defaults';
 import { auditRecordsOf } from '../../support/observers/audit-log';
 import { mailTo } from '../../support/observers/mail';
 import { PROJECT_DIR } from '../../support/project';
@@ -55,11 +57,15 @@ describe('local pipeline, end to end', () => {
     expect(audit[0].detailType).toEqual({ S: 'UserCreated' });
     expect(JSON.stringify(audit[0])).not.toContain('e2e-insert@example.com');
     // The keyed hash, computed by the local KMS under the stage's HMAC key, as an operator would look it up.
-    const { Mac } = await stack.clients.kms.send(
-      new GenerateMacCommand({ KeyId: names.emailHmacKeyAlias, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('e2e-insert@example.com') }),
-    );
-    expect(audit[0].emailHmac).toEqual({ S: Buffer.from(Mac!).toString('hex') });
-    expect(audit[0]).not.toHaveProperty('emailSha256');
+    // As an operator looks it up: the HMAC key's policy lets the functions and the operator role use it, not the administrator.
+    const kms = new KMSClient({ endpoint: stack.endpoint, region: LOCAL_REGION, credentials: localOperatorCredentials('dev', 'e2e-tests') });
+    try {
+      const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: names.emailHmacKeyAlias, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('e2e-insert@example.com') }));
+      expect(audit[0].emailHmac).toEqual({ S: Buffer.from(Mac!).toString('hex') });
+      expect(audit[0]).not.toHaveProperty('emailSha256');
+    } finally {
+      kms.destroy();
+    }
   });
 
   test('MODIFY and REMOVE records send no email and write no audit record', async () => {
@@ -93,6 +99,45 @@ describe('local pipeline, end to end', () => {
     for (const address of recipients) await waitForMail(address);
   });
 
+  test('a forged UserCreated from a non-pipe principal is refused', async () => {
+    const [sample] = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'events/samples/user-created.json'), 'utf8')) as PutEventsRequestEntry[];
+    const detail = JSON.parse(sample.Detail as string) as { metadata: Record<string, string>; data: Record<string, unknown> };
+    const forged = (userId: string): PutEventsRequestEntry => ({
+      ...sample,
+      Detail: JSON.stringify({ metadata: { ...detail.metadata, idempotencyKey: `user-created:${userId}` }, data: { ...detail.data, userId, email: `${userId}@example.com` } }),
+    });
+    const bus = 'arn:aws:events:us-east-1:000000000000:event-bus/users-fanout-dev';
+    const asAdministrator = new EventBridgeClient({ endpoint: stack.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const welcomeEmail = stack.runtime.model.functions.find((fn) => fn.name === names.functions.welcomeEmail);
+    const asFunction = new EventBridgeClient({
+      endpoint: stack.endpoint,
+      region: LOCAL_REGION,
+      credentials: stack.runtime.iam.callers.credentialsFor(welcomeEmail?.roleArn as string, names.functions.welcomeEmail),
+    });
+    try {
+      // The local administrator (any credentials but a role's) holds AdministratorAccess; the bus policy's Deny still wins.
+      const refused = await asAdministrator.send(new PutEventsCommand({ Entries: [forged('e2e-forged-admin')] }));
+      expect(refused.FailedEntryCount).toBe(1);
+      expect(refused.Entries?.[0]).toEqual({
+        ErrorCode: 'NotAuthorizedForSourceException',
+        ErrorMessage: `User: arn:aws:iam::000000000000:user/local-admin is not authorized to perform: events:PutEvents on resource: ${bus} with an explicit deny in a resource-based policy`,
+      });
+      // A function's role that was never granted events:PutEvents is refused the whole call.
+      await expect(asFunction.send(new PutEventsCommand({ Entries: [forged('e2e-forged-function')] }))).rejects.toMatchObject({
+        name: 'AccessDeniedException',
+        message: expect.stringContaining(`is not authorized to perform: events:PutEvents on resource: ${bus} because no identity-based policy allows the events:PutEvents action`),
+      });
+    } finally {
+      asAdministrator.destroy();
+      asFunction.destroy();
+    }
+
+    await insert('e2e-forged-sentinel', 'e2e-forged-sentinel@example.com');
+    await waitForMail('e2e-forged-sentinel@example.com');
+    expect(await mailTo(stack.endpoint, 'e2e-forged-admin@example.com')).toHaveLength(0);
+    expect(await mailTo(stack.endpoint, 'e2e-forged-function@example.com')).toHaveLength(0);
+  });
+
   interface RejectedBody {
     reason: string;
     record: { dynamodb: { Keys: Record<string, { S: string }> } & Record<string, unknown> };
@@ -117,6 +162,14 @@ describe('local pipeline, end to end', () => {
     expect(rejected.text).not.toContain('not-an-email');
     expect(await mailTo(stack.endpoint, 'not-an-email')).toHaveLength(0);
     expect(await auditRecords('e2e-invalid')).toHaveLength(0);
+  });
+
+  test('local IAM refused nothing but the forged events: every grant the pipeline uses is in the template', () => {
+    const refused = stack.runtime.iam.denials().map((denial) => `${denial.principal} ${denial.action}`);
+    expect(refused.sort()).toEqual([
+      'arn:aws:iam::000000000000:user/local-admin events:PutEvents',
+      expect.stringMatching(/^arn:aws:sts::000000000000:assumed-role\/UsersFanout-dev-WelcomeEmailHandlerRole[^/]+\/users-fanout-dev-welcome-email events:PutEvents$/),
+    ]);
   });
 
   test('no log line carries a user email address', () => {

@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { DeleteMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
@@ -24,12 +24,30 @@ const scheduled = (name: string, expression: string): CfnResource => ({
   Properties: { Name: name, ScheduleExpression: expression, Targets: [{ Id: 'ticks', Arn: arnOf('Ticks') }] },
 });
 
+/** What local IAM needs, as AWS does: a queue policy letting a service send to the queue, a topic policy letting it publish. */
+const queuePolicy = (queueId: string, service: string): CfnResource => ({
+  Type: 'AWS::SQS::QueuePolicy',
+  Properties: {
+    Queues: [{ Ref: queueId }],
+    PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sqs:SendMessage', Resource: arnOf(queueId) }] },
+  },
+});
+const topicPolicy = (topicId: string, service: string): CfnResource => ({
+  Type: 'AWS::SNS::TopicPolicy',
+  Properties: {
+    Topics: [{ Ref: topicId }],
+    PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sns:Publish', Resource: { Ref: topicId } }] },
+  },
+});
+
 /** Before: topic `alerts` and the schedule `every-five-minutes`. */
 const BEFORE: Record<string, CfnResource> = {
   Ticks: queue('ticks'),
   AlertsQueue: queue('alerts-queue'),
   Alerts: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'alerts' } },
   AlertsToQueue: subscription('Alerts', 'AlertsQueue'),
+  AlertsQueuePolicy: queuePolicy('AlertsQueue', 'sns.amazonaws.com'),
+  TicksPolicy: queuePolicy('Ticks', 'events.amazonaws.com'),
   EveryFiveMinutes: scheduled('every-five-minutes', 'rate(5 minutes)'),
 };
 
@@ -39,6 +57,9 @@ const AFTER: Record<string, CfnResource> = {
   OrdersQueue: queue('orders-queue'),
   Orders: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'orders' } },
   OrdersToQueue: subscription('Orders', 'OrdersQueue'),
+  OrdersQueuePolicy: queuePolicy('OrdersQueue', 'sns.amazonaws.com'),
+  OrdersPolicy: topicPolicy('Orders', 'events.amazonaws.com'),
+  TicksPolicy: queuePolicy('Ticks', 'events.amazonaws.com'),
   EveryMinute: scheduled('every-minute', 'rate(1 minute)'),
   OrdersRule: {
     Type: 'AWS::Events::Rule',
@@ -105,5 +126,36 @@ describe('a template reload replaces topics and scheduled rules', () => {
     const [match] = findTraces(runtime.tracer, Entries[0].EventId).matches;
     const trace = traceAround(runtime.tracer, match);
     expect(trace?.spans.map((span) => span.kind)).toEqual(['events.put', 'events.match', 'events.delivery', 'sns.publish', 'sqs.message']);
+  });
+});
+
+const role = (queueIds: string[]): CfnResource => ({
+  Type: 'AWS::IAM::Role',
+  Properties: {
+    RoleName: 'worker',
+    AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    Policies: [{ PolicyName: 'send', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: queueIds.map(arnOf) }] } }],
+  },
+});
+
+/** Local IAM is read from the template, so a reload that edits a role's policy applies the edited grant. */
+describe('a template reload applies edited grants', () => {
+  it("refuses a role's send before its policy names the queue, and allows it after the reload", async () => {
+    const resources = { Inbox: queue('inbox'), Outbox: queue('outbox') };
+    const cdkOutDir = writeInlineAssembly({ ...resources, Worker: role(['Inbox']) });
+    const runtime = await startLocalRuntime({ cdkOutDir, port: 0, region: LOCAL_REGION, logSink: () => undefined });
+    const roleArn = 'arn:aws:iam::000000000000:role/worker';
+    const sqs = new SQSClient({ endpoint: runtime.endpoint, region: LOCAL_REGION, credentials: runtime.iam.callers.credentialsFor(roleArn, 'reload-test'), maxAttempts: 1 });
+    const send = () => sqs.send(new SendMessageCommand({ QueueUrl: `${runtime.endpoint}/000000000000/outbox`, MessageBody: 'hello' }));
+    try {
+      await expect(send()).rejects.toMatchObject({ name: 'AccessDenied', message: expect.stringContaining('sqs:sendmessage on resource: arn:aws:sqs:us-east-1:000000000000:outbox') });
+
+      fs.writeFileSync(path.join(cdkOutDir, 'Inline.template.json'), JSON.stringify({ Resources: { ...resources, Worker: role(['Inbox', 'Outbox']) } }));
+      await runtime.apply(runtime.loadModel());
+      await expect(send()).resolves.toMatchObject({ MessageId: expect.any(String) });
+    } finally {
+      sqs.destroy();
+      await runtime.close();
+    }
   });
 });

@@ -13,7 +13,9 @@ export function startReplay(state: EventBridgeState, input: StartReplayInput): u
   const bus = state.registry.bus(destination.Arn);
 
   const replayStartTime = state.now();
-  const events = [...archive.events.values()]
+  // An archive under a customer managed key replays only if EventBridge may decrypt it; else the replay FAILS.
+  const failureReason = state.archives.keyDenial(archive, 'kms:Decrypt');
+  const events = failureReason !== undefined ? [] : [...archive.events.values()]
     .map(({ event }) => event)
     .filter((event) => {
       const time = Date.parse(event.time);
@@ -34,6 +36,7 @@ export function startReplay(state: EventBridgeState, input: StartReplayInput): u
     replayEndTime: state.now(),
     eventsReplayed: events.length,
     ...(input.Description !== undefined ? { description: input.Description } : {}),
+    ...(failureReason !== undefined ? { failureReason } : {}),
   };
   state.replays.set(name, record);
   return { ReplayArn: record.arn, State: 'STARTING', ReplayStartTime: replayStartTime / 1000 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LambdaPort, SnsPort, SqsPort } from '../../model/ports';
+import { AccessDeniedError, requireAuthorization, type RequestCaller } from '../../protocol/authorization';
 import type { RuleTargetModel } from '../../model/types';
 import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
@@ -10,6 +11,7 @@ import type { EventEnvelope } from '../types';
 import { ApiDestinationFailure } from '../api-destinations/failure';
 import type { ApiDestinations } from '../api-destinations/api-destinations';
 import { classifyFailure, deadLetterMessage, type DeliveryFailure, type ExhaustedRetryCondition } from './dead-letter';
+import type { DeliveryCallers } from './delivery-callers';
 import { asPayload, asText, targetInput, type TargetInput } from './target-input';
 
 /** One event on its way to one rule target; kept on disk until the target accepted it or it was dead-lettered. */
@@ -39,6 +41,8 @@ export interface DeliveriesOptions {
   /** Delay before retry n (0-based), in ms; the last value repeats. */
   retryDelays: readonly number[];
   log: LogSink;
+  /** Who each delivery is made as: EventBridge for the rule, or the target's role. */
+  callers: DeliveryCallers;
   /** Each delivery to a target is a hop, with its attempts. */
   tracer?: Tracer;
 }
@@ -123,12 +127,18 @@ export class Deliveries {
       return;
     }
     if (resolved.target.kind === 'api-destination' && this.waitForRate(delivery, resolved.target.arn)) return;
+    const caller = this.options.callers.forTarget(delivery.ruleArn, resolved.target);
+    if (!isCaller(caller)) {
+      if (!this.closed) this.failed(delivery, resolved.target, caller);
+      return;
+    }
     try {
-      await this.send(resolved.target, delivery.event, targetInput(resolved.target, delivery.event, {
+      const input = targetInput(resolved.target, delivery.event, {
         ruleArn: resolved.rule.arn,
         ruleName: resolved.rule.name,
         ingestionTime: delivery.acceptedAt,
-      }), delivery.traceSpan);
+      });
+      await this.send(resolved.target, delivery.event, input, caller, delivery.traceSpan);
       this.pending.delete(id);
       this.tracer.end(delivery.traceSpan, 'ok', { target: resolved.target.arn, attempts: delivery.failedAttempts + 1 });
     } catch (error) {
@@ -146,11 +156,15 @@ export class Deliveries {
     return true;
   }
 
-  private async send(target: RuleTargetModel, event: EventEnvelope, input: TargetInput, traceParent: SpanId | undefined): Promise<void> {
-    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input), { traceParent });
-    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input), trace: { parent: traceParent } });
-    else if (target.kind === 'sns' && this.options.sns) await this.options.sns.publish(target.arn, { message: asText(input) }, { traceParent });
-    else if (target.kind === 'api-destination') await this.options.apiDestinations.invoke(target, asText(input), event);
+  private async send(target: RuleTargetModel, event: EventEnvelope, input: TargetInput, caller: RequestCaller, traceParent: SpanId | undefined): Promise<void> {
+    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input), caller, { traceParent });
+    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input), trace: { parent: traceParent } }, caller);
+    else if (target.kind === 'sns' && this.options.sns) await this.options.sns.publish(target.arn, { message: asText(input) }, caller, { traceParent });
+    else if (target.kind === 'api-destination') {
+      // EventBridge calls an API destination only as the target's role, which needs events:InvokeApiDestination.
+      requireAuthorization(caller, [{ action: 'events:InvokeApiDestination', resource: target.arn }]);
+      await this.options.apiDestinations.invoke(target, asText(input), event);
+    }
     else throw new UnsupportedTargetError(target.arn);
   }
 
@@ -186,10 +200,11 @@ export class Deliveries {
       this.options.log(`eventbridge: dropped event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn}, which has no DLQ: ${why}`);
     } else {
       try {
-        this.options.sqs.send(target.deadLetterArn, {
-          ...deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted),
-          trace: { parent: delivery.traceSpan, deadLetter: true },
-        });
+        this.options.sqs.send(
+          target.deadLetterArn,
+          { ...deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted), trace: { parent: delivery.traceSpan, deadLetter: true } },
+          this.options.callers.forDeadLetter(delivery.ruleArn),
+        );
         this.options.log(`eventbridge: event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn} sent to DLQ ${target.deadLetterArn}: ${why}`);
       } catch (error) {
         this.options.log(
@@ -214,7 +229,13 @@ class UnsupportedTargetError extends Error {
   }
 }
 
+function isCaller(value: RequestCaller | DeliveryFailure): value is RequestCaller {
+  return 'authorize' in value;
+}
+
 function classifyTargetError(target: RuleTargetModel, error: unknown): DeliveryFailure {
+  // A target that refuses EventBridge is not retried: the event goes straight to the DLQ, as AWS documents.
+  if (error instanceof AccessDeniedError) return { code: 'NO_PERMISSIONS', message: error.message, retryable: false };
   if (error instanceof ApiDestinationFailure) {
     // A negative Retry-After asks EventBridge to stop retrying.
     const stop = error.retryAfterMs !== undefined && error.retryAfterMs < 0;

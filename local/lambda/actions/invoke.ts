@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../protocol/service';
+import { invokedFunctionArn } from '../authorization';
 import { lookUpFunction } from '../function-lookup';
 import type { LambdaState } from '../state';
 import type { InvokeInput } from '../validations/invoke';
@@ -18,13 +19,15 @@ export interface InvokeOutput {
  * once the event is queued durably, DryRun answers 204 without running anything.
  */
 export async function invoke(state: LambdaState, input: InvokeInput, context: RequestContext): Promise<InvokeOutput> {
-  const fn = lookUpFunction(state.functions, input.FunctionName, input.Qualifier, context);
+  lookUpFunction(state.functions, input.FunctionName, input.Qualifier, context);
   if (input.InvocationType === 'DryRun') return { StatusCode: 204, ExecutedVersion: '$LATEST' };
+  // The function as the request names it, qualifier included, which is what the caller was authorized for.
+  const functionArn = invokedFunctionArn(input, context);
   if (input.InvocationType === 'Event') {
-    await state.port.invokeAsync(fn.arn, input.Payload, { traceParent: context.traceParent });
+    await state.port.invokeAsync(functionArn, input.Payload, context.caller, { traceParent: context.traceParent });
     return { StatusCode: 202, ExecutedVersion: '$LATEST' };
   }
-  const result = await state.port.invoke(fn.arn, input.Payload, { traceParent: context.traceParent });
+  const result = await state.port.invoke(functionArn, input.Payload, context.caller, { traceParent: context.traceParent });
   return {
     StatusCode: 200,
     ExecutedVersion: '$LATEST',

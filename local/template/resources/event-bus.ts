@@ -8,7 +8,7 @@ export function buildEventBus({ logicalId, identity }: ResolvedResource): EventB
 export function buildArchive({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): ArchiveModel {
   // CDK writes an empty KmsKeyIdentifier for an archive under the AWS owned key.
   if ((properties.optionalString('KmsKeyIdentifier') ?? '') !== '') {
-    context.warn(`${logicalId} (AWS::Events::Archive): KmsKeyIdentifier is not applied locally; archived events are stored unencrypted and no key permission is checked`);
+    context.warn(`${logicalId} (AWS::Events::Archive): KmsKeyIdentifier: archived events are stored unencrypted locally; EventBridge's use of the key is checked`);
   }
   const archive: ArchiveModel = {
     logicalId,

@@ -88,5 +88,7 @@ export function buildFunction(resolved: ResolvedResource, context: BuildContext)
       maximumEventAgeSeconds: FUNCTION_DEFAULTS.maximumEventAgeSeconds,
     },
     ...(build && { build }),
+    ...(properties.has('Role') ? { roleArn: properties.string('Role') } : {}),
+    logGroupName: properties.child('LoggingConfig').optionalString('LogGroup') ?? `/aws/lambda/${identity.ref}`,
   };
 }

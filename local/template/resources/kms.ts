@@ -23,7 +23,7 @@ const KEY_USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC', 'KE
 
 /**
  * AWS::KMS::Key. The runtime serves GenerateMac and VerifyMac for HMAC keys; every other key is modelled only as far
- * as a reference to it (its id and ARN) and DescribeKey need. What it does not enforce is named in a warning.
+ * as a reference to it (its id and ARN) and DescribeKey need. Its KeyPolicy is read by local IAM (`iam/`).
  */
 export function buildKmsKey({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): KmsKeyModel | undefined {
   const where = `${logicalId} (AWS::KMS::Key)`;
@@ -39,9 +39,6 @@ export function buildKmsKey({ logicalId, identity, properties }: ResolvedResourc
   if (origin !== 'AWS_KMS') {
     context.warn(`${where}: Origin ${origin} is not supported locally (no key material can be imported); skipped`);
     return undefined;
-  }
-  if (properties.has('KeyPolicy')) {
-    context.warn(`${where}: KeyPolicy is not enforced locally; any caller of the endpoint may use the key`);
   }
   return {
     logicalId,

@@ -170,5 +170,15 @@ export function buildPipe({ logicalId, identity, properties }: ResolvedResource,
   }
   const targetInputTemplate = properties.child('TargetParameters').optionalString('InputTemplate');
   if (targetInputTemplate !== undefined) pipe.targetInputTemplate = targetInputTemplate;
+  const roleArn = properties.optionalString('RoleArn');
+  if (roleArn !== undefined) pipe.roleArn = roleArn;
+  const logs = properties.child('LogConfiguration');
+  const logGroupArn = logs.child('CloudwatchLogsLogDestination').optionalString('LogGroupArn');
+  if (logGroupArn !== undefined) pipe.logs = { logGroupArn, level: pipeLogLevel(logs.optionalString('Level') ?? 'OFF', logicalId) };
   return pipe;
+}
+
+function pipeLogLevel(level: string, logicalId: string): NonNullable<PipeModel['logs']>['level'] {
+  if (level === 'OFF' || level === 'ERROR' || level === 'INFO' || level === 'TRACE') return level;
+  throw new TemplateError(`${logicalId}: LogConfiguration.Level must be OFF, ERROR, INFO or TRACE, got ${level}`);
 }

@@ -15,7 +15,7 @@ export const QUEUE_DEFAULTS = {
 
 export function buildQueue({ logicalId, identity, properties }: ResolvedResource, context: BuildContext): QueueModel {
   if (properties.has('KmsMasterKeyId')) {
-    context.warn(`${logicalId} (AWS::SQS::Queue): KmsMasterKeyId is not applied locally; messages are stored unencrypted and no key permission is checked`);
+    context.warn(`${logicalId} (AWS::SQS::Queue): KmsMasterKeyId: messages are stored unencrypted locally; who may use the key is checked as SQS checks it`);
   }
   const queue: QueueModel = {
     logicalId,

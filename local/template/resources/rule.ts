@@ -48,6 +48,8 @@ function buildTarget(ruleId: string, target: PropertyReader, context: BuildConte
   if (kind === 'api-destination') model.httpParameters = httpParameters(target);
   const deadLetterArn = target.child('DeadLetterConfig').optionalString('Arn');
   if (deadLetterArn !== undefined) model.deadLetterArn = deadLetterArn;
+  const roleArn = target.optionalString('RoleArn');
+  if (roleArn !== undefined) model.roleArn = roleArn;
   return model;
 }
 

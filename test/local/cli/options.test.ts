@@ -54,6 +54,7 @@ describe('npm start fault injection options', () => {
     expect(parseStartOptions([], {}).watch).toBe(false);
     expect(parseStartOptions(['--watch'], {}).watch).toBe(true);
     expect(() => parseStartOptions(['--watch=yes'], {})).toThrow(UsageError);
+    expect(() => parseStartOptions(['--watch', '--assembly', 'other/cdk.out'], {})).toThrow(/--watch re-synthesizes this project's app on a change, so it cannot run with --assembly/);
   });
 
   test('a bad environment value names the variable', () => {

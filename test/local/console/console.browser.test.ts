@@ -1,18 +1,19 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { GetQueueUrlCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { freshSampleEntries } from '../../../events/cli/fresh-sample';
+import { operatorRoleArn } from '../../../scripts/aws-target/local-operator';
 import { startInProcessRuntime, type InProcessRuntime } from '../../../support/in-process-runtime';
 import { capturedMail, mailTo } from '../../../support/observers/mail';
 import { PROJECT_DIR } from '../../../support/project';
 import { stackNames } from '../../../support/stack-names';
 import { userItem } from '../../../support/users';
 import { waitFor } from '../../../support/waiting';
+import { seedRuleDeliveryFailure } from '../../scripts/dlq/dlq-queues';
 import { launchChromium, type HeadlessChromium } from './chromium';
 
 /** Where the screenshots go (gitignored): one per scenario, to look at when a run fails or the README needs a new one. */
@@ -39,7 +40,8 @@ describe('the console in a browser', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-    stack = await startInProcessRuntime({ redrive: { command: projectRedriveCommand(), cwd: PROJECT_DIR } });
+    // The console acts as the stage's operator role, as npm start has it do (package.json's localRuntime.console.role).
+    stack = await startInProcessRuntime({ redrive: { command: projectRedriveCommand(), cwd: PROJECT_DIR }, consoleRole: operatorRoleArn('dev') });
     chromium = await launchChromium({ hostRules: 'MAP rebound.test 127.0.0.1' });
     page = await chromium.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -123,8 +125,7 @@ describe('the console in a browser', () => {
     const [entry] = freshSampleEntries('user-created', BUS);
     const address = (JSON.parse(entry.Detail as string) as { data: { email: string } }).data.email;
     const envelope = { version: '0', id: `redrive-${Date.now()}`, 'detail-type': entry.DetailType, source: entry.Source, account: '000000000000', time: new Date().toISOString(), region: 'us-east-1', resources: [], detail: JSON.parse(entry.Detail as string) };
-    const { QueueUrl } = await stack.clients.sqs.send(new GetQueueUrlCommand({ QueueName: WELCOME_EMAIL_DLQ }));
-    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify(envelope) }));
+    await seedRuleDeliveryFailure(stack.endpoint, WELCOME_EMAIL_DLQ, envelope, 'arn:aws:sqs:us-east-1:000000000000:users-fanout-dev-welcome-email');
 
     await page.goto(`${stack.endpoint}/_console#/queues/${WELCOME_EMAIL_DLQ}`);
     await page.waitForSelector('tr[data-message]');

@@ -20,6 +20,7 @@ import {
   temporaryDirectory,
   userCreatedEntry,
 } from './support';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 const AUDIT_RULE = RULES.find((candidate) => candidate.name === 'user-created-to-audit') as RuleModel;
 
@@ -58,10 +59,10 @@ describe('EventBridge delivery to rule targets', () => {
   it('retries a failed delivery per the retry policy and then succeeds without dead-lettering', async () => {
     const lambda = new RecordingLambda(2);
     const bus = startBus(lambda);
-    bus.port.putEvents([userCreatedEntry('u-1')]);
+    bus.port.putEvents([userCreatedEntry('u-1')], CALLER_WITHOUT_IAM);
     await waitFor('the third attempt to be accepted', () => lambda.accepted.length === 1);
     expect(lambda.attempts).toBe(3);
-    expect(sqs.port.receive(queueArn('audit-dlq'), 10)).toEqual([]);
+    expect(sqs.port.receive(queueArn('audit-dlq'), 10, CALLER_WITHOUT_IAM)).toEqual([]);
     await bus.close();
   });
 
@@ -69,7 +70,7 @@ describe('EventBridge delivery to rule targets', () => {
     const clock = new ManualClock();
     const lambda = new RecordingLambda(1);
     const bus = startBus(lambda, [AUDIT_RULE], { clock, retryDelays: [60_000] });
-    bus.port.putEvents([userCreatedEntry('u-clocked')]);
+    bus.port.putEvents([userCreatedEntry('u-clocked')], CALLER_WITHOUT_IAM);
     await waitFor('the first attempt and its retry timer', () => lambda.attempts === 1 && clock.pendingTimers === 1);
 
     clock.advance(59_999);
@@ -83,9 +84,9 @@ describe('EventBridge delivery to rule targets', () => {
   it('sends the event to the target DLQ with the AWS attributes once retries are exhausted', async () => {
     const lambda = new RecordingLambda(Number.POSITIVE_INFINITY);
     const bus = startBus(lambda);
-    const { Entries } = bus.port.putEvents([userCreatedEntry('u-2')]);
+    const { Entries } = bus.port.putEvents([userCreatedEntry('u-2')], CALLER_WITHOUT_IAM);
     const [deadLetter] = await waitFor('a dead letter in audit-dlq', () => {
-      const received = sqs.port.receive(queueArn('audit-dlq'), 10);
+      const received = sqs.port.receive(queueArn('audit-dlq'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });
     expect(lambda.attempts).toBe(3);
@@ -112,9 +113,9 @@ describe('EventBridge delivery to rule targets', () => {
       target('audit', AUDIT_FUNCTION_ARN, { retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeSeconds: 0.015 }, deadLetterArn: queueArn('audit-dlq') }),
     ]);
     const bus = startBus(lambda, [shortLived]);
-    bus.port.putEvents([userCreatedEntry('u-3')]);
+    bus.port.putEvents([userCreatedEntry('u-3')], CALLER_WITHOUT_IAM);
     const [deadLetter] = await waitFor('a dead letter in audit-dlq', () => {
-      const received = sqs.port.receive(queueArn('audit-dlq'), 10);
+      const received = sqs.port.receive(queueArn('audit-dlq'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });
     expect(deadLetter.messageAttributes?.EXHAUSTED_RETRY_CONDITION.StringValue).toBe('MaximumEventAgeExhausted');
@@ -127,9 +128,9 @@ describe('EventBridge delivery to rule targets', () => {
       target('gone', queueArn('does-not-exist'), { retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeSeconds: 3_600 }, deadLetterArn: queueArn('audit-dlq') }),
     ]);
     const bus = startBus(new RecordingLambda(), [missingQueue]);
-    bus.port.putEvents([userCreatedEntry('u-4')]);
+    bus.port.putEvents([userCreatedEntry('u-4')], CALLER_WITHOUT_IAM);
     const [deadLetter] = await waitFor('a dead letter in audit-dlq', () => {
-      const received = sqs.port.receive(queueArn('audit-dlq'), 10);
+      const received = sqs.port.receive(queueArn('audit-dlq'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });
     expect(deadLetter.messageAttributes?.ERROR_CODE.StringValue).toBe('RESOURCE_NOT_FOUND');
@@ -141,7 +142,7 @@ describe('EventBridge delivery to rule targets', () => {
   it('logs, without the event detail, a delivery dropped for want of a DLQ', async () => {
     const noDlq = rule('no-dlq', USER_CREATED_PATTERN, [target('audit', AUDIT_FUNCTION_ARN, { retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeSeconds: 60 } })]);
     const bus = startBus(new RecordingLambda(1), [noDlq]);
-    const { Entries } = bus.port.putEvents([userCreatedEntry('secret-user')]);
+    const { Entries } = bus.port.putEvents([userCreatedEntry('secret-user')], CALLER_WITHOUT_IAM);
     const line = await waitFor('the dropped-event log line', () => logLines.find((candidate) => candidate.includes('dropped')));
     expect(line).toContain(Entries[0].EventId);
     expect(line).not.toContain('secret-user');
@@ -151,7 +152,7 @@ describe('EventBridge delivery to rule targets', () => {
   it('re-delivers every rule delivery when the duplicate fault share is 1', async () => {
     const lambda = new RecordingLambda();
     const bus = startBus(lambda, [AUDIT_RULE], { faults: planFaults({ eventBridge: { duplicateShare: 1 } }) });
-    const { Entries } = bus.port.putEvents([userCreatedEntry('u-5'), userCreatedEntry('u-6')]);
+    const { Entries } = bus.port.putEvents([userCreatedEntry('u-5'), userCreatedEntry('u-6')], CALLER_WITHOUT_IAM);
     await waitFor('each event delivered twice', () => lambda.accepted.length === 4);
     const ids = lambda.accepted.map(({ event }) => (event as { id: string }).id).sort();
     expect(ids).toEqual([Entries[0].EventId, Entries[0].EventId, Entries[1].EventId, Entries[1].EventId].sort());
@@ -163,8 +164,8 @@ describe('EventBridge delivery to rule targets', () => {
     const duplicatedUsers = async (seed: number): Promise<string[]> => {
       const lambda = new RecordingLambda();
       const bus = startBus(lambda, [AUDIT_RULE], { faults: planFaults({ seed, eventBridge: { duplicateShare: 0.5 } }) });
-      bus.port.putEvents(entries.slice(0, 10));
-      bus.port.putEvents(entries.slice(10));
+      bus.port.putEvents(entries.slice(0, 10), CALLER_WITHOUT_IAM);
+      bus.port.putEvents(entries.slice(10), CALLER_WITHOUT_IAM);
       await waitFor('every delivery to finish', () => bus.pendingDeliveries() === 0 && lambda.accepted.length >= 20);
       await bus.close();
       const users = lambda.accepted.map(({ event }) => (event as { detail: { data: { userId: string } } }).detail.data.userId);
@@ -189,7 +190,7 @@ describe('EventBridge pending retries survive a restart', () => {
       buses: [BUS], rules: [AUDIT_RULE], archives: [], store: firstStore, sqs: firstSqs.port, lambda: failing,
       region: REGION, account: ACCOUNT, retryDelays: [60_000], logSink: () => {},
     });
-    const { Entries } = first.port.putEvents([userCreatedEntry('u-7')]);
+    const { Entries } = first.port.putEvents([userCreatedEntry('u-7')], CALLER_WITHOUT_IAM);
     await waitFor('the first, failing attempt', () => failing.attempts === 1);
     await first.close();
     await firstSqs.close();

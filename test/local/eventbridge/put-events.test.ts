@@ -13,6 +13,7 @@ import {
   startBusOnEndpoint,
   userCreatedEntry,
 } from './support';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 describe('EventBridge PutEvents with the real SDK client', () => {
   let harness: BusOnEndpoint;
@@ -83,7 +84,7 @@ describe('EventBridge PutEvents with the real SDK client', () => {
     const eventId = result.Entries![0].EventId;
 
     const [message] = await waitFor('the event in the welcome queue', () => {
-      const received = sqs.port.receive(queueArn('welcome'), 10);
+      const received = sqs.port.receive(queueArn('welcome'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });
     expect(JSON.parse(message.body)).toEqual({
@@ -102,31 +103,31 @@ describe('EventBridge PutEvents with the real SDK client', () => {
 
     // InputPath hands the target only the selected part of the event.
     const [details] = await waitFor('the selected part in the details queue', () => {
-      const received = sqs.port.receive(queueArn('details'), 10);
+      const received = sqs.port.receive(queueArn('details'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });
     expect(JSON.parse(details.body)).toEqual({ userId: 'u-1' });
 
     // Neither the rule for another source nor the disabled rule got it.
     await waitFor('no delivery left pending', () => bus.pendingDeliveries() === 0);
-    expect(sqs.port.receive(queueArn('other'), 10)).toEqual([]);
+    expect(sqs.port.receive(queueArn('other'), 10, CALLER_WITHOUT_IAM)).toEqual([]);
   });
 
   it('routes events of another source to their own rule only, and uses the default bus when none is named', async () => {
     await client.send(new PutEventsCommand({ Entries: [{ EventBusName: BUS.name, Source: 'other.source', DetailType: 'Anything', Detail: '{"a":1}' }] }));
     const [message] = await waitFor('the event in the other queue', () => {
-      const received = sqs.port.receive(queueArn('other'), 10);
+      const received = sqs.port.receive(queueArn('other'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });
     expect(JSON.parse(message.body).source).toBe('other.source');
-    expect(sqs.port.receive(queueArn('welcome'), 10)).toEqual([]);
+    expect(sqs.port.receive(queueArn('welcome'), 10, CALLER_WITHOUT_IAM)).toEqual([]);
 
     const onDefault = await client.send(new PutEventsCommand({ Entries: [{ Source: 'users-fanout.users', DetailType: 'UserCreated', Detail: '{}' }] }));
     expect(onDefault.FailedEntryCount).toBe(0);
     // The sentinel, put on the named bus after it, reaches the same rules' targets: the default bus's event, had any rule taken it, would be there first.
     await client.send(new PutEventsCommand({ Entries: [userCreatedEntry('sentinel')] }));
     const [sentinel, ...others] = await waitFor('the sentinel in the welcome queue', () => {
-      const received = sqs.port.receive(queueArn('welcome'), 10);
+      const received = sqs.port.receive(queueArn('welcome'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });
     await waitFor('no delivery left pending', () => bus.pendingDeliveries() === 0);
@@ -136,7 +137,7 @@ describe('EventBridge PutEvents with the real SDK client', () => {
   });
 
   it('answers through the in-process port exactly as through the API', () => {
-    const result = bus.port.putEvents([userCreatedEntry('u-9'), { Source: 'x', DetailType: 'y', Detail: '"text"' }]);
+    const result = bus.port.putEvents([userCreatedEntry('u-9'), { Source: 'x', DetailType: 'y', Detail: '"text"' }], CALLER_WITHOUT_IAM);
     expect(result.FailedEntryCount).toBe(1);
     expect(result.Entries[1]).toEqual({ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' });
   });

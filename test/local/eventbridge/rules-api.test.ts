@@ -28,6 +28,7 @@ import {
   startBusOnEndpoint,
   userCreatedEntry,
 } from './support';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 const SAMPLE_EVENT = JSON.stringify({
   version: '0',
@@ -132,7 +133,7 @@ describe('EventBridge rules, buses and archives from the template', () => {
     expect(archive.ArchiveArn).toBe(`arn:aws:events:${REGION}:${ACCOUNT}:archive/users-archive`);
 
     await waitFor('no delivery left pending', () => bus.pendingDeliveries() === 0);
-    sqs.port.receive(queueArn('welcome'), 10).forEach((message) => sqs.port.delete(queueArn('welcome'), message.receiptHandle));
+    sqs.port.receive(queueArn('welcome'), 10, CALLER_WITHOUT_IAM).forEach((message) => sqs.port.delete(queueArn('welcome'), message.receiptHandle, CALLER_WITHOUT_IAM));
 
     await client.send(
       new StartReplayCommand({
@@ -144,7 +145,7 @@ describe('EventBridge rules, buses and archives from the template', () => {
       }),
     );
     const [replayed] = await waitFor('the replayed event in the welcome queue', () => {
-      const received = sqs.port.receive(queueArn('welcome'), 10);
+      const received = sqs.port.receive(queueArn('welcome'), 10, CALLER_WITHOUT_IAM);
       return received.length > 0 ? received : undefined;
     });
     expect(JSON.parse(replayed.body)).toMatchObject({ 'replay-name': 'again', detail: { data: { userId: 'u-archived' } } });

@@ -8,6 +8,7 @@ import { FakeSqs } from '../../../support/fake-sqs';
 import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
 import { readLog } from '../../../support/fixture-log';
 import { ENDPOINT, testFunction } from './helpers';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 const DLQ = `arn:aws:sqs:${REGION}:000000000000:on-failure`;
 /** Where a function's on-success records go: one marks the end of a successful attempt. */
@@ -53,7 +54,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     const sqs = new FakeSqs();
     sqs.createQueue(DLQ);
     const runtime = start(fn, sqs);
-    await runtime.port.invokeAsync(fn.arn, { userId: 'u-1' });
+    await runtime.port.invokeAsync(fn.arn, { userId: 'u-1' }, CALLER_WITHOUT_IAM);
     await waitFor('the on-failure record', () => sqs.messages(DLQ).length === 1);
     expect(readLog(logFile)).toHaveLength(3);
     const [record] = destinationRecords(sqs);
@@ -83,7 +84,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     const sqs = new FakeSqs();
     sqs.createQueue(DLQ);
     const runtime = start(fn, sqs);
-    await runtime.port.invokeAsync(fn.arn, { n: 1 });
+    await runtime.port.invokeAsync(fn.arn, { n: 1 }, CALLER_WITHOUT_IAM);
     await waitFor('the on-failure record', () => sqs.messages(DLQ).length === 1);
     expect(destinationRecords(sqs)[0].requestContext).toMatchObject({ condition: 'EventAgeExceeded', approximateInvokeCount: 1 });
   });
@@ -99,18 +100,18 @@ describe('Lambda runtime: asynchronous invocations', () => {
     // One event at a time, first in first out: a retry of the first event would run before the sentinel.
     const clock = new ManualClock();
     const runtime = start(fn, sqs, undefined, true, { clock, maxConcurrencyPerFunction: 1 });
-    await runtime.port.invokeAsync(fn.arn, { id: 'first' });
+    await runtime.port.invokeAsync(fn.arn, { id: 'first' }, CALLER_WITHOUT_IAM);
     await waitFor("the first event's success record", () => sqs.messages(SUCCESSES).length === 1);
     clock.advance(100);
 
-    await runtime.port.invokeAsync(fn.arn, { id: 'sentinel' });
+    await runtime.port.invokeAsync(fn.arn, { id: 'sentinel' }, CALLER_WITHOUT_IAM);
     await waitFor("the sentinel's success record", () => sqs.messages(SUCCESSES).length === 2);
     expect(readLog<{ event: { id: string } }>(logFile).map((line) => line.event.id)).toEqual(['first', 'sentinel']);
   });
 
   it('rejects events for unknown functions', async () => {
     const runtime = start(testFunction('echo', 'echo'), new FakeSqs());
-    await expect(runtime.port.invokeAsync('nobody', {})).rejects.toThrow('Function not found: nobody');
+    await expect(runtime.port.invokeAsync('nobody', {}, CALLER_WITHOUT_IAM)).rejects.toThrow('Function not found: nobody');
   });
 
   it('keeps accepted events on disk: a new runtime on the same state runs them', async () => {
@@ -118,8 +119,8 @@ describe('Lambda runtime: asynchronous invocations', () => {
     const logFile = path.join(temporaryDirectory('lambda-async-'), 'calls.jsonl');
     const fn = testFunction('echo', 'echo', { environment: { LOG_FILE: logFile } });
     const first = start(fn, new FakeSqs(), stateDir, false);
-    await first.port.invokeAsync(fn.arn, { id: 'a' });
-    await first.port.invokeAsync(fn.arn, { id: 'b' });
+    await first.port.invokeAsync(fn.arn, { id: 'a' }, CALLER_WITHOUT_IAM);
+    await first.port.invokeAsync(fn.arn, { id: 'b' }, CALLER_WITHOUT_IAM);
     for (const { runtime, store } of open.splice(0)) {
       await runtime.close();
       store.close();
@@ -142,7 +143,7 @@ describe('Lambda runtime: asynchronous invocations', () => {
     sqs.createQueue(DLQ);
     sqs.createQueue(SUCCESSES);
     const first = start(fn, sqs, stateDir);
-    await first.port.invokeAsync(fn.arn, { ms: 400 });
+    await first.port.invokeAsync(fn.arn, { ms: 400 }, CALLER_WITHOUT_IAM);
     await waitFor('the first attempt to start', () => readLog(logFile).length === 1);
     for (const { runtime, store } of open.splice(0)) {
       await runtime.close();

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { createLambda, type LocalLambda } from '../../../local/lambda';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 import { openStateStore } from '../../../local/storage/state-store';
 import { SpanStore, type Span } from '../../../local/trace';
 import { FakeSqs } from '../../../support/fake-sqs';
@@ -22,8 +23,8 @@ describe("Lambda runtime: an invocation's output on its trace hop", () => {
   const invocations = (): Span[] => [...tracer.newestFirst()].filter((span) => span.kind === 'lambda.invoke').reverse();
 
   it('gives the first invocation the lines printed while loading, then its own; the next one only its own', async () => {
-    expect((await lambda.port.invoke(fn.arn, { n: 1 })).payload).toBe(1);
-    expect((await lambda.port.invoke(fn.arn, { n: 2 })).payload).toBe(2);
+    expect((await lambda.port.invoke(fn.arn, { n: 1 }, CALLER_WITHOUT_IAM)).payload).toBe(1);
+    expect((await lambda.port.invoke(fn.arn, { n: 2 }, CALLER_WITHOUT_IAM)).payload).toBe(2);
     // A sandbox's output reaches the runtime on its own stream, after the invocation's result.
     await waitFor("both invocations' own lines", () => invocations().every((span, index) => span.logs?.includes(`handled ${index + 1}`)));
     const [cold, warm] = invocations();

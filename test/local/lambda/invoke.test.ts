@@ -8,6 +8,7 @@ import { REGION, temporaryDirectory } from '../../../support/local-fixtures';
 import { waitFor } from '../../../support/waiting';
 import { readLog } from '../../../support/fixture-log';
 import { ENDPOINT, testFunction } from './helpers';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 describe('Lambda runtime: synchronous invocations', () => {
   const logs: string[] = [];
@@ -51,7 +52,7 @@ describe('Lambda runtime: synchronous invocations', () => {
   it('gives each function its own environment, pointed at the local endpoint, and a Lambda context', async () => {
     const names = ['ONLY_A', 'ONLY_B', 'SHARED', 'RUNTIME_SECRET', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL',
       'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'LAMBDA_TASK_ROOT'];
-    const [a, b] = await Promise.all([runtime.port.invoke(arn('fn-a'), { names }), runtime.port.invoke(arn('fn-b'), { names })]);
+    const [a, b] = await Promise.all([runtime.port.invoke(arn('fn-a'), { names }, CALLER_WITHOUT_IAM), runtime.port.invoke(arn('fn-b'), { names }, CALLER_WITHOUT_IAM)]);
     expect(a.error).toBeUndefined();
     const aPayload = a.payload as { env: Record<string, string | undefined>; context: Record<string, unknown> };
     const bPayload = b.payload as { env: Record<string, string | undefined> };
@@ -76,30 +77,30 @@ describe('Lambda runtime: synchronous invocations', () => {
   });
 
   it('reuses a warm worker between invocations', async () => {
-    expect((await runtime.port.invoke(arn('counter'), {})).payload).toBe(1);
-    expect((await runtime.port.invoke(arn('counter'), {})).payload).toBe(2);
+    expect((await runtime.port.invoke(arn('counter'), {}, CALLER_WITHOUT_IAM)).payload).toBe(1);
+    expect((await runtime.port.invoke(arn('counter'), {}, CALLER_WITHOUT_IAM)).payload).toBe(2);
   });
 
   it('accepts functions by name or ARN and returns the handler result as JSON', async () => {
-    const result = await runtime.port.invoke('echo', { when: new Date(0), list: [1, 'two'] });
+    const result = await runtime.port.invoke('echo', { when: new Date(0), list: [1, 'two'] }, CALLER_WITHOUT_IAM);
     expect(result).toEqual({ payload: { when: '1970-01-01T00:00:00.000Z', list: [1, 'two'] } });
     expect(readLog(logFile).map((line) => line.event)).toEqual([{ when: '1970-01-01T00:00:00.000Z', list: [1, 'two'] }]);
   });
 
   it("prints the handler's stdout and stderr prefixed with the function name", async () => {
-    await runtime.port.invoke(arn('echo'), { n: 1 });
+    await runtime.port.invoke(arn('echo'), { n: 1 }, CALLER_WITHOUT_IAM);
     await waitFor('stdout line', () => logs.includes('[echo] echo called with {"n":1}'));
     await waitFor('stderr line', () => logs.includes('[echo] to stderr'));
   });
 
   it('supports callback-style handlers', async () => {
-    expect(await runtime.port.invoke(arn('callback'), {})).toEqual({ payload: { via: 'callback' } });
-    const failed = await runtime.port.invoke(arn('callback'), { fail: true });
+    expect(await runtime.port.invoke(arn('callback'), {}, CALLER_WITHOUT_IAM)).toEqual({ payload: { via: 'callback' } });
+    const failed = await runtime.port.invoke(arn('callback'), { fail: true }, CALLER_WITHOUT_IAM);
     expect(failed.error).toMatchObject({ errorType: 'RangeError', errorMessage: 'callback failed' });
   });
 
   it('returns thrown errors with their type, message and trace', async () => {
-    const result = await runtime.port.invoke(arn('throws'), { id: 7 });
+    const result = await runtime.port.invoke(arn('throws'), { id: 7 }, CALLER_WITHOUT_IAM);
     expect(result.payload).toBeUndefined();
     expect(result.error).toMatchObject({ errorType: 'ValidationFailed', errorMessage: 'cannot process {"id":7}' });
     expect(result.error?.trace?.[0]).toContain('cannot process');
@@ -109,33 +110,33 @@ describe('Lambda runtime: synchronous invocations', () => {
     // A function's own timeout runs on real time (its handler runs in a worker thread, not on the injected clock):
     // a loose bound shows the call ended at the 1 s timeout rather than when the 10 s handler would have.
     const started = Date.now();
-    const result = await runtime.port.invoke(arn('sleepy'), { ms: 10_000 });
+    const result = await runtime.port.invoke(arn('sleepy'), { ms: 10_000 }, CALLER_WITHOUT_IAM);
     expect(result.error).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 1.00 seconds' });
     expect(Date.now() - started).toBeLessThan(5000);
-    expect((await runtime.port.invoke(arn('sleepy'), { ms: 10 })).payload).toBe('slept');
+    expect((await runtime.port.invoke(arn('sleepy'), { ms: 10 }, CALLER_WITHOUT_IAM)).payload).toBe('slept');
   });
 
   it('kills a handler that exceeds its memory size', async () => {
-    const result = await runtime.port.invoke(arn('hog'), {});
+    const result = await runtime.port.invoke(arn('hog'), {}, CALLER_WITHOUT_IAM);
     expect(result.error?.errorType).toBe('Runtime.OutOfMemory');
     expect(result.error?.errorMessage).toContain('limit 32 MB');
   });
 
   it('reports a handler that exits the process', async () => {
-    const result = await runtime.port.invoke(arn('exits'), {});
+    const result = await runtime.port.invoke(arn('exits'), {}, CALLER_WITHOUT_IAM);
     expect(result.error).toEqual({ errorType: 'Runtime.ExitError', errorMessage: 'Runtime exited with status 3' });
   });
 
   it('reports import failures, missing exports and unknown functions', async () => {
-    expect((await runtime.port.invoke(arn('broken'), {})).error).toMatchObject({
+    expect((await runtime.port.invoke(arn('broken'), {}, CALLER_WITHOUT_IAM)).error).toMatchObject({
       errorType: 'Runtime.ImportModuleError',
       errorMessage: 'Error: broken at import',
     });
-    expect((await runtime.port.invoke(arn('missing-export'), {})).error).toMatchObject({
+    expect((await runtime.port.invoke(arn('missing-export'), {}, CALLER_WITHOUT_IAM)).error).toMatchObject({
       errorType: 'Runtime.HandlerNotFound',
       errorMessage: 'index.nope is undefined or not exported',
     });
-    expect((await runtime.port.invoke(arn('nobody'), {})).error?.errorType).toBe('ResourceNotFoundException');
+    expect((await runtime.port.invoke(arn('nobody'), {}, CALLER_WITHOUT_IAM)).error?.errorType).toBe('ResourceNotFoundException');
   });
 });
 
@@ -154,12 +155,12 @@ describe('Lambda runtime: idle workers', () => {
     });
     runtime.start();
     try {
-      expect((await runtime.port.invoke('counter', {})).payload).toBe(1);
-      expect((await runtime.port.invoke('counter', {})).payload).toBe(2);
+      expect((await runtime.port.invoke('counter', {}, CALLER_WITHOUT_IAM)).payload).toBe(1);
+      expect((await runtime.port.invoke('counter', {}, CALLER_WITHOUT_IAM)).payload).toBe(2);
       clock.advance(59_999);
-      expect((await runtime.port.invoke('counter', {})).payload).toBe(3);
+      expect((await runtime.port.invoke('counter', {}, CALLER_WITHOUT_IAM)).payload).toBe(3);
       clock.advance(60_000);
-      expect((await runtime.port.invoke('counter', {})).payload).toBe(1);
+      expect((await runtime.port.invoke('counter', {}, CALLER_WITHOUT_IAM)).payload).toBe(1);
     } finally {
       await runtime.close();
     }
@@ -182,7 +183,7 @@ describe('Lambda runtime: fault injection', () => {
     try {
       const results: string[] = [];
       for (let i = 0; i < calls; i++) {
-        const result = await runtime.port.invoke('echo', { i });
+        const result = await runtime.port.invoke('echo', { i }, CALLER_WITHOUT_IAM);
         results.push(result.error?.errorType ?? 'ok');
       }
       results.push(`ran:${readLog(logFile).length}`);

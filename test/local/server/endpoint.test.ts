@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 import { AwsError } from '../../../local/protocol/aws-error';
 import type { HttpServiceHandler, JsonServiceHandler, RequestContext } from '../../../local/protocol/service';
 import { startEndpoint, type Endpoint } from '../../../local/server';
@@ -91,9 +92,25 @@ describe('the local endpoint', () => {
       {
         operation: 'DoThing',
         input: { Name: 'x' },
-        context: { region: 'eu-west-1', account: '000000000000', endpoint: endpoint.url },
+        context: { region: 'eu-west-1', account: '000000000000', endpoint: endpoint.url, caller: CALLER_WITHOUT_IAM },
       },
     ]);
+  });
+
+  it('asks who the caller is from the signing credentials and the client address, once callers are identified', async () => {
+    const seen: unknown[] = [];
+    const caller = { name: 'someone', authorize: () => undefined };
+    endpoint.identifyCallers((credentials, sourceIp) => {
+      seen.push({ credentials, sourceIp });
+      return caller;
+    });
+    try {
+      await json('Test_20200101.DoThing', '{}', { authorization: SIGNED_FOR('test'), 'x-amz-security-token': 'token-1' });
+      expect(seen).toEqual([{ credentials: { accessKeyId: 'AKIDLOCAL', sessionToken: 'token-1' }, sourceIp: '127.0.0.1' }]);
+      expect(received[0].context.caller).toBe(caller);
+    } finally {
+      endpoint.identifyCallers(() => CALLER_WITHOUT_IAM);
+    }
   });
 
   it('uses the default region for unsigned requests', async () => {

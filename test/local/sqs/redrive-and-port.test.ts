@@ -11,6 +11,7 @@ import { createSqs, type LocalSqs } from '../../../local/sqs';
 import { openStateStore, type StateStore } from '../../../local/storage/state-store';
 import { ManualClock } from '../../../support/manual-clock';
 import { ACCOUNT, REGION, TEST_CREDENTIALS, queueModel } from '../../../support/local-fixtures';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 const SOURCE = queueModel('orders', {
   visibilityTimeoutSeconds: 1,
@@ -38,28 +39,28 @@ describe('SQS visibility, redelivery and redrive', () => {
   });
 
   it('redelivers a message whose visibility timeout ended, counting receives', () => {
-    sqs.port.send(SOURCE.arn, { body: 'payload' });
-    const first = sqs.port.receive(SOURCE.arn, 10);
+    sqs.port.send(SOURCE.arn, { body: 'payload' }, CALLER_WITHOUT_IAM);
+    const first = sqs.port.receive(SOURCE.arn, 10, CALLER_WITHOUT_IAM);
     expect(first).toHaveLength(1);
     expect(first[0].attributes.ApproximateReceiveCount).toBe('1');
     clock.advance(999);
-    expect(sqs.port.receive(SOURCE.arn, 10)).toHaveLength(0);
+    expect(sqs.port.receive(SOURCE.arn, 10, CALLER_WITHOUT_IAM)).toHaveLength(0);
 
     clock.advance(1);
-    const second = sqs.port.receive(SOURCE.arn, 10);
+    const second = sqs.port.receive(SOURCE.arn, 10, CALLER_WITHOUT_IAM);
     expect(second.map((message) => message.messageId)).toEqual([first[0].messageId]);
     expect(second[0].attributes.ApproximateReceiveCount).toBe('2');
     expect(second[0].receiptHandle).not.toBe(first[0].receiptHandle);
   });
 
   it('moves a message to the DLQ on the receive attempt after maxReceiveCount, keeping its id', () => {
-    const { messageId } = sqs.port.send(SOURCE.arn, { body: 'poison' });
+    const { messageId } = sqs.port.send(SOURCE.arn, { body: 'poison' }, CALLER_WITHOUT_IAM);
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const [message] = sqs.port.receive(SOURCE.arn, 1, 0);
+      const [message] = sqs.port.receive(SOURCE.arn, 1, CALLER_WITHOUT_IAM, 0);
       expect(message.attributes.ApproximateReceiveCount).toBe(String(attempt));
     }
-    expect(sqs.port.receive(SOURCE.arn, 1, 0)).toEqual([]);
-    const [deadLetter] = sqs.port.receive(DEAD_LETTERS.arn, 1);
+    expect(sqs.port.receive(SOURCE.arn, 1, CALLER_WITHOUT_IAM, 0)).toEqual([]);
+    const [deadLetter] = sqs.port.receive(DEAD_LETTERS.arn, 1, CALLER_WITHOUT_IAM);
     expect(deadLetter.messageId).toBe(messageId);
     expect(deadLetter.body).toBe('poison');
   });
@@ -68,11 +69,11 @@ describe('SQS visibility, redelivery and redrive', () => {
     const started = clock.now();
     const wakeTimes: number[] = [];
     const unsubscribe = sqs.port.onAvailable(SOURCE.arn, () => wakeTimes.push(clock.now() - started));
-    sqs.port.send(SOURCE.arn, { body: 'x' });
+    sqs.port.send(SOURCE.arn, { body: 'x' }, CALLER_WITHOUT_IAM);
     await nextTurn();
     expect(wakeTimes).toEqual([0]);
 
-    sqs.port.receive(SOURCE.arn, 1);
+    sqs.port.receive(SOURCE.arn, 1, CALLER_WITHOUT_IAM);
     clock.advance(999);
     await nextTurn();
     expect(wakeTimes).toEqual([0]);
@@ -85,29 +86,29 @@ describe('SQS visibility, redelivery and redrive', () => {
   it('notifies the DLQ listeners when the redrive policy moves a message', async () => {
     let woken = 0;
     sqs.port.onAvailable(DEAD_LETTERS.arn, () => woken++);
-    sqs.port.send(SOURCE.arn, { body: 'poison' });
-    for (let attempt = 0; attempt < 4; attempt++) sqs.port.receive(SOURCE.arn, 1, 0);
+    sqs.port.send(SOURCE.arn, { body: 'poison' }, CALLER_WITHOUT_IAM);
+    for (let attempt = 0; attempt < 4; attempt++) sqs.port.receive(SOURCE.arn, 1, CALLER_WITHOUT_IAM, 0);
     await nextTurn();
     expect(woken).toBe(1);
   });
 
   it('deletes through the port and ignores stale handles, and throws for unknown queues', () => {
-    sqs.port.send(`http://localhost:4566/${ACCOUNT}/orders`, { body: 'by url' });
-    const [message] = sqs.port.receive('orders', 1, 0);
-    const [again] = sqs.port.receive(SOURCE.arn, 1);
-    sqs.port.delete(SOURCE.arn, message.receiptHandle);
-    sqs.port.changeVisibility(SOURCE.arn, again.receiptHandle, 0);
-    sqs.port.delete(SOURCE.arn, sqs.port.receive(SOURCE.arn, 1)[0].receiptHandle);
-    expect(sqs.port.receive(SOURCE.arn, 10, 0)).toEqual([]);
-    expect(() => sqs.port.send('arn:aws:sqs:us-east-1:000000000000:nope', { body: 'x' })).toThrow('The specified queue does not exist.');
+    sqs.port.send(`http://localhost:4566/${ACCOUNT}/orders`, { body: 'by url' }, CALLER_WITHOUT_IAM);
+    const [message] = sqs.port.receive('orders', 1, CALLER_WITHOUT_IAM, 0);
+    const [again] = sqs.port.receive(SOURCE.arn, 1, CALLER_WITHOUT_IAM);
+    sqs.port.delete(SOURCE.arn, message.receiptHandle, CALLER_WITHOUT_IAM);
+    sqs.port.changeVisibility(SOURCE.arn, again.receiptHandle, 0, CALLER_WITHOUT_IAM);
+    sqs.port.delete(SOURCE.arn, sqs.port.receive(SOURCE.arn, 1, CALLER_WITHOUT_IAM)[0].receiptHandle, CALLER_WITHOUT_IAM);
+    expect(sqs.port.receive(SOURCE.arn, 10, CALLER_WITHOUT_IAM, 0)).toEqual([]);
+    expect(() => sqs.port.send('arn:aws:sqs:us-east-1:000000000000:nope', { body: 'x' }, CALLER_WITHOUT_IAM)).toThrow('The specified queue does not exist.');
   });
 
   it('drops messages past the retention period', async () => {
     const shortLived = queueModel('short', { messageRetentionSeconds: 60 });
     const clocked = createSqs({ queues: [shortLived], store: openStateStore(undefined), endpoint: '', region: REGION, account: ACCOUNT, clock });
-    clocked.port.send(shortLived.arn, { body: 'old' });
+    clocked.port.send(shortLived.arn, { body: 'old' }, CALLER_WITHOUT_IAM);
     clock.advance(61_000);
-    expect(clocked.port.receive(shortLived.arn, 10)).toEqual([]);
+    expect(clocked.port.receive(shortLived.arn, 10, CALLER_WITHOUT_IAM)).toEqual([]);
     await clocked.close();
   });
 });
@@ -138,7 +139,7 @@ describe('SQS redrive seen through the API', () => {
     const attributes = await client.send(new GetQueueAttributesCommand({ QueueUrl: sourceUrl, AttributeNames: ['RedrivePolicy'] }));
     expect(JSON.parse(attributes.Attributes!.RedrivePolicy!)).toEqual({ deadLetterTargetArn: DEAD_LETTERS.arn, maxReceiveCount: 3 });
 
-    sqs.port.send(SOURCE.arn, { body: 'poison' });
+    sqs.port.send(SOURCE.arn, { body: 'poison' }, CALLER_WITHOUT_IAM);
     for (let attempt = 0; attempt < 4; attempt++) await client.send(new ReceiveMessageCommand({ QueueUrl: sourceUrl, VisibilityTimeout: 0 }));
     const dead = await client.send(
       new ReceiveMessageCommand({ QueueUrl: `${endpoint.url}/${ACCOUNT}/orders-dlq`, MessageSystemAttributeNames: ['All'] }),
@@ -150,7 +151,7 @@ describe('SQS redrive seen through the API', () => {
 
   it('redrives a DLQ back to the source queue with StartMessageMoveTask', async () => {
     const sourceUrl = `${endpoint.url}/${ACCOUNT}/orders`;
-    sqs.port.send(SOURCE.arn, { body: 'fixed now', messageAttributes: { kind: { DataType: 'String', StringValue: 'order' } } });
+    sqs.port.send(SOURCE.arn, { body: 'fixed now', messageAttributes: { kind: { DataType: 'String', StringValue: 'order' } } }, CALLER_WITHOUT_IAM);
     for (let attempt = 0; attempt < 4; attempt++) await client.send(new ReceiveMessageCommand({ QueueUrl: sourceUrl, VisibilityTimeout: 0 }));
 
     const { TaskHandle } = await client.send(new StartMessageMoveTaskCommand({ SourceArn: DEAD_LETTERS.arn }));
@@ -166,7 +167,7 @@ describe('SQS redrive seen through the API', () => {
       Attributes: { ApproximateReceiveCount: '1' },
       MessageAttributes: { kind: { DataType: 'String', StringValue: 'order' } },
     });
-    expect(sqs.port.receive(DEAD_LETTERS.arn, 10)).toEqual([]);
+    expect(sqs.port.receive(DEAD_LETTERS.arn, 10, CALLER_WITHOUT_IAM)).toEqual([]);
 
     await expect(client.send(new StartMessageMoveTaskCommand({ SourceArn: SOURCE.arn }))).rejects.toMatchObject({
       name: 'InvalidParameterValue',
@@ -175,7 +176,7 @@ describe('SQS redrive seen through the API', () => {
   });
 
   it('marks SQS errors with the legacy query code the SDK reads from x-amzn-query-error', async () => {
-    const context = { region: REGION, account: ACCOUNT, endpoint: endpoint.url };
+    const context = { region: REGION, account: ACCOUNT, endpoint: endpoint.url, caller: CALLER_WITHOUT_IAM };
     const failure = Promise.resolve().then(() => sqs.handler.handle('SendMessage', { QueueUrl: `${endpoint.url}/${ACCOUNT}/missing`, MessageBody: 'x' }, context));
     await expect(failure).rejects.toMatchObject({
       code: 'QueueDoesNotExist',

@@ -18,7 +18,7 @@ describe('template intrinsics errors', () => {
     Parameters: { NoDefault: { Type: 'String' } },
     Resources: {
       Queue: { Type: 'AWS::SQS::Queue' },
-      Role: { Type: 'AWS::IAM::Role' },
+      Alarm: { Type: 'AWS::CloudWatch::Alarm' },
       A: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::GetAtt': ['B', 'QueueName'] } } },
       B: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::GetAtt': ['A', 'QueueName'] } } },
     },
@@ -35,7 +35,7 @@ describe('template intrinsics errors', () => {
   });
 
   it('gives inert resources readable placeholder attributes', () => {
-    expect(resolve(template, { 'Fn::GetAtt': ['Role', 'RoleId'] })).toBe('s-Role.RoleId');
+    expect(resolve(template, { 'Fn::GetAtt': ['Alarm', 'AlarmName'] })).toBe('s-Alarm.AlarmName');
   });
 
   it('detects cycles through resource names', () => {

@@ -105,6 +105,8 @@ describe('loadLocalModel on a stack with every supported type', () => {
       timeoutSeconds: 10,
       memorySizeMb: 256,
       asyncConfig: { maximumRetryAttempts: 2, maximumEventAgeSeconds: 21600 },
+      roleArn: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
+      logGroupName: '/aws/lambda/full-stack-dev-Worker',
     });
     expect(worker.environment).toEqual({
       TABLE_NAME: 'full-dev-users',
@@ -113,7 +115,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
       QUEUE_NAME: 'full-dev-work',
       STREAM_ARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/full-dev-users/stream/2026-01-01T00:00:00.000',
       BUS_NAME: 'full-dev',
-      ROLE_ARN: 'arn:aws:iam::000000000000:full-stack-dev-WorkerRole',
+      ROLE_ARN: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
       HMAC_KEY_ARN: byLogicalId(model.keys, 'HmacKey').arn,
       HMAC_KEY_ID: byLogicalId(model.keys, 'HmacKey').keyId,
       HMAC_ALIAS: 'alias/full-dev-email-hash',
@@ -163,6 +165,8 @@ describe('loadLocalModel on a stack with every supported type', () => {
         sourceBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/full-dev',
         eventPattern: { source: ['users-fanout.users'] },
         retentionDays: 7,
+        // The archive's KmsKeyIdentifier names the template's key, whose policy EventBridge's use is checked against.
+        kmsKeyArn: byLogicalId(model.keys, 'Key').arn,
       },
     ]);
   });
@@ -230,6 +234,7 @@ describe('loadLocalModel on a stack with every supported type', () => {
         detailType: 'UserCreated',
         resources: ['r1'],
       },
+      roleArn: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
     });
   });
 
@@ -250,6 +255,70 @@ describe('loadLocalModel on a stack with every supported type', () => {
       functionArn: byLogicalId(model.functions, 'Audit').arn,
       invocationType: 'FIRE_AND_FORGET',
     });
+  });
+
+  it('reads roles and resource-based policies for local IAM', () => {
+    expect(model.iam.roles).toEqual([
+      {
+        logicalId: 'WorkerRole',
+        name: 'full-stack-dev-WorkerRole',
+        arn: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole',
+        trustPolicy: {
+          name: 'WorkerRole trust policy',
+          logicalId: 'WorkerRole',
+          document: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        },
+        policies: [],
+        awsManagedPolicyArns: [],
+      },
+    ]);
+    const audit = byLogicalId(model.functions, 'Audit');
+    expect(model.iam.resourcePolicies).toEqual([
+      {
+        resourceArn: byLogicalId(model.queues, 'WorkQueue').arn,
+        policy: {
+          name: 'WorkQueuePolicy',
+          logicalId: 'WorkQueuePolicy',
+          document: {
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: byLogicalId(model.queues, 'WorkQueue').arn }],
+          },
+        },
+      },
+      {
+        // A key without a KeyPolicy gets KMS's default: the account, through IAM policies.
+        resourceArn: byLogicalId(model.keys, 'Key').arn,
+        policy: {
+          name: 'Key',
+          logicalId: 'Key',
+          document: {
+            Version: '2012-10-17',
+            Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'kms:*', Resource: '*' }],
+          },
+        },
+      },
+      {
+        resourceArn: byLogicalId(model.keys, 'HmacKey').arn,
+        policy: {
+          name: 'HmacKey',
+          logicalId: 'HmacKey',
+          document: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:role/full-stack-dev-WorkerRole' }, Action: 'kms:GenerateMac', Resource: '*' }],
+          },
+        },
+      },
+      {
+        resourceArn: audit.arn,
+        policy: {
+          name: 'AuditPermission',
+          logicalId: 'AuditPermission',
+          document: {
+            Version: '2012-10-17',
+            Statement: [{ Sid: 'AuditPermission', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: audit.arn }],
+          },
+        },
+      },
+    ]);
   });
 
   it('reads KMS keys with ids stable across loads, aliases, and references to both', () => {
@@ -275,9 +344,8 @@ describe('loadLocalModel on a stack with every supported type', () => {
 
   it('warns about the unsupported type and the key settings it does not apply, and stays silent about inert ones', () => {
     expect(model.warnings).toEqual([
-      'HmacKey (AWS::KMS::Key): KeyPolicy is not enforced locally; any caller of the endpoint may use the key',
-      'WorkQueue (AWS::SQS::Queue): KmsMasterKeyId is not applied locally; messages are stored unencrypted and no key permission is checked',
-      'BusArchive (AWS::Events::Archive): KmsKeyIdentifier is not applied locally; archived events are stored unencrypted and no key permission is checked',
+      'WorkQueue (AWS::SQS::Queue): KmsMasterKeyId: messages are stored unencrypted locally; who may use the key is checked as SQS checks it',
+      'BusArchive (AWS::Events::Archive): KmsKeyIdentifier: archived events are stored unencrypted locally; EventBridge\'s use of the key is checked',
       'Schedule (AWS::Scheduler::Schedule): resource type not supported by the local runtime; skipped',
     ]);
   });

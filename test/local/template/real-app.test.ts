@@ -7,6 +7,7 @@ import { openStateStore } from '../../../local/storage/state-store';
 import { loadLocalModel } from '../../../local/template';
 import { CDK_OUT } from '../../../support/project';
 import { FakeSqs } from '../../../support/fake-sqs';
+import { CALLER_WITHOUT_IAM } from '../../../local/protocol/authorization';
 
 const endpoint = 'http://127.0.0.1:4566';
 
@@ -18,7 +19,7 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
     model = loadLocalModel({ cdkOutDir, endpoint, region: 'us-east-1', account: '000000000000' });
   });
 
-  it('supports every resource of the stack, and names each key setting it does not apply', () => {
+  it('supports every resource of the stack, and names each key setting it applies only in part', () => {
     const template = JSON.parse(fs.readFileSync(path.join(cdkOutDir, 'UsersFanout-dev.template.json'), 'utf8')) as {
       Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
     };
@@ -27,14 +28,16 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
       resources.filter(([, resource]) => resource.Type === type && ![undefined, ''].includes(resource.Properties?.[property] as string)).map(([id]) => id);
     expect(withProperty('AWS::KMS::Key', 'KeyPolicy')).toHaveLength(model.keys.length);
     expect(withProperty('AWS::SQS::Queue', 'KmsMasterKeyId').length).toBeGreaterThanOrEqual(4);
+    // Every key policy is enforced: each is a resource-based policy local IAM holds.
+    const keyPolicies = model.iam.resourcePolicies.filter((entry) => entry.resourceArn.includes(':kms:'));
+    expect(keyPolicies.map((entry) => entry.resourceArn).sort()).toEqual(model.keys.map((key) => key.arn).sort());
     expect([...model.warnings].sort()).toEqual(
       [
-        ...withProperty('AWS::KMS::Key', 'KeyPolicy').map((id) => `${id} (AWS::KMS::Key): KeyPolicy is not enforced locally; any caller of the endpoint may use the key`),
         ...withProperty('AWS::SQS::Queue', 'KmsMasterKeyId').map(
-          (id) => `${id} (AWS::SQS::Queue): KmsMasterKeyId is not applied locally; messages are stored unencrypted and no key permission is checked`,
+          (id) => `${id} (AWS::SQS::Queue): KmsMasterKeyId: messages are stored unencrypted locally; who may use the key is checked as SQS checks it`,
         ),
         ...withProperty('AWS::Events::Archive', 'KmsKeyIdentifier').map(
-          (id) => `${id} (AWS::Events::Archive): KmsKeyIdentifier is not applied locally; archived events are stored unencrypted and no key permission is checked`,
+          (id) => `${id} (AWS::Events::Archive): KmsKeyIdentifier: archived events are stored unencrypted locally; EventBridge's use of the key is checked`,
         ),
         ...withProperty('AWS::SNS::Topic', 'KmsMasterKeyId').map(
           (id) => `${id} (AWS::SNS::Topic): KmsMasterKeyId is not applied locally; messages are stored unencrypted and no key permission is checked`,
@@ -128,7 +131,7 @@ describe('loadLocalModel on the synthesized users-fanout app', () => {
           StreamViewType: 'NEW_AND_OLD_IMAGES',
         },
       };
-      const result = await runtime.port.invoke(enrich.arn, [record]);
+      const result = await runtime.port.invoke(enrich.arn, [record], CALLER_WITHOUT_IAM);
       expect(result.error).toBeUndefined();
       expect(result.payload).toEqual([
         expect.objectContaining({ data: expect.objectContaining({ userId: 'u-1' }), metadata: expect.objectContaining({ schemaVersion: '1' }) }),

@@ -42,7 +42,8 @@ describe('watch mode', () => {
   beforeAll(async () => {
     copy = copyProject();
     runtime = await ChildRuntime.start({ projectDir: copy.dir, launcher: 'node', args: ['--watch'], readyTimeoutMs: SYNTH_MS, onLine: (line) => (output += `${line}\n`) });
-    clients = createAwsClients({ endpoint: runtime.endpoint });
+    // EventBridge as the dev stage's operator, whom alone the bus policy lets publish users-fanout.users events.
+    clients = createAwsClients({ endpoint: runtime.endpoint, operatorOf: 'dev' });
     await printed('watch mode to be ready', /watch: ready; \d+ functions can be rebuilt/, 0);
   }, SYNTH_MS + 60_000);
   afterAll(async () => {

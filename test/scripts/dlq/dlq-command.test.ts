@@ -81,7 +81,7 @@ describe('dlq list and redrive against the local runtime', () => {
       await stack.clients.eventBridge.send(
         new PutEventsCommand({ Entries: [{ Source: 'users-fanout.users', DetailType: 'UserCreated', Detail: JSON.stringify(direct.detail), EventBusName: names.eventBus }] }),
       );
-      await seedRuleDeliveryFailure(stack.clients.sqs, DLQ.welcomeEmail, freshUserCreatedEvent('dlq-queued', 'dlq-queued@example.com'), 'arn:aws:sqs:us-east-1:000000000000:users-fanout-dev-welcome-email');
+      await seedRuleDeliveryFailure(stack.endpoint, DLQ.welcomeEmail, freshUserCreatedEvent('dlq-queued', 'dlq-queued@example.com'), 'arn:aws:sqs:us-east-1:000000000000:users-fanout-dev-welcome-email');
 
       // Both users' records, the valid one and the invalid one, in however many batches bisection left them.
       await waitFor(`both records in ${DLQ.userCreated}`, async () => ((await deadLetteredRecordCount(DLQ.userCreated)) === 2 ? true : undefined));

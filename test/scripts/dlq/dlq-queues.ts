@@ -1,4 +1,6 @@
-import { ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { serviceCredentials } from '../../../local/iam/credentials';
+import { LOCAL_REGION } from '../../../support/local-defaults';
 import { queueUrl } from '../../../support/observers/queues';
 import { stackNames } from '../../../support/stack-names';
 import { waitFor } from '../../../support/waiting';
@@ -34,21 +36,32 @@ export function waitForMessages(sqs: SQSClient, name: string, matching: (body: s
   });
 }
 
-/** What EventBridge writes to a rule target's DLQ: the event as body, the failure as message attributes. */
-export async function seedRuleDeliveryFailure(sqs: SQSClient, dlqName: string, event: object, targetArn: string): Promise<void> {
+const WELCOME_EMAIL_RULE = 'arn:aws:events:us-east-1:000000000000:rule/users-fanout-dev/users-fanout-dev-welcome-email';
+
+/**
+ * What EventBridge writes to a rule target's DLQ: the event as body, the failure as message attributes. Written as
+ * EventBridge writes it, as the service for the rule, which alone the queue's and its key's policies let send there.
+ */
+export async function seedRuleDeliveryFailure(endpoint: string, dlqName: string, event: object, targetArn: string): Promise<void> {
   const text = (value: string) => ({ DataType: 'String', StringValue: value });
-  await sqs.send(
-    new SendMessageCommand({
-      QueueUrl: await queueUrl(sqs, dlqName),
-      MessageBody: JSON.stringify(event),
-      MessageAttributes: {
-        RULE_ARN: text('arn:aws:events:us-east-1:000000000000:rule/users-fanout-dev/users-fanout-dev-welcome-email'),
-        TARGET_ARN: text(targetArn),
-        ERROR_CODE: text('SDK_CLIENT_ERROR'),
-        ERROR_MESSAGE: text('Queue is unavailable for dlq-test@example.com'),
-        EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttemptsExhausted'),
-        RETRY_ATTEMPTS: text('10'),
-      },
-    }),
-  );
+  const credentials = serviceCredentials({ service: 'events.amazonaws.com', sourceArn: WELCOME_EMAIL_RULE, sourceAccount: '000000000000' });
+  const sqs = new SQSClient({ endpoint, region: LOCAL_REGION, credentials });
+  try {
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: `${endpoint}/000000000000/${dlqName}`,
+        MessageBody: JSON.stringify(event),
+        MessageAttributes: {
+          RULE_ARN: text(WELCOME_EMAIL_RULE),
+          TARGET_ARN: text(targetArn),
+          ERROR_CODE: text('SDK_CLIENT_ERROR'),
+          ERROR_MESSAGE: text('Queue is unavailable for dlq-test@example.com'),
+          EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttemptsExhausted'),
+          RETRY_ATTEMPTS: text('10'),
+        },
+      }),
+    );
+  } finally {
+    sqs.destroy();
+  }
 }
