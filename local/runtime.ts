@@ -2,22 +2,20 @@ import * as path from 'node:path';
 import { LOCAL_ACCOUNT } from './account';
 import { systemClock, type Clock } from './clock';
 import { createDynamoDb, type TtlSweepResult } from './dynamodb';
-import { createEventBridge } from './eventbridge';
 import { planFaults, type RuntimeFaults } from './faults';
-import { createLocalIam, type IamMode, type LocalIam } from './iam';
-import { createKms } from './kms';
-import { createLambda } from './lambda';
+import type { IamMode, LocalIam } from './iam';
 import { consoleLogSink, type LogSink } from './log-sink';
-import type { EventBridgePort, SnsPort } from './model/ports';
 import type { LocalModel } from './model/types';
-import { createPipesRunner } from './pipes';
-import { startEndpoint } from './server';
+import type { RequestCaller } from './protocol/authorization';
+import type { HttpServiceHandler, JsonServiceHandler, RequestContext } from './protocol/service';
+import { startGeneration, type GenerationContext, type RetryDelays } from './runtime-generation';
+import { LOOPBACK_HOST, startEndpoint, type ServiceHandler } from './server';
 import { createSes } from './ses';
-import { createSns } from './sns';
-import { createSqs } from './sqs';
 import { openStateStore } from './storage/state-store';
 import { createStreams, persistentStreamLabels } from './streams';
 import { loadLocalModel } from './template';
+import { SpanStore } from './trace';
+import { createConsole, ReloadLog, type RedriveCommand } from './console';
 
 export interface LocalRuntimeOptions {
   /** The synthesized cloud assembly. */
@@ -41,13 +39,17 @@ export interface LocalRuntimeOptions {
   /** Values of the Secrets Manager references the template makes (API destination credentials), by secret id. */
   secrets?: Readonly<Record<string, string>>;
   /** Shortens AWS's retry delays, for tests and soak runs that cannot wait minutes. */
-  retryDelays?: {
-    lambdaAsyncMs?: number[];
-    eventBridgeMs?: number[];
-    pipeBackoff?: { initialMs: number; maxMs: number };
-    /** Lambda's backoff between retries of a failing stream batch. */
-    streamMappingBackoff?: { initialMs: number; maxMs: number };
-  };
+  retryDelays?: RetryDelays;
+  /** How many hops the tracer keeps (local/trace); DEFAULT_SPAN_CAPACITY by default. */
+  traceCapacity?: number;
+  /** The project's redrive command, which the console runs for a dead-letter queue; without it, the console offers none. */
+  redrive?: RedriveCommand;
+  /**
+   * The role (its ARN) the console's actions (send an event, invoke a function) are made as, as an operator assumes
+   * one in AWS to act on the stack; undefined: the local account's administrator, as a request without a role's
+   * credentials is. The console reads tables as the administrator, who may read them.
+   */
+  consoleRole?: string;
   /**
    * Local IAM: `enforce` (the default) refuses what AWS would refuse, `warn` lets it through and names it, `off`
    * checks nothing. See the README's "Local IAM".
@@ -58,16 +60,47 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   /** For example http://127.0.0.1:4566. */
   readonly endpoint: string;
+  /** The template the runtime runs now; `apply` replaces it. */
   readonly model: LocalModel;
+  /** Every hop of every path through the runtime, newest kept (local/trace). */
+  readonly tracer: SpanStore;
+  /** Watch mode's reloads, which the console lists. */
+  readonly reloads: ReloadLog;
   /** Starts (or extends) an SES outage. */
   throttleSesFor(ms: number): void;
   /** Event deliveries the bus accepted that no target has accepted yet. */
   pendingDeliveries(): number;
-  /** What local IAM checked, allowed and refused during the run, and the credentials of the template's roles. */
+  /**
+   * Runs a function's rebuilt bundle from `codeDir` from its next invocation on; sandboxes running the old code
+   * finish their invocation first.
+   */
+  replaceFunctionCode(functionArn: string, codeDir: string): void;
+  /**
+   * Runs a new template (a new synthesis of the same app) in place of the current one: what runs now finishes,
+   * then queues, keys, functions, topics, buses, rules (scheduled ones too), API destinations and pipes are rebuilt
+   * from it, and added tables are created. Table items, queue messages, stream positions, pending deliveries,
+   * scheduled rules' next runs and captured mail are kept.
+   */
+  apply(model: LocalModel): Promise<ModelChanges>;
+  /**
+   * The template in `cdkOutDir`, read again as the runtime read it at the start (its endpoint, account and the
+   * stream labels it keeps), for `apply` after a new synthesis.
+   */
+  loadModel(): LocalModel;
+  /**
+   * What local IAM checked, allowed and refused, and the credentials of the template's roles. A reload reads the
+   * new template's roles and policies, so this is the running template's IAM, counted since it was applied.
+   */
   readonly iam: LocalIam;
   /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
   sweepTimeToLive(): Promise<TtlSweepResult>;
   close(): Promise<void>;
+}
+
+/** What `apply` added and removed, by resource name. */
+export interface ModelChanges {
+  added: string[];
+  removed: string[];
 }
 
 export { LOCAL_ACCOUNT } from './account';
@@ -96,158 +129,152 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const faults = planFaults(options.faults, { now: () => clock.now(), log: options.logSink ?? consoleLogSink });
     const store = openStateStore(options.stateDir && path.join(options.stateDir, 'state'));
     closers.push(() => store.close());
-    const model = loadLocalModel({
-      cdkOutDir: options.cdkOutDir,
-      stackName: options.stackName,
-      endpoint: endpoint.url,
-      region,
-      account,
-      streamLabel: persistentStreamLabels(store, () => clock.now()),
-      secrets: options.secrets,
-    });
-    const iam = createLocalIam({
-      iam: model.iam,
-      mode: options.iam ?? 'enforce',
-      region,
-      account,
-      now: () => clock.now(),
-      log: options.logSink ?? consoleLogSink,
-      stateDir: options.stateDir,
-    });
-    closers.push(() => iam.close());
-    endpoint.identifyCallers((credentials, sourceIp) => iam.callers.forRequest(credentials, sourceIp));
+    const streamLabel = persistentStreamLabels(store, () => clock.now());
+    const loadModel = (): LocalModel =>
+      loadLocalModel({
+        cdkOutDir: options.cdkOutDir,
+        stackName: options.stackName,
+        endpoint: endpoint.url,
+        region,
+        account,
+        streamLabel,
+        secrets: options.secrets,
+      });
+    const initialModel = loadModel();
+    const tracer = new SpanStore({ now: () => clock.now(), capacity: options.traceCapacity });
 
-    const streams = createStreams({ tables: model.tables, store, region, account, clock });
+    const streams = createStreams({ tables: initialModel.tables, store, region, account, clock, tracer });
     closers.push(() => streams.close());
     const dynamoDb = await createDynamoDb({
-      tables: model.tables,
+      tables: initialModel.tables,
       dataDir: options.stateDir && path.join(options.stateDir, 'dynamodb'),
       streams: streams.capture,
       streamRegistry: streams.registry,
       region,
       account,
+      tracer,
       clock,
       logSink: options.logSink,
     });
     closers.push(() => dynamoDb.close());
-
-    const kms = createKms({ keys: model.keys, aliases: model.aliases, store, region, account });
-
-    const sqs = createSqs({ queues: model.queues, store, endpoint: endpoint.url, region, account, logSink: options.logSink, clock });
-    closers.push(() => sqs.close());
+    const ses = await createSes({ region, faults, store, clock, tracer });
+    closers.push(() => ses.close());
     // Closed in reverse: the endpoint stops once nothing runs that calls it, and before the stores behind it close.
     closers.push(closeEndpoint);
 
-    // Lambda destinations may name the bus or a topic, and both invoke Lambda: bind them late.
-    const bus: { port?: EventBridgePort } = {};
-    const lateEventBridge: EventBridgePort = {
-      putEvents: (entries, caller) => {
-        if (!bus.port) throw new Error('The event bus is not started yet');
-        return bus.port.putEvents(entries, caller);
-      },
-    };
-    const topics: { port?: SnsPort } = {};
-    const lateSns: SnsPort = {
-      publish: (topicArn, input, caller) => {
-        if (!topics.port) throw new Error('SNS is not started yet');
-        return topics.port.publish(topicArn, input, caller);
-      },
-    };
-    const lambda = createLambda({
-      functions: model.functions,
-      eventSourceMappings: model.eventSourceMappings,
-      streamEventSourceMappings: model.streamEventSourceMappings,
+    const generationContext: GenerationContext = {
       store,
-      sqs: sqs.port,
       streams: streams.port,
-      eventBridge: lateEventBridge,
-      sns: lateSns,
       endpoint: endpoint.url,
       region,
-      logSink: options.logSink,
-      faults,
-      asyncRetryDelaysMs: options.retryDelays?.lambdaAsyncMs,
-      streamRetryBackoff: options.retryDelays?.streamMappingBackoff,
-      clock,
-      callers: iam.callers,
-    });
-    closers.push(() => lambda.close());
-
-    const sns = createSns({
-      topics: model.topics,
-      subscriptions: model.snsSubscriptions,
-      sqs: sqs.port,
-      lambda: lambda.port,
-      region,
       account,
       clock,
-      logSink: options.logSink,
-      callers: iam.callers,
-    });
-    topics.port = sns.port;
-
-    const eventBridge = createEventBridge({
-      buses: model.buses,
-      rules: model.rules,
-      archives: model.archives,
-      apiDestinations: model.apiDestinations,
-      connections: model.connections,
-      store,
-      sqs: sqs.port,
-      lambda: lambda.port,
-      sns: sns.port,
-      region,
-      account,
       faults,
-      retryDelays: options.retryDelays?.eventBridgeMs,
-      clock,
+      tracer,
       logSink: options.logSink,
-      callers: iam.callers,
+      retryDelays: options.retryDelays,
+      iam: { mode: options.iam ?? 'enforce', stateDir: options.stateDir },
+    };
+    let generation = startGeneration(initialModel, generationContext);
+    closers.push(() => generation.close());
+    // Callers are told by the IAM of the template running now: a reload that edits a grant applies it.
+    endpoint.identifyCallers((credentials, sourceIp) => generation.iam.callers.forRequest(credentials, sourceIp));
+
+    const reloads = new ReloadLog();
+    // The console acts as its configured role, or as a request without a role's credentials: the administrator.
+    const administrator = (): RequestCaller => generation.iam.callers.forRequest({}, LOOPBACK_HOST);
+    const operator = (): RequestCaller => (options.consoleRole === undefined ? administrator() : generation.iam.callers.forRole(options.consoleRole, 'console'));
+    const context = (caller: RequestCaller): RequestContext => ({ region, account, endpoint: endpoint.url, caller });
+    const localConsole = createConsole({
+      token: endpoint.token,
+      redrive: options.redrive,
+      sources: {
+        model: () => generation.model,
+        tracer,
+        dynamoDb: async (operation, input) => dynamoDb.handler.handle(operation, input, context(administrator())),
+        eventBridge: async (operation, input) => generation.eventBridge.handler.handle(operation, input, context(operator())),
+        busInspection: () => generation.eventBridge.inspection,
+        sqs: () => generation.sqs.inspection,
+        invokeFunction: (functionArn, event) => generation.lambda.port.invoke(functionArn, event, operator()),
+        pipePositions: () => generation.pipes.positions(),
+        mail: () => ses,
+        reloads,
+      },
     });
-    bus.port = eventBridge.port;
-    closers.push(() => eventBridge.close());
+    closers.push(() => localConsole.close());
 
-    const ses = await createSes({ region, faults, store, clock });
-    closers.push(() => ses.close());
+    // A generation's handlers are mounted once, as stand-ins that always reach the generation running now.
+    const replaceable = generation.handlers.map((handler, index) => delegateTo(handler, () => generation.handlers[index]));
+    for (const handler of [dynamoDb.handler, streams.handler, ses.handler, localConsole.handler, ...replaceable]) endpoint.mount(handler);
+    generation.start();
 
-    const pipes = createPipesRunner({
-      pipes: model.pipes,
-      store,
-      streams: streams.port,
-      lambda: lambda.port,
-      eventBridge: eventBridge.port,
-      sqs: sqs.port,
-      region,
-      account,
-      logSink: options.logSink,
-      faults,
-      retryBackoff: options.retryDelays?.pipeBackoff,
-      clock,
-      callers: iam.callers,
-    });
-    closers.push(() => pipes.close());
-
-    for (const handler of [dynamoDb.handler, streams.handler, sqs.handler, kms.handler, eventBridge.handler, ses.handler, lambda.handler, sns.handler, pipes.handler]) {
-      endpoint.mount(handler);
-    }
+    let applying = Promise.resolve();
+    const apply = (model: LocalModel): Promise<ModelChanges> => {
+      const applied = applying.then(async () => {
+        const previous = generation;
+        await previous.drain();
+        streams.addTables(model.tables);
+        await dynamoDb.addTables(model.tables);
+        generation = startGeneration(model, generationContext);
+        await previous.close();
+        generation.start();
+        return modelChanges(previous.model, model);
+      });
+      applying = applied.then(() => undefined, () => undefined);
+      return applied;
+    };
     endpoint.mount(dynamoDb.ttlSweepHandler);
-    endpoint.mount(eventBridge.schedulesHandler);
-    endpoint.mount(sqs.queryHandler);
-    lambda.start();
-    eventBridge.start();
-    pipes.start();
 
     return {
       endpoint: endpoint.url,
-      model,
+      get model() {
+        return generation.model;
+      },
+      tracer,
+      reloads,
       throttleSesFor: (ms) => ses.throttleFor(ms),
-      pendingDeliveries: () => eventBridge.pendingDeliveries(),
-      iam,
+      pendingDeliveries: () => generation.eventBridge.pendingDeliveries(),
+      get iam() {
+        return generation.iam;
+      },
       sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
+      replaceFunctionCode: (functionArn, codeDir) => generation.lambda.replaceCode(functionArn, codeDir),
+      loadModel,
+      apply,
       close,
     };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** A handler that answers as whatever `current` returns, with the names the first one was mounted under. */
+function delegateTo(first: ServiceHandler, current: () => ServiceHandler): ServiceHandler {
+  if ('targetPrefixes' in first) {
+    const json: JsonServiceHandler = {
+      targetPrefixes: first.targetPrefixes,
+      handle: (operation, input, context) => (current() as JsonServiceHandler).handle(operation, input, context),
+    };
+    return json;
+  }
+  const http: HttpServiceHandler = {
+    signingNames: first.signingNames,
+    pathPrefixes: first.pathPrefixes,
+    handle: (request, body, response, context) => (current() as HttpServiceHandler).handle(request, body, response, context),
+  };
+  return http;
+}
+
+/** Resources by name, so a reload's line says what it added and removed. */
+function modelChanges(before: LocalModel, after: LocalModel): ModelChanges {
+  const names = (model: LocalModel): Set<string> =>
+    new Set(
+      [...model.tables, ...model.queues, ...model.functions, ...model.topics, ...model.buses, ...model.rules, ...model.apiDestinations, ...model.pipes].map(
+        (resource) => resource.name,
+      ),
+    );
+  const old = names(before);
+  const now = names(after);
+  return { added: [...now].filter((name) => !old.has(name)).sort(), removed: [...old].filter((name) => !now.has(name)).sort() };
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- [--users 10000] [--concurrency 32]`: startup, bundles, the pipeline end to end and the floor
- * of its work, all measured in this one run against `npm start` child processes. The last line is JSON.
+ * `npm run bench -- [--users 10000] [--concurrency 32]`: startup, bundles, watch mode's reload, the pipeline end to
+ * end (with the console open) and the floor of its work, all measured in this one run against `npm start` child
+ * processes. The last line is JSON.
  */
 import * as os from 'node:os';
 import { UsageError } from '../../local/cli/command-line';
@@ -12,6 +13,7 @@ import { runFloor } from './floor';
 import { parseBenchOptions, USAGE } from './options';
 import { progress } from './progress';
 import { renderReport } from './report';
+import { measureReload } from './reload';
 import { measureStartup } from './startup';
 import { noteSdkNodeVersion } from '../../scripts/aws-target/sdk-node-version';
 
@@ -26,10 +28,11 @@ async function main(): Promise<void> {
   const startup = await phase('startup', () => measureStartup());
   progress('bundles: sizes and require times of the Lambda bundles in cdk.out');
   const bundles = await phase('bundles', () => measureBundles(CDK_OUT));
+  const reload = await phase('reload', () => measureReload());
   const endToEnd = await phase('end to end', () => runEndToEnd(options.users, options.concurrency));
   const floor = await phase('floor', () => runFloor(options.users, options.concurrency));
   const loadAverage = { atStart: loadAtStart, atEnd: os.loadavg()[0], cores: os.availableParallelism() };
-  process.stdout.write(renderReport({ concurrency: options.concurrency, loadAverage, endToEnd, floor, startup, bundles }));
+  process.stdout.write(renderReport({ concurrency: options.concurrency, loadAverage, endToEnd, floor, startup, bundles, reload }));
 }
 
 async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { sleep } from '../../support/waiting';
 import { benchClients, STALL_LIMIT_MS, startBenchRuntime } from './bench-runtime';
 import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { MailCollector } from './mail-collector';
+import { openConsole } from './open-console';
 import { measurePacedLatency, type PacedLatency } from './paced-latency';
 import { progress } from './progress';
 import { StallWatchdog } from './stall-watchdog';
@@ -27,6 +28,8 @@ export interface EndToEndResult {
   cpu: CpuPerUser;
   /** The same latency, measured afterwards on the same runtime at half the throughput just measured. */
   paced: PacedLatency;
+  /** Live updates the console, open throughout, received and refetched its pages for. */
+  consoleRefreshes: number;
 }
 
 /** A scan of 10,000 audit records costs the runtime about 100 ms: rare while mail still arrives, often after. */
@@ -53,6 +56,7 @@ export async function runEndToEnd(userCount: number, concurrency: number): Promi
   const ticker = setInterval(() => progress(`end to end: ${counts()}`), PROGRESS_EVERY_MS);
   try {
     progress(`end to end: runtime ready on ${runtime.endpoint} (pid ${runtime.runtimePid}); inserting ${userCount} users, ${concurrency} at a time`);
+    const liveConsole = openConsole(runtime.endpoint);
     const startedAt = Date.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     const inserting = forEachConcurrently(users, concurrency, async (user, index) => {
@@ -87,6 +91,7 @@ export async function runEndToEnd(userCount: number, concurrency: number): Promi
       measurePacedLatency(runtime.endpoint, clients, pacedUsers, perSecond * PACED_SHARE_OF_THROUGHPUT, STALL_LIMIT_MS),
       runtime.unexpectedExit,
     ]);
+    await liveConsole.close();
     const peakRssBytes = runtime.peakRssBytes();
     if (peakRssBytes === 0) throw new Error(`Cannot read the peak RSS of the runtime (pid ${runtime.runtimePid})`);
     return {
@@ -100,6 +105,7 @@ export async function runEndToEnd(userCount: number, concurrency: number): Promi
       peakRssBytes,
       cpu,
       paced,
+      consoleRefreshes: liveConsole.refreshes,
     };
   } finally {
     finished = true;

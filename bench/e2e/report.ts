@@ -2,6 +2,7 @@ import type { BundleFigure } from './bundles';
 import type { CpuPerUser } from './cpu-meter';
 import type { EndToEndResult } from './end-to-end';
 import type { FloorResult } from './floor';
+import type { ReloadResult } from './reload';
 import type { StartupResult } from './startup';
 
 export interface BenchFigures {
@@ -12,6 +13,7 @@ export interface BenchFigures {
   floor: FloorResult;
   startup: StartupResult;
   bundles: BundleFigure[];
+  reload: ReloadResult;
 }
 
 /** The issue's goals for this 2-core machine. */
@@ -21,18 +23,19 @@ const GOALS = {
   peakRssMb: 500,
   coldStartMs: 15_000,
   warmStartMs: 3_000,
+  reloadMs: 1_000,
 };
 
 const MB = 1024 * 1024;
 
 /** The human report, then the headline figures as one JSON object on the last line. */
 export function renderReport(figures: BenchFigures): string {
-  const { endToEnd, floor, startup, bundles } = figures;
+  const { endToEnd, floor, startup, bundles, reload } = figures;
   const ratio = endToEnd.perSecond / floor.perSecond;
   const peakRssMb = endToEnd.peakRssBytes / MB;
   const resolution = endToEnd.latencyResolutionMs > 0 ? ` (capture times ±${endToEnd.latencyResolutionMs.toFixed(0)} ms)` : '';
   const rows: Array<[string, string, string?]> = [
-    ['end to end', `${endToEnd.perSecond.toFixed(1)} users/s (inserts alone ${endToEnd.insertsPerSecond.toFixed(1)}/s)`],
+    ['end to end', `${endToEnd.perSecond.toFixed(1)} users/s (inserts alone ${endToEnd.insertsPerSecond.toFixed(1)}/s; console open, ${endToEnd.consoleRefreshes} live refreshes)`],
     ['  CPU per user', cpuText(endToEnd.cpu)],
     ['floor', `${floor.perSecond.toFixed(1)} users/s (runtime peak RSS ${floor.peakRssBytes === undefined ? '?' : (floor.peakRssBytes / MB).toFixed(0)} MB)`],
     ['  CPU per user', cpuText(floor.cpu)],
@@ -49,6 +52,11 @@ export function renderReport(figures: BenchFigures): string {
     ['peak RSS (runtime)', `${peakRssMb.toFixed(0)} MB`, atMost(peakRssMb, GOALS.peakRssMb, `${GOALS.peakRssMb} MB`)],
     ['cold start', `${seconds(startup.coldMs)}${synthPart(startup)}`, atMost(startup.coldMs, GOALS.coldStartMs, seconds(GOALS.coldStartMs))],
     ['warm start', seconds(startup.warmMs), atMost(startup.warmMs, GOALS.warmStartMs, seconds(GOALS.warmStartMs))],
+    [
+      'reload (watch)',
+      `${reload.medianMs.toFixed(0)} ms median save → first invocation of the new code (${reload.samplesMs.join(', ')} ms)`,
+      atMost(reload.medianMs, GOALS.reloadMs, `${GOALS.reloadMs} ms`),
+    ],
   ];
   const lines = [
     '',
@@ -71,9 +79,11 @@ export function renderReport(figures: BenchFigures): string {
       p50Ms: round(endToEnd.p50Ms, 0),
       p95Ms: round(endToEnd.p95Ms, 0),
       p99Ms: round(endToEnd.p99Ms, 0),
+      pacedP99Ms: round(endToEnd.paced.p99Ms, 0),
       peakRssMb: round(peakRssMb, 0),
       coldStartMs: round(startup.coldMs, 0),
       warmStartMs: round(startup.warmMs, 0),
+      reloadMs: round(reload.medianMs, 0),
     }),
   ];
   return lines.join('\n') + '\n';

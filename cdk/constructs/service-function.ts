@@ -7,11 +7,26 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { recordLocalBuild, type BundlingSettings } from './local-build';
 
 /** Repository root: services live in `services/<name>/handler.ts` under it. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 export type PowertoolsLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+/**
+ * How every service is bundled. The local runtime's watch mode rebuilds with the same settings, which each
+ * function records in its template metadata (local-build.ts).
+ */
+const BUNDLING: BundlingSettings = {
+  minify: true,
+  sourceMap: true,
+  target: 'node24',
+  // esbuild's own default (info) prints a size summary of every bundle on every synth; warnings and errors still print.
+  logLevel: nodejs.LogLevel.WARNING,
+  // Bundle the AWS SDK too: the deployed code then runs the exact SDK version it was tested with.
+  externalModules: [],
+};
 
 /** How a stage keeps its log groups. */
 export interface LogGroupSettings {
@@ -89,15 +104,14 @@ export class ServiceFunction extends nodejs.NodejsFunction {
       },
       bundling: {
         forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        // esbuild's own default (info) prints a size summary of every bundle on every synth; warnings and errors still print.
-        logLevel: nodejs.LogLevel.WARNING,
-        // Bundle the AWS SDK too: the deployed code then runs the exact SDK version it was tested with.
-        externalModules: [],
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
+        target: BUNDLING.target,
+        logLevel: BUNDLING.logLevel,
+        externalModules: [...BUNDLING.externalModules],
       },
     });
+    recordLocalBuild(this, this.node.defaultChild as lambda.CfnFunction, entry, PROJECT_ROOT, BUNDLING);
     logGroup.grantWrite(role);
     this.functionLogGroup = logGroup;
     this.serviceName = props.serviceName;

@@ -24,6 +24,7 @@ export function renderBanner(model: LocalModel, examples: BannerExample[], start
     ...section('Queues', model.queues.map((q) => q.name)),
     ...section('KMS keys', model.keys.map((k) => `${k.arn} (${k.keySpec}${k.description === '' ? '' : `, ${k.description}`})`)),
     '',
+    `  Console: ${endpoint}/_console (topology, traces of every event, tables, queues, the bus, functions, pipes, mail)`,
     `  Captured mail: ${endpoint}/_aws/ses (JSON) and ${endpoint}/_aws/ses/ui`,
     // The AWS CLI v1 reads only AWS_DEFAULT_REGION, the v2 AWS_REGION first: the line works for both.
     `  Credentials: any values are the local administrator, e.g. export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=${model.region} AWS_DEFAULT_REGION=${model.region}`,

@@ -11,6 +11,8 @@ export interface StartOptions {
   inMemory: boolean;
   reset: boolean;
   stackName?: string;
+  /** Rebuild changed functions, and re-synthesize and apply a changed app, while running. */
+  watch: boolean;
   /** An already synthesized cloud assembly to run instead of synthesizing the project's app. */
   assembly?: string;
   /** Local IAM: enforce (the default), warn or off. */
@@ -31,6 +33,8 @@ Options:
   --reset             wipe the state directory before starting
   --state-dir <dir>   where state persists across restarts (default: .local)
   --stack <name>      the stack to run when cdk.out holds several
+  --watch             on a change under services/, rebuild the functions it affects; on a change to the CDK app
+                      or events/, re-synthesize and apply the new template; tables, messages and mail are kept
   --assembly <dir>    run this synthesized cloud assembly (any CDK app's cdk.out) without synthesizing
   --iam <mode>        local IAM: enforce (default) refuses what AWS would refuse, warn only names it, off
                       checks nothing (or LOCAL_IAM)
@@ -50,6 +54,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       reset: { type: 'boolean' },
       'state-dir': { type: 'string' },
       stack: { type: 'string' },
+      watch: { type: 'boolean' },
       assembly: { type: 'string' },
       iam: { type: 'string' },
       secret: { type: 'string', multiple: true },
@@ -61,6 +66,10 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
   const faultFlags = Object.keys(FAULT_FLAG_OPTIONS)
     .filter((name) => given[name] !== undefined)
     .map((name): [string, string] => [`--${name}`, given[name] === true ? '1' : String(given[name])]);
+  if (values.watch === true && values.assembly !== undefined) {
+    // Watch mode re-synthesizes the project's own app; an assembly synthesized elsewhere has nothing here to rebuild.
+    throw new UsageError('--watch re-synthesizes this project\'s app on a change, so it cannot run with --assembly');
+  }
   try {
     return {
       port: values.port === undefined ? parsePort(env.PORT ?? '4566', 'PORT') : parsePort(values.port, '--port'),
@@ -68,6 +77,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       inMemory: values['in-memory'] === true,
       reset: values.reset === true,
       stackName: values.stack,
+      watch: values.watch === true,
       ...(values.assembly === undefined ? {} : { assembly: values.assembly }),
       iam: parseIamMode(values.iam ?? env.LOCAL_IAM ?? 'enforce', values.iam === undefined ? 'LOCAL_IAM' : '--iam'),
       secrets: parseSecrets(values.secret ?? []),

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { RedriveCommand } from '../console';
 import { startLocalRuntime } from '../runtime';
 import type { BannerExample } from './banner';
 import { AssemblyError, checkAssembly } from './assembly';
@@ -8,6 +9,7 @@ import { describeFaults, runtimeFaultOptions } from './faults';
 import { parseStartOptions, USAGE, UsageError } from './options';
 import { synthesize } from './synth';
 import { SYNTHESIS_REUSED, synthesisDone, SYNTHESIZING } from './startup-lines';
+import { startWatchMode, type WatchMode } from '../watch';
 
 /** `npm start`: synthesize the app, run its template locally, print the banner, stop cleanly on Ctrl-C. */
 async function main(): Promise<void> {
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     iam: options.iam,
     secrets: options.secrets,
     ...runtimeFaultOptions(options.faults),
+    redrive: readRedriveCommand(projectDir),
+    consoleRole: readSettings(projectDir).console?.role,
   });
   if (options.faults.sesOutageSeconds > 0) runtime.throttleSesFor(options.faults.sesOutageSeconds * 1000);
   // The project's examples name its own resources; another app's assembly gets none.
@@ -49,27 +53,61 @@ async function main(): Promise<void> {
   if (options.iam !== 'enforce') process.stdout.write(`  Local IAM: ${options.iam} (${options.iam === 'warn' ? 'refusals are only logged' : 'nothing is checked'}; enforce is the default)\n\n`);
   const faults = describeFaults(options.faults);
   if (faults) process.stdout.write(`  Faults injected: ${faults}\n\n`);
+  let watch: WatchMode | undefined;
+  if (options.watch) {
+    watch = await startWatchMode({
+      projectDir,
+      cdkOutDir,
+      stateDir: options.inMemory ? undefined : stateDir,
+      runtime,
+      synthesize: async () => {
+        await synthesize({ projectDir, outDir: cdkOutDir });
+      },
+      print: (line) => process.stdout.write(`${line}\n`),
+    });
+    process.stdout.write('  Watching: a change under services/ rebuilds the functions it affects; a change to cdk/ or events/ re-synthesizes\n\n');
+  }
 
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping…\n`);
-    runtime.close().then(
-      () => process.exit(0),
-      (error: Error) => {
-        process.stderr.write(`Error while stopping: ${error.message}\n`);
-        process.exit(1);
-      },
-    );
+    Promise.resolve(watch?.close())
+      .then(() => runtime.close())
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          process.stderr.write(`Error while stopping: ${error.message}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+interface LocalRuntimeSettings {
+  examples?: BannerExample[];
+  /**
+   * `console.redrive`: the command the console runs to redrive a dead-letter queue (see local/console/redrive.ts);
+   * `console.role`: the ARN of the role the console acts as, as an operator would in AWS.
+   */
+  console?: { redrive?: string; role?: string };
+}
+
+function readSettings(projectDir: string): LocalRuntimeSettings {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { localRuntime?: LocalRuntimeSettings };
+  return pkg.localRuntime ?? {};
+}
+
 function readExamples(projectDir: string): BannerExample[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { localRuntime?: { examples?: BannerExample[] } };
-  return pkg.localRuntime?.examples ?? [];
+  return readSettings(projectDir).examples ?? [];
+}
+
+function readRedriveCommand(projectDir: string): RedriveCommand | undefined {
+  const command = readSettings(projectDir).console?.redrive;
+  return command === undefined ? undefined : { command, cwd: projectDir };
 }
 
 main().catch((error: Error) => {

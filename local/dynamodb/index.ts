@@ -12,6 +12,8 @@ import { createdTableStream, type DynamoDbState, type TableStream } from './stat
 import { ttlSweepRoute } from './ttl-sweep-route';
 import { TtlSweeper, type TtlSweepResult } from './ttl-sweeper';
 import { captureWrites } from './write-capture';
+import { traceWrites } from './traced-writes';
+import type { Tracer } from '../trace';
 
 export { DYNAMODB_TARGET_PREFIX } from './handler';
 export { TTL_SWEEP_PATH } from './ttl-sweep-route';
@@ -30,6 +32,8 @@ export interface CreateDynamoDbOptions {
   /** For table ARNs; defaults to the region and account in the first table's ARN, else us-east-1 and 000000000000. */
   region?: string;
   account?: string;
+  /** Each table a function's invocation writes to is a hop of that invocation. */
+  tracer?: Tracer;
   /** Time to live runs on it; the real clock by default. */
   clock?: Clock;
   /** How often expired items are swept; default one minute of the clock. */
@@ -40,6 +44,8 @@ export interface CreateDynamoDbOptions {
 
 export interface LocalDynamoDb {
   handler: JsonServiceHandler;
+  /** Creates the tables added to the template since the start (watch mode); tables already there keep their items. */
+  addTables(tables: readonly TableModel[]): Promise<void>;
   /** `POST /_local/dynamodb/ttl-sweep`: the TTL sweep on request. */
   ttlSweepHandler: HttpServiceHandler;
   /** Deletes every item whose time to live has passed, now. */
@@ -66,34 +72,47 @@ export async function createDynamoDb(options: CreateDynamoDbOptions): Promise<Lo
     await closeStore().catch(() => undefined);
     throw error;
   }
-  const created = options.streamRegistry.created();
-  const keySchemas = new Map([
-    ...options.tables.map((table): [string, TableModel['keySchema']] => [table.name, table.keySchema]),
-    ...created.map((definition): [string, TableModel['keySchema']] => [definition.tableName, definition.keySchema]),
-  ]);
-  captureWrites(store, keySchemas, options.streams);
-
+  const keySchemas = new Map<string, TableModel['keySchema']>();
+  const partitionKeys = new Map<string, string>();
   const state: DynamoDbState = {
     engine,
-    streams: new Map([
-      ...options.tables.flatMap((table): Array<[string, TableStream]> => (table.stream ? [[table.name, tableStream(table.stream)]] : [])),
-      ...created.map((definition): [string, TableStream] => [definition.tableName, createdTableStream(definition)]),
-    ]),
+    streams: new Map(),
     keySchemas,
     streamRegistry: options.streamRegistry,
-    timeToLive: new Map(
-      options.tables.flatMap((table) => (table.timeToLiveAttribute ? [[table.name, table.timeToLiveAttribute]] : [])),
-    ),
-    partitionKeys: new Map(
-      options.tables.flatMap((table) => table.keySchema.filter((key) => key.KeyType === 'HASH').map((key) => [table.name, key.AttributeName] as const)),
-    ),
+    timeToLive: new Map(),
+    partitionKeys,
   };
+  const tableArns = new Map<string, string>();
+  const learn = (tables: readonly TableModel[]): void => {
+    for (const table of tables) {
+      keySchemas.set(table.name, table.keySchema);
+      tableArns.set(table.name, table.arn);
+      if (table.stream) state.streams.set(table.name, tableStream(table.stream));
+      if (table.timeToLiveAttribute) state.timeToLive.set(table.name, table.timeToLiveAttribute);
+      const partitionKey = table.keySchema.find((key) => key.KeyType === 'HASH');
+      if (partitionKey) partitionKeys.set(table.name, partitionKey.AttributeName);
+    }
+  };
+  learn(options.tables);
+  // Tables made through CreateTable with a stream, in an earlier run.
+  for (const definition of options.streamRegistry.created()) {
+    keySchemas.set(definition.tableName, definition.keySchema);
+    state.streams.set(definition.tableName, createdTableStream(definition));
+  }
+  captureWrites(store, keySchemas, options.streams);
+
   const sweeper = new TtlSweeper(state, options.clock ?? systemClock, options.logSink ?? consoleLogSink);
   sweeper.start(options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS);
+  const handler = createHandler(state);
   return {
-    handler: createHandler(state),
+    handler: options.tracer ? traceWrites(handler, options.tracer, tableArns) : handler,
     ttlSweepHandler: ttlSweepRoute(sweeper),
     sweepTimeToLive: () => sweeper.sweep(),
+    async addTables(tables) {
+      const added = tables.filter((table) => !tableArns.has(table.name));
+      await createModelTables(engine, added);
+      learn(added);
+    },
     async close() {
       await sweeper.close();
       await closeStore();

@@ -15,7 +15,9 @@ import { EventRouter } from './event-router';
 import { createHandler } from './handler';
 import type { EventBridgeState, ReplayRecord } from './state';
 import { consoleLogSink, type LogSink } from '../log-sink';
+import { NO_TRACING, type Tracer } from '../trace';
 import { validatePutEvents } from './validations/put-events';
+import { inspectEventBridge, type EventBridgeInspection } from './inspection';
 import { Scheduler } from './scheduler';
 import { createSchedulesHandler } from './schedules-handler';
 
@@ -24,6 +26,7 @@ export { DEFAULT_RETRY_DELAYS_MS } from './delivery/deliveries';
 export { EVENTBRIDGE_OPERATIONS } from './operations';
 export { SCHEDULES_PATH } from './schedules-handler';
 export type { EventBridgeState } from './state';
+export type { EventBridgeInspection } from './inspection';
 
 export interface CreateEventBridgeOptions {
   buses: EventBusModel[];
@@ -47,6 +50,8 @@ export interface CreateEventBridgeOptions {
   logSink?: LogSink;
   /** Retry delays, event ages, archive retention and event times run on it; the real clock by default. */
   clock?: Clock;
+  /** Each event, rule match and target delivery is a hop. */
+  tracer?: Tracer;
   /** Who deliveries are made as (local IAM): EventBridge for the rule, or a target's role. Without it nothing is checked. */
   callers?: CallerFactory;
 }
@@ -54,6 +59,8 @@ export interface CreateEventBridgeOptions {
 export interface LocalEventBridge {
   port: EventBridgePort;
   handler: JsonServiceHandler;
+  /** For the console: which rules an event would match. */
+  inspection: EventBridgeInspection;
   /** The runtime's own page for scheduled rules: list them, run one now. */
   schedulesHandler: HttpServiceHandler;
   /** Starts the scheduled rules' clocks. */
@@ -62,6 +69,8 @@ export interface LocalEventBridge {
   pendingDeliveries(): number;
   /** Stops retry and schedule timers; pending deliveries and next runs stay on disk for the next start. */
   close(): Promise<void>;
+  /** Closes, and waits for the deliveries under way to finish. */
+  drain(): Promise<void>;
 }
 
 export function createEventBridge(options: CreateEventBridgeOptions): LocalEventBridge {
@@ -80,22 +89,31 @@ export function createEventBridge(options: CreateEventBridgeOptions): LocalEvent
     clock,
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS_MS,
     log,
+    tracer: options.tracer,
     callers: new DeliveryCallers(options.callers ?? CALLERS_WITHOUT_IAM),
   });
-  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now });
+  const router = new EventRouter({ registry, archives, deliveries, faults: options.faults ?? NO_FAULTS, now, tracer: options.tracer ?? NO_TRACING });
   const scheduler = new Scheduler({ registry, router, store: options.store, clock, log });
   const replays = options.store.collection<ReplayRecord>('eventbridge-replays');
   const state: EventBridgeState = { registry, archives, router, replays, now };
   return {
     // In process, entries get the checks a PutEvents request gets, the caller's authorization included.
-    port: { putEvents: (entries, caller) => state.router.putEvents(validatePutEvents({ Entries: entries }).Entries, entryAuthorizer(caller)) },
+    port: {
+      putEvents: (entries, caller, trace) =>
+        state.router.putEvents(validatePutEvents({ Entries: entries }).Entries, entryAuthorizer(caller), trace?.traceParent),
+    },
     handler: createHandler(state),
+    inspection: inspectEventBridge(registry, now),
     schedulesHandler: createSchedulesHandler(scheduler),
     start: () => scheduler.start(),
     pendingDeliveries: () => deliveries.size,
     close: async () => {
       scheduler.close();
       deliveries.close();
+    },
+    drain: async () => {
+      scheduler.close();
+      await deliveries.drain();
     },
   };
 }

@@ -5,6 +5,7 @@ import { LambdaInvokeResult } from '../model/ports';
 import { DurableMap, StateStore } from '../storage/state-store';
 import { AsyncFailureCondition, destinationRecord, DestinationRecord } from './destination-record';
 import type { LogSink } from '../log-sink';
+import type { SpanId, Tracer } from '../trace';
 
 /** An accepted asynchronous event, kept on disk until it succeeded or reached its destination. */
 interface PendingAsyncEvent {
@@ -16,14 +17,16 @@ interface PendingAsyncEvent {
   attempts: number;
   nextAttemptAt: number;
   lastResult?: LambdaInvokeResult;
+  /** The event's span (local/trace): each attempt's invocation is caused by it. */
+  traceSpan?: SpanId;
 }
 
 export interface AsyncInvokerOptions {
   store: StateStore;
   functionByArn(arn: string): FunctionModel | undefined;
-  invoke(fn: FunctionModel, event: unknown, requestId: string): Promise<LambdaInvokeResult>;
-  /** Sends a destination record as the function's role; throws when the destination cannot take it. */
-  sendToDestination(destinationArn: string, record: DestinationRecord, fn: FunctionModel): Promise<void>;
+  invoke(fn: FunctionModel, event: unknown, requestId: string, traceParent: SpanId | undefined): Promise<LambdaInvokeResult>;
+  /** Sends a destination record as the function's role, caused by the event's span; throws when the destination cannot take it. */
+  sendToDestination(destinationArn: string, record: DestinationRecord, fn: FunctionModel, traceParent: SpanId | undefined): Promise<void>;
   /** How many of a function's async events run at once. */
   concurrency(fn: FunctionModel): number;
   /** Delay before retry n (1-based); the last entry repeats. AWS waits about 1 then 2 minutes. */
@@ -31,6 +34,8 @@ export interface AsyncInvokerOptions {
   logSink: LogSink;
   /** Retry delays and event ages run on it. */
   clock: Clock;
+  /** Each accepted event is a hop, ended when it succeeded or reached its destination. */
+  tracer: Tracer;
 }
 
 const COLLECTION = 'lambda-async-events';
@@ -44,7 +49,10 @@ export class AsyncInvoker {
   private readonly ready = new Map<string, string[]>();
   private readonly running = new Map<string, number>();
   private readonly timers = new Set<Timer>();
+  private readonly inFlight = new Set<Promise<void>>();
   private started = false;
+  /** No new attempt starts; those running finish and record their outcome. */
+  private draining = false;
   private closed = false;
 
   constructor(private readonly options: AsyncInvokerOptions) {
@@ -57,15 +65,19 @@ export class AsyncInvoker {
     for (const pending of this.events.values()) this.schedule(pending);
   }
 
-  accept(fn: FunctionModel, event: unknown): string {
+  /** `traceParent` is the hop that sent the event (a rule's delivery, a pipe). */
+  accept(fn: FunctionModel, event: unknown, traceParent?: SpanId): string {
     const now = this.options.clock.now();
+    const requestId = randomUUID();
+    const traceSpan = this.options.tracer.start({ kind: 'lambda.async', resource: fn.arn, name: fn.name, parents: [traceParent], ids: [requestId] });
     const pending: PendingAsyncEvent = {
-      requestId: randomUUID(),
+      requestId,
       functionArn: fn.arn,
       event,
       acceptedAt: now,
       attempts: 0,
       nextAttemptAt: now,
+      ...(traceSpan ? { traceSpan } : {}),
     };
     this.events.set(pending.requestId, pending);
     if (this.started) this.schedule(pending);
@@ -76,6 +88,14 @@ export class AsyncInvoker {
     this.closed = true;
     for (const timer of this.timers) timer.cancel();
     this.timers.clear();
+  }
+
+  /** Starts no new attempt and waits for the running ones to record their outcome; what is left stays on disk. */
+  async drain(): Promise<void> {
+    this.draining = true;
+    for (const timer of this.timers) timer.cancel();
+    this.timers.clear();
+    await Promise.all(this.inFlight);
   }
 
   private schedule(pending: PendingAsyncEvent): void {
@@ -101,7 +121,7 @@ export class AsyncInvoker {
   private pump(functionArn: string): void {
     const fn = this.options.functionByArn(functionArn);
     const queue = this.ready.get(functionArn) ?? [];
-    while (!this.closed && queue.length > 0) {
+    while (!this.closed && !this.draining && queue.length > 0) {
       const running = this.running.get(functionArn) ?? 0;
       if (fn && running >= this.options.concurrency(fn)) return;
       const requestId = queue.shift() as string;
@@ -113,12 +133,14 @@ export class AsyncInvoker {
         continue;
       }
       this.running.set(functionArn, running + 1);
-      void this.attempt(fn, pending)
+      const attempt = this.attempt(fn, pending)
         .catch((error: Error) => this.options.logSink(`[${fn.name}] async event ${requestId} attempt failed to run: ${error.message}`))
         .finally(() => {
+          this.inFlight.delete(attempt);
           this.running.set(functionArn, (this.running.get(functionArn) ?? 1) - 1);
           this.pump(functionArn);
         });
+      this.inFlight.add(attempt);
     }
   }
 
@@ -129,16 +151,18 @@ export class AsyncInvoker {
     }
     pending.attempts++;
     this.events.set(pending.requestId, pending);
-    const result = await this.options.invoke(fn, pending.event, pending.requestId);
+    const result = await this.options.invoke(fn, pending.event, pending.requestId, pending.traceSpan);
     if (this.closed) return; // the event stays on disk and is retried by the next run
     if (!result.error) {
       this.events.delete(pending.requestId);
+      this.options.tracer.end(pending.traceSpan, 'ok', { attempts: pending.attempts });
       if (config.onSuccessDestinationArn) {
         await this.deliver(config.onSuccessDestinationArn, fn, pending, 'Success', result);
       }
       return;
     }
     pending.lastResult = result;
+    this.options.tracer.log(pending.traceSpan, `attempt ${pending.attempts} failed: ${result.error.errorType}: ${result.error.errorMessage}`);
     if (pending.attempts > config.maximumRetryAttempts) return this.fail(fn, pending, 'RetriesExhausted');
     const delays = this.options.retryDelaysMs;
     pending.nextAttemptAt = this.options.clock.now() + delays[Math.min(pending.attempts - 1, delays.length - 1)];
@@ -154,6 +178,7 @@ export class AsyncInvoker {
       `[${fn.name}] async event ${pending.requestId} failed (${condition} after ${pending.attempts} attempts; ${reason})` +
         (destination ? `, sent to ${destination}` : ', discarded: no on-failure destination'),
     );
+    this.options.tracer.end(pending.traceSpan, 'error', { attempts: pending.attempts, condition });
     if (destination) await this.deliver(destination, fn, pending, condition, pending.lastResult);
     this.events.delete(pending.requestId);
   }
@@ -175,7 +200,7 @@ export class AsyncInvoker {
       lastResult,
     });
     try {
-      await this.options.sendToDestination(destinationArn, record, fn);
+      await this.options.sendToDestination(destinationArn, record, fn, pending.traceSpan);
     } catch (error) {
       this.options.logSink(
         `[${fn.name}] could not send async event ${pending.requestId} to destination ${destinationArn}: ${(error as Error).message}`,

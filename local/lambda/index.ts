@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { FunctionModel, SqsEventSourceMappingModel, StreamEventSourceMappingModel } from '../model/types';
-import { EventBridgePort, LambdaInvokeResult, LambdaPort, SnsPort, SqsPort, StreamsPort } from '../model/ports';
+import { EventBridgePort, LambdaInvokeResult, LambdaPort, SnsPort, SqsPort, StreamsPort, TraceOptions } from '../model/ports';
 import { CALLERS_WITHOUT_IAM, requireAuthorization, type CallerFactory, type RequestCaller } from '../protocol/authorization';
+import { NO_TRACING, type SpanId, type Tracer } from '../trace';
 import type { HttpServiceHandler } from '../protocol/service';
 import { StateStore } from '../storage/state-store';
 import { arnService, functionNameFromArnOrName } from '../template/arns';
@@ -63,6 +64,8 @@ export interface CreateLambdaOptions {
   streamReadRetryMs?: number;
   /** Idle-worker timeouts, async retry delays and event ages, and batching windows run on it; the real clock by default. */
   clock?: Clock;
+  /** Each invocation (with its output), async event and event source batch is a hop. */
+  tracer?: Tracer;
   /** Who functions' sandboxes, mappings and destinations act as (local IAM); without it nothing is checked. */
   callers?: CallerFactory;
 }
@@ -73,6 +76,13 @@ export interface LocalLambda {
   handler: HttpServiceHandler;
   /** Resumes pending async events and starts the event source mappings. */
   start(): void;
+  /**
+   * The function's bundle was rebuilt into `codeDir`: the next invocation runs it, and sandboxes running the old
+   * code finish their invocation first. Throws for a function the runtime does not run.
+   */
+  replaceCode(functionArn: string, codeDir: string): void;
+  /** Lets what runs finish (mapping batches, async attempts, and so their invocations), starting nothing new. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,7 +107,10 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       ...options.eventSourceMappings.filter((mapping) => mapping.functionArn === fn.arn).map((mapping) => mapping.maximumConcurrency ?? 0),
       streamMappings.filter((mapping) => mapping.functionArn === fn.arn).reduce((sum, mapping) => sum + mapping.parallelizationFactor, 0),
     );
-  const pools = new Map(options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock)]));
+  const tracer = options.tracer ?? NO_TRACING;
+  const pools = new Map(
+    options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock, options.tracer)]),
+  );
   const faults = options.faults ?? NO_FAULTS;
   const callers = options.callers ?? CALLERS_WITHOUT_IAM;
   const identities = new Map(options.functions.map((fn) => [fn.arn, new FunctionIdentity(fn, callers)]));
@@ -108,43 +121,55 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     return options.functions.find((fn) => fn.name === name);
   }
 
-  async function invokeFunction(fn: FunctionModel, event: unknown, requestId: string = randomUUID()): Promise<LambdaInvokeResult> {
+  /** One invocation, traced as a hop caused by `traceParent`; its span comes back with the result. */
+  async function invokeFunction(fn: FunctionModel, event: unknown, requestId: string = randomUUID(), traceParent?: SpanId): Promise<LambdaInvokeResult> {
+    const eventJson = JSON.stringify(event ?? null);
+    const span = tracer.start({ kind: 'lambda.invoke', resource: fn.arn, name: fn.name, parents: [traceParent], ids: [requestId], payload: eventJson });
+    const startedAt = performance.now();
+    const settle = (result: LambdaInvokeResult, cold: boolean): LambdaInvokeResult => {
+      const durationMs = Math.round(performance.now() - startedAt);
+      if (result.error) tracer.log(span, `${result.error.errorType}: ${result.error.errorMessage}`);
+      tracer.end(span, result.error ? 'error' : 'ok', { requestId, cold, durationMs, ...(result.error && { errorType: result.error.errorType }) });
+      return span ? { ...result, traceSpan: span } : result;
+    };
     const pool = pools.get(fn.arn) as WorkerPool;
     const identity = identityOf(fn);
     if (identity.assumeRole()) {
-      return { error: { errorType: 'InvalidParameterValueException', errorMessage: 'The role defined for the function cannot be assumed by Lambda.' } };
+      return settle({ error: { errorType: 'InvalidParameterValueException', errorMessage: 'The role defined for the function cannot be assumed by Lambda.' } }, false);
     }
     identity.writeLogs();
     const fault = faults.lambdaInvocation(fn.name);
     if (fault === 'fail') {
       logSink(`[${fn.name}] injected failure for request ${requestId}`);
-      return { error: { errorType: 'InjectedFault', errorMessage: 'Invocation failed by fault injection' } };
+      return settle({ error: { errorType: 'InjectedFault', errorMessage: 'Invocation failed by fault injection' } }, false);
     }
-    let result: LambdaInvokeResult;
+    let outcome: Awaited<ReturnType<WorkerPool['invoke']>>;
     try {
-      result = await pool.invoke({ event, requestId });
+      outcome = await pool.invoke({ eventJson, requestId, traceSpan: span || undefined });
     } catch (error) {
       // A worker that cannot even start (for example, out of resources) fails the invocation, not the runtime.
       logSink(`[${fn.name}] could not run request ${requestId}: ${(error as Error).message}`);
-      return { error: { errorType: 'ServiceException', errorMessage: `The local runtime could not start the function: ${(error as Error).message}` } };
+      const message = `The local runtime could not start the function: ${(error as Error).message}`;
+      return settle({ error: { errorType: 'ServiceException', errorMessage: message } }, true);
     }
     if (fault === 'timeout') {
       logSink(`[${fn.name}] injected timeout for request ${requestId} (the handler ran)`);
-      return { error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` } };
+      return settle({ error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` } }, outcome.cold);
     }
-    return result;
+    return settle(outcome.result, outcome.cold);
   }
 
   /** Destinations are sent to as the function's execution role, which needs the permission to send there. */
-  async function sendToDestination(destinationArn: string, record: DestinationRecord, fn: FunctionModel): Promise<void> {
+  async function sendToDestination(destinationArn: string, record: DestinationRecord, fn: FunctionModel, traceParent: SpanId | undefined): Promise<void> {
     const service = arnService(destinationArn);
     const caller = identityOf(fn).caller;
+    const deadLetter = record.requestContext.condition !== 'Success';
     if (service === 'sqs') {
-      options.sqs.send(destinationArn, { body: JSON.stringify(record) }, caller);
+      options.sqs.send(destinationArn, { body: JSON.stringify(record), trace: { parent: traceParent, deadLetter } }, caller);
     } else if (service === 'lambda') {
-      await port.invokeAsync(destinationArn, record, caller);
+      await port.invokeAsync(destinationArn, record, caller, { traceParent });
     } else if (service === 'sns' && options.sns) {
-      await options.sns.publish(destinationArn, { message: JSON.stringify(record) }, caller);
+      await options.sns.publish(destinationArn, { message: JSON.stringify(record) }, caller, { traceParent });
     } else if (service === 'events' && options.eventBridge) {
       const outcome = record.requestContext.condition === 'Success' ? 'Success' : 'Failure';
       const result = options.eventBridge.putEvents([
@@ -155,7 +180,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
           EventBusName: destinationArn,
           Resources: [destinationArn, record.requestContext.functionArn],
         },
-      ], caller);
+      ], caller, { traceParent });
       if (result.FailedEntryCount > 0) throw new Error(result.Entries[0]?.ErrorMessage ?? 'PutEvents failed');
     } else {
       throw new Error(`destination type ${service ?? destinationArn} is not supported locally`);
@@ -171,6 +196,7 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
     retryDelaysMs: options.asyncRetryDelaysMs ?? AWS_ASYNC_RETRY_DELAYS_MS,
     logSink,
     clock,
+    tracer,
   });
 
   const eventSources = options.eventSourceMappings
@@ -184,11 +210,12 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
         sqs: options.sqs,
         caller: identityOf(fn).caller,
         region: options.region,
-        invoke: (target, event) => invokeFunction(target, event),
+        invoke: (target, event, traceParent) => invokeFunction(target, event, undefined, traceParent),
         defaultConcurrency: (pools.get(fn.arn) as WorkerPool).maxConcurrency,
         pollIntervalMs: options.sqsPollIntervalMs ?? 1000,
         logSink,
         clock,
+        tracer,
       });
     });
 
@@ -213,27 +240,28 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       streams: options.streams,
       caller: identityOf(fn).caller,
       checkpoints: streamCheckpoints,
-      invoke: (target, event, requestId) => invokeFunction(target, event, requestId),
+      invoke: (target, event, requestId, traceParent) => invokeFunction(target, event, requestId, traceParent),
       sendOnFailure: (destinationArn, record) => sendStreamFailure(fn, destinationArn, record),
       backoff: options.streamRetryBackoff ?? DEFAULT_STREAM_BACKOFF,
       readRetryMs: options.streamReadRetryMs ?? 1000,
       logSink,
       clock,
+      tracer,
     });
   });
 
   const port: LambdaPort = {
-    async invoke(functionArn, event, caller) {
+    async invoke(functionArn, event, caller, trace?: TraceOptions) {
       authorizeInvoke(functionArn, caller);
       const fn = functionByArn(functionArn);
       if (!fn) return { error: { errorType: 'ResourceNotFoundException', errorMessage: `Function not found: ${functionArn}` } };
-      return invokeFunction(fn, event);
+      return invokeFunction(fn, event, undefined, trace?.traceParent);
     },
-    async invokeAsync(functionArn, event, caller) {
+    async invokeAsync(functionArn, event, caller, trace?: TraceOptions) {
       authorizeInvoke(functionArn, caller);
       const fn = functionByArn(functionArn);
       if (!fn) throw new Error(`Function not found: ${functionArn}`);
-      asyncInvoker.accept(fn, event);
+      asyncInvoker.accept(fn, event, trace?.traceParent);
     },
   };
 
@@ -244,6 +272,17 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       asyncInvoker.start();
       for (const source of eventSources) source.start();
       for (const source of streamSources) source.start();
+    },
+    replaceCode(functionArn, codeDir) {
+      const fn = functionByArn(functionArn);
+      if (!fn) throw new Error(`No function ${functionArn} runs here`);
+      // The model's function is the pool's: new sandboxes start in the new folder.
+      fn.codeDir = codeDir;
+      (pools.get(fn.arn) as WorkerPool).retireSandboxes();
+    },
+    async drain() {
+      await Promise.all([...eventSources, ...streamSources].map((source) => source.close()));
+      await asyncInvoker.drain();
     },
     async close() {
       asyncInvoker.close();

@@ -4,6 +4,7 @@ import { LambdaInvokeResult, SqsPort, SqsReceivedMessage } from '../model/ports'
 import type { RequestCaller } from '../protocol/authorization';
 import { sqsEventRecord, type SqsEventRecord } from '../sqs/event-record';
 import type { LogSink } from '../log-sink';
+import type { SpanId, Tracer } from '../trace';
 import { sqsRecordFilter } from './sqs-filter';
 
 export interface SqsEventSourceOptions {
@@ -13,13 +14,15 @@ export interface SqsEventSourceOptions {
   /** The function's execution role, which Lambda polls, deletes and changes visibility with. */
   caller: RequestCaller;
   region: string;
-  invoke(fn: FunctionModel, event: { Records: SqsEventRecord[] }): Promise<LambdaInvokeResult>;
+  invoke(fn: FunctionModel, event: { Records: SqsEventRecord[] }, traceParent: SpanId | undefined): Promise<LambdaInvokeResult>;
   /** Batches in flight when the mapping sets no maximum concurrency. */
   defaultConcurrency: number;
   pollIntervalMs: number;
   logSink: LogSink;
   /** Batching windows and the polling interval run on it. */
   clock: Clock;
+  /** Each batch is a hop, caused by its messages. */
+  tracer: Tracer;
 }
 
 /**
@@ -140,7 +143,7 @@ export class SqsEventSource {
     }
   }
 
-  /** Messages the mapping's filters reject are deleted, never delivered, as Lambda does. */
+  /** Messages the mapping's filters reject are deleted, never delivered, as Lambda does; each ends its trace as dropped. */
   private dropFilteredOut(messages: SqsReceivedMessage[]): SqsReceivedMessage[] {
     const filter = this.filter;
     if (filter === undefined) return messages;
@@ -148,6 +151,7 @@ export class SqsEventSource {
     return messages.filter((message) => {
       if (filter(sqsEventRecord(message, mapping.queueArn, region))) return true;
       sqs.delete(mapping.queueArn, message.receiptHandle, this.options.caller);
+      this.options.tracer.record({ kind: 'lambda.filter', resource: mapping.queueArn, name: 'filtered out', parents: [message.traceSpan], ids: [message.messageId] }, 'dropped');
       return false;
     });
   }
@@ -177,7 +181,17 @@ export class SqsEventSource {
   private async process(messages: SqsReceivedMessage[]): Promise<void> {
     const { mapping, fn, sqs, region } = this.options;
     const records = messages.map((message) => sqsEventRecord(message, mapping.queueArn, region));
-    const result = await this.options.invoke(fn, { Records: records });
+    const { tracer } = this.options;
+    const span = tracer.start({
+      kind: 'lambda.esm-batch',
+      resource: fn.arn,
+      name: `batch of ${records.length}`,
+      parents: messages.map((message) => message.traceSpan),
+      attributes: { queue: mapping.queueArn, messages: records.length },
+    });
+    const result = await this.options.invoke(fn, { Records: records }, span || undefined);
+    const failed = result.error ? undefined : mapping.reportBatchItemFailures ? failedMessageIds(result.payload, records) : new Set<string>();
+    tracer.end(span, failed === undefined || failed.size > 0 ? 'error' : 'ok', { failed: failed === undefined ? records.length : failed.size });
     if (result.error) {
       this.options.logSink(
         `[${fn.name}] batch of ${records.length} from SQS failed (${result.error.errorType}: ${result.error.errorMessage}); ` +
@@ -185,7 +199,6 @@ export class SqsEventSource {
       );
       return;
     }
-    const failed = mapping.reportBatchItemFailures ? failedMessageIds(result.payload, records) : new Set<string>();
     if (failed === undefined) {
       this.options.logSink(`[${fn.name}] invalid batchItemFailures response; the whole batch of ${records.length} is retried`);
       return;

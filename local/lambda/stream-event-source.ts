@@ -5,6 +5,8 @@ import type { LambdaInvokeResult, StreamReader, StreamRecord, StreamsPort } from
 import type { FunctionModel, StreamEventSourceMappingModel } from '../model/types';
 import { compilePipeFilters, type PipeFilters } from '../patterns';
 import { requireAuthorization, type RequestCaller } from '../protocol/authorization';
+import { recordSpanKey } from '../streams/record-span';
+import type { SpanId, Tracer } from '../trace';
 import {
   deliverWithRetries,
   InterruptibleSleeps,
@@ -32,7 +34,8 @@ export interface StreamEventSourceOptions {
   /** The function's execution role, which Lambda reads the stream as. */
   caller: RequestCaller;
   checkpoints: StreamMappingCheckpoints;
-  invoke(fn: FunctionModel, event: unknown, requestId: string): Promise<LambdaInvokeResult>;
+  /** Invokes the function; its invocation is caused by `traceParent`. */
+  invoke(fn: FunctionModel, event: unknown, requestId: string, traceParent?: SpanId): Promise<LambdaInvokeResult>;
   /** Sends an invocation record to the on-failure destination; throws when it cannot. */
   sendOnFailure(destinationArn: string, record: StreamInvocationRecord): Promise<void>;
   /** Backoff between retries of a failing batch. */
@@ -42,6 +45,8 @@ export interface StreamEventSourceOptions {
   logSink: LogSink;
   /** Batching windows, tumbling windows, retry backoff and record age run on it. */
   clock: Clock;
+  /** Each batch is a hop, caused by its stream records, from its first attempt until it is settled. */
+  tracer: Tracer;
 }
 
 /** A record a lane holds, and when it reached the lane (for the batching window). */
@@ -275,15 +280,31 @@ export class StreamEventSource {
       const window = this.windowOf(lane, batch[0]);
       if (!lane.window) lane.window = { start: window, state: {} };
     }
+    const { tracer, fn } = this.options;
+    const span = tracer.start({
+      kind: 'lambda.esm-batch',
+      resource: fn.arn,
+      name: `batch of ${batch.length}`,
+      parents: batch.map((record) => tracer.find(recordSpanKey(record.eventID))),
+      attributes: { stream: mapping.streamArn, records: batch.length },
+    });
+    let gaveUp = false;
     const settled = await deliverWithRetries<AttemptDetail>(batch, {
       policy: mapping,
-      attempt: (records) => this.attempt(lane, records),
-      giveUp: (records, condition, invokeCount, last) => this.giveUp(records, condition, invokeCount, last?.detail, last?.reason),
+      attempt: (records) => this.attempt(lane, records, span || undefined),
+      giveUp: (records, condition, invokeCount, last) => {
+        gaveUp = true;
+        return this.giveUp(records, condition, invokeCount, last?.detail, last?.reason);
+      },
       backoff: this.options.backoff,
       sleep: (ms) => this.sleeps.sleep(ms),
       now: () => this.options.clock.now(),
-      log: (message) => this.log(message),
+      log: (message) => {
+        this.log(message);
+        tracer.log(span, message);
+      },
     });
+    tracer.end(span, !settled ? 'dropped' : gaveUp ? 'error' : 'ok');
     if (!settled) return;
     for (const record of batch) this.settle(record.dynamodb.SequenceNumber);
     this.popSettled();
@@ -294,7 +315,7 @@ export class StreamEventSource {
     }
   }
 
-  private async attempt(lane: Lane, records: StreamRecord[]): Promise<AttemptOutcome<AttemptDetail>> {
+  private async attempt(lane: Lane, records: StreamRecord[], batchSpan: SpanId | undefined): Promise<AttemptOutcome<AttemptDetail>> {
     const { mapping, fn, streams } = this.options;
     const requestId = randomUUID();
     const window = lane.window;
@@ -309,7 +330,7 @@ export class StreamEventSource {
           terminatedEarly: false,
         })
       : { Records: records };
-    const result = await this.options.invoke(fn, event, requestId);
+    const result = await this.options.invoke(fn, event, requestId, batchSpan);
     const detail: AttemptDetail = { requestId, result };
     if (result.error) {
       const reason = `${result.error.errorType}: ${result.error.errorMessage}`;

@@ -8,9 +8,11 @@
  * lints it.
  */
 const fs = require('node:fs');
+const http = require('node:http');
 const { register } = require('node:module');
 const path = require('node:path');
-const { pathToFileURL } = require('node:url');
+const process = require('node:process');
+const { pathToFileURL, URL } = require('node:url');
 const { parentPort, workerData } = require('node:worker_threads');
 const { confineCommonJs } = require('./module-resolution');
 
@@ -127,18 +129,63 @@ function runHandler(handler, event, context) {
   });
 }
 
+/** The span of the invocation running now, or of the last one: the cause of whatever the handler calls. */
+/** @type {string | undefined} */
+let currentTraceParent;
+
+/**
+ * Adds the running invocation's span as a header to each request the handler makes to the local endpoint, below
+ * any client library: on Node's http.request and http.get (which the AWS SDK uses) and on fetch. A sandbox runs
+ * one invocation at a time, so the span of the invocation running now is the cause; work a handler leaves running
+ * after it returns is attributed to it too, as it was started by it. Requests to any other host are untouched.
+ * @param {NonNullable<import('./worker-messages').WorkerData['tracing']>} tracing
+ */
+function traceOutgoingRequests(tracing) {
+  const endpointHost = new URL(tracing.endpoint).host;
+  /** @param {http.ClientRequest} request */
+  const mark = (request) => {
+    if (currentTraceParent === undefined || request.headersSent || request.getHeader('host') !== endpointHost) return;
+    request.setHeader(tracing.header, currentTraceParent);
+  };
+  for (const name of /** @type {const} */ (['request', 'get'])) {
+    const original = http[name];
+    http[name] = /** @type {typeof http.request} */ (
+      (/** @type {any[]} */ ...args) => {
+        const request = /** @type {(...a: any[]) => http.ClientRequest} */ (original)(...args);
+        mark(request);
+        return request;
+      }
+    );
+  }
+  const originalFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const request = new globalThis.Request(input, init);
+    if (currentTraceParent !== undefined && new URL(request.url).host === endpointHost) request.headers.set(tracing.header, currentTraceParent);
+    return originalFetch(request);
+  };
+}
+
 async function main() {
   if (!parentPort) throw new Error('worker-bootstrap.js must run in a worker thread');
   const port = parentPort;
+  /** @type {import('./worker-messages').WorkerData} */
+  const data = workerData;
+  const tracing = data.tracing;
+  if (tracing) traceOutgoingRequests(tracing);
   let handler;
   try {
-    confineCommonJs(workerData.codeDir, workerData.sdkBase);
-    handler = await loadHandler(workerData);
+    confineCommonJs(data.codeDir, data.sdkBase);
+    handler = await loadHandler(data);
   } catch (error) {
     port.postMessage({ type: 'init-error', error: errorShape(error) });
     return;
   }
   port.on('message', async (/** @type {import('./worker-messages').InvokeMessage} */ message) => {
+    if (tracing && message.traceParent !== undefined) {
+      currentTraceParent = message.traceParent;
+      process.stdout.write(`${tracing.mark}${message.traceParent}\n`);
+      process.stderr.write(`${tracing.mark}${message.traceParent}\n`);
+    }
     try {
       const payload = await runHandler(handler, JSON.parse(message.eventJson), lambdaContext(message.context));
       port.postMessage({ type: 'result', id: message.id, payloadJson: payload === undefined ? undefined : JSON.stringify(payload) });

@@ -5,8 +5,9 @@ import { FunctionModel } from '../model/types';
 import { LambdaInvokeResult } from '../model/ports';
 import { functionEnvironment, RuntimeScope } from './function-environment';
 import type { LogSink } from '../log-sink';
+import { TRACE_PARENT_HEADER, type Tracer } from '../trace';
 import { prefixedLineWriter } from './prefixed-lines';
-import { InvokeMessage, WorkerData, WorkerErrorShape, WorkerMessage } from './worker-messages';
+import { INVOCATION_MARK, InvokeMessage, WorkerData, WorkerErrorShape, WorkerMessage } from './worker-messages';
 
 const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.js');
 /**
@@ -29,6 +30,10 @@ class Sandbox {
   private pending: { id: number; invocation: PendingInvocation } | undefined;
   private exitError: WorkerErrorShape | undefined;
   alive = true;
+  /** Loaded code that has since been replaced: stopped once its invocation ends, never reused. */
+  retired = false;
+  /** Invocations started in this sandbox: the first one is a cold start. */
+  invocations = 0;
   /** Set while the sandbox waits, warm, for its next invocation. */
   idleTimer: Timer | undefined;
 
@@ -36,9 +41,15 @@ class Sandbox {
     fn: FunctionModel,
     scope: RuntimeScope,
     logSink: LogSink,
+    tracer: Tracer | undefined,
     private readonly onDeath: (sandbox: Sandbox) => void,
   ) {
-    const workerData: WorkerData = { codeDir: fn.codeDir, handler: fn.handler, sdkBase: SDK_BASE };
+    const workerData: WorkerData = {
+      codeDir: fn.codeDir,
+      handler: fn.handler,
+      sdkBase: SDK_BASE,
+      ...(tracer && { tracing: { mark: INVOCATION_MARK, header: TRACE_PARENT_HEADER, endpoint: scope.endpoint } }),
+    };
     this.worker = new Worker(BOOTSTRAP, {
       workerData,
       env: functionEnvironment(fn, scope),
@@ -50,7 +61,7 @@ class Sandbox {
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySizeMb, maxYoungGenerationSizeMb: 8 },
     });
     for (const stream of [this.worker.stdout, this.worker.stderr]) {
-      const lines = prefixedLineWriter(fn.name, logSink);
+      const lines = prefixedLineWriter(fn.name, tracer ? invocationLines(logSink, tracer) : logSink);
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => lines.write(chunk));
       stream.on('end', () => lines.flush());
@@ -115,13 +126,48 @@ class Sandbox {
   }
 }
 
+/** Lines a sandbox prints while it loads the handler, kept for its first invocation, at most. */
+const MAX_INIT_LINES = 200;
+
+/**
+ * Hands a sandbox's lines to the sink, and to the span of the invocation that wrote them: the bootstrap marks
+ * where each invocation's output starts, and the mark itself is not output. What the handler's module prints as
+ * it loads comes before any mark and belongs to the first invocation, whose cold start it is, as in Lambda's INIT.
+ */
+function invocationLines(sink: LogSink, tracer: Tracer): LogSink {
+  let current: string | undefined;
+  let initLines: string[] | undefined = [];
+  return (line) => {
+    const mark = line.indexOf(INVOCATION_MARK);
+    if (mark >= 0) {
+      current = line.slice(mark + INVOCATION_MARK.length);
+      for (const initLine of initLines ?? []) tracer.log(current, initLine);
+      initLines = undefined;
+      return;
+    }
+    sink(line);
+    const text = line.slice(line.indexOf('] ') + 2);
+    if (initLines === undefined) tracer.log(current, text);
+    else if (initLines.length < MAX_INIT_LINES) initLines.push(text);
+  };
+}
+
 function resultOf(payloadJson: string | undefined): LambdaInvokeResult {
   return payloadJson === undefined ? {} : { payload: JSON.parse(payloadJson) as unknown };
 }
 
 export interface InvocationRequest {
-  event: unknown;
+  /** The event, already as JSON. */
+  eventJson: string;
   requestId: string;
+  /** The invocation's span, which its output and its calls to the endpoint are attributed to. */
+  traceSpan?: string;
+}
+
+export interface InvocationOutcome {
+  result: LambdaInvokeResult;
+  /** The sandbox started for this invocation (or could not start). */
+  cold: boolean;
 }
 
 /**
@@ -145,20 +191,24 @@ export class WorkerPool {
     private readonly idleTimeoutMs: number,
     /** Idle timeouts run on it; a function's own timeout runs in real time, as its handler does. */
     private readonly clock: Clock,
+    /** Attributes each invocation's output to its span; tracing is off without it. */
+    private readonly tracer?: Tracer,
   ) {}
 
-  async invoke(request: InvocationRequest): Promise<LambdaInvokeResult> {
-    if (this.closed) return { error: { errorType: 'ServiceException', errorMessage: 'The local Lambda runtime is closed' } };
+  async invoke(request: InvocationRequest): Promise<InvocationOutcome> {
+    if (this.closed) return { cold: false, result: { error: { errorType: 'ServiceException', errorMessage: 'The local Lambda runtime is closed' } } };
     const sandbox = await this.acquire();
+    const cold = sandbox.invocations++ === 0;
     try {
       const initError = await sandbox.ready;
-      if (initError) return { error: initError };
+      if (initError) return { cold, result: { error: initError } };
       const timeoutMs = this.fn.timeoutSeconds * 1000;
-      return await sandbox.run(
+      const result = await sandbox.run(
         {
           type: 'invoke',
           id: this.nextMessageId++,
-          eventJson: JSON.stringify(request.event ?? null),
+          eventJson: request.eventJson,
+          ...(request.traceSpan ? { traceParent: request.traceSpan } : {}),
           context: {
             awsRequestId: request.requestId,
             functionName: this.fn.name,
@@ -172,6 +222,7 @@ export class WorkerPool {
         },
         timeoutMs,
       );
+      return { cold, result };
     } finally {
       this.release(sandbox);
     }
@@ -181,6 +232,18 @@ export class WorkerPool {
     this.closed = true;
     for (const sandbox of this.idle) sandbox.idleTimer?.cancel();
     await Promise.all([...this.all].map((sandbox) => sandbox.kill()));
+  }
+
+  /**
+   * The function's code changed (`fn.codeDir` names the new bundle): new sandboxes load it. Idle sandboxes stop now;
+   * a busy one finishes its invocation on the code it loaded, and then stops.
+   */
+  retireSandboxes(): void {
+    for (const sandbox of this.all) sandbox.retired = true;
+    for (const sandbox of this.idle.splice(0)) {
+      sandbox.idleTimer?.cancel();
+      void sandbox.kill();
+    }
   }
 
   private acquire(): Promise<Sandbox> {
@@ -195,6 +258,11 @@ export class WorkerPool {
 
   private release(sandbox: Sandbox): void {
     if (!sandbox.alive || this.closed) return;
+    if (sandbox.retired) {
+      // Its death hands the next waiting invocation a fresh sandbox on the new code.
+      void sandbox.kill();
+      return;
+    }
     const next = this.waiting.shift();
     if (next) {
       next(sandbox);
@@ -212,7 +280,7 @@ export class WorkerPool {
   }
 
   private spawn(): Sandbox {
-    const sandbox = new Sandbox(this.fn, this.scope, this.logSink, (dead) => this.remove(dead));
+    const sandbox = new Sandbox(this.fn, this.scope, this.logSink, this.tracer, (dead) => this.remove(dead));
     this.all.add(sandbox);
     return sandbox;
   }

@@ -6,6 +6,14 @@ import type { AuthorizationCheck, RequestCaller } from '../protocol/authorizatio
  * and the bus never knows how a Lambda worker is spawned.
  */
 
+/**
+ * The hop that caused a call through a port (see local/trace): the callee records its own hop as caused by it. It
+ * comes after the call's caller (local IAM), which every port call names.
+ */
+export interface TraceOptions {
+  traceParent?: string;
+}
+
 /** Who made a change that no client made: DynamoDB's TTL sweeper, for one. */
 export interface StreamUserIdentity {
   type: 'Service';
@@ -64,6 +72,8 @@ export interface SqsSendInput {
   body: string;
   delaySeconds?: number;
   messageAttributes?: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+  /** The hop that sent the message; `deadLetter` marks a message sent to a dead-letter queue or destination. */
+  trace?: { parent?: string; deadLetter?: boolean };
 }
 
 export interface SqsReceivedMessage {
@@ -78,6 +88,8 @@ export interface SqsReceivedMessage {
     SenderId: string;
   };
   messageAttributes?: SqsSendInput['messageAttributes'];
+  /** The message's own span, the cause of whatever receives it. */
+  traceSpan?: string;
 }
 
 /**
@@ -103,16 +115,18 @@ export interface LambdaInvokeResult {
   payload?: unknown;
   /** Set when the handler threw, timed out or ran out of memory. */
   error?: { errorType: string; errorMessage: string; trace?: string[] };
+  /** The invocation's span, the cause of what its result leads to (a pipe's target call after its enrichment). */
+  traceSpan?: string;
 }
 
 export interface LambdaPort {
   /** RequestResponse invocation. Rejects only when the caller may not invoke: other failures come back in `error`. */
-  invoke(functionArn: string, event: unknown, caller: RequestCaller): Promise<LambdaInvokeResult>;
+  invoke(functionArn: string, event: unknown, caller: RequestCaller, options?: TraceOptions): Promise<LambdaInvokeResult>;
   /**
    * Event (asynchronous) invocation: queued durably, retried per the function's async config,
    * then sent to its on-failure destination. Resolves once the event is accepted.
    */
-  invokeAsync(functionArn: string, event: unknown, caller: RequestCaller): Promise<void>;
+  invokeAsync(functionArn: string, event: unknown, caller: RequestCaller, options?: TraceOptions): Promise<void>;
 }
 
 export interface PutEventsEntry {
@@ -133,7 +147,7 @@ export interface PutEventsResultEntry {
 
 export interface EventBridgePort {
   /** Each entry is authorized for `caller` (a pipe's role, a function's role), as a PutEvents request would be. */
-  putEvents(entries: PutEventsEntry[], caller: RequestCaller): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
+  putEvents(entries: PutEventsEntry[], caller: RequestCaller, options?: TraceOptions): { FailedEntryCount: number; Entries: PutEventsResultEntry[] };
 }
 
 export interface SnsPublishInput {
@@ -144,5 +158,5 @@ export interface SnsPublishInput {
 
 export interface SnsPort {
   /** Publishes to a topic; rejects with NotFound when the template has no such topic. Resolves once every subscription has its copy. */
-  publish(topicArn: string, input: SnsPublishInput, caller: RequestCaller): Promise<{ messageId: string }>;
+  publish(topicArn: string, input: SnsPublishInput, caller: RequestCaller, options?: TraceOptions): Promise<{ messageId: string }>;
 }

@@ -76,10 +76,24 @@ export interface FunctionModel {
   memorySizeMb: number;
   environment: Record<string, string>;
   asyncConfig: AsyncInvokeConfigModel;
+  /** How the app builds the bundle, when it recorded it (template metadata `local-runtime:esbuild`): watch mode rebuilds with it. */
+  build?: FunctionBuildModel;
   /** The execution role's ARN (`Role`), which the function's calls are evaluated as. */
   roleArn?: string;
   /** Where Lambda writes the function's logs: `LoggingConfig.LogGroup`, or `/aws/lambda/<name>`. */
   logGroupName?: string;
+}
+
+/** An esbuild build of a function's bundle, as the app runs it. */
+export interface FunctionBuildModel {
+  /** Absolute: the directory the build runs in. */
+  projectRoot: string;
+  /** Absolute path of the entry point. */
+  entry: string;
+  /** The bundle's file name in the code folder, for example `index.js`. */
+  outfile: string;
+  /** esbuild's build options besides the entry and the output (bundle, platform, target, minify, sourcemap, external…). */
+  options: Record<string, unknown>;
 }
 
 export interface SqsEventSourceMappingModel {

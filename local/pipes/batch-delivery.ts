@@ -3,6 +3,7 @@ import { EventBridgePort, LambdaPort, PutEventsEntry, SqsPort, StreamRecord } fr
 import type { RequestCaller } from '../protocol/authorization';
 import type { SqsEventRecord } from '../sqs/event-record';
 import { busNameFromArnOrName } from '../template/arns';
+import type { SpanId } from '../trace';
 import { applyInputTemplate, PipeTemplateVariables } from './input-template';
 import { pipeTargetArn } from './target-arn';
 
@@ -62,28 +63,33 @@ export async function deliverBatch<R extends SourceRecord>(
   batch: R[],
   ports: DeliveryPorts,
   now: () => number,
+  batchSpan?: SpanId,
 ): Promise<DeliveryOutcome<R>> {
   try {
-    return await enrichAndSend(pipe, batch, ports, now);
+    return await enrichAndSend(pipe, batch, ports, now, batchSpan);
   } catch (error) {
     // A bad input template or a port that throws fails this attempt, never the pipe.
     return { ok: false, failed: batch, reason: errorText(error) };
   }
 }
 
+/** What the target gets is caused by the enrichment's invocation when there is one, else by the batch. */
 async function enrichAndSend<R extends SourceRecord>(
   pipe: PipeModel,
   batch: R[],
   ports: DeliveryPorts,
   now: () => number,
+  batchSpan: SpanId | undefined,
 ): Promise<DeliveryOutcome<R>> {
   let items: unknown[] = batch;
+  let cause = batchSpan;
   if (pipe.enrichment) {
     const { functionArn, inputTemplate } = pipe.enrichment;
     // Each transformer has its own ingestion time: the target's comes after the enrichment returned.
     const variables = templateVariables(pipe, now());
     const input = inputTemplate === undefined ? batch : batch.map((record) => applyInputTemplate(inputTemplate, record, variables));
-    const result = await ports.lambda.invoke(functionArn, input, ports.caller);
+    const result = await ports.lambda.invoke(functionArn, input, ports.caller, { traceParent: batchSpan });
+    cause = result.traceSpan ?? batchSpan;
     if (result.error) {
       return { ok: false, failed: batch, reason: `enrichment failed: ${result.error.errorType}: ${result.error.errorMessage}` };
     }
@@ -102,7 +108,7 @@ async function enrichAndSend<R extends SourceRecord>(
   const template = pipe.targetInputTemplate;
   const variables = templateVariables(pipe, now());
   const payloads = template === undefined ? items : items.map((item) => applyInputTemplate(template, item, variables));
-  const result = await sendToTarget(pipe, payloads, batch, ports);
+  const result = await sendToTarget(pipe, payloads, batch, ports, cause);
   if (result.failedIndices.length === 0) return { ok: true };
   const oneToOne = pipe.enrichment === undefined;
   const failed = oneToOne ? result.failedIndices.map((index) => batch[index]) : batch;
@@ -110,18 +116,24 @@ async function enrichAndSend<R extends SourceRecord>(
   return { ok: false, failed, reason };
 }
 
-async function sendToTarget(pipe: PipeModel, payloads: unknown[], batch: SourceRecord[], ports: DeliveryPorts): Promise<TargetResult> {
+async function sendToTarget(
+  pipe: PipeModel,
+  payloads: unknown[],
+  batch: SourceRecord[],
+  ports: DeliveryPorts,
+  traceParent: SpanId | undefined,
+): Promise<TargetResult> {
   const target = pipe.target;
   const all = payloads.map((_, index) => index);
   switch (target.kind) {
     case 'eventbridge':
-      return putEvents(target, payloads, ports.eventBridge, ports.caller);
+      return putEvents(target, payloads, ports.eventBridge, ports.caller, traceParent);
     case 'sqs': {
       const failedIndices: number[] = [];
       let reason: string | undefined;
       payloads.forEach((payload, index) => {
         try {
-          ports.sqs.send(target.queueArn, { body: typeof payload === 'string' ? payload : JSON.stringify(payload) }, ports.caller);
+          ports.sqs.send(target.queueArn, { body: typeof payload === 'string' ? payload : JSON.stringify(payload), trace: { parent: traceParent } }, ports.caller);
         } catch (error) {
           failedIndices.push(index);
           reason ??= `SQS target failed: ${errorText(error)}`;
@@ -132,13 +144,13 @@ async function sendToTarget(pipe: PipeModel, payloads: unknown[], batch: SourceR
     case 'lambda': {
       if (target.invocationType === 'FIRE_AND_FORGET') {
         try {
-          await ports.lambda.invokeAsync(target.functionArn, payloads, ports.caller);
+          await ports.lambda.invokeAsync(target.functionArn, payloads, ports.caller, { traceParent });
           return { failedIndices: [] };
         } catch (error) {
           return { failedIndices: all, reason: `Lambda target failed: ${errorText(error)}` };
         }
       }
-      const result = await ports.lambda.invoke(target.functionArn, payloads, ports.caller);
+      const result = await ports.lambda.invoke(target.functionArn, payloads, ports.caller, { traceParent });
       if (result.error) {
         return { failedIndices: all, reason: `Lambda target failed: ${result.error.errorType}: ${result.error.errorMessage}` };
       }
@@ -163,6 +175,7 @@ function putEvents(
   payloads: unknown[],
   eventBridge: EventBridgePort,
   caller: RequestCaller,
+  traceParent: SpanId | undefined,
 ): TargetResult {
   const busName = busNameFromArnOrName(target.busArn);
   const failedIndices: number[] = [];
@@ -177,7 +190,7 @@ function putEvents(
       Resources: target.resources,
     }));
     try {
-      const result = eventBridge.putEvents(entries, caller);
+      const result = eventBridge.putEvents(entries, caller, { traceParent });
       result.Entries.forEach((entry, index) => {
         if (entry.ErrorCode === undefined) return;
         failedIndices.push(start + index);

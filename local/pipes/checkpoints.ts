@@ -22,6 +22,11 @@ export class PipeCheckpoints {
     return saved?.streamArn === streamArn ? { after: saved.sequenceNumber } : undefined;
   }
 
+  /** The last sequence number each pipe settled in its stream, for the console; undefined: nothing settled yet. */
+  all(): Map<string, string | undefined> {
+    return new Map([...this.checkpoints.entries()].map(([pipeArn, checkpoint]) => [pipeArn, checkpoint.sequenceNumber]));
+  }
+
   save(pipeArn: string, streamArn: string, position: StreamPosition): void {
     this.checkpoints.set(pipeArn, {
       streamArn,

@@ -4,6 +4,8 @@ import type { PipeModel, StreamPipeSourceModel } from '../model/types';
 import { SqsPort, StreamReader, StreamRecord, StreamsPort } from '../model/ports';
 import { requireAuthorization, type RequestCaller } from '../protocol/authorization';
 import type { LogSink } from '../log-sink';
+import { recordSpanKey } from '../streams/record-span';
+import type { SpanId, Tracer } from '../trace';
 import { DeliveryOutcome } from './batch-delivery';
 import { PipeCheckpoints, StreamPosition } from './checkpoints';
 import { deliverWithRetries, InterruptibleSleeps, ReadFailures, type RetryBackoff, type StreamFailureCondition } from '../stream-consumer';
@@ -21,7 +23,8 @@ export interface PipePollerOptions {
   /** Called with each failed execution, which the pipe logs to its log group when it has one. */
   executionFailed(reason: string): void;
   checkpoints: PipeCheckpoints;
-  deliver(records: StreamRecord[]): Promise<DeliveryOutcome<StreamRecord>>;
+  /** One attempt at a batch; what it leads to is caused by `batchSpan`. */
+  deliver(records: StreamRecord[], batchSpan: SpanId | undefined): Promise<DeliveryOutcome<StreamRecord>>;
   /** Decides, per settled batch, whether to deliver it a second time (duplicate fault injection). */
   duplicate(): boolean;
   backoff: RetryBackoff;
@@ -30,6 +33,7 @@ export interface PipePollerOptions {
   logSink: LogSink;
   /** Batching windows, backoff and record age run on it. */
   clock: Clock;
+  tracer: Tracer;
 }
 
 /**
@@ -145,7 +149,10 @@ export class PipePoller {
       for (const record of records) {
         this.readThrough = record.dynamodb.SequenceNumber;
         const withSource = { ...record, eventSourceARN: streamArn };
-        if (!this.filters.matches(withSource)) continue;
+        if (!this.filters.matches(withSource)) {
+          this.options.tracer.record({ kind: 'pipe.filter', resource: pipe.arn, name: 'filtered out', parents: [this.recordSpan(record)] }, 'dropped');
+          continue;
+        }
         if (this.pending.length === 0) this.pendingSince = this.options.clock.now();
         this.pending.push(withSource);
       }
@@ -174,27 +181,56 @@ export class PipePoller {
     this.options.checkpoints.save(this.options.pipe.arn, this.options.pipe.source.streamArn, position);
   }
 
-  private deliver(batch: StreamRecord[]): Promise<boolean> {
-    const { source } = this.options.pipe;
+  private recordSpan(record: StreamRecord): SpanId | undefined {
+    return this.options.tracer.find(recordSpanKey(record.eventID));
+  }
+
+  /** A batch is one hop from its first attempt until it is settled; each attempt's failure is a line of it. */
+  private async deliver(batch: StreamRecord[]): Promise<boolean> {
+    const { tracer, pipe } = this.options;
+    const { source } = pipe;
     const bisect = source.onPartialBatchItemFailure === 'AUTOMATIC_BISECT';
-    return deliverWithRetries(batch, {
+    const span = tracer.start({
+      kind: 'pipe.batch',
+      resource: pipe.arn,
+      name: `batch of ${batch.length}`,
+      parents: batch.map((record) => this.recordSpan(record)),
+      attributes: { records: batch.length, firstSequenceNumber: batch[0].dynamodb.SequenceNumber },
+    });
+    let gaveUp = false;
+    const settled = await deliverWithRetries(batch, {
       policy: source,
       attempt: async (records) => {
-        const outcome = await this.options.deliver(records);
+        const outcome = await this.options.deliver(records, span || undefined);
         if (outcome.ok) return outcome;
         this.options.executionFailed(outcome.reason);
         return { ...outcome, bisect };
       },
-      giveUp: (records, condition, invokeCount, last) =>
-        this.giveUp(records, condition, invokeCount, condition === 'RecordAgeExceeded' ? 'records older than maximumRecordAge' : (last?.reason ?? condition)),
+      giveUp: (records, condition, invokeCount, last) => {
+        gaveUp = true;
+        const reason = condition === 'RecordAgeExceeded' ? 'records older than maximumRecordAge' : (last?.reason ?? condition);
+        return this.giveUp(records, condition, invokeCount, reason, span || undefined);
+      },
       backoff: this.options.backoff,
       sleep: (ms) => this.sleeps.sleep(ms),
       now: () => this.options.clock.now(),
-      log: (message) => this.log(message),
+      log: (message) => {
+        this.log(message);
+        tracer.log(span, message);
+      },
     });
+    if (!settled) tracer.log(span, 'the runtime stopped before the batch was settled; it is delivered again on the next start');
+    tracer.end(span, !settled ? 'dropped' : gaveUp ? 'error' : 'ok');
+    return settled;
   }
 
-  private async giveUp(records: StreamRecord[], condition: StreamFailureCondition, invokeCount: number, reason: string): Promise<void> {
+  private async giveUp(
+    records: StreamRecord[],
+    condition: StreamFailureCondition,
+    invokeCount: number,
+    reason: string,
+    batchSpan: SpanId | undefined,
+  ): Promise<void> {
     const { pipe, streams, sqs } = this.options;
     const sequenceNumbers = `${records[0].dynamodb.SequenceNumber}..${records[records.length - 1].dynamodb.SequenceNumber}`;
     const deadLetterArn = pipe.source.deadLetterArn;
@@ -212,7 +248,7 @@ export class PipePoller {
       invokeCount,
     });
     try {
-      sqs.send(deadLetterArn, { body: JSON.stringify(record) }, this.options.caller);
+      sqs.send(deadLetterArn, { body: JSON.stringify(record), trace: { parent: batchSpan, deadLetter: true } }, this.options.caller);
       this.log(`sent ${records.length} record(s) ${sequenceNumbers} to ${deadLetterArn} (${condition}: ${reason})`);
     } catch (error) {
       this.log(`LOST ${records.length} record(s) ${sequenceNumbers}: dead-letter queue ${deadLetterArn} failed: ${(error as Error).message}`);

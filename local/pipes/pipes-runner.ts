@@ -6,6 +6,7 @@ import { StateStore } from '../storage/state-store';
 import { consoleLogSink, type LogSink } from '../log-sink';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import { CALLER_WITHOUT_IAM, CALLERS_WITHOUT_IAM, type CallerFactory } from '../protocol/authorization';
+import { NO_TRACING, type Tracer } from '../trace';
 import { deliverBatch } from './batch-delivery';
 import { PipeCheckpoints } from './checkpoints';
 import { createHandler } from './handler';
@@ -36,6 +37,8 @@ export interface PipesRunnerOptions {
   queuePollIntervalMs?: number;
   /** Batching windows, retry backoff and record age run on it; the real clock by default. */
   clock?: Clock;
+  /** Each batch (and each record a filter leaves out) is a hop, caused by its stream records. */
+  tracer?: Tracer;
   /** The sessions pipes act as (local IAM): each pipe as its role. Without it nothing is checked. */
   callers?: CallerFactory;
 }
@@ -43,6 +46,8 @@ export interface PipesRunnerOptions {
 export interface PipesRunner {
   /** The Pipes API on the endpoint: DescribePipe and ListPipes. */
   handler: HttpServiceHandler;
+  /** For the console: the last sequence number each pipe settled in its stream. */
+  positions(): Map<string, string | undefined>;
   start(): void;
   /** Each pipe's state, as DescribePipe reports it: RUNNING, STOPPED or CREATE_FAILED with AWS's reason. */
   status(pipeName: string): PipeStatus | undefined;
@@ -78,12 +83,13 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
             caller,
             executionFailed: pipeExecutionLogger(pipe, caller),
             checkpoints,
-            deliver: (records) => deliverBatch(pipe, records, ports, now),
+            deliver: (records, batchSpan) => deliverBatch(pipe, records, ports, now, batchSpan),
             duplicate: () => faults.duplicatePipeBatch(),
             backoff: options.retryBackoff ?? DEFAULT_BACKOFF,
             readRetryMs: options.readRetryMs ?? 1000,
             logSink,
             clock,
+            tracer: options.tracer ?? NO_TRACING,
           })
         : new QueuePoller({
             // The source is not a stream, so it is a queue: the model has no third kind.
@@ -103,6 +109,7 @@ export function createPipesRunner(options: PipesRunnerOptions): PipesRunner {
   const createdAt = Math.floor(clock.now() / 1000);
   return {
     handler: createHandler({ pipes: options.pipes, status, createdAt }),
+    positions: () => checkpoints.all(),
     start() {
       for (const { pipe, caller, poller } of pollers) {
         const status = checkPipeAccess(pipe, callers, caller, options.sqs);

@@ -9,6 +9,8 @@ export interface RequestContext {
   account: string;
   /** The endpoint as clients see it, for example http://127.0.0.1:4566, for building queue URLs. */
   endpoint: string;
+  /** The invocation that made the request, from the x-local-trace-parent header a function's sandbox adds. */
+  traceParent?: string;
   /** Who signed the request (local IAM maps its access key to a principal); every operation is authorized for it. */
   caller: RequestCaller;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsError, unknownOperationError } from '../protocol/aws-error';
@@ -7,7 +7,9 @@ import { sendQueryError } from '../protocol/query-protocol';
 import { CALLER_WITHOUT_IAM, type RequestCaller } from '../protocol/authorization';
 import type { RequestContext } from '../protocol/service';
 import { credentialScope, signingCredentials, type SigningCredentials } from '../protocol/sigv4';
+import { traceParentOf } from '../trace';
 import { readRequestBody, RequestAbortedError } from './request-body';
+import { DEFAULT_CONTENT_SECURITY_POLICY, guardRequest, refusedPage, type GuardSettings } from './request-guard';
 import { ServiceRegistry, type ServiceHandler } from './service-registry';
 
 export interface EndpointOptions {
@@ -24,6 +26,8 @@ export interface Endpoint {
   /** For example http://127.0.0.1:4566. */
   readonly url: string;
   readonly port: number;
+  /** Drawn per process: the console's pages send it with their actions (see request-guard.ts). */
+  readonly token: string;
   /** Adds a service; handlers are mounted after listening so they can be built knowing the URL. */
   mount(handler: ServiceHandler): void;
   /**
@@ -63,13 +67,15 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
+  const token = randomBytes(16).toString('hex');
   const callers: { identify: CallerIdentification } = { identify: () => CALLER_WITHOUT_IAM };
-  const dispatch = createDispatcher(registry, { region: options.region, account: options.account, endpoint: url }, callers);
+  const dispatch = createDispatcher(registry, { region: options.region, account: options.account, endpoint: url }, { port, token }, callers);
   server.on('request', dispatch);
 
   return {
     url,
     port,
+    token,
     mount: (handler) => registry.mount(handler),
     identifyCallers: (identify) => {
       callers.identify = identify;
@@ -100,21 +106,32 @@ function answerMalformedRequest(error: NodeJS.ErrnoException, socket: import('no
     __type: tooLarge ? 'RequestHeaderFieldsTooLarge' : 'MalformedHttpRequest',
     message: `The request is not well-formed HTTP/1.1 (${error.code ?? 'parse error'}: ${error.message})`,
   });
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  // The same policy as every other answer: a malformed request is answered before the Host check can run, so
+  // its answer must be as inert as a refused one.
+  const headers = [
+    `Content-Type: application/json`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `Content-Security-Policy: ${DEFAULT_CONTENT_SECURITY_POLICY}`,
+    'X-Content-Type-Options: nosniff',
+    'Connection: close',
+  ];
+  socket.end(`HTTP/1.1 ${status}\r\n${headers.join('\r\n')}\r\n\r\n${body}`);
 }
 
-
-function createDispatcher(registry: ServiceRegistry, defaults: EndpointScope, callers: { identify: CallerIdentification }) {
+function createDispatcher(registry: ServiceRegistry, defaults: EndpointScope, guard: GuardSettings, callers: { identify: CallerIdentification }) {
   return (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const requestId = randomUUID();
     response.setHeader('x-amzn-RequestId', requestId);
-    route(registry, defaults, callers, request, response).catch((error: unknown) => fail(request, response, requestId, error));
+    response.setHeader('Content-Security-Policy', DEFAULT_CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    route(registry, defaults, guard, callers, request, response).catch((error: unknown) => fail(request, response, requestId, error));
   };
 }
 
 async function route(
   registry: ServiceRegistry,
   defaults: EndpointScope,
+  guard: GuardSettings,
   callers: { identify: CallerIdentification },
   request: http.IncomingMessage,
   response: http.ServerResponse,
@@ -122,6 +139,13 @@ async function route(
   const rawUrl = request.url ?? '/';
   const queryStart = rawUrl.indexOf('?');
   const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+  try {
+    guardRequest({ method: request.method ?? 'GET', path, headers: request.headers }, guard);
+  } catch (error) {
+    request.resume();
+    if (error instanceof AwsError && refusedPage(request.headers, response, error)) return;
+    throw error;
+  }
   if (path === '/_health' && request.method === 'GET') {
     request.resume();
     sendJson(response, 200, { status: 'running', services: registry.mounted() }, 'application/json');
@@ -136,8 +160,10 @@ async function route(
 
   const body = await readRequestBody(request);
   const scope = credentialScope(request.headers, rawUrl);
+  // Only a request the guard let through is identified: local IAM never sees a refused Host or Origin.
   const caller = callers.identify(signingCredentials(request.headers, rawUrl), clientAddress(request));
-  const context: RequestContext = { ...defaults, ...(scope ? { region: scope.region } : {}), caller };
+  const traceParent = traceParentOf(request.headers);
+  const context: RequestContext = { ...defaults, ...(scope ? { region: scope.region } : {}), ...(traceParent ? { traceParent } : {}), caller };
 
   // X-Amz-Target first: a JSON-protocol request names its operation whatever its path (SQS's may be a queue URL).
   const target = request.headers['x-amz-target'];

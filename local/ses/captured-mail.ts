@@ -1,5 +1,10 @@
 import { clearStore, getStoreReadonly, type Email } from 'aws-ses-v2-local/dist/store';
+import type { RequestContext } from '../protocol/service';
 import type { DurableMap } from '../storage/state-store';
+import { NO_TRACING, type Tracer } from '../trace';
+
+/** The resource of every captured email's span: the local SES has no identities to tell apart. */
+export const SES_RESOURCE = 'ses';
 
 export type { Email } from 'aws-ses-v2-local/dist/store';
 
@@ -23,6 +28,8 @@ export class CapturedMail {
     private readonly defaultRegion: string,
     /** Epoch ms, from the SES clock. */
     private readonly now: () => number,
+    /** Each captured email ends a path: a hop caused by the request that sent it. */
+    private readonly tracer: Tracer = NO_TRACING,
   ) {
     const emails = getStoreReadonly().emails;
     const present = new Set(emails.map((email) => email.messageId));
@@ -35,8 +42,9 @@ export class CapturedMail {
     this.seenCount = emails.length;
   }
 
-  /** Takes note of the mail captured since the last call, sent in `region`; `adjust` may complete it first. */
-  collectNew(region: string, adjust: (email: Email) => void = () => {}): Email[] {
+  /** Takes note of the mail captured since the last call, sent by the request of `context`; `adjust` may complete it first. */
+  collectNew(context: Pick<RequestContext, 'region' | 'traceParent'>, adjust: (email: Email) => void = () => {}): Email[] {
+    const { region } = context;
     const emails = getStoreReadonly().emails;
     if (emails !== this.seenEmails) this.forgetAll(emails);
     const fresh = emails.slice(this.seenCount);
@@ -46,6 +54,14 @@ export class CapturedMail {
       adjust(email);
       this.regions.set(email.messageId, region);
       this.durable?.set(email.messageId, { email, region });
+      this.tracer.record({
+        kind: 'ses.email',
+        resource: SES_RESOURCE,
+        name: email.subject,
+        parents: [context.traceParent],
+        ids: [email.messageId],
+        attributes: { recipients: email.destination.to.length + email.destination.cc.length + email.destination.bcc.length },
+      });
     }
     this.seenCount = emails.length;
     return fresh;

@@ -24,7 +24,7 @@ export function engineOperation(handler: EngineOperation, options: EngineOperati
     async (state: SesState, request, context) => {
       if (options.sends && state.throttle.active) throw throttledV2();
       const reply = await callEngine(handler, request);
-      state.captured.collectNew(context.region);
+      state.captured.collectNew(context);
       return reply;
     },
   );

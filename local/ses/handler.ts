@@ -11,7 +11,7 @@ import { accessDeniedV1, accessDeniedV2, bodyNotJson, invalidAction, unknownV2Ro
 import { localStackMessages } from './localstack-view';
 import { SES_V1_OPERATIONS, SES_V2_OPERATIONS } from './operations';
 import type { SesState } from './state';
-import { VIEWER_PATH, renderViewerPage, sendViewerPage } from './viewer';
+import { VIEWER_PATH, sendViewerPage } from './viewer';
 
 export const INSPECTION_PATH = '/_aws/ses';
 
@@ -53,12 +53,12 @@ export function createHandler(state: SesState, viewer: SesViewer): HttpServiceHa
       const url = new URL(request.url ?? '/', 'http://local');
       const path = url.pathname;
       if (path === VIEWER_PATH || path === `${VIEWER_PATH}/`) {
-        return sendViewerPage(response, renderViewerPage(localStackMessages(state.captured.list(), {}).messages));
+        return sendViewerPage(response, localStackMessages(state.captured.list(), {}).messages);
       }
       // aws-ses-v2-local's own API (`/store?since=<epoch seconds>`, which the benchmark polls), under the page's path.
       if (path.startsWith(`${VIEWER_PATH}/`)) {
         await viewer.app.handle(request, undefined, response, path.slice(VIEWER_PATH.length) + url.search);
-        state.captured.collectNew(context.region);
+        state.captured.collectNew(context);
         return;
       }
       if (path === INSPECTION_PATH || path === `${INSPECTION_PATH}/`) return inspect(state.captured, request, url, response);

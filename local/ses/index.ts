@@ -2,10 +2,12 @@ import type { HttpServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { CapturedMail, type CapturedMessage } from './captured-mail';
 import { embedSesApp } from './embedded-app';
+import { localStackMessages, type LocalStackSesMessage } from './localstack-view';
 import { createHandler } from './handler';
 import { systemClock, type Clock } from '../clock';
 import { NO_FAULTS, type FaultPlan } from '../faults';
 import { Throttle } from './throttle';
+import type { Tracer } from '../trace';
 
 export type { LocalStackSesMessage } from './localstack-view';
 export { INSPECTION_PATH } from './handler';
@@ -22,12 +24,18 @@ export interface CreateSesOptions {
   store?: StateStore;
   /** Outages and capture times run on it; the real clock by default. */
   clock?: Clock;
+  /** Each captured email is a hop. */
+  tracer?: Tracer;
 }
 
 export interface LocalSes {
   handler: HttpServiceHandler;
   /** Starts (or extends) an SES outage: sends are answered as throttled for `ms` from now. */
   throttleFor(ms: number): void;
+  /** The captured mail, as GET /_aws/ses lists it. */
+  messages(): LocalStackSesMessage[];
+  /** Forgets the captured mail, as DELETE /_aws/ses does. */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -41,11 +49,13 @@ export async function createSes(options: CreateSesOptions): Promise<LocalSes> {
   }
   const clock = options.clock ?? systemClock;
   const throttle = new Throttle((options.faults ?? NO_FAULTS).sesThrottleUntil, () => clock.now());
-  const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region, () => clock.now());
+  const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region, () => clock.now(), options.tracer);
   const handler = createHandler({ captured, throttle }, { app: await embedSesApp() });
   return {
     handler,
     throttleFor: (ms) => throttle.throttleFor(ms),
+    messages: () => localStackMessages(captured.list(), {}).messages,
+    clear: () => captured.clear(),
     close: async () => {},
   };
 }

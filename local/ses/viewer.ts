@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { pagePolicy, scriptNonce } from '../server/page-policy';
 import type { LocalStackSesMessage } from './localstack-view';
 
 export const VIEWER_PATH = '/_aws/ses/ui';
@@ -7,9 +8,10 @@ export const VIEWER_PATH = '/_aws/ses/ui';
  * The captured-mail page at /_aws/ses/ui, rendered on each request from what GET /_aws/ses lists: every message,
  * newest first, with its sender, recipients, subject, date, and text and HTML bodies. The HTML body is shown in an
  * iframe sandboxed with no permission at all: a captured email can neither run a script nor reach this endpoint
- * as the page's origin. A small script reloads the page when the list changes, and clears it on request.
+ * as the page's origin. A small script reloads the page when the list changes, and clears it on request; it runs
+ * under the page's Content-Security-Policy by the response's nonce.
  */
-export function renderViewerPage(messages: readonly LocalStackSesMessage[]): string {
+export function renderViewerPage(messages: readonly LocalStackSesMessage[], nonce: string): string {
   const newestFirst = [...messages].sort((a, b) => b.Timestamp.localeCompare(a.Timestamp));
   const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`;
   return `<!doctype html>
@@ -41,7 +43,7 @@ export function renderViewerPage(messages: readonly LocalStackSesMessage[]): str
 <p>The same list as JSON: <a href="/_aws/ses"><code>GET /_aws/ses</code></a> (filter with <code>?id=&lt;message id&gt;</code>
 or <code>?email=&lt;sender address&gt;</code>); <code>DELETE /_aws/ses</code> clears it. This page reloads when mail arrives.</p>
 ${newestFirst.length === 0 ? '<p>No mail yet. Insert a user (see the README) and it appears here.</p>' : newestFirst.map(renderMessage).join('\n')}
-<script>
+<script nonce="${nonce}">
   const shown = ${messages.length};
   document.getElementById('clear').addEventListener('click', async () => {
     await fetch('/_aws/ses', { method: 'DELETE' });
@@ -83,7 +85,15 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-export function sendViewerPage(response: ServerResponse, page: string): void {
-  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-store' });
+/** Renders and sends the page, with its policy and the nonce its script runs by. */
+export function sendViewerPage(response: ServerResponse, messages: readonly LocalStackSesMessage[]): void {
+  const nonce = scriptNonce();
+  const page = renderViewerPage(messages, nonce);
+  response.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(page),
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': pagePolicy(nonce),
+  });
   response.end(page);
 }

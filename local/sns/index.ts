@@ -4,6 +4,7 @@ import type { LambdaPort, SnsPort, SqsPort } from '../model/ports';
 import type { SnsSubscriptionModel, TopicModel } from '../model/types';
 import { CALLERS_WITHOUT_IAM, type CallerFactory } from '../protocol/authorization';
 import type { HttpServiceHandler } from '../protocol/service';
+import { NO_TRACING, type Tracer } from '../trace';
 import { createHandler } from './handler';
 import { snsPort } from './port';
 import { Publisher } from './publisher';
@@ -22,6 +23,8 @@ export interface CreateSnsOptions {
   clock?: Clock;
   /** Where undeliverable messages are reported. */
   logSink?: LogSink;
+  /** Each published message, and each subscription a filter policy leaves out, is a hop. */
+  tracer?: Tracer;
   /** Who SNS delivers as (local IAM); without it nothing is checked. */
   callers?: CallerFactory;
 }
@@ -42,6 +45,7 @@ export function createSns(options: CreateSnsOptions): LocalSns {
     region: options.region,
     clock: options.clock ?? systemClock,
     log: options.logSink ?? consoleLogSink,
+    tracer: options.tracer ?? NO_TRACING,
     callers: options.callers ?? CALLERS_WITHOUT_IAM,
   });
   return {

@@ -6,7 +6,7 @@ import { validatePublish } from './validations/publish';
 /** The in-process SnsPort: a publish gets the checks a Publish request gets, its caller's permission included. */
 export function snsPort(publisher: Publisher): SnsPort {
   return {
-    publish: async (topicArn, message, caller) => {
+    publish: async (topicArn, message, caller, trace) => {
       requireAuthorization(caller, [{ action: 'sns:Publish', resource: topicArn }]);
       return publisher.publish(
         validatePublish({
@@ -15,6 +15,7 @@ export function snsPort(publisher: Publisher): SnsPort {
           ...(message.subject !== undefined ? { Subject: message.subject } : {}),
           ...(message.messageAttributes !== undefined ? { MessageAttributes: message.messageAttributes } : {}),
         }),
+        trace?.traceParent,
       );
     },
   };

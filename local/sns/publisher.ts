@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { LogSink } from '../log-sink';
 import type { LambdaPort, SqsPort } from '../model/ports';
 import type { SnsSubscriptionModel, TopicModel } from '../model/types';
+import type { SpanId, Tracer } from '../trace';
 import { compileSnsFilterPolicy, type SnsFilterPolicy, type SnsMessageAttribute } from '../patterns';
 import type { CallerFactory, RequestCaller } from '../protocol/authorization';
 import { topicNotFound } from './errors';
@@ -25,6 +26,7 @@ export interface PublisherOptions {
   region: string;
   clock: Clock;
   log: LogSink;
+  tracer: Tracer;
   /** SNS delivers as sns.amazonaws.com, with the topic as `aws:SourceArn`: the queue policy or Lambda permission decides. */
   callers: CallerFactory;
 }
@@ -54,9 +56,12 @@ export class Publisher {
     }
   }
 
-  async publish(input: PublishInput): Promise<{ messageId: string }> {
+  /** `traceParent` is the hop that published: a rule's delivery, a function's invocation or destination. */
+  async publish(input: PublishInput, traceParent?: SpanId): Promise<{ messageId: string }> {
     if (!this.options.topics.has(input.topicArn)) throw topicNotFound();
     const messageId = randomUUID();
+    const { tracer } = this.options;
+    const span = tracer.record({ kind: 'sns.publish', resource: input.topicArn, parents: [traceParent], ids: [messageId], payload: input.message }) || undefined;
     const perProtocol = input.messageStructure === 'json' ? (JSON.parse(input.message) as Record<string, string>) : undefined;
     const attributes = input.messageAttributes ?? {};
     for (const subscriber of this.byTopic.get(input.topicArn) ?? []) {
@@ -69,21 +74,32 @@ export class Publisher {
         attributes,
         timestamp: this.options.clock.now(),
       };
-      if (subscriber.filter && !subscriber.filter.matches({ body: published.message, attributes })) continue;
-      await this.deliver(subscriber.model, published);
+      if (subscriber.filter && !subscriber.filter.matches({ body: published.message, attributes })) {
+        tracer.record({ kind: 'sns.filter', resource: subscriber.model.arn, name: 'filtered out', parents: [span], ids: [messageId] }, 'dropped');
+        continue;
+      }
+      await this.deliver(subscriber.model, published, span);
     }
     return { messageId };
   }
 
-  private async deliver(subscription: SnsSubscriptionModel, published: PublishedMessage): Promise<void> {
+  private async deliver(subscription: SnsSubscriptionModel, published: PublishedMessage, traceParent: SpanId | undefined): Promise<void> {
     const { sqs, lambda, region } = this.options;
     const body = subscription.rawMessageDelivery ? published.message : sqsNotification(published, subscription.arn, region);
     const caller = this.serviceFor(published.topicArn);
     try {
-      if (subscription.protocol === 'lambda') await lambda.invokeAsync(subscription.endpoint, lambdaEvent(published, subscription.arn, region), caller);
-      else sqs.send(subscription.endpoint, { body, messageAttributes: subscription.rawMessageDelivery ? sqsMessageAttributes(published.attributes) : undefined }, caller);
+      if (subscription.protocol === 'lambda') await lambda.invokeAsync(subscription.endpoint, lambdaEvent(published, subscription.arn, region), caller, { traceParent });
+      else {
+        const messageAttributes = subscription.rawMessageDelivery ? sqsMessageAttributes(published.attributes) : undefined;
+        sqs.send(subscription.endpoint, { body, messageAttributes, trace: { parent: traceParent } }, caller);
+      }
     } catch (error) {
-      this.deadLetter(subscription, published, body, error as Error);
+      // The refused delivery is a failed hop, so the trace shows it red, with the dead-letter message under it.
+      const refused = this.options.tracer.record(
+        { kind: 'sns.delivery', resource: subscription.arn, name: 'refused', parents: [traceParent], ids: [published.messageId], attributes: { error: (error as Error).message } },
+        'error',
+      );
+      this.deadLetter(subscription, published, body, error as Error, refused || undefined);
     }
   }
 
@@ -91,7 +107,7 @@ export class Publisher {
     return this.options.callers.forService('sns.amazonaws.com', { sourceArn: topicArn, sourceAccount: topicArn.split(':')[4] });
   }
 
-  private deadLetter(subscription: SnsSubscriptionModel, published: PublishedMessage, body: string, error: Error): void {
+  private deadLetter(subscription: SnsSubscriptionModel, published: PublishedMessage, body: string, error: Error, traceParent: SpanId | undefined): void {
     const why = `${subscription.protocol} endpoint ${subscription.endpoint} refused message ${published.messageId}: ${error.message}`;
     if (subscription.deadLetterArn === undefined) {
       this.options.log(`sns: LOST: ${why}; subscription ${subscription.arn} has no dead-letter queue`);
@@ -101,7 +117,11 @@ export class Publisher {
     try {
       this.options.sqs.send(
         subscription.deadLetterArn,
-        { body, messageAttributes: { ErrorCode: text(error.name), ErrorMessage: text(error.message || error.name), RequestID: text(randomUUID()) } },
+        {
+          body,
+          messageAttributes: { ErrorCode: text(error.name), ErrorMessage: text(error.message || error.name), RequestID: text(randomUUID()) },
+          trace: { parent: traceParent, deadLetter: true },
+        },
         this.serviceFor(published.topicArn),
       );
       this.options.log(`sns: ${why}; sent to the dead-letter queue ${subscription.deadLetterArn}`);

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { LogSink } from '../log-sink';
 import type { QueueModel } from '../model/types';
 import type { DurableMap, StateStore } from '../storage/state-store';
+import { NO_TRACING, type Tracer } from '../trace';
 import { Availability } from './availability';
 import { purgeQueueInProgress, queueDoesNotExist } from './errors';
 import { Queue, type ChangeVisibilityOutcome, type SendOptions } from './queue';
@@ -15,6 +16,14 @@ export interface SqsEngineOptions {
   account: string;
   clock: Clock;
   log: LogSink;
+  /** Every message sent or moved to a dead-letter queue is a hop. */
+  tracer?: Tracer;
+}
+
+/** Who sent a message, for its span: the hop that caused it, and whether the queue takes it as a dead letter. */
+export interface SendTrace {
+  parent?: string;
+  deadLetter?: boolean;
 }
 
 /**
@@ -29,6 +38,7 @@ export class SqsEngine {
   private readonly byName = new Map<string, Queue>();
   private readonly byArn = new Map<string, Queue>();
   private readonly availability: Availability;
+  private readonly tracer: Tracer;
   private isClosed = false;
   /** When each queue was last purged, epoch ms. */
   private readonly lastPurges = new Map<string, number>();
@@ -37,6 +47,7 @@ export class SqsEngine {
     this.account = options.account;
     this.createdTimestamp = options.clock.now();
     this.moveTasks = options.store.collection<MoveTask>('sqs-move-tasks');
+    this.tracer = options.tracer ?? NO_TRACING;
     for (const model of options.queues) {
       const queue = new Queue(model, options.store.collection<StoredMessage>(`sqs-${model.name}`), () => options.clock.now());
       this.byName.set(model.name, queue);
@@ -81,8 +92,8 @@ export class SqsEngine {
     return queue;
   }
 
-  send(queue: Queue, options: SendOptions): StoredMessage {
-    const message = queue.send(options);
+  send(queue: Queue, options: Omit<SendOptions, 'trace'>, trace: SendTrace = {}): StoredMessage {
+    const message = queue.send({ ...options, trace: (messageId) => this.messageSpan(queue, messageId, options.body, trace) });
     if (message.visibleAt > this.options.clock.now()) this.availability.wakeAt(queue.name, message.visibleAt);
     else this.availability.notify(queue.name);
     return message;
@@ -99,7 +110,9 @@ export class SqsEngine {
       visibilityTimeoutSeconds,
       deadLetterQueue &&
         ((message) => {
-          deadLetterQueue.acceptDeadLetter(message, queue.arn);
+          this.tracer.end(message.traceSpan, 'error', { movedTo: deadLetterQueue.name, receiveCount: message.receiveCount });
+          const span = this.messageSpan(deadLetterQueue, message.messageId, message.body, { parent: message.traceSpan, deadLetter: true });
+          deadLetterQueue.acceptDeadLetter(message, queue.arn, span);
           this.availability.notify(deadLetterQueue.name);
           return true;
         }),
@@ -138,11 +151,25 @@ export class SqsEngine {
         left++;
         continue;
       }
-      this.send(target, { body: message.body, messageAttributes: message.messageAttributes, senderId: message.senderId });
+      this.send(target, { body: message.body, messageAttributes: message.messageAttributes, senderId: message.senderId }, { parent: message.traceSpan });
       source.remove(message.messageId);
       moved++;
     }
     return { moved, left };
+  }
+
+  private messageSpan(queue: Queue, messageId: string, body: string, trace: SendTrace): string | undefined {
+    return (
+      this.tracer.record({
+        kind: 'sqs.message',
+        resource: queue.arn,
+        name: queue.name,
+        parents: [trace.parent],
+        ids: [messageId],
+        payload: body,
+        attributes: trace.deadLetter ? { deadLetter: true } : {},
+      }) || undefined
+    );
   }
 
   /**

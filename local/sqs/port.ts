@@ -22,12 +22,11 @@ export function sqsPort(engine: SqsEngine): SqsPort {
       requireAuthorization(caller, sendPermissions(queueArn));
       const queue = engine.queue(queueArn);
       checkMessageSize(input.body, input.messageAttributes);
-      const message = engine.send(queue, {
-        body: input.body,
-        delaySeconds: input.delaySeconds,
-        messageAttributes: input.messageAttributes,
-        senderId: engine.account,
-      });
+      const message = engine.send(
+        queue,
+        { body: input.body, delaySeconds: input.delaySeconds, messageAttributes: input.messageAttributes, senderId: engine.account },
+        input.trace,
+      );
       return { messageId: message.messageId, md5OfBody: message.md5OfBody };
     },
     receive(queueArn, max, caller, visibilityTimeoutSeconds) {
@@ -47,6 +46,7 @@ export function sqsPort(engine: SqsEngine): SqsPort {
               SenderId: attributes.SenderId,
             },
             ...(message.messageAttributes ? { messageAttributes: message.messageAttributes } : {}),
+            ...(message.traceSpan ? { traceSpan: message.traceSpan } : {}),
           };
         },
       );

@@ -10,6 +10,8 @@ export interface SendOptions {
   delaySeconds?: number;
   messageAttributes?: MessageAttributes;
   senderId: string;
+  /** Records the message's span, once its id is drawn; the span is kept with the message. */
+  trace?: (messageId: string) => string | undefined;
 }
 
 export interface QueueCounts {
@@ -44,8 +46,10 @@ export class Queue {
     const now = this.now();
     const delaySeconds = options.delaySeconds ?? this.model.delaySeconds;
     const hasAttributes = options.messageAttributes !== undefined && Object.keys(options.messageAttributes).length > 0;
+    const messageId = randomUUID();
+    const traceSpan = options.trace?.(messageId);
     const message: StoredMessage = {
-      messageId: randomUUID(),
+      messageId,
       body: options.body,
       md5OfBody: md5Hex(options.body),
       ...(hasAttributes
@@ -55,15 +59,16 @@ export class Queue {
       visibleAt: now + delaySeconds * 1000,
       receiveCount: 0,
       senderId: options.senderId,
+      ...(traceSpan ? { traceSpan } : {}),
     };
     this.messages.set(message.messageId, message);
     return message;
   }
 
   /** Takes a message the source queue's redrive policy moved here; it keeps its id, send time and receive count. */
-  acceptDeadLetter(message: StoredMessage, sourceArn: string): void {
-    const { receiptHandle: _discarded, ...rest } = message;
-    this.messages.set(message.messageId, { ...rest, visibleAt: this.now(), deadLetterQueueSourceArn: sourceArn });
+  acceptDeadLetter(message: StoredMessage, sourceArn: string, traceSpan: string | undefined): void {
+    const { receiptHandle: _discarded, traceSpan: _sourceSpan, ...rest } = message;
+    this.messages.set(message.messageId, { ...rest, visibleAt: this.now(), deadLetterQueueSourceArn: sourceArn, ...(traceSpan ? { traceSpan } : {}) });
   }
 
   /**
@@ -118,6 +123,17 @@ export class Queue {
   visibleMessages(): StoredMessage[] {
     const now = this.now();
     return [...this.messages.values()].filter((message) => !this.expire(message, now) && message.visibleAt <= now);
+  }
+
+  /** Up to `limit` kept messages, oldest first, whatever their visibility; nothing about them changes. */
+  storedMessages(limit: number): StoredMessage[] {
+    const now = this.now();
+    const kept: StoredMessage[] = [];
+    for (const message of this.messages.values()) {
+      if (kept.length >= limit) break;
+      if (!this.expire(message, now)) kept.push(message);
+    }
+    return kept;
   }
 
   remove(messageId: string): void {

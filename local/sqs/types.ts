@@ -20,6 +20,8 @@ export interface StoredMessage {
   /** Set when the redrive policy moved the message here. */
   deadLetterQueueSourceArn?: string;
   senderId: string;
+  /** The message's span (local/trace): the cause of the batch that receives it. Kept, so it outlives a restart. */
+  traceSpan?: string;
 }
 
 /** A DLQ redrive started with StartMessageMoveTask. */

@@ -3,6 +3,7 @@ import type { StreamRecord, StreamsPort } from '../model/ports';
 import type { TableModel } from '../model/types';
 import type { JsonServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
+import type { Tracer } from '../trace';
 import { createHandler } from './handler';
 import { counterOf, formatSequenceNumber, SequenceCounter } from './sequence-numbers';
 import { createStreamCapture, type ItemChange, type StreamCapture } from './stream-capture';
@@ -15,6 +16,7 @@ export type { ItemChange, PendingChange, StreamCapture } from './stream-capture'
 export type { CreatedTable, StreamRegistry } from './stream-registry';
 export type { AttributeMap } from './item-images';
 export { streamLabel } from './stream-definition';
+export { recordSpanKey } from './record-span';
 export { persistentStreamLabels, type StreamLabeller } from './stream-labels';
 export { STREAMS_TARGET_PREFIX } from './handler';
 export { STREAMS_OPERATIONS } from './operations';
@@ -30,6 +32,8 @@ export interface CreateStreamsOptions {
   retentionHours?: number;
   /** Record times, iterator expiry and retention run on it; the real clock by default. */
   clock?: Clock;
+  /** Each appended record starts a trace. */
+  tracer?: Tracer;
 }
 
 export interface LocalStreams {
@@ -40,6 +44,8 @@ export interface LocalStreams {
   handler: JsonServiceHandler;
   /** Drops records older than the retention period now; also runs every minute on the clock. Returns how many were dropped. */
   trim(): number;
+  /** Opens the streams of tables added to the template since the start (watch mode); streams already open are kept. */
+  addTables(tables: readonly TableModel[]): void;
   close(): Promise<void>;
 }
 
@@ -100,6 +106,7 @@ export function createStreams(options: CreateStreamsOptions): LocalStreams {
     sequence,
     region: options.region,
     now,
+    tracer: options.tracer,
   });
 
   const registry: StreamRegistry = {
@@ -133,6 +140,11 @@ export function createStreams(options: CreateStreamsOptions): LocalStreams {
     registry,
     handler: createHandler(state),
     trim,
+    addTables(tables) {
+      for (const definition of streamDefinitions(tables)) {
+        if (!logsByArn.has(definition.arn)) openLog(definition);
+      }
+    },
     close: async () => trimTimer.cancel(),
   };
 }

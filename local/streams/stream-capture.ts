@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { StreamRecord, StreamUserIdentity } from '../model/ports';
 import type { DurableMap } from '../storage/state-store';
+import { NO_TRACING, type Tracer } from '../trace';
 import { approximateSize, sameItem, type AttributeMap } from './item-images';
+import { recordRecordSpan } from './record-span';
 import type { SequenceCounter } from './sequence-numbers';
 import type { StreamLog } from './stream-log';
 
@@ -53,8 +55,11 @@ export function createStreamCapture(options: {
   sequence: SequenceCounter;
   region: string;
   now?: () => number;
+  /** Each appended record starts a trace. */
+  tracer?: Tracer;
 }): StreamCapture {
   const { logs, pending, sequence, region } = options;
+  const tracer = options.tracer ?? NO_TRACING;
   const now = options.now ?? Date.now;
   const recovered = new Set(pending.keys());
 
@@ -78,7 +83,11 @@ export function createStreamCapture(options: {
     commit({ eventId, change }) {
       const log = logFor(change.tableName);
       const alreadyAppended = recovered.delete(eventId) && log.hasRecentEvent(eventId, RECOVERY_SEARCH_DEPTH);
-      if (!alreadyAppended) log.append(buildRecord(eventId, change, log, sequence.next(), region, now()));
+      if (!alreadyAppended) {
+        const record = buildRecord(eventId, change, log, sequence.next(), region, now());
+        log.append(record);
+        recordRecordSpan(tracer, record, log.definition.arn, change.tableName);
+      }
       pending.delete(eventId);
     },
 

@@ -6,6 +6,7 @@ import type { DurableMap, StateStore } from '../../storage/state-store';
 import type { BusRegistry } from '../bus-registry';
 import type { Clock, Timer } from '../../clock';
 import type { LogSink } from '../../log-sink';
+import { NO_TRACING, type SpanId, type Tracer } from '../../trace';
 import type { EventEnvelope } from '../types';
 import { ApiDestinationFailure } from '../api-destinations/failure';
 import type { ApiDestinations } from '../api-destinations/api-destinations';
@@ -24,6 +25,8 @@ export interface PendingDelivery {
   acceptedAt: number;
   nextAttemptAt: number;
   lastFailure?: DeliveryFailure;
+  /** The delivery's span (local/trace), ended when the target takes the event or it is dead-lettered. */
+  traceSpan?: SpanId;
 }
 
 export interface DeliveriesOptions {
@@ -40,6 +43,8 @@ export interface DeliveriesOptions {
   log: LogSink;
   /** Who each delivery is made as: EventBridge for the rule, or the target's role. */
   callers: DeliveryCallers;
+  /** Each delivery to a target is a hop, with its attempts. */
+  tracer?: Tracer;
 }
 
 /** EventBridge's own schedule is exponential backoff with jitter over up to 24 hours; locally it tops out at a minute. */
@@ -53,16 +58,30 @@ export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 
 export class Deliveries {
   private readonly pending: DurableMap<PendingDelivery>;
   private readonly timers = new Map<string, Timer>();
+  private readonly attempts = new Set<Promise<void>>();
+  private readonly tracer: Tracer;
   private closed = false;
 
   constructor(private readonly options: DeliveriesOptions) {
     this.pending = options.store.collection<PendingDelivery>('eventbridge-deliveries');
+    this.tracer = options.tracer ?? NO_TRACING;
     for (const delivery of this.pending.values()) this.schedule(delivery);
   }
 
-  enqueue(ruleArn: string, targetId: string, event: EventEnvelope): void {
+  /** `match` is the span of the rule match that asks for the delivery. */
+  enqueue(ruleArn: string, targetId: string, event: EventEnvelope, match?: SpanId): void {
     const now = this.options.clock.now();
-    const delivery: PendingDelivery = { id: randomUUID(), ruleArn, targetId, event, failedAttempts: 0, acceptedAt: now, nextAttemptAt: now };
+    const traceSpan = this.tracer.start({ kind: 'events.delivery', resource: ruleArn, name: targetId, parents: [match], ids: [event.id] }) || undefined;
+    const delivery: PendingDelivery = {
+      id: randomUUID(),
+      ruleArn,
+      targetId,
+      event,
+      failedAttempts: 0,
+      acceptedAt: now,
+      nextAttemptAt: now,
+      ...(traceSpan ? { traceSpan } : {}),
+    };
     this.pending.set(delivery.id, delivery);
     this.schedule(delivery);
   }
@@ -78,12 +97,19 @@ export class Deliveries {
     this.timers.clear();
   }
 
+  /** Closes, and waits for the attempts under way: a delivery its target took is then off the disk, not retried. */
+  async drain(): Promise<void> {
+    this.close();
+    await Promise.all(this.attempts);
+  }
+
   private schedule(delivery: PendingDelivery): void {
     if (this.closed) return;
     const wait = delivery.nextAttemptAt - this.options.clock.now();
     const run = (): void => {
       this.timers.delete(delivery.id);
-      void this.attempt(delivery.id);
+      const attempt = this.attempt(delivery.id).finally(() => this.attempts.delete(attempt));
+      this.attempts.add(attempt);
     };
     this.timers.set(delivery.id, wait <= 0 ? nextTurn(run) : this.options.clock.setTimer(wait, run));
   }
@@ -93,9 +119,10 @@ export class Deliveries {
     if (this.closed || !delivery) return;
     const resolved = this.options.registry.target(delivery.ruleArn, delivery.targetId);
     if (!resolved) {
-      this.options.log(
-        `eventbridge: dropped event ${delivery.event.id}: rule ${delivery.ruleArn} no longer has target ${delivery.targetId} in the template`,
-      );
+      const why = `rule ${delivery.ruleArn} no longer has target ${delivery.targetId} in the template`;
+      this.options.log(`eventbridge: dropped event ${delivery.event.id}: ${why}`);
+      this.tracer.log(delivery.traceSpan, `dropped: ${why}`);
+      this.tracer.end(delivery.traceSpan, 'error');
       this.pending.delete(id);
       return;
     }
@@ -111,8 +138,9 @@ export class Deliveries {
         ruleName: resolved.rule.name,
         ingestionTime: delivery.acceptedAt,
       });
-      await this.send(resolved.target, delivery.event, input, caller);
+      await this.send(resolved.target, delivery.event, input, caller, delivery.traceSpan);
       this.pending.delete(id);
+      this.tracer.end(delivery.traceSpan, 'ok', { target: resolved.target.arn, attempts: delivery.failedAttempts + 1 });
     } catch (error) {
       if (!this.closed) this.failed(delivery, resolved.target, classifyTargetError(resolved.target, error));
     }
@@ -128,10 +156,10 @@ export class Deliveries {
     return true;
   }
 
-  private async send(target: RuleTargetModel, event: EventEnvelope, input: TargetInput, caller: RequestCaller): Promise<void> {
-    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input), caller);
-    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input) }, caller);
-    else if (target.kind === 'sns' && this.options.sns) await this.options.sns.publish(target.arn, { message: asText(input) }, caller);
+  private async send(target: RuleTargetModel, event: EventEnvelope, input: TargetInput, caller: RequestCaller, traceParent: SpanId | undefined): Promise<void> {
+    if (target.kind === 'lambda') await this.options.lambda.invokeAsync(target.arn, asPayload(input), caller, { traceParent });
+    else if (target.kind === 'sqs') this.options.sqs.send(target.arn, { body: asText(input), trace: { parent: traceParent } }, caller);
+    else if (target.kind === 'sns' && this.options.sns) await this.options.sns.publish(target.arn, { message: asText(input) }, caller, { traceParent });
     else if (target.kind === 'api-destination') {
       // EventBridge calls an API destination only as the target's role, which needs events:InvokeApiDestination.
       requireAuthorization(caller, [{ action: 'events:InvokeApiDestination', resource: target.arn }]);
@@ -143,6 +171,7 @@ export class Deliveries {
   private failed(delivery: PendingDelivery, target: RuleTargetModel, failure: DeliveryFailure): void {
     const failedAttempts = delivery.failedAttempts + 1;
     const retriesDone = failedAttempts - 1;
+    this.tracer.log(delivery.traceSpan, `attempt ${failedAttempts} failed: ${failure.code}: ${failure.message}`);
     const { maximumRetryAttempts, maximumEventAgeSeconds } = target.retryPolicy;
     if (!failure.retryable) return this.deadLetter(delivery, target, failure, retriesDone, undefined);
     if (retriesDone >= maximumRetryAttempts) return this.deadLetter(delivery, target, failure, retriesDone, 'MaximumRetryAttemptsExhausted');
@@ -166,13 +195,14 @@ export class Deliveries {
     exhausted: ExhaustedRetryCondition | undefined,
   ): void {
     const why = `${failure.code}: ${failure.message}${exhausted ? ` (${exhausted})` : ''}`;
+    this.tracer.end(delivery.traceSpan, 'error', { target: target.arn, attempts: retryAttempts + 1 });
     if (target.deadLetterArn === undefined) {
       this.options.log(`eventbridge: dropped event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn}, which has no DLQ: ${why}`);
     } else {
       try {
         this.options.sqs.send(
           target.deadLetterArn,
-          deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted),
+          { ...deadLetterMessage(delivery.event, delivery.ruleArn, target.arn, failure, retryAttempts, exhausted), trace: { parent: delivery.traceSpan, deadLetter: true } },
           this.options.callers.forDeadLetter(delivery.ruleArn),
         );
         this.options.log(`eventbridge: event ${delivery.event.id} for target ${target.id} of ${delivery.ruleArn} sent to DLQ ${target.deadLetterArn}: ${why}`);

@@ -24,10 +24,10 @@ export async function invoke(state: LambdaState, input: InvokeInput, context: Re
   // The function as the request names it, qualifier included, which is what the caller was authorized for.
   const functionArn = invokedFunctionArn(input, context);
   if (input.InvocationType === 'Event') {
-    await state.port.invokeAsync(functionArn, input.Payload, context.caller);
+    await state.port.invokeAsync(functionArn, input.Payload, context.caller, { traceParent: context.traceParent });
     return { StatusCode: 202, ExecutedVersion: '$LATEST' };
   }
-  const result = await state.port.invoke(functionArn, input.Payload, context.caller);
+  const result = await state.port.invoke(functionArn, input.Payload, context.caller, { traceParent: context.traceParent });
   return {
     StatusCode: 200,
     ExecutedVersion: '$LATEST',

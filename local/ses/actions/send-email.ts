@@ -8,7 +8,7 @@ import type { SendEmailInput } from '../validations/send-email';
 export async function sendEmail(state: SesState, input: SendEmailInput, context: RequestContext): Promise<EngineReply> {
   if (state.throttle.active) throw throttledV1();
   const reply = await callEngine(ENGINE.v1.sendEmail, { body: input.Parameters });
-  state.captured.collectNew(context.region, (email) => {
+  state.captured.collectNew(context, (email) => {
     email.destination = { to: input.Destination.ToAddresses, cc: input.Destination.CcAddresses, bcc: input.Destination.BccAddresses };
   });
   return reply;

@@ -8,6 +8,6 @@ import type { SendRawEmailInput } from '../validations/send-raw-email';
 export async function sendRawEmail(state: SesState, input: SendRawEmailInput, context: RequestContext): Promise<EngineReply> {
   if (state.throttle.active) throw throttledV1();
   const reply = await callEngine(ENGINE.v1.sendRawEmail, { body: input.Parameters });
-  state.captured.collectNew(context.region);
+  state.captured.collectNew(context);
   return reply;
 }

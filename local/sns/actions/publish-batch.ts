@@ -1,4 +1,5 @@
 import { AwsError } from '../../protocol/aws-error';
+import type { RequestContext } from '../../protocol/service';
 import { topicNotFound } from '../errors';
 import type { SnsState } from '../state';
 import type { PublishBatchInput } from '../validations/publish-batch';
@@ -11,7 +12,7 @@ interface BatchFailure {
 }
 
 /** Each entry as Publish would answer it; an entry that fails is listed in Failed and the others still go out. */
-export async function publishBatch(state: SnsState, input: PublishBatchInput): Promise<{ Successful: Array<{ Id: string; MessageId: string }>; Failed: BatchFailure[] }> {
+export async function publishBatch(state: SnsState, input: PublishBatchInput, context: RequestContext): Promise<{ Successful: Array<{ Id: string; MessageId: string }>; Failed: BatchFailure[] }> {
   if (!state.topics.has(input.topicArn)) throw topicNotFound();
   const result = { Successful: [] as Array<{ Id: string; MessageId: string }>, Failed: [] as BatchFailure[] };
   for (const entry of input.entries) {
@@ -20,7 +21,7 @@ export async function publishBatch(state: SnsState, input: PublishBatchInput): P
       continue;
     }
     try {
-      const { messageId } = await state.publisher.publish({ topicArn: input.topicArn, ...entry.message });
+      const { messageId } = await state.publisher.publish({ topicArn: input.topicArn, ...entry.message }, context.traceParent);
       result.Successful.push({ Id: entry.Id, MessageId: messageId });
     } catch (error) {
       if (!(error instanceof AwsError)) throw error;

@@ -1,8 +1,9 @@
 import { runBatch, type BatchResult } from '../batch-entries';
+import type { RequestContext } from '../../protocol/service';
 import type { SqsState } from '../state';
 import type { SendMessageBatchInput } from '../validations/send-message-batch';
 
-export function sendMessageBatch(state: SqsState, input: SendMessageBatchInput): BatchResult<Record<string, unknown>> {
+export function sendMessageBatch(state: SqsState, input: SendMessageBatchInput, context: RequestContext): BatchResult<Record<string, unknown>> {
   const { engine } = state;
   const queue = engine.queue(input.QueueUrl);
   return runBatch(input.Entries, (entry, id) => {
@@ -11,7 +12,7 @@ export function sendMessageBatch(state: SqsState, input: SendMessageBatchInput):
       delaySeconds: entry.DelaySeconds,
       messageAttributes: entry.MessageAttributes,
       senderId: engine.account,
-    });
+    }, { parent: context.traceParent });
     return {
       Id: id,
       MessageId: message.messageId,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FunctionModel } from '../../model/types';
+import { FunctionBuildModel, FunctionModel } from '../../model/types';
 import { BuildContext, ResolvedResource } from './build-context';
 
 /** AWS defaults for properties a function leaves out. */
@@ -39,6 +39,22 @@ function codeDirectory({ logicalId, resource, properties }: ResolvedResource, co
   return directory;
 }
 
+/** The metadata key the app records its esbuild build under (see cdk/constructs/local-build.ts). */
+export const LOCAL_BUILD_METADATA = 'local-runtime:esbuild';
+
+/** The recorded build, with its paths made absolute; none when the app recorded none (or one this cannot read). */
+function recordedBuild({ logicalId, resource }: ResolvedResource, context: BuildContext): FunctionBuildModel | undefined {
+  const build = resource.Metadata?.[LOCAL_BUILD_METADATA] as Partial<Record<'projectRoot' | 'entry' | 'outfile', unknown>> & { options?: unknown } | undefined;
+  if (build === undefined) return undefined;
+  const { projectRoot, entry, outfile, options } = build;
+  if (typeof projectRoot !== 'string' || typeof entry !== 'string' || typeof outfile !== 'string' || typeof options !== 'object' || options === null) {
+    context.warn(`${logicalId} (AWS::Lambda::Function): its ${LOCAL_BUILD_METADATA} metadata is not projectRoot, entry, outfile and options; watch mode will not rebuild it`);
+    return undefined;
+  }
+  const root = path.resolve(context.stack.assemblyDir, projectRoot);
+  return { projectRoot: root, entry: path.resolve(root, entry), outfile, options: options as Record<string, unknown> };
+}
+
 export function buildFunction(resolved: ResolvedResource, context: BuildContext): FunctionModel | undefined {
   const { logicalId, identity, properties } = resolved;
   const runtime = properties.string('Runtime');
@@ -48,6 +64,7 @@ export function buildFunction(resolved: ResolvedResource, context: BuildContext)
   }
   const codeDir = codeDirectory(resolved, context);
   if (codeDir === undefined) return undefined;
+  const build = recordedBuild(resolved, context);
   for (const [property, effect] of UNAPPLIED_PROPERTIES) {
     if (properties.has(property)) context.warn(`${logicalId} (AWS::Lambda::Function): ${property} is not applied locally; ${effect}`);
   }
@@ -70,6 +87,7 @@ export function buildFunction(resolved: ResolvedResource, context: BuildContext)
       maximumRetryAttempts: FUNCTION_DEFAULTS.maximumRetryAttempts,
       maximumEventAgeSeconds: FUNCTION_DEFAULTS.maximumEventAgeSeconds,
     },
+    ...(build && { build }),
     ...(properties.has('Role') ? { roleArn: properties.string('Role') } : {}),
     logGroupName: properties.child('LoggingConfig').optionalString('LogGroup') ?? `/aws/lambda/${identity.ref}`,
   };

@@ -50,6 +50,13 @@ describe('npm start fault injection options', () => {
     expect(() => parseStartOptions(argv, {})).toThrow(message);
   });
 
+  test('--watch switches watch mode on; it is off by default, and takes no value', () => {
+    expect(parseStartOptions([], {}).watch).toBe(false);
+    expect(parseStartOptions(['--watch'], {}).watch).toBe(true);
+    expect(() => parseStartOptions(['--watch=yes'], {})).toThrow(UsageError);
+    expect(() => parseStartOptions(['--watch', '--assembly', 'other/cdk.out'], {})).toThrow(/--watch re-synthesizes this project's app on a change, so it cannot run with --assembly/);
+  });
+
   test('a bad environment value names the variable', () => {
     expect(() => parseStartOptions([], { LOCAL_FAST_RETRIES: 'maybe' })).toThrow(/LOCAL_FAST_RETRIES must be 1\/true\/yes or 0\/false\/no, got "maybe"/);
   });

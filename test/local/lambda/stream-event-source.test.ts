@@ -5,6 +5,7 @@ import type { Clock } from '../../../local/clock';
 import type { StreamInvocationRecord, TumblingWindowEvent } from '../../../local/lambda';
 import type { StreamRecord } from '../../../local/model/ports';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
+import { findTraces, traceAround, type Span } from '../../../local/trace';
 import { ManualClock } from '../../../support/manual-clock';
 import { lambdaFunction, queue, streamMapping, table, writeAssembly } from '../../../support/template-assembly';
 import { readLog } from '../../../support/fixture-log';
@@ -133,6 +134,25 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
       },
       eventSourceARN: expect.stringMatching(/^arn:aws:dynamodb:us-east-1:000000000000:table\/events\/stream\//),
     });
+  });
+
+  it('traces each batch as a hop caused by its stream records, with the invocation under it', async () => {
+    stack = await startStack({ BatchSize: 2 });
+    await stack.put('traced-1');
+    await stack.put('traced-2');
+    const tracer = stack.runtime.tracer;
+    const trace = await waitFor('the settled batch in the trace of traced-1', () => {
+      const [found] = findTraces(tracer, 'traced-1').traces;
+      const view = found && traceAround(tracer, found.rootId);
+      return view?.spans.some((span) => span.kind === 'lambda.esm-batch' && span.outcome === 'ok') ? view : undefined;
+    });
+    const [record] = trace.spans.filter((span) => span.kind === 'stream.record');
+    expect(record.itemKeys).toEqual(['traced-1']);
+    const batch = trace.spans.find((span) => span.kind === 'lambda.esm-batch') as Span;
+    expect(batch.parents).toContain(record.id);
+    expect(batch.resource).toBe(FUNCTION_ARN);
+    const invocation = trace.spans.find((span) => span.kind === 'lambda.invoke') as Span;
+    expect(invocation.parents).toEqual([batch.id]);
   });
 
   it('starts at LATEST when asked, skipping what the stream held before the mapping started', async () => {

@@ -179,6 +179,11 @@ describe('SES captured locally', () => {
     expect(iframes[0]).toContain('srcdoc="&#60;h1 class=&#34;x&#34;&#62;Hello&#60;/h1&#62;&#60;script&#62;parent.document.title = &#34;reached&#34;&#60;/script&#62;"');
     expect(html).not.toContain('allow-same-origin');
     expect(html).not.toContain('<script>parent');
+    // Its own script runs by the response's nonce; no other script, and nothing framing the page, is allowed.
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const nonce = /<script nonce="([^"]+)">/.exec(html)?.[1];
+    expect(policy).toContain(`script-src 'self' 'nonce-${nonce}'`);
+    expect(policy).toContain("frame-ancestors 'none'");
   });
 
   it("keeps aws-ses-v2-local's own store API under /_aws/ses/ui, which the benchmark polls with ?since=", async () => {
