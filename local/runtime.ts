@@ -14,7 +14,7 @@ import { createSes } from './ses';
 import { openStateStore } from './storage/state-store';
 import { createStreams, persistentStreamLabels } from './streams';
 import { loadLocalModel } from './template';
-import { SpanStore } from './trace';
+import { NO_TRACING, SpanStore, type Tracer } from './trace';
 import { createConsole, ReloadLog, type RedriveCommand } from './console';
 
 export interface LocalRuntimeOptions {
@@ -42,6 +42,11 @@ export interface LocalRuntimeOptions {
   retryDelays?: RetryDelays;
   /** How many hops the tracer keeps (local/trace); DEFAULT_SPAN_CAPACITY by default. */
   traceCapacity?: number;
+  /**
+   * Whether every hop is recorded for the console's traces and topology counts (the default). Off, no span is
+   * recorded and functions' output is not attributed to invocations: the benchmark measures what tracing costs.
+   */
+  tracing?: boolean;
   /** The project's redrive command, which the console runs for a dead-letter queue; without it, the console offers none. */
   redrive?: RedriveCommand;
   /**
@@ -62,7 +67,7 @@ export interface LocalRuntime {
   readonly endpoint: string;
   /** The template the runtime runs now; `apply` replaces it. */
   readonly model: LocalModel;
-  /** Every hop of every path through the runtime, newest kept (local/trace). */
+  /** Every hop of every path through the runtime, newest kept (local/trace); empty with `tracing: false`. */
   readonly tracer: SpanStore;
   /** Watch mode's reloads, which the console lists. */
   readonly reloads: ReloadLog;
@@ -141,7 +146,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         secrets: options.secrets,
       });
     const initialModel = loadModel();
-    const tracer = new SpanStore({ now: () => clock.now(), capacity: options.traceCapacity });
+    const spans = new SpanStore({ now: () => clock.now(), capacity: options.traceCapacity });
+    const tracer: Tracer = options.tracing === false ? NO_TRACING : spans;
 
     const streams = createStreams({ tables: initialModel.tables, store, region, account, clock, tracer });
     closers.push(() => streams.close());
@@ -190,7 +196,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       redrive: options.redrive,
       sources: {
         model: () => generation.model,
-        tracer,
+        tracer: spans,
         dynamoDb: async (operation, input) => dynamoDb.handler.handle(operation, input, context(administrator())),
         eventBridge: async (operation, input) => generation.eventBridge.handler.handle(operation, input, context(operator())),
         busInspection: () => generation.eventBridge.inspection,
@@ -230,7 +236,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       get model() {
         return generation.model;
       },
-      tracer,
+      tracer: spans,
       reloads,
       throttleSesFor: (ms) => ses.throttleFor(ms),
       pendingDeliveries: () => generation.eventBridge.pendingDeliveries(),

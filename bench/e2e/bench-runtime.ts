@@ -7,9 +7,17 @@ import { PROJECT_DIR } from '../../support/project';
 export const STALL_LIMIT_MS = 60_000;
 const READY_LIMIT_MS = 120_000;
 
-/** A fresh `npm start -- --in-memory` for one phase, as a person runs it, so its memory and CPU are its own. */
-export function startBenchRuntime(readyTimeoutMs = READY_LIMIT_MS): Promise<ChildRuntime> {
-  return ChildRuntime.start({ projectDir: PROJECT_DIR, launcher: 'npm-start', readyTimeoutMs });
+/**
+ * A fresh `npm start -- --in-memory` for one phase, as a person runs it, so its memory and CPU are its own: of the
+ * project's app, or of the given cloud assembly (`--assembly`).
+ */
+export function startBenchRuntime(options: { assemblyDir?: string; args?: string[]; readyTimeoutMs?: number } = {}): Promise<ChildRuntime> {
+  return ChildRuntime.start({
+    projectDir: PROJECT_DIR,
+    launcher: 'npm-start',
+    readyTimeoutMs: options.readyTimeoutMs ?? READY_LIMIT_MS,
+    args: [...(options.assemblyDir === undefined ? [] : ['--assembly', options.assemblyDir]), ...(options.args ?? [])],
+  });
 }
 
 /**

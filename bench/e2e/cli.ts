@@ -8,10 +8,11 @@ import { UsageError } from '../../local/cli/command-line';
 import { installChildCleanup } from '../../support/child-runtime/process-group';
 import { CDK_OUT } from '../../support/project';
 import { measureBundles } from './bundles';
-import { runEndToEnd } from './end-to-end';
+import { AS_A_DEVELOPER_RUNS_IT, runEndToEnd, WITHOUT_IAM, WITHOUT_TRACING } from './end-to-end';
 import { runFloor } from './floor';
 import { parseBenchOptions, USAGE } from './options';
 import { progress } from './progress';
+import { BENCH_SES_MAX_SEND_RATE, raisedQuotaAssembly } from './raised-quota-assembly';
 import { renderReport } from './report';
 import { measureReload } from './reload';
 import { measureStartup } from './startup';
@@ -29,10 +30,14 @@ async function main(): Promise<void> {
   progress('bundles: sizes and require times of the Lambda bundles in cdk.out');
   const bundles = await phase('bundles', () => measureBundles(CDK_OUT));
   const reload = await phase('reload', () => measureReload());
-  const endToEnd = await phase('end to end', () => runEndToEnd(options.users, options.concurrency));
-  const floor = await phase('floor', () => runFloor(options.users, options.concurrency));
+  const assemblyDir = await phase('assembly', () => raisedQuotaAssembly());
+  const endToEnd = await phase('end to end', () => runEndToEnd(assemblyDir, options.users, options.concurrency, AS_A_DEVELOPER_RUNS_IT));
+  // The same pipeline without one feature at a time, in this same run: what local IAM and tracing each cost.
+  const withoutIam = await phase('end to end without IAM', () => runEndToEnd(assemblyDir, options.users, options.concurrency, WITHOUT_IAM));
+  const withoutTracing = await phase('end to end without tracing', () => runEndToEnd(assemblyDir, options.users, options.concurrency, WITHOUT_TRACING));
+  const floor = await phase('floor', () => runFloor(assemblyDir, options.users, options.concurrency));
   const loadAverage = { atStart: loadAtStart, atEnd: os.loadavg()[0], cores: os.availableParallelism() };
-  process.stdout.write(renderReport({ concurrency: options.concurrency, loadAverage, endToEnd, floor, startup, bundles, reload }));
+  process.stdout.write(renderReport({ concurrency: options.concurrency, sesMaxSendRate: BENCH_SES_MAX_SEND_RATE, loadAverage, endToEnd, withoutIam, withoutTracing, floor, startup, bundles, reload }));
 }
 
 async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {

@@ -9,10 +9,29 @@ import { startCpuMeter, type CpuPerUser } from './cpu-meter';
 import { MailCollector } from './mail-collector';
 import { openConsole } from './open-console';
 import { measurePacedLatency, type PacedLatency } from './paced-latency';
-import { progress } from './progress';
+import { progress as benchProgress } from './progress';
 import { StallWatchdog } from './stall-watchdog';
 import { percentile } from './stats';
 import { benchUsers, insertUser, type BenchUser } from './users';
+
+/** How the runtime runs for one end-to-end pass. */
+export interface EndToEndVariant {
+  /** For progress lines and the report. */
+  name: string;
+  /** npm start's flags besides the assembly's. */
+  startArgs: string[];
+  /** Keep the console open, as a developer would, refetching its pages on each live update. */
+  console: boolean;
+  /** Measure the paced latency afterwards. */
+  paced: boolean;
+}
+
+/** How a developer runs it: local IAM enforced, every hop traced, the console open. The headline figures. */
+export const AS_A_DEVELOPER_RUNS_IT: EndToEndVariant = { name: 'end to end', startArgs: [], console: true, paced: true };
+/** Local IAM off, everything else the same: what IAM costs. */
+export const WITHOUT_IAM: EndToEndVariant = { name: 'end to end, --iam off', startArgs: ['--iam', 'off'], console: true, paced: false };
+/** No tracing and no console open, everything else the same: what the console and its tracing cost. */
+export const WITHOUT_TRACING: EndToEndVariant = { name: 'end to end, --no-tracing, console closed', startArgs: ['--no-tracing'], console: false, paced: false };
 
 export interface EndToEndResult {
   users: number;
@@ -26,8 +45,8 @@ export interface EndToEndResult {
   latencyResolutionMs: number;
   peakRssBytes: number;
   cpu: CpuPerUser;
-  /** The same latency, measured afterwards on the same runtime at half the throughput just measured. */
-  paced: PacedLatency;
+  /** The same latency, measured afterwards on the same runtime at half the throughput just measured (if asked). */
+  paced: PacedLatency | undefined;
   /** Live updates the console, open throughout, received and refetched its pages for. */
   consoleRefreshes: number;
 }
@@ -39,9 +58,10 @@ const PROGRESS_EVERY_MS = 2_000;
 const PACED_SHARE_OF_THROUGHPUT = 0.5;
 
 /** Inserts users through the DynamoDB endpoint of a fresh `npm start` until every one has its email and audit record. */
-export async function runEndToEnd(userCount: number, concurrency: number): Promise<EndToEndResult> {
-  progress('end to end: starting a fresh runtime (npm start -- --in-memory)');
-  const runtime = await startBenchRuntime();
+export async function runEndToEnd(assemblyDir: string, userCount: number, concurrency: number, variant: EndToEndVariant): Promise<EndToEndResult> {
+  const progress = (line: string): void => benchProgress(`${variant.name}: ${line}`);
+  progress(`starting a fresh runtime (npm start -- --in-memory --assembly, at the raised SES quota ${variant.startArgs.join(' ')})`.trimEnd());
+  const runtime = await startBenchRuntime({ assemblyDir, args: variant.startArgs });
   const clients = benchClients(runtime.endpoint, concurrency);
   const users = benchUsers(Date.now().toString(36), userCount);
   const mail = new MailCollector(runtime.endpoint, new Set(users.map((user) => user.email)));
@@ -53,10 +73,10 @@ export async function runEndToEnd(userCount: number, concurrency: number): Promi
   const counts = (): string =>
     `${inserted}/${userCount} inserted, ${mail.recipientCount}/${userCount} welcome emails, ${auditRecords.size}/${userCount} audit records`;
   const watchdog = new StallWatchdog(STALL_LIMIT_MS, counts);
-  const ticker = setInterval(() => progress(`end to end: ${counts()}`), PROGRESS_EVERY_MS);
+  const ticker = setInterval(() => progress(`${counts()}`), PROGRESS_EVERY_MS);
   try {
-    progress(`end to end: runtime ready on ${runtime.endpoint} (pid ${runtime.runtimePid}); inserting ${userCount} users, ${concurrency} at a time`);
-    const liveConsole = openConsole(runtime.endpoint);
+    progress(`runtime ready on ${runtime.endpoint} (pid ${runtime.runtimePid}); inserting ${userCount} users, ${concurrency} at a time`);
+    const liveConsole = variant.console ? openConsole(runtime.endpoint) : undefined;
     const startedAt = Date.now();
     const cpuMeter = startCpuMeter(runtime.runtimePid);
     const inserting = forEachConcurrently(users, concurrency, async (user, index) => {
@@ -64,7 +84,7 @@ export async function runEndToEnd(userCount: number, concurrency: number): Promi
       insertedAt[index] = Date.now();
       inserted++;
       watchdog.progressed();
-    }).then(() => progress(`end to end: all ${userCount} inserted in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`));
+    }).then(() => progress(`all ${userCount} inserted in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`));
     const following = Promise.all([
       mail.follow(stopped, () => watchdog.progressed()),
       followAuditRecords(clients.dynamodb, userCount, {
@@ -83,15 +103,14 @@ export async function runEndToEnd(userCount: number, concurrency: number): Promi
     await checkExactlyOnce(runtime.endpoint, users, auditRecords);
     const completedAt = Math.max(...users.map((user) => Math.max(mail.captureTimeOf(user.email) as number, ...(auditRecords.get(user.userId) ?? []))));
     const perSecond = userCount / ((completedAt - startedAt) / 1000);
-    progress(`end to end: ${perSecond.toFixed(1)} users/s; every user has exactly one welcome email and one audit record`);
+    progress(`${perSecond.toFixed(1)} users/s; every user has exactly one welcome email and one audit record`);
     const latencies = users.map((user, index) => (mail.captureTimeOf(user.email) as number) - insertedAt[index]);
 
     const pacedUsers = Math.max(100, Math.min(1_000, Math.round(userCount / 10)));
-    const paced = await Promise.race([
-      measurePacedLatency(runtime.endpoint, clients, pacedUsers, perSecond * PACED_SHARE_OF_THROUGHPUT, STALL_LIMIT_MS),
-      runtime.unexpectedExit,
-    ]);
-    await liveConsole.close();
+    const paced = variant.paced
+      ? await Promise.race([measurePacedLatency(runtime.endpoint, clients, pacedUsers, perSecond * PACED_SHARE_OF_THROUGHPUT, STALL_LIMIT_MS), runtime.unexpectedExit])
+      : undefined;
+    await liveConsole?.close();
     const peakRssBytes = runtime.peakRssBytes();
     if (peakRssBytes === 0) throw new Error(`Cannot read the peak RSS of the runtime (pid ${runtime.runtimePid})`);
     return {
@@ -105,7 +124,7 @@ export async function runEndToEnd(userCount: number, concurrency: number): Promi
       peakRssBytes,
       cpu,
       paced,
-      consoleRefreshes: liveConsole.refreshes,
+      consoleRefreshes: liveConsole?.refreshes ?? 0,
     };
   } finally {
     finished = true;

@@ -68,9 +68,9 @@ function welcomeEmailSettings() {
 }
 type WelcomeEmailSettings = ReturnType<typeof welcomeEmailSettings>;
 
-export async function runFloor(userCount: number, concurrency: number): Promise<FloorResult> {
-  progress('floor: starting a fresh runtime (npm start -- --in-memory)');
-  const runtime = await startBenchRuntime();
+export async function runFloor(assemblyDir: string, userCount: number, concurrency: number): Promise<FloorResult> {
+  progress('floor: starting a fresh runtime (npm start -- --in-memory --assembly, at the raised SES quota)');
+  const runtime = await startBenchRuntime({ assemblyDir });
   const callers = floorCallers(runtime.endpoint, concurrency);
   const settings = welcomeEmailSettings();
   let done = 0;

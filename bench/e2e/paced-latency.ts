@@ -1,6 +1,7 @@
 import type { AwsClients } from '../../support/aws-clients';
 import { sleep } from '../../support/waiting';
 import { MailCollector } from './mail-collector';
+import { pacedBreakdown, type PacedBreakdown } from './paced-breakdown';
 import { progress } from './progress';
 import { StallWatchdog } from './stall-watchdog';
 import { percentile } from './stats';
@@ -17,6 +18,7 @@ export interface PacedLatency {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  breakdown: PacedBreakdown;
 }
 
 export async function measurePacedLatency(
@@ -54,12 +56,15 @@ export async function measurePacedLatency(
     );
     await Promise.race([Promise.all([inserting, collecting]), watchdog.failure]);
     const latencies = users.map((user, index) => (mail.captureTimeOf(user.email) as number) - insertedAt[index]);
+    progress('paced latency: reading the newest paced users\' paths from the console, to see where the time went');
+    const breakdown = await pacedBreakdown(endpoint, users.map((user) => user.userId));
     return {
       users: userCount,
       perSecond,
       p50Ms: percentile(latencies, 50),
       p95Ms: percentile(latencies, 95),
       p99Ms: percentile(latencies, 99),
+      breakdown,
     };
   } finally {
     finished = true;

@@ -36,7 +36,7 @@ export async function measureStartup(): Promise<StartupResult> {
 }
 
 async function startAndStop(readyTimeoutMs: number): Promise<StartFigures> {
-  const runtime = await startBenchRuntime(readyTimeoutMs);
+  const runtime = await startBenchRuntime({ readyTimeoutMs });
   await runtime.stop();
   return runtime.lastStart;
 }

@@ -17,6 +17,8 @@ export interface StartOptions {
   assembly?: string;
   /** Local IAM: enforce (the default), warn or off. */
   iam: IamMode;
+  /** Record every hop for the console's traces (the default); `--no-tracing` turns it off. */
+  tracing: boolean;
   /** Values for the template's Secrets Manager references, by secret id (`--secret <id>=<value>`). */
   secrets: Record<string, string>;
   faults: FaultSettings;
@@ -38,6 +40,8 @@ Options:
   --assembly <dir>    run this synthesized cloud assembly (any CDK app's cdk.out) without synthesizing
   --iam <mode>        local IAM: enforce (default) refuses what AWS would refuse, warn only names it, off
                       checks nothing (or LOCAL_IAM)
+  --no-tracing        record no hops: the console shows no traces or counts, and the runtime saves the CPU and
+                      memory tracing takes (npm run bench measures how much)
   --secret <id>=<v>   the value of a Secrets Manager secret the template references (an API destination's
                       key, say); repeat for several. Nothing is written to disk
   --help              show this help
@@ -57,6 +61,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       watch: { type: 'boolean' },
       assembly: { type: 'string' },
       iam: { type: 'string' },
+      'no-tracing': { type: 'boolean' },
       secret: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       ...FAULT_FLAG_OPTIONS,
@@ -80,6 +85,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
       watch: values.watch === true,
       ...(values.assembly === undefined ? {} : { assembly: values.assembly }),
       iam: parseIamMode(values.iam ?? env.LOCAL_IAM ?? 'enforce', values.iam === undefined ? 'LOCAL_IAM' : '--iam'),
+      tracing: values['no-tracing'] !== true,
       secrets: parseSecrets(values.secret ?? []),
       help: values.help === true,
       faults: parseFaultSettings(faultFlags, env),

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     port: options.port,
     stateDir: options.inMemory ? undefined : stateDir,
     iam: options.iam,
+    tracing: options.tracing,
     secrets: options.secrets,
     ...runtimeFaultOptions(options.faults),
     redrive: readRedriveCommand(projectDir),
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   process.stdout.write(renderBanner(runtime.model, examples, Date.now() - performance.timeOrigin));
   process.stdout.write(options.inMemory ? '  State: in memory only\n\n' : `  State: ${stateDir} (--reset wipes it, --in-memory skips it)\n\n`);
   if (options.iam !== 'enforce') process.stdout.write(`  Local IAM: ${options.iam} (${options.iam === 'warn' ? 'refusals are only logged' : 'nothing is checked'}; enforce is the default)\n\n`);
+  if (!options.tracing) process.stdout.write('  Tracing: off (--no-tracing); the console shows no traces\n\n');
   const faults = describeFaults(options.faults);
   if (faults) process.stdout.write(`  Faults injected: ${faults}\n\n`);
   let watch: WatchMode | undefined;

@@ -108,8 +108,10 @@ export function createLambda(options: CreateLambdaOptions): LocalLambda {
       streamMappings.filter((mapping) => mapping.functionArn === fn.arn).reduce((sum, mapping) => sum + mapping.parallelizationFactor, 0),
     );
   const tracer = options.tracer ?? NO_TRACING;
+  // With tracing off, sandboxes neither mark their invocations' output nor tag their calls: no work for no span.
+  const sandboxTracer = tracer === NO_TRACING ? undefined : tracer;
   const pools = new Map(
-    options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock, options.tracer)]),
+    options.functions.map((fn) => [fn.arn, new WorkerPool(fn, scope, logSink, poolSize(fn), idleTimeoutMs, clock, sandboxTracer)]),
   );
   const faults = options.faults ?? NO_FAULTS;
   const callers = options.callers ?? CALLERS_WITHOUT_IAM;

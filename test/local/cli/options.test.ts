@@ -75,3 +75,10 @@ describe('npm start -- --secret', () => {
     expect(() => parseStartOptions(['--secret'], {})).toThrow(UsageError);
   });
 });
+
+describe('npm start tracing option', () => {
+  test('tracing is on unless --no-tracing is given', () => {
+    expect(parseStartOptions([], {}).tracing).toBe(true);
+    expect(parseStartOptions(['--no-tracing'], {}).tracing).toBe(false);
+  });
+});
