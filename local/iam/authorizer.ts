@@ -1,8 +1,8 @@
 import type { LogSink } from '../log-sink';
 import type { AccessDenial, AuthorizationCheck, RequestCaller } from '../protocol/authorization';
 import type { IamAccount } from './account/iam-account';
-import { callerValues, checkValues, type RequestFacts } from './context/request-values';
-import type { RequestContext } from './context/request-context';
+import { callerValues, checkValues, timeValues, type RequestFacts } from './context/request-values';
+import type { ContextValues, RequestContext } from './context/request-context';
 import { DecisionCache } from './evaluation/decision-cache';
 import { decide, type Decision } from './evaluation/decision';
 import { denialMessage } from './evaluation/denial-message';
@@ -61,21 +61,24 @@ export class Authorizer {
     }
     for (const check of checks) {
       const now = this.options.now();
-      const request: RequestContext = { principal, action: check.action, resource: check.resource, values: checkValues(base, now, check.context) };
-      let decision = this.decision(request, cachePrefix);
+      // Built only when a decision is not cached, or a refusal must be explained: the hot path is one key and one lookup.
+      let values: ContextValues | undefined;
+      const request = (resource: string): RequestContext => ({ principal, action: check.action, resource, values: (values ??= checkValues(base, now, check.context)) });
+      const keyValues = this.keyValues(now, check.context);
+      let decision = this.decision(check.action, check.resource, request, cachePrefix, keyValues);
       for (const alternative of check.alternatives ?? []) {
         if (decision.allowed) break;
-        const allowedElsewhere = this.decision({ ...request, resource: alternative }, cachePrefix);
+        const allowedElsewhere = this.decision(check.action, alternative, request, cachePrefix, keyValues);
         if (allowedElsewhere.allowed) decision = allowedElsewhere;
       }
-      this.options.usage.record(request.principal.type === 'Service' ? request.principal.service : request.principal.arn, check.action, check.resource, decision.allowed);
+      this.options.usage.record(principal.type === 'Service' ? principal.service : principal.arn, check.action, check.resource, decision.allowed);
       if (decision.allowed) continue;
       const denial: AccessDenial = {
         check,
         principal: principalName(principal),
         reason: decision.reason,
         policyType: decision.policyType,
-        message: denialMessage(request, decision),
+        message: denialMessage(request(check.resource), decision),
         deniedOnKeys: decision.reason === 'explicit-deny' ? decision.statement.conditions.map((condition) => condition.key.toLowerCase()) : [],
       };
       const enforced = this.options.mode === 'enforce';
@@ -87,26 +90,34 @@ export class Authorizer {
     return undefined;
   }
 
-  private decision(request: RequestContext, cachePrefix: string): Decision {
-    const key = this.cacheKey(request, cachePrefix);
+  private decision(action: string, resource: string, request: (resource: string) => RequestContext, cachePrefix: string, keyValues: string): Decision {
+    const key = `${cachePrefix}${action}\u0000${resource}${keyValues}`;
     const known = this.cache.get(key);
     if (known) return known;
     const account = this.options.account;
-    const decision = decide(request, {
-      identity: account.identityPolicies(request.principal),
-      resource: account.resourcePolicy(request.resource),
-      resourcePolicyRequired: account.requiresResourcePolicy(request.resource),
+    const context = request(resource);
+    const decision = decide(context, {
+      identity: account.identityPolicies(context.principal),
+      resource: account.resourcePolicy(resource),
+      resourcePolicyRequired: account.requiresResourcePolicy(resource),
     });
     this.cache.set(key, decision);
     return decision;
   }
 
-  /** Only the keys some policy tests can change a decision; the caller's own keys are in the prefix. */
-  private cacheKey(request: RequestContext, cachePrefix: string): string {
-    let key = `${cachePrefix}${request.action}\u0000${request.resource}`;
-    for (const name of this.options.account.conditionKeys) {
-      const values = request.values.get(name);
-      if (values !== undefined) key += `\u0000${name}=${values.join('\u0001')}`;
+  /**
+   * The part of a decision's cache key that varies by check: the values of the keys some policy tests, among the
+   * request's time and the check's own keys. The caller's keys follow from its principal and facts, which the
+   * prefix holds; keys no policy tests cannot change a decision.
+   */
+  private keyValues(now: number, context: AuthorizationCheck['context']): string {
+    let key = '';
+    const tested = this.options.account.conditionKeys;
+    if (tested.size === 0) return key;
+    for (const [name, value] of timeValues(now)) if (tested.has(name)) key += `\u0000${name}=${value}`;
+    for (const [name, value] of Object.entries(context ?? {})) {
+      const lowerName = name.toLowerCase();
+      if (tested.has(lowerName)) key += `\u0000${lowerName}=${typeof value === 'string' ? value : value.join('\u0001')}`;
     }
     return key;
   }

@@ -56,11 +56,18 @@ export function callerValues(principal: Principal, facts: RequestFacts, scope: V
   return values;
 }
 
-/** A caller's values with the request's time (`aws:CurrentTime`, `aws:EpochTime`) and the check's own keys added. */
+/** The request's time, as the keys `aws:CurrentTime` and `aws:EpochTime` (lower-cased), for a request at `now`. */
+export function timeValues(now: number): Array<[string, string]> {
+  return [
+    ['aws:currenttime', new Date(now).toISOString()],
+    ['aws:epochtime', String(Math.floor(now / 1000))],
+  ];
+}
+
+/** A caller's values with the request's time and the check's own keys added. */
 export function checkValues(base: ReadonlyMap<string, string[]>, now: number, check: Readonly<Record<string, string | readonly string[]>> | undefined): ContextValues {
   const values = new Map(base);
-  values.set('aws:currenttime', [new Date(now).toISOString()]);
-  values.set('aws:epochtime', [String(Math.floor(now / 1000))]);
+  for (const [name, value] of timeValues(now)) values.set(name, [value]);
   for (const [key, value] of Object.entries(check ?? {})) values.set(key.toLowerCase(), typeof value === 'string' ? [value] : [...value]);
   return values;
 }
