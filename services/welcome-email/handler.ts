@@ -6,6 +6,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { emailHmac } from '../shared/email-hmac';
+import { createSendLock } from '../shared/send-lock';
 import { createSendPacer } from '../shared/send-pacer';
 import type { UserCreatedEvent } from '../shared/user-created-event';
 import { welcomeEmailConfigFromEnv } from './config';
@@ -19,8 +20,9 @@ const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 
 // deliver a second email.
 const ses = new SESClient({ maxAttempts: 1 });
 const hashEmail = emailHmac(new KMSClient({}), config.emailHmacKeyArn);
-// Module scope: the pace holds across the invocations a warm instance serves, not only within one batch.
-const waitForSendTurn = createSendPacer(config.minSendIntervalMs);
+// Module scope: the lock and the pace hold across the invocations a warm instance serves, not only within one batch.
+const sendLock = createSendLock();
+const paceSends = createSendPacer(config.minSendIntervalMs);
 
 const idempotencyConfig = new IdempotencyConfig({
   eventKeyJmesPath: 'detail.metadata.idempotencyKey',
@@ -30,7 +32,8 @@ const idempotencyConfig = new IdempotencyConfig({
 });
 
 const sendOnce = makeIdempotent(
-  (event: UserCreatedEvent, recordLogger: Logger) => sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail, hashEmail, waitForSendTurn }),
+  (event: UserCreatedEvent, recordLogger: Logger, waitForSendTurn: () => Promise<void>) =>
+    sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail, hashEmail, waitForSendTurn }),
   {
     persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName }),
     config: idempotencyConfig,
@@ -42,17 +45,35 @@ const sendOnce = makeIdempotent(
 
 const processor = new BatchProcessor(EventType.SQS);
 
+/**
+ * One message. Its send takes the instance's send lock and keeps it until the idempotency layer has recorded the
+ * outcome (or removed the in-progress record of a failed send): SES has no idempotency token, so a sandbox that
+ * dies has at most one email SES may have accepted without a record saying so, which a redelivery would send again.
+ * Everything before the send (the idempotency check, the pseudonym) overlaps with the other messages of the batch.
+ */
+async function processRecord(record: SQSRecord): Promise<WelcomeEmailOutcome> {
+  let release: (() => void) | undefined;
+  const waitForSendTurn = async (): Promise<void> => {
+    release = await sendLock();
+    await paceSends();
+  };
+  try {
+    return await processWelcomeMessage(record, (event, recordLogger) => sendOnce(event, recordLogger, waitForSendTurn), logger);
+  } finally {
+    release?.();
+  }
+}
+
 /** SQS batch of EventBridge `UserCreated` events -> one welcome email per user; failed messages are reported back. */
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   logger.addContext(context);
   idempotencyConfig.registerLambdaContext(context);
   return processPartialResponse(
     event,
-    (record: SQSRecord) => processWelcomeMessage(record, sendOnce, logger),
+    processRecord,
     processor,
-    // One send at a time: SES has no idempotency token, so a sandbox that dies mid-batch (a crash, a timeout) may
-    // repeat the sends it had in flight. Sequential, that is at most one email. Report every failure as a batch
-    // item failure rather than throwing: the thrown error would be logged by the runtime.
-    { context, throwOnFullBatchFailure: false, processInParallel: false },
+    // In parallel, with one send at a time (processRecord's lock). Report every failure as a batch item failure
+    // rather than throwing: the thrown error would be logged by the runtime.
+    { context, throwOnFullBatchFailure: false, processInParallel: true },
   );
 };

@@ -28,7 +28,7 @@ beforeAll(async () => {
   process.env.SENDER_EMAIL = 'welcome@example.com';
   process.env.IDEMPOTENCY_TABLE_NAME = 'users-fanout-test-idempotency';
   process.env.IDEMPOTENCY_TTL_SECONDS = '172800';
-  // Unpaced, so that only sequential processing can hold back a second send (the pace has its own tests).
+  // Unpaced, so that only the send lock can hold back a second send (the pace has its own tests).
   process.env.MIN_SEND_INTERVAL_MS = '0';
   process.env.EMAIL_HMAC_KEY_ARN = TEST_HMAC_KEY_ARN;
   process.env.AWS_REGION = 'us-east-1';
@@ -134,15 +134,25 @@ describe('welcome-email handler', () => {
     expect(retryLog).toMatchObject({ userId: 'u-2', reason: 'Throttling: Maximum sending rate exceeded.' });
   });
 
-  it('sends one email at a time within a batch, so an interrupted sandbox has at most one send in flight', async () => {
-    const calls: string[] = [];
+  it('sends one email at a time, each only once the previous one\'s outcome is recorded, while the rest of the batch goes ahead', async () => {
+    const steps: string[] = [];
     let releaseFirst = (): void => undefined;
     let firstStarted = (): void => undefined;
     const firstSendStarted = new Promise<void>((resolve) => (firstStarted = resolve));
+    const userOf = (id: string): string => (id === idempotencyId('user-created:stream-u-1') ? 'u-1' : 'u-2');
+    dynamodb.on(PutItemCommand).callsFake((input: { Item: Record<string, { S?: string }> }) => {
+      steps.push(`in progress ${userOf(input.Item.id.S as string)}`);
+      return Promise.resolve({});
+    });
+    dynamodb.on(UpdateItemCommand).callsFake((input: { Key: Record<string, { S?: string }> }) => {
+      steps.push(`recorded ${userOf(input.Key.id.S as string)}`);
+      return Promise.resolve({});
+    });
     ses.on(SendEmailCommand).callsFake((input: { Destination: { ToAddresses: string[] } }) => {
-      calls.push(input.Destination.ToAddresses[0]);
-      const answer = { MessageId: `ses-message-${calls.length}` };
-      if (calls.length > 1) return Promise.resolve(answer);
+      const user = input.Destination.ToAddresses[0].split('@')[0];
+      steps.push(`send ${user}`);
+      const answer = { MessageId: `ses-message-${user}` };
+      if (user !== 'u-1') return Promise.resolve(answer);
       firstStarted();
       return new Promise((resolve) => (releaseFirst = () => resolve(answer)));
     });
@@ -152,14 +162,14 @@ describe('welcome-email handler', () => {
       lambdaContext,
     );
     await firstSendStarted;
-    // Every mock answers through promises and setImmediate callbacks, never timers: in parallel, the second record
-    // would reach SES within these turns of the event loop. Sequential, it waits for the first send, held here.
+    // Every mock answers through promises and setImmediate callbacks, never timers: without the lock, the second
+    // record would reach SES within these turns of the event loop. With it, it waits for the first send, held here.
     for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(calls).toEqual(['u-1@example.com']);
+    expect(steps).toEqual(['in progress u-1', 'in progress u-2', 'send u-1']);
 
     releaseFirst();
     expect(await handled).toEqual({ batchItemFailures: [] });
-    expect(calls).toEqual(['u-1@example.com', 'u-2@example.com']);
+    expect(steps).toEqual(['in progress u-1', 'in progress u-2', 'send u-1', 'recorded u-1', 'send u-2', 'recorded u-2']);
   });
 
   it('records a permanent rejection as an outcome, without retrying and without logging the address', async () => {
