@@ -57,23 +57,26 @@ export class GraphTraversal {
         this.followMatches(group, values[index] as LeafValue, membership);
       }
     }
-    if (group.absentTransitions.length > 0 && !leaves.hasFreeValue(group.slot)) {
+    const absentTransitions = group.absentTransitions;
+    if (absentTransitions !== undefined && !leaves.hasFreeValue(group.slot)) {
       this.absentPaths.push(group);
-      for (const transition of group.absentTransitions) if (!this.isDone()) this.enter(transition.next);
+      for (const transition of absentTransitions) if (!this.isDone()) this.enter(transition.next);
       this.absentPaths.pop();
     }
   }
 
   // Deeper states append to the same sink past this value's range, then restore it.
   private followMatches(group: PathGroup, value: LeafValue, membership: ArrayMembership | null): void {
-    if (typeof value === 'string' && group.exactStrings.size > 0) {
-      const exact = group.exactStrings.get(value);
+    const exactStrings = group.exactStrings;
+    if (exactStrings !== undefined && typeof value === 'string') {
+      const exact = exactStrings.get(value);
       if (exact) for (let position = 0; position < exact.length; position++) this.take(exact[position] as Transition, membership);
     }
-    if (group.values.isEmpty) return;
+    const values = group.values;
+    if (values === undefined) return;
     const sink = this.collected;
     const start = sink.count;
-    group.values.collect(value, sink);
+    values.collect(value, sink);
     const end = sink.count;
     const ids = sink.ids;
     for (let position = start; position < end && !this.isDone(); position++) {

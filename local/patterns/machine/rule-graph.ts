@@ -9,16 +9,19 @@ export interface Transition {
   readonly path: string;
 }
 
-/** The conditions leaving one state on one field path, with their matchers indexed by value. */
+/**
+ * The conditions leaving one state on one field path, with their matchers indexed by value. Tables are created
+ * on first use: a graph of 1,000 rules has thousands of groups, and empty tables would spread the few an
+ * event reads over many more cache lines.
+ */
 export class PathGroup {
   /** Exact string matchers, the commonest kind, map straight to their transitions. */
-  readonly exactStrings = new Map<string, Transition[]>();
+  exactStrings: Map<string, Transition[]> | undefined = undefined;
   /** Every other matcher, by transition number. */
-  readonly values = new ValueIndex();
+  values: ValueIndex | undefined = undefined;
   readonly transitions: Transition[] = [];
   /** Transitions whose condition also holds when the field is absent (`exists: false`). */
-  readonly absentTransitions: Transition[] = [];
-  readonly transitionByKey = new Map<string, Transition>();
+  absentTransitions: Transition[] | undefined = undefined;
 
   constructor(readonly path: string, readonly slot: number) {}
 }
@@ -52,6 +55,8 @@ export class RuleGraph {
   readonly start = new RuleState();
   /** Every path rules name, numbered, with how to read it from an event. */
   readonly paths = new PathPrefixes();
+  /** Each group's transitions by condition key, so equal conditions share one; only adding reads it. */
+  private readonly transitionsByKey = new Map<PathGroup, Map<string, Transition>>();
 
   add(rule: number, subRules: readonly SubRule[]): void {
     for (const subRule of subRules) {
@@ -63,25 +68,30 @@ export class RuleGraph {
 
   private follow(state: RuleState, condition: FieldCondition): RuleState {
     const group = state.group(condition.path, this.paths.number(condition.path));
+    let byKey = this.transitionsByKey.get(group);
+    if (!byKey) {
+      byKey = new Map();
+      this.transitionsByKey.set(group, byKey);
+    }
     const key = conditionKey(condition);
-    const existing = group.transitionByKey.get(key);
+    const existing = byKey.get(key);
     if (existing) return existing.next;
     const transition: Transition = { next: new RuleState(), path: condition.path };
     const id = group.transitions.length;
     group.transitions.push(transition);
-    group.transitionByKey.set(key, transition);
+    byKey.set(key, transition);
     for (const matcher of condition.matchers) {
-      if (matcher.kind === 'exists' && !matcher.present) group.absentTransitions.push(transition);
-      else if (matcher.kind === 'exact-string') addExactString(group, matcher.value, transition);
-      else group.values.add(matcher, id);
+      if (matcher.kind === 'exists' && !matcher.present) (group.absentTransitions ??= []).push(transition);
+      else if (matcher.kind === 'exact-string') addExactString((group.exactStrings ??= new Map()), matcher.value, transition);
+      else (group.values ??= new ValueIndex()).add(matcher, id);
     }
     return transition.next;
   }
 }
 
-function addExactString(group: PathGroup, value: string, transition: Transition): void {
-  const transitions = group.exactStrings.get(value);
-  if (!transitions) group.exactStrings.set(value, [transition]);
+function addExactString(exactStrings: Map<string, Transition[]>, value: string, transition: Transition): void {
+  const transitions = exactStrings.get(value);
+  if (!transitions) exactStrings.set(value, [transition]);
   else if (!transitions.includes(transition)) transitions.push(transition);
 }
 
