@@ -2,7 +2,7 @@ import type { LeafValue } from './leaf-value';
 import { areConsistent, isConsistentWithAll, type ArrayMembership } from './array-membership';
 import type { EventLeaves } from './event-leaves';
 import { IdSink } from './id-sink';
-import type { PathGroup, RuleGraph, RuleState, Transition } from './rule-graph';
+import type { PathGroup, RuleGraph, RuleState } from './rule-graph';
 
 /**
  * Follows the rule graph over one walked event. A transition is taken once per event value that satisfies its
@@ -57,10 +57,10 @@ export class GraphTraversal {
         this.followMatches(group, values[index] as LeafValue, membership);
       }
     }
-    const absentTransitions = group.absentTransitions;
-    if (absentTransitions !== undefined && !leaves.hasFreeValue(group.slot)) {
+    const absentNext = group.absentNext;
+    if (absentNext !== undefined && !leaves.hasFreeValue(group.slot)) {
       this.absentPaths.push(group);
-      for (const transition of absentTransitions) if (!this.isDone()) this.enter(transition.next);
+      for (const next of absentNext) if (!this.isDone()) this.enter(next);
       this.absentPaths.pop();
     }
   }
@@ -70,7 +70,7 @@ export class GraphTraversal {
     const exactStrings = group.exactStrings;
     if (exactStrings !== undefined && typeof value === 'string') {
       const exact = exactStrings.get(value);
-      if (exact) for (let position = 0; position < exact.length; position++) this.take(exact[position] as Transition, membership);
+      if (exact) for (let position = 0; position < exact.length; position++) this.take(exact[position] as RuleState, membership);
     }
     const values = group.values;
     if (values === undefined) return;
@@ -82,20 +82,20 @@ export class GraphTraversal {
     for (let position = start; position < end && !this.isDone(); position++) {
       const id = ids[position] as number;
       if (ids.indexOf(id, start) < position) continue;
-      this.take(group.transitions[id] as Transition, membership);
+      this.take(group.next[id] as RuleState, membership);
     }
     sink.count = start;
   }
 
-  private take(transition: Transition, membership: ArrayMembership | null): void {
+  private take(next: RuleState, membership: ArrayMembership | null): void {
     if (this.isDone()) return;
     if (membership === null) {
-      this.enter(transition.next);
+      this.enter(next);
       return;
     }
     this.chosen.push(membership);
-    this.chosenPaths.push(transition.path);
-    this.enter(transition.next);
+    this.chosenPaths.push(next.path);
+    this.enter(next);
     this.chosen.pop();
     this.chosenPaths.pop();
   }

@@ -3,45 +3,63 @@ import { conditionKey } from './matcher-key';
 import { PathPrefixes } from './path-route';
 import { ValueIndex } from './value-index';
 
-/** Moving on from a state once one field condition holds. */
-export interface Transition {
-  readonly next: RuleState;
-  readonly path: string;
-}
-
 /**
  * The conditions leaving one state on one field path, with their matchers indexed by value. Tables are created
  * on first use: a graph of 1,000 rules has thousands of groups, and empty tables would spread the few an
  * event reads over many more cache lines.
  */
 export class PathGroup {
-  /** Exact string matchers, the commonest kind, map straight to their transitions. */
-  exactStrings: Map<string, Transition[]> | undefined = undefined;
-  /** Every other matcher, by transition number. */
+  /** Exact string matchers, the commonest kind, map straight to the states they lead to. */
+  exactStrings: Map<string, RuleState[]> | undefined = undefined;
+  /** Every other matcher, by condition number. */
   values: ValueIndex | undefined = undefined;
-  readonly transitions: Transition[] = [];
-  /** Transitions whose condition also holds when the field is absent (`exists: false`). */
-  absentTransitions: Transition[] | undefined = undefined;
+  /** The state each condition leads to, by condition number. */
+  readonly next: RuleState[] = [];
+  /** States reached when the field is absent (`exists: false`). */
+  absentNext: RuleState[] | undefined = undefined;
 
   constructor(readonly path: string, readonly slot: number) {}
 }
 
-/** A point reached once some leading conditions of one or more sub-rules hold. */
+/**
+ * A point reached once some leading conditions of one or more sub-rules hold. A state is reached by one
+ * condition only, so it carries that condition's path instead of a separate transition object: one pointer
+ * fewer to follow per step.
+ */
 export class RuleState {
-  readonly groups: PathGroup[] = [];
+  groups: PathGroup[] = NO_GROUPS;
   /** Rules whose every condition holds on reaching this state. */
-  readonly completedRules: number[] = [];
+  completedRules: number[] = NO_RULES;
   /** Stamp of the last match that reached this state with no array constraints; such a visit covers all others. */
   unconstrainedVisit = 0;
+
+  /** @param path the field path of the condition leading here ('' for the start state) */
+  constructor(readonly path: string) {}
 
   group(path: string, slot: number): PathGroup {
     let group = this.groups.find((candidate) => candidate.path === path);
     if (!group) {
       group = new PathGroup(path, slot);
-      this.groups.push(group);
+      this.groups = appended(this.groups, group);
     }
     return group;
   }
+
+  complete(rule: number): void {
+    if (!this.completedRules.includes(rule)) this.completedRules = appended(this.completedRules, rule);
+  }
+}
+
+// Most states lead nowhere further, complete one rule and have one condition per value. Shared empty arrays,
+// and one-element arrays created at their length, keep those a few words instead of a block of 17 slots that
+// `push` on an empty array would reserve. Longer ones grow by `push`, so adding stays amortised O(1).
+const NO_GROUPS: PathGroup[] = [];
+const NO_RULES: number[] = [];
+
+function appended<T>(items: T[], item: T): T[] {
+  if (items.length === 0) return [item];
+  items.push(item);
+  return items;
 }
 
 /**
@@ -52,17 +70,17 @@ export class RuleState {
  * lead to.
  */
 export class RuleGraph {
-  readonly start = new RuleState();
+  readonly start = new RuleState('');
   /** Every path rules name, numbered, with how to read it from an event. */
   readonly paths = new PathPrefixes();
   /** Each group's transitions by condition key, so equal conditions share one; only adding reads it. */
-  private readonly transitionsByKey = new Map<PathGroup, Map<string, Transition>>();
+  private readonly transitionsByKey = new Map<PathGroup, Map<string, RuleState>>();
 
   add(rule: number, subRules: readonly SubRule[]): void {
     for (const subRule of subRules) {
       let state = this.start;
       for (const condition of [...subRule].sort(bySelectivity)) state = this.follow(state, condition);
-      if (!state.completedRules.includes(rule)) state.completedRules.push(rule);
+      state.complete(rule);
     }
   }
 
@@ -75,24 +93,24 @@ export class RuleGraph {
     }
     const key = conditionKey(condition);
     const existing = byKey.get(key);
-    if (existing) return existing.next;
-    const transition: Transition = { next: new RuleState(), path: condition.path };
-    const id = group.transitions.length;
-    group.transitions.push(transition);
-    byKey.set(key, transition);
+    if (existing) return existing;
+    const next = new RuleState(condition.path);
+    const id = group.next.length;
+    group.next.push(next);
+    byKey.set(key, next);
     for (const matcher of condition.matchers) {
-      if (matcher.kind === 'exists' && !matcher.present) (group.absentTransitions ??= []).push(transition);
-      else if (matcher.kind === 'exact-string') addExactString((group.exactStrings ??= new Map()), matcher.value, transition);
+      if (matcher.kind === 'exists' && !matcher.present) group.absentNext = appended(group.absentNext ?? [], next);
+      else if (matcher.kind === 'exact-string') addExactString((group.exactStrings ??= new Map()), matcher.value, next);
       else (group.values ??= new ValueIndex()).add(matcher, id);
     }
-    return transition.next;
+    return next;
   }
 }
 
-function addExactString(exactStrings: Map<string, Transition[]>, value: string, transition: Transition): void {
-  const transitions = exactStrings.get(value);
-  if (!transitions) exactStrings.set(value, [transition]);
-  else if (!transitions.includes(transition)) transitions.push(transition);
+function addExactString(exactStrings: Map<string, RuleState[]>, value: string, next: RuleState): void {
+  const states = exactStrings.get(value);
+  if (!states) exactStrings.set(value, [next]);
+  else if (!states.includes(next)) exactStrings.set(value, appended(states, next));
 }
 
 // Envelope fields nearly every rule names come first, whatever their operator, so rules share leading states.
