@@ -1,6 +1,7 @@
 import type { FieldCondition, Matcher, SubRule } from '../compile/matcher';
 import { conditionKey } from './matcher-key';
 import { PathPrefixes } from './path-route';
+import { grown } from './grown';
 import { ValueIndex } from './value-index';
 
 /**
@@ -14,7 +15,7 @@ export class PathGroup {
   /** Every other matcher, by condition number. */
   values: ValueIndex | undefined = undefined;
   /** The state each condition leads to, by condition number. */
-  readonly next: RuleState[] = [];
+  next: RuleState[] = [];
   /** States reached when the field is absent (`exists: false`). */
   absentNext: RuleState[] | undefined = undefined;
 
@@ -40,27 +41,19 @@ export class RuleState {
     let group = this.groups.find((candidate) => candidate.path === path);
     if (!group) {
       group = new PathGroup(path, slot);
-      this.groups = appended(this.groups, group);
+      this.groups = grown(this.groups, group);
     }
     return group;
   }
 
   complete(rule: number): void {
-    if (!this.completedRules.includes(rule)) this.completedRules = appended(this.completedRules, rule);
+    if (!this.completedRules.includes(rule)) this.completedRules = grown(this.completedRules, rule);
   }
 }
 
-// Most states lead nowhere further, complete one rule and have one condition per value. Shared empty arrays,
-// and one-element arrays created at their length, keep those a few words instead of a block of 17 slots that
-// `push` on an empty array would reserve. Longer ones grow by `push`, so adding stays amortised O(1).
+// Most states lead nowhere further: they share these until something is added.
 const NO_GROUPS: PathGroup[] = [];
 const NO_RULES: number[] = [];
-
-function appended<T>(items: T[], item: T): T[] {
-  if (items.length === 0) return [item];
-  items.push(item);
-  return items;
-}
 
 /**
  * All rules merged into one graph, event-ruler style: each sub-rule ($or branch) is a chain of field
@@ -96,10 +89,10 @@ export class RuleGraph {
     if (existing) return existing;
     const next = new RuleState(condition.path);
     const id = group.next.length;
-    group.next.push(next);
+    group.next = grown(group.next, next);
     byKey.set(key, next);
     for (const matcher of condition.matchers) {
-      if (matcher.kind === 'exists' && !matcher.present) group.absentNext = appended(group.absentNext ?? [], next);
+      if (matcher.kind === 'exists' && !matcher.present) group.absentNext = grown(group.absentNext ?? [], next);
       else if (matcher.kind === 'exact-string') addExactString((group.exactStrings ??= new Map()), matcher.value, next);
       else (group.values ??= new ValueIndex()).add(matcher, id);
     }
@@ -110,7 +103,7 @@ export class RuleGraph {
 function addExactString(exactStrings: Map<string, RuleState[]>, value: string, next: RuleState): void {
   const states = exactStrings.get(value);
   if (!states) exactStrings.set(value, [next]);
-  else if (!states.includes(next)) exactStrings.set(value, appended(states, next));
+  else if (!states.includes(next)) states.push(next);
 }
 
 // Envelope fields nearly every rule names come first, whatever their operator, so rules share leading states.

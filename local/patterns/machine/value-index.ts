@@ -1,6 +1,7 @@
 import type { Exclusion, Matcher, NumericRange, WildcardPattern } from '../compile/matcher';
 import { ipRangeContains, type IpRange } from '../operators/ip-address';
 import { AffixTable } from './affix-table';
+import { grown } from './grown';
 import { isExcluded } from './exclusion';
 import type { IdSink } from './id-sink';
 import type { LeafValue } from './leaf-value';
@@ -67,7 +68,7 @@ export class ValueIndex {
       case 'exists':
         if (!matcher.present) return;
         this.kinds |= ANY_VALUE;
-        (this.anyValue ??= []).push(condition);
+        this.anyValue = grown(this.anyValue ?? [], condition);
         return;
       case 'prefix':
         if (matcher.ignoreCase) {
@@ -91,15 +92,15 @@ export class ValueIndex {
         return (this.wildcards ??= new AffixTable()).add(matcher.pattern.literalPrefix, { operand: matcher.pattern, condition });
       case 'numeric':
         this.kinds |= NUMERIC;
-        (this.numericRanges ??= []).push({ operand: matcher.range, condition });
+        this.numericRanges = grown(this.numericRanges ?? [], { operand: matcher.range, condition });
         return;
       case 'ip-range':
         this.kinds |= IP_RANGE;
-        (this.ipRanges ??= []).push({ operand: matcher.range, condition });
+        this.ipRanges = grown(this.ipRanges ?? [], { operand: matcher.range, condition });
         return;
       case 'anything-but':
         this.kinds |= EXCLUSION;
-        (this.exclusions ??= []).push({ operand: matcher.exclusion, condition });
+        this.exclusions = grown(this.exclusions ?? [], { operand: matcher.exclusion, condition });
         return;
     }
   }
