@@ -16,6 +16,8 @@ export class GraphTraversal {
   private readonly absentPaths: PathGroup[] = [];
   private readonly collected = new IdSink();
   private readonly matchedStamp: number[] = [];
+  /** By state number: the last match that entered the state with no array constraints; that covers all others. */
+  private unconstrainedVisits = new Float64Array(0);
   private matched: number[] = [];
   private stopAtFirst = false;
   private visit = 0;
@@ -28,6 +30,10 @@ export class GraphTraversal {
   /** Rules the walked event matches, in the order found; with `stopAtFirst`, at most one. */
   run(stopAtFirst: boolean): number[] {
     this.visit++;
+    if (this.unconstrainedVisits.length < this.graph.stateCount) {
+      // Stamps of earlier matches are all below this one, so the new array starting at 0 loses nothing.
+      this.unconstrainedVisits = new Float64Array(Math.max(this.graph.stateCount, 2 * this.unconstrainedVisits.length));
+    }
     this.matched = [];
     this.stopAtFirst = stopAtFirst;
     this.enter(this.graph.start);
@@ -36,8 +42,8 @@ export class GraphTraversal {
 
   private enter(state: RuleState): void {
     if (this.chosen.length === 0 && this.absentPaths.length === 0) {
-      if (state.unconstrainedVisit === this.visit) return;
-      state.unconstrainedVisit = this.visit;
+      if (this.unconstrainedVisits[state.number] === this.visit) return;
+      this.unconstrainedVisits[state.number] = this.visit;
     }
     if (state.completedRules.length > 0) this.complete(state.completedRules);
     const groups = state.groups;

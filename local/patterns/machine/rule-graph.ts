@@ -31,11 +31,16 @@ export class RuleState {
   groups: PathGroup[] = NO_GROUPS;
   /** Rules whose every condition holds on reaching this state. */
   completedRules: number[] = NO_RULES;
-  /** Stamp of the last match that reached this state with no array constraints; such a visit covers all others. */
-  unconstrainedVisit = 0;
 
-  /** @param path the field path of the condition leading here ('' for the start state) */
-  constructor(readonly path: string) {}
+  /**
+   * @param path the field path of the condition leading here ('' for the start state)
+   * @param number the state's number in its graph, from 0, which indexes per-match bookkeeping kept outside the
+   *   graph: matching only reads the graph, so its cache lines are never dirtied
+   */
+  constructor(
+    readonly path: string,
+    readonly number: number,
+  ) {}
 
   group(path: string, slot: number): PathGroup {
     let group = this.groups.find((candidate) => candidate.path === path);
@@ -63,7 +68,9 @@ const NO_RULES: number[] = [];
  * lead to.
  */
 export class RuleGraph {
-  readonly start = new RuleState('');
+  readonly start = new RuleState('', 0);
+  /** States created so far; state numbers are below it. */
+  stateCount = 1;
   /** Every path rules name, numbered, with how to read it from an event. */
   readonly paths = new PathPrefixes();
   /** Each group's transitions by condition key, so equal conditions share one; only adding reads it. */
@@ -87,7 +94,7 @@ export class RuleGraph {
     const key = conditionKey(condition);
     const existing = byKey.get(key);
     if (existing) return existing;
-    const next = new RuleState(condition.path);
+    const next = new RuleState(condition.path, this.stateCount++);
     const id = group.next.length;
     group.next = grown(group.next, next);
     byKey.set(key, next);
