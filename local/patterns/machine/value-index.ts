@@ -2,6 +2,7 @@ import type { Exclusion, Matcher, NumericRange, WildcardPattern } from '../compi
 import { ipRangeContains, type IpRange } from '../operators/ip-address';
 import { AffixTable } from './affix-table';
 import { grown } from './grown';
+import { inRange, matcherHolds } from './matcher-holds';
 import { isExcluded } from './exclusion';
 import type { IdSink } from './id-sink';
 import type { LeafValue } from './leaf-value';
@@ -38,6 +39,9 @@ const wildcardCandidates: Indexed<WildcardPattern>[] = [];
  * created on first use, so the graph stays small enough that the states an event visits share cache lines.
  */
 export class ValueIndex {
+  /** The first matcher, tested directly while it is the only one; tables are built when a second arrives. */
+  private only: Matcher | undefined = undefined;
+  private onlyCondition = 0;
   private kinds = 0;
   private exactStrings: Map<string, number[]> | undefined = undefined;
   private exactNumbers: Map<number, number[]> | undefined = undefined;
@@ -55,6 +59,20 @@ export class ValueIndex {
 
   /** Registers a matcher; `exists: false` is not a value matcher and is handled as absence by the caller. */
   add(matcher: Matcher, condition: number): void {
+    if (matcher.kind === 'exists' && !matcher.present) return;
+    if (this.only === undefined && this.kinds === 0) {
+      this.only = matcher;
+      this.onlyCondition = condition;
+      return;
+    }
+    if (this.only !== undefined) {
+      this.index(this.only, this.onlyCondition);
+      this.only = undefined;
+    }
+    this.index(matcher, condition);
+  }
+
+  private index(matcher: Matcher, condition: number): void {
     switch (matcher.kind) {
       case 'exact-string':
         this.kinds |= EXACT_STRING;
@@ -66,7 +84,6 @@ export class ValueIndex {
         this.kinds |= EXACT_LITERAL;
         return addTo((this.exactLiterals ??= new Map()), matcher.value, condition);
       case 'exists':
-        if (!matcher.present) return;
         this.kinds |= ANY_VALUE;
         this.anyValue = grown(this.anyValue ?? [], condition);
         return;
@@ -107,6 +124,11 @@ export class ValueIndex {
 
   /** Appends to `out` every condition this value satisfies (a condition may appear more than once). */
   collect(value: LeafValue, out: IdSink): void {
+    const only = this.only;
+    if (only !== undefined) {
+      if (matcherHolds(only, value)) out.push(this.onlyCondition);
+      return;
+    }
     // A kind's bit is set exactly when its table exists, so each table below is defined where it is read.
     const kinds = this.kinds;
     if (kinds & ANY_VALUE) appendAll(this.anyValue, out);
@@ -166,11 +188,6 @@ export class ValueIndex {
       if (ipRangeContains(operand, hex)) out.push(condition);
     }
   }
-}
-
-function inRange(range: NumericRange, value: number): boolean {
-  const aboveLower = range.lowerOpen ? value > range.lower : value >= range.lower;
-  return aboveLower && (range.upperOpen ? value < range.upper : value <= range.upper);
 }
 
 function addTo<K>(map: Map<K, number[]>, key: K, condition: number): void {
