@@ -73,9 +73,8 @@ export class GraphTraversal {
 
   // Deeper states append to the same sink past this value's range, then restore it.
   private followMatches(group: PathGroup, value: LeafValue, membership: ArrayMembership | null): void {
-    const exactStrings = group.exactStrings;
-    if (exactStrings !== undefined && typeof value === 'string') {
-      const exact = exactStrings.get(value);
+    if (typeof value === 'string' && group.hasExactStrings) {
+      const exact = group.exactNext(value);
       if (exact) for (let position = 0; position < exact.length; position++) this.take(exact[position] as RuleState, membership);
     }
     const values = group.values;

@@ -10,8 +10,13 @@ import { ValueIndex } from './value-index';
  * event reads over many more cache lines.
  */
 export class PathGroup {
-  /** Exact string matchers, the commonest kind, map straight to the states they lead to. */
-  exactStrings: Map<string, RuleState[]> | undefined = undefined;
+  /**
+   * Exact string matchers, the commonest kind, lead straight to their states. While the group names one string
+   * (as most deep in a merged graph do) it is compared directly; a second moves both into a map.
+   */
+  private onlyExact: string | undefined = undefined;
+  private onlyExactNext: RuleState[] | undefined = undefined;
+  private exactStrings: Map<string, RuleState[]> | undefined = undefined;
   /** Every other matcher, by condition number. */
   values: ValueIndex | undefined = undefined;
   /** The state each condition leads to, by condition number. */
@@ -20,6 +25,38 @@ export class PathGroup {
   absentNext: RuleState[] | undefined = undefined;
 
   constructor(readonly path: string, readonly slot: number) {}
+
+  get hasExactStrings(): boolean {
+    return this.onlyExact !== undefined || this.exactStrings !== undefined;
+  }
+
+  /** The states an exact string match of the value leads to. */
+  exactNext(value: string): RuleState[] | undefined {
+    if (this.onlyExact !== undefined) return value === this.onlyExact ? this.onlyExactNext : undefined;
+    return this.exactStrings?.get(value);
+  }
+
+  addExactString(value: string, next: RuleState): void {
+    if (this.onlyExact === value) {
+      const states = this.onlyExactNext as RuleState[];
+      if (!states.includes(next)) states.push(next);
+      return;
+    }
+    if (this.onlyExact === undefined && this.exactStrings === undefined) {
+      this.onlyExact = value;
+      this.onlyExactNext = [next];
+      return;
+    }
+    if (this.onlyExact !== undefined) {
+      this.exactStrings = new Map([[this.onlyExact, this.onlyExactNext as RuleState[]]]);
+      this.onlyExact = undefined;
+      this.onlyExactNext = undefined;
+    }
+    const exactStrings = this.exactStrings as Map<string, RuleState[]>;
+    const states = exactStrings.get(value);
+    if (!states) exactStrings.set(value, [next]);
+    else if (!states.includes(next)) states.push(next);
+  }
 }
 
 /**
@@ -100,17 +137,11 @@ export class RuleGraph {
     byKey.set(key, next);
     for (const matcher of condition.matchers) {
       if (matcher.kind === 'exists' && !matcher.present) group.absentNext = grown(group.absentNext ?? [], next);
-      else if (matcher.kind === 'exact-string') addExactString((group.exactStrings ??= new Map()), matcher.value, next);
+      else if (matcher.kind === 'exact-string') group.addExactString(matcher.value, next);
       else (group.values ??= new ValueIndex()).add(matcher, id);
     }
     return next;
   }
-}
-
-function addExactString(exactStrings: Map<string, RuleState[]>, value: string, next: RuleState): void {
-  const states = exactStrings.get(value);
-  if (!states) exactStrings.set(value, [next]);
-  else if (!states.includes(next)) states.push(next);
 }
 
 // Envelope fields nearly every rule names come first, whatever their operator, so rules share leading states.
