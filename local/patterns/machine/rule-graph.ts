@@ -110,7 +110,7 @@ export class RuleGraph {
   stateCount = 1;
   /** Every path rules name, numbered, with how to read it from an event. */
   readonly paths = new PathPrefixes();
-  /** Each group's transitions by condition key, so equal conditions share one; only adding reads it. */
+  /** Each group's next states by condition key, so equal conditions share one; only adding reads it. */
   private readonly transitionsByKey = new Map<PathGroup, Map<string, RuleState>>();
 
   add(rule: number, subRules: readonly SubRule[]): void {
