@@ -2,6 +2,7 @@
  * Throughput of the pattern engine against JSON.parse alone and against testing rules one by one.
  * Run with `npm run bench:patterns`. All figures come from this one run; the last line is JSON.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { compilePattern, RuleSet } from '../index';
 import { interleavedRates } from './measure';
 import { generateEvents, type EventKind } from './events';
@@ -98,6 +99,9 @@ function main(): void {
   const sets: Array<[string, string[]]> = [['user', kinds.user], ['aws', kinds.aws], ['mixed', mixed]];
 
   console.log(`node ${process.version}; ${EVENTS_PER_KIND} distinct events per kind`);
+  // CPU time keeps other processes' time out of the rates, but not their use of the shared caches, on which the
+  // 1,000-rule figures depend most: say how busy the machine was.
+  console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')} (1, 5, 15 min) on ${availableParallelism()} cores`);
   for (const [label, events] of sets) {
     const averageBytes = events.reduce((total, event) => total + Buffer.byteLength(event), 0) / events.length;
     console.log(`  ${label}: average ${Math.round(averageBytes)} bytes per event`);

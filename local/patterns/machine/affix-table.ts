@@ -15,10 +15,6 @@ export class AffixTable<T> {
   private readonly items: T[] = [];
   private buckets: LengthBucket<T>[] = [];
 
-  get isEmpty(): boolean {
-    return this.affixes.length === 0;
-  }
-
   add(affix: string, item: T): void {
     this.affixes.push(affix);
     this.items.push(item);

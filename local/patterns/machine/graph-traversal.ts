@@ -2,7 +2,7 @@ import type { LeafValue } from './leaf-value';
 import { areConsistent, isConsistentWithAll, type ArrayMembership } from './array-membership';
 import type { EventLeaves } from './event-leaves';
 import { IdSink } from './id-sink';
-import type { PathGroup, RuleGraph, RuleState, Transition } from './rule-graph';
+import type { PathGroup, RuleGraph, RuleState } from './rule-graph';
 
 /**
  * Follows the rule graph over one walked event. A transition is taken once per event value that satisfies its
@@ -16,6 +16,8 @@ export class GraphTraversal {
   private readonly absentPaths: PathGroup[] = [];
   private readonly collected = new IdSink();
   private readonly matchedStamp: number[] = [];
+  /** By state number: the last match that entered the state with no array constraints; that covers all others. */
+  private unconstrainedVisits = new Float64Array(0);
   private matched: number[] = [];
   private stopAtFirst = false;
   private visit = 0;
@@ -28,6 +30,10 @@ export class GraphTraversal {
   /** Rules the walked event matches, in the order found; with `stopAtFirst`, at most one. */
   run(stopAtFirst: boolean): number[] {
     this.visit++;
+    if (this.unconstrainedVisits.length < this.graph.stateCount) {
+      // Stamps of earlier matches are all below this one, so the new array starting at 0 loses nothing.
+      this.unconstrainedVisits = new Float64Array(Math.max(this.graph.stateCount, 2 * this.unconstrainedVisits.length));
+    }
     this.matched = [];
     this.stopAtFirst = stopAtFirst;
     this.enter(this.graph.start);
@@ -36,8 +42,8 @@ export class GraphTraversal {
 
   private enter(state: RuleState): void {
     if (this.chosen.length === 0 && this.absentPaths.length === 0) {
-      if (state.unconstrainedVisit === this.visit) return;
-      state.unconstrainedVisit = this.visit;
+      if (this.unconstrainedVisits[state.number] === this.visit) return;
+      this.unconstrainedVisits[state.number] = this.visit;
     }
     if (state.completedRules.length > 0) this.complete(state.completedRules);
     const groups = state.groups;
@@ -57,42 +63,44 @@ export class GraphTraversal {
         this.followMatches(group, values[index] as LeafValue, membership);
       }
     }
-    if (group.absentTransitions.length > 0 && !leaves.hasFreeValue(group.slot)) {
+    const absentNext = group.absentNext;
+    if (absentNext !== undefined && !leaves.hasFreeValue(group.slot)) {
       this.absentPaths.push(group);
-      for (const transition of group.absentTransitions) if (!this.isDone()) this.enter(transition.next);
+      for (const next of absentNext) if (!this.isDone()) this.enter(next);
       this.absentPaths.pop();
     }
   }
 
   // Deeper states append to the same sink past this value's range, then restore it.
   private followMatches(group: PathGroup, value: LeafValue, membership: ArrayMembership | null): void {
-    if (typeof value === 'string' && group.exactStrings.size > 0) {
-      const exact = group.exactStrings.get(value);
-      if (exact) for (let position = 0; position < exact.length; position++) this.take(exact[position] as Transition, membership);
+    if (typeof value === 'string' && group.hasExactStrings) {
+      const exact = group.exactNext(value);
+      if (exact) for (let position = 0; position < exact.length; position++) this.take(exact[position] as RuleState, membership);
     }
-    if (group.values.isEmpty) return;
+    const values = group.values;
+    if (values === undefined) return;
     const sink = this.collected;
     const start = sink.count;
-    group.values.collect(value, sink);
+    values.collect(value, sink);
     const end = sink.count;
     const ids = sink.ids;
     for (let position = start; position < end && !this.isDone(); position++) {
       const id = ids[position] as number;
       if (ids.indexOf(id, start) < position) continue;
-      this.take(group.transitions[id] as Transition, membership);
+      this.take(group.next[id] as RuleState, membership);
     }
     sink.count = start;
   }
 
-  private take(transition: Transition, membership: ArrayMembership | null): void {
+  private take(next: RuleState, membership: ArrayMembership | null): void {
     if (this.isDone()) return;
     if (membership === null) {
-      this.enter(transition.next);
+      this.enter(next);
       return;
     }
     this.chosen.push(membership);
-    this.chosenPaths.push(transition.path);
-    this.enter(transition.next);
+    this.chosenPaths.push(next.path);
+    this.enter(next);
     this.chosen.pop();
     this.chosenPaths.pop();
   }

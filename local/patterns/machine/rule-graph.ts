@@ -1,45 +1,101 @@
 import type { FieldCondition, Matcher, SubRule } from '../compile/matcher';
 import { conditionKey } from './matcher-key';
 import { PathPrefixes } from './path-route';
+import { grown } from './grown';
 import { ValueIndex } from './value-index';
 
-/** Moving on from a state once one field condition holds. */
-export interface Transition {
-  readonly next: RuleState;
-  readonly path: string;
-}
-
-/** The conditions leaving one state on one field path, with their matchers indexed by value. */
+/**
+ * The conditions leaving one state on one field path, with their matchers indexed by value. Tables are created
+ * on first use: a graph of 1,000 rules has thousands of groups, and empty tables would spread the few an
+ * event reads over many more cache lines.
+ */
 export class PathGroup {
-  /** Exact string matchers, the commonest kind, map straight to their transitions. */
-  readonly exactStrings = new Map<string, Transition[]>();
-  /** Every other matcher, by transition number. */
-  readonly values = new ValueIndex();
-  readonly transitions: Transition[] = [];
-  /** Transitions whose condition also holds when the field is absent (`exists: false`). */
-  readonly absentTransitions: Transition[] = [];
-  readonly transitionByKey = new Map<string, Transition>();
+  /**
+   * Exact string matchers, the commonest kind, lead straight to their states. While the group names one string
+   * (as most deep in a merged graph do) it is compared directly; a second moves both into a map.
+   */
+  private onlyExact: string | undefined = undefined;
+  private onlyExactNext: RuleState[] | undefined = undefined;
+  private exactStrings: Map<string, RuleState[]> | undefined = undefined;
+  /** Every other matcher, by condition number. */
+  values: ValueIndex | undefined = undefined;
+  /** The state each condition leads to, by condition number. */
+  next: RuleState[] = [];
+  /** States reached when the field is absent (`exists: false`). */
+  absentNext: RuleState[] | undefined = undefined;
 
   constructor(readonly path: string, readonly slot: number) {}
+
+  get hasExactStrings(): boolean {
+    return this.onlyExact !== undefined || this.exactStrings !== undefined;
+  }
+
+  /** The states an exact string match of the value leads to. */
+  exactNext(value: string): RuleState[] | undefined {
+    if (this.onlyExact !== undefined) return value === this.onlyExact ? this.onlyExactNext : undefined;
+    return this.exactStrings?.get(value);
+  }
+
+  addExactString(value: string, next: RuleState): void {
+    if (this.onlyExact === value) {
+      const states = this.onlyExactNext as RuleState[];
+      if (!states.includes(next)) states.push(next);
+      return;
+    }
+    if (this.onlyExact === undefined && this.exactStrings === undefined) {
+      this.onlyExact = value;
+      this.onlyExactNext = [next];
+      return;
+    }
+    if (this.onlyExact !== undefined) {
+      this.exactStrings = new Map([[this.onlyExact, this.onlyExactNext as RuleState[]]]);
+      this.onlyExact = undefined;
+      this.onlyExactNext = undefined;
+    }
+    const exactStrings = this.exactStrings as Map<string, RuleState[]>;
+    const states = exactStrings.get(value);
+    if (!states) exactStrings.set(value, [next]);
+    else if (!states.includes(next)) states.push(next);
+  }
 }
 
-/** A point reached once some leading conditions of one or more sub-rules hold. */
+/**
+ * A point reached once some leading conditions of one or more sub-rules hold. A state is reached by one
+ * condition only, so it carries that condition's path instead of a separate transition object: one pointer
+ * fewer to follow per step.
+ */
 export class RuleState {
-  readonly groups: PathGroup[] = [];
+  groups: PathGroup[] = NO_GROUPS;
   /** Rules whose every condition holds on reaching this state. */
-  readonly completedRules: number[] = [];
-  /** Stamp of the last match that reached this state with no array constraints; such a visit covers all others. */
-  unconstrainedVisit = 0;
+  completedRules: number[] = NO_RULES;
+
+  /**
+   * @param path the field path of the condition leading here ('' for the start state)
+   * @param number the state's number in its graph, from 0, which indexes per-match bookkeeping kept outside the
+   *   graph: matching only reads the graph, so its cache lines are never dirtied
+   */
+  constructor(
+    readonly path: string,
+    readonly number: number,
+  ) {}
 
   group(path: string, slot: number): PathGroup {
     let group = this.groups.find((candidate) => candidate.path === path);
     if (!group) {
       group = new PathGroup(path, slot);
-      this.groups.push(group);
+      this.groups = grown(this.groups, group);
     }
     return group;
   }
+
+  complete(rule: number): void {
+    if (!this.completedRules.includes(rule)) this.completedRules = grown(this.completedRules, rule);
+  }
 }
+
+// Most states lead nowhere further: they share these until something is added.
+const NO_GROUPS: PathGroup[] = [];
+const NO_RULES: number[] = [];
 
 /**
  * All rules merged into one graph, event-ruler style: each sub-rule ($or branch) is a chain of field
@@ -49,40 +105,43 @@ export class RuleState {
  * lead to.
  */
 export class RuleGraph {
-  readonly start = new RuleState();
+  readonly start = new RuleState('', 0);
+  /** States created so far; state numbers are below it. */
+  stateCount = 1;
   /** Every path rules name, numbered, with how to read it from an event. */
   readonly paths = new PathPrefixes();
+  /** Each group's next states by condition key, so equal conditions share one; only adding reads it. */
+  private readonly transitionsByKey = new Map<PathGroup, Map<string, RuleState>>();
 
   add(rule: number, subRules: readonly SubRule[]): void {
     for (const subRule of subRules) {
       let state = this.start;
       for (const condition of [...subRule].sort(bySelectivity)) state = this.follow(state, condition);
-      if (!state.completedRules.includes(rule)) state.completedRules.push(rule);
+      state.complete(rule);
     }
   }
 
   private follow(state: RuleState, condition: FieldCondition): RuleState {
     const group = state.group(condition.path, this.paths.number(condition.path));
-    const key = conditionKey(condition);
-    const existing = group.transitionByKey.get(key);
-    if (existing) return existing.next;
-    const transition: Transition = { next: new RuleState(), path: condition.path };
-    const id = group.transitions.length;
-    group.transitions.push(transition);
-    group.transitionByKey.set(key, transition);
-    for (const matcher of condition.matchers) {
-      if (matcher.kind === 'exists' && !matcher.present) group.absentTransitions.push(transition);
-      else if (matcher.kind === 'exact-string') addExactString(group, matcher.value, transition);
-      else group.values.add(matcher, id);
+    let byKey = this.transitionsByKey.get(group);
+    if (!byKey) {
+      byKey = new Map();
+      this.transitionsByKey.set(group, byKey);
     }
-    return transition.next;
+    const key = conditionKey(condition);
+    const existing = byKey.get(key);
+    if (existing) return existing;
+    const next = new RuleState(condition.path, this.stateCount++);
+    const id = group.next.length;
+    group.next = grown(group.next, next);
+    byKey.set(key, next);
+    for (const matcher of condition.matchers) {
+      if (matcher.kind === 'exists' && !matcher.present) group.absentNext = grown(group.absentNext ?? [], next);
+      else if (matcher.kind === 'exact-string') group.addExactString(matcher.value, next);
+      else (group.values ??= new ValueIndex()).add(matcher, id);
+    }
+    return next;
   }
-}
-
-function addExactString(group: PathGroup, value: string, transition: Transition): void {
-  const transitions = group.exactStrings.get(value);
-  if (!transitions) group.exactStrings.set(value, [transition]);
-  else if (!transitions.includes(transition)) transitions.push(transition);
 }
 
 // Envelope fields nearly every rule names come first, whatever their operator, so rules share leading states.

@@ -342,3 +342,47 @@ describe('unusual keys', () => {
     expect(matches({ '': { b: ['x'] } }, { b: 'x' })).toBe(false);
   });
 });
+
+describe('a matcher alone and beside others on its field', () => {
+  // A field's only value matcher is tested directly; with more, they are looked up in tables. Each row must
+  // give its answer both ways: beside a numeric matcher no event value here satisfies.
+  const neverSatisfied = { numeric: ['=', -987654.25] };
+  const rows: Array<[string, unknown, unknown, boolean]> = [
+    ['exact string', 'x', 'x', true],
+    ['exact string, other case', 'x', 'X', false],
+    ['exact number', 300, 300, true],
+    ['exact number, as text', 300, '300', false],
+    ['true', true, true, true],
+    ['true, as text', true, 'true', false],
+    ['null', null, null, true],
+    ['null, empty string', null, '', false],
+    ['prefix', { prefix: 'ab' }, 'abc', true],
+    ['prefix, elsewhere', { prefix: 'ab' }, 'cab', false],
+    ['prefix, number', { prefix: '1' }, 12, false],
+    ['suffix', { suffix: 'yz' }, 'xyz', true],
+    ['suffix, elsewhere', { suffix: 'yz' }, 'yzx', false],
+    ['prefix ignoring case', { prefix: { 'equals-ignore-case': 'AB' } }, 'aBc', true],
+    ['prefix ignoring case, elsewhere', { prefix: { 'equals-ignore-case': 'AB' } }, 'xab', false],
+    ['suffix ignoring case', { suffix: { 'equals-ignore-case': 'YZ' } }, 'xYz', true],
+    ['equals-ignore-case', { 'equals-ignore-case': 'AbC' }, 'aBc', true],
+    ['equals-ignore-case, longer', { 'equals-ignore-case': 'AbC' }, 'abcd', false],
+    ['wildcard', { wildcard: 'a*c' }, 'abbc', true],
+    ['wildcard, no match', { wildcard: 'a*c' }, 'abcd', false],
+    ['numeric range', { numeric: ['>', 1, '<=', 5] }, 5, true],
+    ['numeric range, bound excluded', { numeric: ['>', 1, '<=', 5] }, 1, false],
+    ['numeric range, text', { numeric: ['>', 1, '<=', 5] }, '3', false],
+    ['cidr', { cidr: '10.0.0.0/8' }, '10.1.2.3', true],
+    ['cidr, outside', { cidr: '10.0.0.0/8' }, '11.0.0.1', false],
+    ['anything-but a string', { 'anything-but': 'x' }, 'y', true],
+    ['anything-but a string, the string', { 'anything-but': 'x' }, 'x', false],
+    ['anything-but a string, a number', { 'anything-but': 'x' }, 5, true],
+    ['anything-but a prefix', { 'anything-but': { prefix: 'ab' } }, 'abc', false],
+    ['exists', { exists: true }, null, true],
+  ];
+
+  test.each(rows)('%s', (_, matcher, value, expected) => {
+    expect(matches({ a: [matcher] }, { a: value })).toBe(expected);
+    expect(matches({ a: [matcher, neverSatisfied] }, { a: value })).toBe(expected);
+    expect(matches({ a: [neverSatisfied, matcher] }, { a: value })).toBe(expected);
+  });
+});

@@ -56,6 +56,19 @@ describe('RuleSet', () => {
     expect(rules.match({ detail: { errorCode: 'Denied' } })).toEqual([]);
   });
 
+  test('rule sets are independent: a rule added to one never matches in another', () => {
+    const sources = new RuleSet();
+    const details = new RuleSet();
+    sources.add('by-source', { source: ['shop'] });
+    details.add('by-detail', { detail: { n: [1] } });
+    sources.add('by-type', { 'detail-type': ['Sold'] });
+    const event = { source: 'shop', 'detail-type': 'Sold', detail: { n: 1 } };
+    expect(sources.match(event)).toEqual(['by-source', 'by-type']);
+    expect(details.match(event)).toEqual(['by-detail']);
+    expect(sources.match({ detail: { n: 1 } })).toEqual([]);
+    expect(details.match({ source: 'shop', 'detail-type': 'Sold' })).toEqual([]);
+  });
+
   test('text that is not a JSON object matches nothing', () => {
     const rules = new RuleSet();
     rules.add('any', { a: [{ exists: false }] });
