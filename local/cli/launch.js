@@ -167,7 +167,9 @@ async function main() {
   } catch (error) {
     throw new Error(`${path.relative(process.cwd(), entry)} did not build:\n${describeBuildFailure(error)}`);
   }
-  if (fresh.buildMs !== undefined) process.stdout.write(`Built the local runtime in ${(fresh.buildMs / 1000).toFixed(1)} s (its sources changed)\n`);
+  if (fresh.buildMs !== undefined) {
+    process.stdout.write(`Built the local runtime in ${(fresh.buildMs / 1000).toFixed(1)} s (reused from node_modules/.cache until its sources change)\n`);
+  }
   process.argv.splice(1, 2, entry);
   // Source maps stay off: Node 20 reads every loaded module's map as it loads (the bundle's and some thirty of its
   // packages', 50 ms of each start). NODE_OPTIONS=--enable-source-maps makes stack traces name the TypeScript sources.

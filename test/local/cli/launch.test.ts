@@ -69,7 +69,7 @@ describe('the launcher of npm start (local/cli/launch.js)', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     // The first start after a change to the runtime's sources says it built it; any later one says nothing.
-    expect(result.stdout.replace(/^Built the local runtime in [\d.]+ s \(its sources changed\)\n/, '')).toBe(`${USAGE}\n`);
+    expect(result.stdout.replace(/^Built the local runtime in [\d.]+ s \(reused from node_modules\/\.cache until its sources change\)\n/, '')).toBe(`${USAGE}\n`);
   });
 
   it('names the file, line and error of a source that does not compile, and exits 1', () => {
