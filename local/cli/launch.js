@@ -121,7 +121,8 @@ const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.js': 'js', '.mjs': 
 
 /**
  * Reads every source for esbuild, stamping it first into `stamps`: a source edited while the bundle is made is
- * newer than its stamp, so the next start makes the bundle again.
+ * newer than its stamp, so the next start makes the bundle again. Each source's folder is stamped too: a file added
+ * beside a source (a `name.ts` that an import of `./name` would now find before `name/index.ts`) makes it again.
  *
  * Every module of a bundle runs from the bundle's folder, but a local source that reads `__dirname` or `__filename`
  * means its own (the Lambda worker's bootstrap, the console's UI, the shipped IAM policies): each such source gets
@@ -133,9 +134,18 @@ function stampedSources(stamps) {
   return {
     name: 'stamped-sources',
     setup(builder) {
+      const stamp = (/** @type {string} */ file) => {
+        const stamped = stampOf(file);
+        if (stamped) stamps.push(stamped);
+      };
+      const folders = new Set();
       builder.onLoad({ filter: /.*/, namespace: 'file' }, async ({ path: file }) => {
-        const stamp = stampOf(file);
-        if (stamp) stamps.push(stamp);
+        const folder = path.dirname(file);
+        if (!folders.has(folder)) {
+          folders.add(folder);
+          stamp(folder);
+        }
+        stamp(file);
         const loader = LOADERS[path.extname(file)];
         if (!loader) return undefined;
         const contents = await fs.promises.readFile(file, 'utf8');

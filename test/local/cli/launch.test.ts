@@ -23,16 +23,21 @@ function run(bundle: string, ...args: string[]): { greeting: string; where: { di
 }
 
 describe('the launcher of npm start (local/cli/launch.js)', () => {
+  let scratch: string;
+  /** The sources' folder. */
   let dir: string;
+  /** Beside it, not in it: a folder that changes is a source folder that changed. */
   let cacheDir: string;
 
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-'));
-    cacheDir = path.join(dir, 'cache');
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-'));
+    dir = path.join(scratch, 'app');
+    fs.mkdirSync(dir);
+    cacheDir = path.join(scratch, 'cache');
   });
 
   afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
   });
 
   it("bundles an entry with the sources it imports, each of which keeps its own __dirname and __filename", async () => {
@@ -62,6 +67,19 @@ describe('the launcher of npm start (local/cli/launch.js)', () => {
     await freshBundle(entry, cacheDir);
     fs.renameSync(where, path.join(dir, 'lib', 'moved.ts'));
     await expect(freshBundle(entry, cacheDir)).rejects.toThrow(/Could not resolve "\.\/lib\/where"/);
+  });
+
+  it('makes the bundle again when a file added beside a source changes what an import finds', async () => {
+    const entry = path.join(dir, 'main.ts');
+    fs.mkdirSync(path.join(dir, 'greeting'));
+    fs.writeFileSync(path.join(dir, 'greeting', 'index.ts'), "export const greeting = 'from the folder';\n");
+    fs.writeFileSync(entry, "import { greeting } from './greeting';\nprocess.stdout.write(JSON.stringify({ greeting }));\n");
+    expect(run((await freshBundle(entry, cacheDir)).bundle).greeting).toBe('from the folder');
+
+    fs.writeFileSync(path.join(dir, 'greeting.ts'), "export const greeting = 'from the file';\n");
+    const again = await freshBundle(entry, cacheDir);
+    expect(again.buildMs).toBeGreaterThan(0);
+    expect(run(again.bundle).greeting).toBe('from the file');
   });
 
   it('runs the entry with the arguments after it, as node would have run it', () => {
