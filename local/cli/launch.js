@@ -37,13 +37,22 @@ const BUILD_SETTINGS = [__filename, path.join(PROJECT_DIR, 'tsconfig.json')];
  * @returns {Promise<FreshBundle>}
  */
 async function freshBundle(entry, cacheDir = CACHE_DIR) {
-  const name = `${path.basename(entry, path.extname(entry))}-${createHash('sha256').update(entry).digest('hex').slice(0, 12)}`;
-  const bundle = path.join(cacheDir, `${name}.cjs`);
-  const manifestFile = path.join(cacheDir, `${name}.json`);
+  const { bundle, manifestFile } = cachedFiles(entry, cacheDir);
   if (fs.existsSync(bundle) && isFresh(readManifest(manifestFile))) return { bundle, buildMs: undefined };
   const started = performance.now();
   await build(entry, bundle, manifestFile);
   return { bundle, buildMs: performance.now() - started };
+}
+
+/**
+ * Where the bundle of `entry` (an absolute path) and its manifest are kept, and its source map beside the bundle.
+ * @param {string} entry
+ * @param {string} cacheDir
+ */
+function cachedFiles(entry, cacheDir = CACHE_DIR) {
+  const name = `${path.basename(entry, path.extname(entry))}-${createHash('sha256').update(entry).digest('hex').slice(0, 12)}`;
+  const bundle = path.join(cacheDir, `${name}.cjs`);
+  return { bundle, sourceMap: `${bundle}.map`, manifestFile: path.join(cacheDir, `${name}.json`) };
 }
 
 /** @param {string} file @returns {Manifest | undefined} */
@@ -166,8 +175,11 @@ function describeBuildFailure(error) {
     .join('\n');
 }
 
-/** `node local/cli/launch.js <entry.ts> <args>`: the entry runs with `process.argv` as if node had run it itself. */
-async function main() {
+/**
+ * `node local/cli/launch.js <entry.ts> <args>`: a fresh bundle of the entry, with `process.argv` set as if node had
+ * run the entry itself.
+ */
+async function prepare() {
   const [entryArgument] = process.argv.slice(2);
   if (!entryArgument) throw new Error('Usage: node local/cli/launch.js <entry.ts> [args]');
   const entry = path.resolve(entryArgument);
@@ -181,16 +193,21 @@ async function main() {
     process.stdout.write(`Built the local runtime in ${(fresh.buildMs / 1000).toFixed(1)} s (reused from node_modules/.cache until its sources change)\n`);
   }
   process.argv.splice(1, 2, entry);
-  // Source maps stay off: Node 20 reads every loaded module's map as it loads (the bundle's and some thirty of its
-  // packages', 50 ms of each start). NODE_OPTIONS=--enable-source-maps makes stack traces name the TypeScript sources.
-  require(fresh.bundle);
+  return fresh.bundle;
 }
 
 if (require.main === module) {
-  main().catch((error) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+  prepare().then(
+    // Outside the promise: what the entry throws as it loads is an uncaught exception, printed with its stack as
+    // node prints it for any script. Source maps stay off: Node 20 reads every loaded module's map as it loads (the
+    // bundle's and some thirty of its packages', 50 ms of each start); NODE_OPTIONS=--enable-source-maps makes stack
+    // traces name the TypeScript sources.
+    (bundle) => process.nextTick(() => require(bundle)),
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }
 
-module.exports = { freshBundle };
+module.exports = { freshBundle, cachedFiles };

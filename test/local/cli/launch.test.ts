@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freshBundle } from '../../../local/cli/launch';
+import { cachedFiles, freshBundle } from '../../../local/cli/launch';
 import { USAGE } from '../../../local/cli/options';
 import { PROJECT_DIR } from '../../../support/project';
 
@@ -88,6 +88,19 @@ describe('the launcher of npm start (local/cli/launch.js)', () => {
     expect(result.status).toBe(0);
     // The first start after a change to the runtime's sources says it built it; any later one says nothing.
     expect(result.stdout.replace(/^Built the local runtime in [\d.]+ s \(reused from node_modules\/\.cache until its sources change\)\n/, '')).toBe(`${USAGE}\n`);
+  });
+
+  it('lets what the entry throws as it loads end the process as node would, with its stack, and exit code 1', () => {
+    const entry = path.join(dir, 'throws.ts');
+    fs.writeFileSync(entry, "function fails(): never {\n  throw new Error('boom');\n}\nfails();\n");
+    try {
+      const result = spawnSync(process.execPath, [LAUNCHER, entry], { cwd: dir, encoding: 'utf8' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('Error: boom\n    at fails (');
+    } finally {
+      // This one ran through the launcher's own cache, which keeps the runtime's bundle.
+      for (const file of Object.values(cachedFiles(entry))) fs.rmSync(file, { force: true });
+    }
   });
 
   it('names the file, line and error of a source that does not compile, and exits 1', () => {
