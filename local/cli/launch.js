@@ -104,7 +104,8 @@ async function build(entry, bundle, manifestFile) {
     packages: 'external',
     platform: 'node',
     format: 'cjs',
-    target: `node${process.versions.node.split('.')[0]}`,
+    // package.json's engines: the oldest Node.js the runtime runs on, whichever one made the bundle.
+    target: 'node20',
     sourcemap: 'linked',
     write: false,
     logLevel: 'silent',
