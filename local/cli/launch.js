@@ -25,7 +25,7 @@ const BUILD_SETTINGS = [__filename, path.join(PROJECT_DIR, 'tsconfig.json')];
  * A file as it was when the bundle was made. Its size, modification and change times, as git's index keeps them:
  * the change time moves on every write, even one that restores the modification time.
  * @typedef {{ file: string, size: number, mtimeMs: number, ctimeMs: number }} SourceStamp
- * @typedef {{ esbuild: string, sources: SourceStamp[] }} Manifest
+ * @typedef {{ entry: string, esbuild: string, sources: SourceStamp[] }} Manifest
  * @typedef {{ bundle: string, buildMs: number | undefined }} FreshBundle
  */
 
@@ -115,8 +115,22 @@ async function build(entry, bundle, manifestFile) {
   // esbuild lists the map first: the bundle that names it is renamed into place after it.
   for (const output of result.outputFiles) writeAtomically(output.path, output.contents);
   /** @type {Manifest} */
-  const manifest = { esbuild: esbuild.version, sources };
+  const manifest = { entry, esbuild: esbuild.version, sources };
   writeAtomically(manifestFile, JSON.stringify(manifest));
+  forgetGoneEntries(path.dirname(bundle));
+}
+
+/**
+ * Removes the bundles of entries that are no longer there. A copy of the project that links node_modules (as the
+ * tests' copies do) keeps its bundle in the same cache; once the copy is deleted, nothing would ever reuse it.
+ * @param {string} cacheDir
+ */
+function forgetGoneEntries(cacheDir) {
+  for (const file of fs.readdirSync(cacheDir).filter((name) => name.endsWith('.json'))) {
+    const { entry } = readManifest(path.join(cacheDir, file)) ?? {};
+    if (entry === undefined || fs.existsSync(entry)) continue;
+    for (const cached of Object.values(cachedFiles(entry, cacheDir))) fs.rmSync(cached, { force: true });
+  }
 }
 
 /** @param {string} file @param {string | Uint8Array} contents */

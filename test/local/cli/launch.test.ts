@@ -82,6 +82,20 @@ describe('the launcher of npm start (local/cli/launch.js)', () => {
     expect(run(again.bundle).greeting).toBe('from the file');
   });
 
+  it("forgets, when it makes a bundle, the bundles of entries that are gone (a deleted copy of the project's)", async () => {
+    const { entry } = writeApp(dir, 'hello');
+    const gone = path.join(scratch, 'copy', 'main.ts');
+    fs.mkdirSync(path.dirname(gone));
+    fs.copyFileSync(entry, gone);
+    fs.cpSync(path.join(dir, 'lib'), path.join(scratch, 'copy', 'lib'), { recursive: true });
+    await freshBundle(gone, cacheDir);
+    fs.rmSync(path.dirname(gone), { recursive: true });
+
+    await freshBundle(entry, cacheDir);
+    const kept = Object.values(cachedFiles(entry, cacheDir)).map((file) => path.basename(file));
+    expect(fs.readdirSync(cacheDir).sort()).toEqual(kept.sort());
+  });
+
   it('runs the entry with the arguments after it, as node would have run it', () => {
     const result = spawnSync(process.execPath, [LAUNCHER, 'local/cli/start.ts', '--help'], { cwd: PROJECT_DIR, encoding: 'utf8' });
     expect(result.stderr).toBe('');
