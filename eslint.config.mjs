@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // JavaScript is generated, vendored or a test fixture, except the Lambda worker's own files, which are ours.
+  // JavaScript is generated, vendored or a test fixture, except the Lambda worker's own files and npm start's launcher, which are ours.
   {
     ignores: [
       'node_modules/',
@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/*.js',
       '!local/lambda/worker-bootstrap.js',
       '!local/lambda/module-resolution.js',
+      '!local/cli/launch.js',
       '**/*.mjs',
     ],
   },
@@ -39,9 +40,10 @@ export default tseslint.config(
     },
   },
   {
-    // Runs as plain CommonJS in a worker thread, with no loader: require is how it loads a handler.
-    files: ['local/lambda/worker-bootstrap.js', 'local/lambda/module-resolution.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    // Plain CommonJS with no loader: in a worker thread, require is how it loads a handler; npm start's launcher
+    // runs before any TypeScript can.
+    files: ['local/lambda/worker-bootstrap.js', 'local/lambda/module-resolution.js', 'local/cli/launch.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

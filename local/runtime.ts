@@ -99,6 +99,12 @@ export interface LocalRuntime {
   readonly iam: LocalIam;
   /** Deletes every item whose time to live has passed, now, as `POST /_local/dynamodb/ttl-sweep` does. */
   sweepTimeToLive(): Promise<TtlSweepResult>;
+  /**
+   * What the start left until just after it returned, so that the ready banner does not wait for it: loading SES's
+   * capture engine (aws-ses-v2-local), which a request reaching SES before then loads itself. Rejects with what
+   * failed, as the start would have failed with it; `npm start` exits on that.
+   */
+  readonly deferred: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -230,6 +236,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       return applied;
     };
     endpoint.mount(dynamoDb.ttlSweepHandler);
+    // A macrotask runs after the caller's continuation, which prints the banner, and after requests already read.
+    const deferred = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          ses.load();
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? new Error(`SES's capture engine (aws-ses-v2-local) did not load: ${error.message}`) : error);
+        }
+      }),
+    );
+    // Observed here so that a caller that never waits for it is not failed by an unhandled rejection; SES's
+    // requests then fail with the same error.
+    deferred.catch(() => undefined);
 
     return {
       endpoint: endpoint.url,
@@ -244,6 +264,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         return generation.iam;
       },
       sweepTimeToLive: () => dynamoDb.sweepTimeToLive(),
+      deferred,
       replaceFunctionCode: (functionArn, codeDir) => generation.lambda.replaceCode(functionArn, codeDir),
       loadModel,
       apply,

@@ -9,7 +9,7 @@ import { describeFaults, runtimeFaultOptions } from './faults';
 import { parseStartOptions, USAGE, UsageError } from './options';
 import { synthesize } from './synth';
 import { SYNTHESIS_REUSED, synthesisDone, SYNTHESIZING } from './startup-lines';
-import { startWatchMode, type WatchMode } from '../watch';
+import type { WatchMode } from '../watch';
 
 /**
  * `npm start`: synthesize the app, run its template locally, print the banner, stop cleanly on Ctrl-C.
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     redrive: readRedriveCommand(projectDir),
     consoleRole: readSettings(projectDir).console?.role,
   });
+  runtime.deferred.catch(failed);
   if (options.faults.sesOutageSeconds > 0) runtime.throttleSesFor(options.faults.sesOutageSeconds * 1000);
   // The project's examples name its own resources; another app's assembly gets none.
   const examples = options.assembly === undefined ? readExamples(projectDir) : [];
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
   if (faults) process.stdout.write(`  Faults injected: ${faults}\n\n`);
   let watch: WatchMode | undefined;
   if (options.watch) {
+    // Imported only here: the file watcher and the incremental builds are no part of a plain start.
+    const { startWatchMode } = await import('../watch');
     watch = await startWatchMode({
       projectDir,
       cdkOutDir,
@@ -118,9 +121,11 @@ function readRedriveCommand(projectDir: string): RedriveCommand | undefined {
   return command === undefined ? undefined : { command, cwd: projectDir };
 }
 
-main().catch((error: Error) => {
+function failed(error: Error): never {
   if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
   else if (error instanceof AssemblyError) process.stderr.write(`npm start: ${error.message}\n`);
   else process.stderr.write(`npm start failed: ${error.message}\n`);
   process.exit(error instanceof UsageError || error instanceof AssemblyError ? 2 : 1);
-});
+}
+
+main().catch(failed);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import startSesLocal from 'aws-ses-v2-local';
+import { sesPackage } from './package';
 
 /** The aws-ses-v2-local express app, run in-process: the endpoint hands it requests it has already read. */
 export interface EmbeddedSesApp {
@@ -12,7 +12,7 @@ export interface EmbeddedSesApp {
  * loopback port for an instant; the app is taken from the server and the server closed, so nothing stays bound.
  */
 export async function embedSesApp(): Promise<EmbeddedSesApp> {
-  const server = await startSesLocal({ host: '127.0.0.1', port: 0 });
+  const server = await sesPackage().startServer({ host: '127.0.0.1', port: 0 });
   const [app] = server.listeners('request') as RequestListener[];
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   if (!app) throw new Error('aws-ses-v2-local did not expose its request handler; its version may have changed');

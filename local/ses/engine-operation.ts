@@ -23,7 +23,7 @@ export function engineOperation(handler: EngineOperation, options: EngineOperati
     (input): EngineRequest => ({ body: input, params: pick(input, options.pathMembers), query: pick(input, options.queryMembers) }),
     async (state: SesState, request, context) => {
       if (options.sends && state.throttle.active) throw throttledV2();
-      const reply = await callEngine(handler, request);
+      const reply = await callEngine(handler(state.captured.engine()), request);
       state.captured.collectNew(context);
       return reply;
     },

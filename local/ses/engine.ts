@@ -1,14 +1,4 @@
-import createEmailTemplate from 'aws-ses-v2-local/dist/v2/createEmailTemplate';
-import deleteEmailTemplate from 'aws-ses-v2-local/dist/v2/deleteEmailTemplate';
-import getAccount from 'aws-ses-v2-local/dist/v2/getAccount';
-import getEmailTemplate from 'aws-ses-v2-local/dist/v2/getEmailTemplate';
-import listEmailTemplates from 'aws-ses-v2-local/dist/v2/listEmailTemplates';
-import sendBulkEmail from 'aws-ses-v2-local/dist/v2/sendBulkEmail';
-import sendEmailV2 from 'aws-ses-v2-local/dist/v2/sendEmail';
-import testRenderEmailTemplate from 'aws-ses-v2-local/dist/v2/testRenderEmailTemplate';
-import updateEmailTemplate from 'aws-ses-v2-local/dist/v2/updateEmailTemplate';
-import sendEmailV1 from 'aws-ses-v2-local/dist/v1/sendEmail';
-import sendRawEmailV1 from 'aws-ses-v2-local/dist/v1/sendRawEmail';
+import type { PackageHandler, SesPackage } from './package';
 
 /**
  * aws-ses-v2-local as the capture engine, without its HTTP layer.
@@ -36,28 +26,26 @@ interface ReplyRecorder {
   send(body: unknown): ReplyRecorder;
 }
 
-type PackageHandler = (request: EngineRequest, reply: ReplyRecorder, next: (error?: unknown) => void) => unknown;
-
-/** One of the package's operation handlers. */
-export type EngineOperation = PackageHandler;
+/** One of the package's operation handlers, picked from the package once it is loaded (package.ts says when). */
+export type EngineOperation = (engine: SesPackage) => PackageHandler;
 
 export const ENGINE = {
-  v1: { sendEmail: sendEmailV1 as PackageHandler, sendRawEmail: sendRawEmailV1 as PackageHandler },
+  v1: { sendEmail: (engine) => engine.v1.sendEmail, sendRawEmail: (engine) => engine.v1.sendRawEmail },
   v2: {
-    sendEmail: sendEmailV2 as PackageHandler,
-    sendBulkEmail: sendBulkEmail as PackageHandler,
-    createEmailTemplate: createEmailTemplate as PackageHandler,
-    getEmailTemplate: getEmailTemplate as PackageHandler,
-    listEmailTemplates: listEmailTemplates as PackageHandler,
-    updateEmailTemplate: updateEmailTemplate as PackageHandler,
-    deleteEmailTemplate: deleteEmailTemplate as PackageHandler,
-    testRenderEmailTemplate: testRenderEmailTemplate as PackageHandler,
-    getAccount: getAccount as PackageHandler,
+    sendEmail: (engine) => engine.v2.sendEmail,
+    sendBulkEmail: (engine) => engine.v2.sendBulkEmail,
+    createEmailTemplate: (engine) => engine.v2.createEmailTemplate,
+    getEmailTemplate: (engine) => engine.v2.getEmailTemplate,
+    listEmailTemplates: (engine) => engine.v2.listEmailTemplates,
+    updateEmailTemplate: (engine) => engine.v2.updateEmailTemplate,
+    deleteEmailTemplate: (engine) => engine.v2.deleteEmailTemplate,
+    testRenderEmailTemplate: (engine) => engine.v2.testRenderEmailTemplate,
+    getAccount: (engine) => engine.v2.getAccount,
   },
-} as const;
+} as const satisfies Record<'v1' | 'v2', Record<string, EngineOperation>>;
 
 /** Runs one of the package's handlers and resolves with its first answer; a handler that fails rejects. */
-export function callEngine(handler: EngineOperation, request: EngineRequest): Promise<EngineReply> {
+export function callEngine(handler: PackageHandler, request: EngineRequest): Promise<EngineReply> {
   return new Promise((resolve, reject) => {
     let statusCode = 200;
     const reply: ReplyRecorder = {

@@ -17,8 +17,8 @@ export const INSPECTION_PATH = '/_aws/ses';
 
 /** The mail viewer, which is no AWS operation: aws-ses-v2-local's page and the engine's web app behind it. */
 export interface SesViewer {
-  /** The engine's own web app, which serves the page's API. */
-  app: EmbeddedSesApp;
+  /** The engine's own web app, which serves the page's API; made when the page first asks. */
+  app(): Promise<EmbeddedSesApp>;
 }
 
 /** One REST route of SES v2: its operation, and the path members it carries (such as `{TemplateName}`). */
@@ -57,7 +57,7 @@ export function createHandler(state: SesState, viewer: SesViewer): HttpServiceHa
       }
       // aws-ses-v2-local's own API (`/store?since=<epoch seconds>`, which the benchmark polls), under the page's path.
       if (path.startsWith(`${VIEWER_PATH}/`)) {
-        await viewer.app.handle(request, undefined, response, path.slice(VIEWER_PATH.length) + url.search);
+        await (await viewer.app()).handle(request, undefined, response, path.slice(VIEWER_PATH.length) + url.search);
         state.captured.collectNew(context);
         return;
       }

@@ -1,7 +1,7 @@
 import type { HttpServiceHandler } from '../protocol/service';
 import type { StateStore } from '../storage/state-store';
 import { CapturedMail, type CapturedMessage } from './captured-mail';
-import { embedSesApp } from './embedded-app';
+import { embedSesApp, type EmbeddedSesApp } from './embedded-app';
 import { localStackMessages, type LocalStackSesMessage } from './localstack-view';
 import { createHandler } from './handler';
 import { systemClock, type Clock } from '../clock';
@@ -36,6 +36,11 @@ export interface LocalSes {
   messages(): LocalStackSesMessage[];
   /** Forgets the captured mail, as DELETE /_aws/ses does. */
   clear(): void;
+  /**
+   * Loads aws-ses-v2-local now, which SES otherwise loads at its first use (package.ts), and restores the captured
+   * mail into its store; throws what failed.
+   */
+  load(): void;
   close(): Promise<void>;
 }
 
@@ -50,12 +55,25 @@ export async function createSes(options: CreateSesOptions): Promise<LocalSes> {
   const clock = options.clock ?? systemClock;
   const throttle = new Throttle((options.faults ?? NO_FAULTS).sesThrottleUntil, () => clock.now());
   const captured = new CapturedMail(options.store?.collection<CapturedMessage>('ses-messages'), options.region, () => clock.now(), options.tracer);
-  const handler = createHandler({ captured, throttle }, { app: await embedSesApp() });
+  let app: Promise<EmbeddedSesApp> | undefined;
+  const viewer = {
+    app: () => {
+      app ??= embedSesApp().catch((error: unknown) => {
+        app = undefined;
+        throw error;
+      });
+      return app;
+    },
+  };
+  const handler = createHandler({ captured, throttle }, viewer);
   return {
     handler,
     throttleFor: (ms) => throttle.throttleFor(ms),
     messages: () => localStackMessages(captured.list(), {}).messages,
     clear: () => captured.clear(),
+    load: () => {
+      captured.engine();
+    },
     close: async () => {},
   };
 }

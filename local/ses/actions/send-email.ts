@@ -7,7 +7,7 @@ import type { SendEmailInput } from '../validations/send-email';
 /** SES v1 SendEmail, captured by the engine; it keeps only the first address of each destination list, so the input's complete lists replace them. */
 export async function sendEmail(state: SesState, input: SendEmailInput, context: RequestContext): Promise<EngineReply> {
   if (state.throttle.active) throw throttledV1();
-  const reply = await callEngine(ENGINE.v1.sendEmail, { body: input.Parameters });
+  const reply = await callEngine(ENGINE.v1.sendEmail(state.captured.engine()), { body: input.Parameters });
   state.captured.collectNew(context, (email) => {
     email.destination = { to: input.Destination.ToAddresses, cc: input.Destination.CcAddresses, bcc: input.Destination.BccAddresses };
   });

@@ -2,6 +2,7 @@ import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { planFaults, type SesFaults } from '../../../local/faults';
 import { startEndpoint } from '../../../local/server';
 import type * as LocalSesModule from '../../../local/ses';
+import type * as LocalSesPackage from '../../../local/ses/package';
 import { openStateStore } from '../../../local/storage/state-store';
 import { ACCOUNT, REGION, TEST_CREDENTIALS, temporaryDirectory } from '../../../support/local-fixtures';
 
@@ -10,6 +11,8 @@ function freshSesModule(): typeof LocalSesModule {
   let loaded: typeof LocalSesModule | undefined;
   jest.isolateModules(() => {
     loaded = jest.requireActual<typeof LocalSesModule>('../../../local/ses');
+    // The package loads at SES's first use, which comes after this block: loaded here, it is the fresh one.
+    jest.requireActual<typeof LocalSesPackage>('../../../local/ses/package').sesPackage();
   });
   return loaded as typeof LocalSesModule;
 }
