@@ -12,8 +12,8 @@ export interface ChildRuntimeOptions {
   projectDir: string;
   /**
    * How the runtime is started. `npm-start` runs `npm start` as a person would; the benchmark times that start.
-   * `node` runs start.ts in node with tsx as an import hook, without npm's and tsx's launchers, which is quicker to
-   * restart after each kill.
+   * `node` runs start.ts in node with tsx as an import hook, without npm's launcher or the runtime's cached bundle
+   * (local/cli/launch.js), so a test runs the sources as they are; it is quicker to restart after each kill.
    */
   launcher: 'npm-start' | 'node';
   /** Kept across kills: a restart resumes from it. Undefined keeps the state in memory (`--in-memory`). */
@@ -42,7 +42,7 @@ export interface StartFigures {
  */
 export class ChildRuntime {
   endpoint = '';
-  /** The node process that serves the runtime (npm, sh and tsx's launcher may be its ancestors). */
+  /** The node process that serves the runtime (npm and sh may be its ancestors). */
   runtimePid = 0;
   lastStart: StartFigures = { readyMs: 0, synthesized: false, synthMs: undefined };
   /** Rejects if the runtime exits other than through `kill()` or `stop()`; never resolves. */

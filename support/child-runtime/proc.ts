@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 
 /**
- * Linux /proc readings of child runtimes: their memory and CPU. `npm start` runs npm -> sh -> tsx -> node, so the
+ * Linux /proc readings of child runtimes: their memory and CPU. `npm start` runs npm -> sh -> node, so the
  * process that serves the runtime has to be found among the descendants of the one spawned.
  */
 export function childrenOf(pid: number): number[] {

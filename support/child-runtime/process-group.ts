@@ -2,8 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { sleep } from '../waiting';
 
 /**
- * Every child runtime leads its own process group, so signalling the group also reaches the processes npm and tsx
- * start under it. Whatever way the program ends (done, error, Ctrl-C), no group outlives it.
+ * Every child runtime leads its own process group, so signalling the group also reaches the processes npm
+ * starts under it. Whatever way the program ends (done, error, Ctrl-C), no group outlives it.
  */
 const liveGroups = new Set<number>();
 
