@@ -55,7 +55,7 @@ describe('UserCreated pipe', () => {
         DynamoDBStreamParameters: {
           StartingPosition: 'TRIM_HORIZON',
           BatchSize: 10,
-          MaximumBatchingWindowInSeconds: 1,
+          MaximumBatchingWindowInSeconds: 0,
           MaximumRetryAttempts: 5,
           MaximumRecordAgeInSeconds: 3600,
           OnPartialBatchItemFailure: 'AUTOMATIC_BISECT',
