@@ -22,6 +22,27 @@ describe('the span store', () => {
     expect(spans.countsOf('r').k.error).toBe(0);
   });
 
+  it('keeps exactly the newest spans, oldest evicted first, however many times the ring wraps', () => {
+    const spans = store(3);
+    const ids = Array.from({ length: 10 }, (_unused, index) => spans.record({ kind: 'k', resource: 'r', key: `span-${index}` }));
+
+    expect(spans.size).toBe(3);
+    expect([...spans.newestFirst()].map((span) => span.id)).toEqual([ids[9], ids[8], ids[7]]);
+    expect(ids.slice(0, 7).every((id) => spans.get(id) === undefined)).toBe(true);
+    expect(spans.find('span-6')).toBeUndefined();
+    expect(spans.find('span-7')).toBe(ids[7]);
+    expect(spans.countsOf('r').k.ok).toBe(10);
+  });
+
+  it('counts the edge from a parent that is evicted by the very span it caused', () => {
+    const spans = store(1);
+    const parent = spans.record({ kind: 'stream.record', resource: 'stream' });
+    spans.record({ kind: 'pipe.batch', resource: 'pipe', parents: [parent] });
+
+    expect(spans.get(parent)).toBeUndefined();
+    expect(spans.edges()).toEqual([{ from: 'stream', to: 'pipe', count: 1 }]);
+  });
+
   it('ends a pending span with its outcome, time and attributes, and moves its count', () => {
     const spans = store();
     now = 1_000;
