@@ -13,12 +13,15 @@ export interface PacedBreakdown {
   /** From the pipe's batch starting to the email's capture: what the runtime adds. */
   afterBatchP50Ms: number;
   afterBatchP99Ms: number;
+  /** Sampled paths with a cold start among their invocations (a sandbox started for it). */
+  withColdStart: number;
 }
 
 interface HopJson {
   kind: string;
   startedAt: number;
   itemKeys: string[];
+  attributes: Record<string, unknown>;
 }
 
 /** The newest users of the paced run, at most this many, are read back: the console keeps a bounded ring of hops. */
@@ -27,6 +30,7 @@ const SAMPLE = 100;
 export async function pacedBreakdown(endpoint: string, userIds: readonly string[]): Promise<PacedBreakdown> {
   const batchWaits: number[] = [];
   const afterBatch: number[] = [];
+  let withColdStart = 0;
   for (const userId of userIds.slice(-SAMPLE)) {
     const hops = await pathOf(endpoint, userId);
     const record = hops.find((hop) => hop.kind === 'stream.record');
@@ -35,6 +39,7 @@ export async function pacedBreakdown(endpoint: string, userIds: readonly string[
     if (!record || !batch || !email) throw new Error(`The console's trace of paced user ${userId} lacks a stream record, pipe batch or email hop: ${hops.map((hop) => hop.kind).join(', ')}`);
     batchWaits.push(batch.startedAt - record.startedAt);
     afterBatch.push(email.startedAt - batch.startedAt);
+    if (hops.some((hop) => hop.kind === 'lambda.invoke' && hop.attributes.cold === true)) withColdStart++;
   }
   return {
     sampled: batchWaits.length,
@@ -42,6 +47,7 @@ export async function pacedBreakdown(endpoint: string, userIds: readonly string[
     batchWaitP99Ms: percentile(batchWaits, 99),
     afterBatchP50Ms: percentile(afterBatch, 50),
     afterBatchP99Ms: percentile(afterBatch, 99),
+    withColdStart,
   };
 }
 

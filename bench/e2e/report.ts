@@ -69,7 +69,8 @@ export function renderReport(figures: BenchFigures): string {
     ['  waiting for a batch', `p50 ${paced.breakdown.batchWaitP50Ms} / p99 ${paced.breakdown.batchWaitP99Ms} ms: the pipe's BatchSize and batching window, as the app sets them`],
     [
       '  after the batch',
-      `p50 ${paced.breakdown.afterBatchP50Ms} / p99 ${paced.breakdown.afterBatchP99Ms} ms: the runtime's own delay (from traces of the newest ${paced.breakdown.sampled} paced users)`,
+      `p50 ${paced.breakdown.afterBatchP50Ms} / p99 ${paced.breakdown.afterBatchP99Ms} ms: the runtime's own delay (from traces of the newest ${paced.breakdown.sampled} paced users, ` +
+        `${paced.breakdown.withColdStart} of them through a cold start)`,
       atMost(paced.breakdown.afterBatchP99Ms, GOALS.pacedP99Ms, `${GOALS.pacedP99Ms} ms`),
     ],
     ['peak RSS (runtime)', `${peakRssMb.toFixed(0)} MB`, atMost(peakRssMb, GOALS.peakRssMb, `${GOALS.peakRssMb} MB`)],
