@@ -165,6 +165,39 @@ function traceOutgoingRequests(tracing) {
   };
 }
 
+/**
+ * Marks where each traced invocation's output starts, on stdout and on stderr, in the same write as the first
+ * output that follows: an invocation that prints nothing sends the runtime no message for its mark, and one that
+ * prints sends none extra (each write crosses to the runtime's thread as a message of its own). Output written
+ * between an invocation's start and its first line, by work an earlier one left running, goes with it, as it did
+ * when marks were written at the start. Returns what each invocation calls as it starts.
+ * @param {NonNullable<import('./worker-messages').WorkerData['tracing']>} tracing
+ * @returns {(traceParent: string) => void}
+ */
+function markInvocationOutput(tracing) {
+  /** @type {Map<NodeJS.WriteStream, string>} */
+  const pendingMarks = new Map();
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    stream.write = /** @type {typeof stream.write} */ (
+      (/** @type {string | Uint8Array} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) => {
+        const mark = pendingMarks.get(stream);
+        if (mark === undefined) return write(chunk, encoding, callback);
+        pendingMarks.delete(stream);
+        // A string in the default encoding carries its mark; anything else gets it written just before.
+        if (typeof chunk === 'string' && (typeof encoding !== 'string' || encoding === 'utf8' || encoding === 'utf-8')) return write(mark + chunk, encoding, callback);
+        write(mark);
+        return write(chunk, encoding, callback);
+      }
+    );
+  }
+  return (traceParent) => {
+    const mark = `${tracing.mark}${traceParent}\n`;
+    pendingMarks.set(process.stdout, mark);
+    pendingMarks.set(process.stderr, mark);
+  };
+}
+
 async function main() {
   if (!parentPort) throw new Error('worker-bootstrap.js must run in a worker thread');
   const port = parentPort;
@@ -172,6 +205,7 @@ async function main() {
   const data = workerData;
   const tracing = data.tracing;
   if (tracing) traceOutgoingRequests(tracing);
+  const markInvocation = tracing ? markInvocationOutput(tracing) : undefined;
   let handler;
   try {
     confineCommonJs(data.codeDir, data.sdkBase);
@@ -181,10 +215,9 @@ async function main() {
     return;
   }
   port.on('message', async (/** @type {import('./worker-messages').InvokeMessage} */ message) => {
-    if (tracing && message.traceParent !== undefined) {
+    if (markInvocation && message.traceParent !== undefined) {
       currentTraceParent = message.traceParent;
-      process.stdout.write(`${tracing.mark}${message.traceParent}\n`);
-      process.stderr.write(`${tracing.mark}${message.traceParent}\n`);
+      markInvocation(message.traceParent);
     }
     try {
       const payload = await runHandler(handler, JSON.parse(message.eventJson), lambdaContext(message.context));

@@ -33,4 +33,16 @@ describe("Lambda runtime: an invocation's output on its trace hop", () => {
     expect(warm.attributes.cold).toBe(false);
     expect(warm.logs).toEqual(['handled 2']);
   });
+
+  it('gives an invocation that prints nothing no lines, and the next one only its own, on stdout and stderr', async () => {
+    const before = invocations().length;
+    expect((await lambda.port.invoke(fn.arn, { n: 3, quiet: true }, CALLER_WITHOUT_IAM)).payload).toBe(3);
+    expect((await lambda.port.invoke(fn.arn, { n: 4, alsoToStderr: true }, CALLER_WITHOUT_IAM)).payload).toBe(4);
+    const [quiet, loud] = invocations().slice(before);
+    // The loud invocation's two lines come on two streams, each after the invocation's result.
+    await waitFor("the fourth invocation's lines", () => (loud.logs?.length === 2 ? true : undefined));
+
+    expect(quiet.logs).toBeUndefined();
+    expect([...(loud.logs ?? [])].sort()).toEqual(['handled 4', 'warned 4']);
+  });
 });
