@@ -170,13 +170,16 @@ function traceOutgoingRequests(tracing) {
  * output that follows: an invocation that prints nothing sends the runtime no message for its mark, and one that
  * prints sends none extra (each write crosses to the runtime's thread as a message of its own). Output written
  * between an invocation's start and its first line, by work an earlier one left running, goes with it, as it did
- * when marks were written at the start. Returns what each invocation calls as it starts.
+ * when marks were written at the start. The first invocation's marks are written as it starts: what the module
+ * printed as it loaded waits in the runtime for them, to go with that cold start even if it prints nothing itself.
+ * Returns what each invocation calls as it starts.
  * @param {NonNullable<import('./worker-messages').WorkerData['tracing']>} tracing
  * @returns {(traceParent: string) => void}
  */
 function markInvocationOutput(tracing) {
   /** @type {Map<NodeJS.WriteStream, string>} */
   const pendingMarks = new Map();
+  let firstInvocation = true;
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream);
     stream.write = /** @type {typeof stream.write} */ (
@@ -195,6 +198,11 @@ function markInvocationOutput(tracing) {
     const mark = `${tracing.mark}${traceParent}\n`;
     pendingMarks.set(process.stdout, mark);
     pendingMarks.set(process.stderr, mark);
+    if (!firstInvocation) return;
+    firstInvocation = false;
+    // An empty write sends only the pending mark.
+    process.stdout.write('');
+    process.stderr.write('');
   };
 }
 

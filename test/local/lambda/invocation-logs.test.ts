@@ -34,6 +34,19 @@ describe("Lambda runtime: an invocation's output on its trace hop", () => {
     expect(warm.logs).toEqual(['handled 2']);
   });
 
+  it('gives a cold start that prints nothing the lines printed while loading', async () => {
+    const quietFirst = testFunction('prints-on-load-quiet-first', 'handler', { codeDir: fn.codeDir });
+    const other = createLambda({ functions: [quietFirst], eventSourceMappings: [], store: openStateStore(undefined), sqs: new FakeSqs(), endpoint: ENDPOINT, region: REGION, logSink: () => undefined, tracer });
+    other.start();
+    try {
+      expect((await other.port.invoke(quietFirst.arn, { n: 1, quiet: true }, CALLER_WITHOUT_IAM)).payload).toBe(1);
+      const cold = await waitFor('the cold start\'s lines', () => [...tracer.newestFirst()].find((span) => span.resource === quietFirst.arn && span.kind === 'lambda.invoke' && span.logs !== undefined));
+      expect(cold.logs).toEqual(['loaded the module']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('gives an invocation that prints nothing no lines, and the next one only its own, on stdout and stderr', async () => {
     const before = invocations().length;
     expect((await lambda.port.invoke(fn.arn, { n: 3, quiet: true }, CALLER_WITHOUT_IAM)).payload).toBe(3);
