@@ -85,7 +85,7 @@ describe('watch mode', () => {
   it('runs a subscriber added with npm run new-subscriber without a restart, keeping tables and captured mail', async () => {
     const from = output.length;
     const scaffold = await copy.runShell(`npm run --silent new-subscriber -- ${SUBSCRIBER}`);
-    expect(scaffold.code).toBe(0);
+    if (scaffold.code !== 0) throw new Error(`npm run new-subscriber exited ${scaffold.code}:\n${scaffold.stdout}${scaffold.stderr}`);
     const applied = await printed('the new subscriber applied', new RegExp(`↻ [^\\n]*re-synthesized and applied[^\\n]*\\+users-fanout-dev-${SUBSCRIBER}`), from);
     expect(applied).toContain(`+users-fanout-dev-${SUBSCRIBER}`);
 

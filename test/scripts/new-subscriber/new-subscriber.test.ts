@@ -35,6 +35,7 @@ const USER_CREATED_V1 = {
 let copy: ProjectCopy;
 const scaffold = (...args: string[]) => copy.run('tsx', ['scripts/new-subscriber/cli.ts', ...args]);
 const scaffoldOutputs: string[] = [];
+let cdkOutAfterScaffolds: boolean;
 
 // Four scaffolds, each of which synthesizes the app to redraw the diagram: on a loaded machine, minutes.
 beforeAll(async () => {
@@ -44,6 +45,7 @@ beforeAll(async () => {
     if (result.code !== 0) throw new Error(`new-subscriber ${name} failed: ${result.stderr}`);
     scaffoldOutputs.push(result.stdout);
   }
+  cdkOutAfterScaffolds = copy.exists('cdk.out');
 }, 600_000);
 afterAll(() => copy?.remove());
 
@@ -82,6 +84,11 @@ describe('the architecture diagram', () => {
       expect(readme).toContain(`"users-fanout-dev-${name}<br/>`);
     }
     expect(readme).toContain(`λ ${constructIdOf(QUEUED)}Handler`);
+  });
+
+  it("is drawn from a synth of its own: the project's cdk.out, which a running npm start -- --watch re-synthesizes, is left alone", () => {
+    // The copy starts without cdk.out; the redraw must not have created one.
+    expect(cdkOutAfterScaffolds).toBe(false);
   });
 });
 
