@@ -1,14 +1,14 @@
 /**
  * `npm run bench -- [--users 10000] [--concurrency 32]`: startup, bundles, watch mode's reload, the pipeline end to
- * end (with the console open) and the floor of its work, all measured in this one run against `npm start` child
- * processes. The last line is JSON.
+ * end (with the console open, without IAM, and without tracing, each twice) and the floor of its work, all measured
+ * in this one run against `npm start` child processes. The last line is JSON.
  */
 import * as os from 'node:os';
 import { UsageError } from '../../local/cli/command-line';
 import { installChildCleanup } from '../../support/child-runtime/process-group';
 import { CDK_OUT } from '../../support/project';
 import { measureBundles } from './bundles';
-import { AS_A_DEVELOPER_RUNS_IT, runEndToEnd, WITHOUT_IAM, WITHOUT_TRACING } from './end-to-end';
+import { AS_A_DEVELOPER_RUNS_IT, runEndToEnd, WITHOUT_IAM, WITHOUT_TRACING, type EndToEndResult, type EndToEndVariant } from './end-to-end';
 import { runFloor } from './floor';
 import { parseBenchOptions, USAGE } from './options';
 import { progress } from './progress';
@@ -31,13 +31,33 @@ async function main(): Promise<void> {
   const bundles = await phase('bundles', () => measureBundles(CDK_OUT));
   const reload = await phase('reload', () => measureReload());
   const assemblyDir = await phase('assembly', () => raisedQuotaAssembly());
-  const endToEnd = await phase('end to end', () => runEndToEnd(assemblyDir, options.users, options.concurrency, AS_A_DEVELOPER_RUNS_IT));
-  // The same pipeline without one feature at a time, in this same run: what local IAM and tracing each cost.
-  const withoutIam = await phase('end to end without IAM', () => runEndToEnd(assemblyDir, options.users, options.concurrency, WITHOUT_IAM));
-  const withoutTracing = await phase('end to end without tracing', () => runEndToEnd(assemblyDir, options.users, options.concurrency, WITHOUT_TRACING));
+  const pass = (variant: EndToEndVariant): Promise<EndToEndResult> =>
+    phase(variant.name, () => runEndToEnd(assemblyDir, options.users, options.concurrency, variant));
+  // The same pipeline without one feature at a time, in this same run: what local IAM and tracing each cost. Each
+  // variant runs twice, in the order A B C C B A, so that a machine that speeds up or slows down during the run
+  // weighs on every variant alike; identical passes still differ by up to a third here.
+  const endToEnd = await pass(AS_A_DEVELOPER_RUNS_IT);
+  const withoutIam = await pass(WITHOUT_IAM);
+  const withoutTracing = await pass(WITHOUT_TRACING);
+  const withoutTracingAgain = await pass(WITHOUT_TRACING);
+  const withoutIamAgain = await pass(WITHOUT_IAM);
+  const endToEndAgain = await pass({ ...AS_A_DEVELOPER_RUNS_IT, paced: false });
   const floor = await phase('floor', () => runFloor(assemblyDir, options.users, options.concurrency));
   const loadAverage = { atStart: loadAtStart, atEnd: os.loadavg()[0], cores: os.availableParallelism() };
-  process.stdout.write(renderReport({ concurrency: options.concurrency, sesMaxSendRate: BENCH_SES_MAX_SEND_RATE, loadAverage, endToEnd, withoutIam, withoutTracing, floor, startup, bundles, reload }));
+  process.stdout.write(
+    renderReport({
+      concurrency: options.concurrency,
+      sesMaxSendRate: BENCH_SES_MAX_SEND_RATE,
+      loadAverage,
+      endToEnd: [endToEnd, endToEndAgain],
+      withoutIam: [withoutIam, withoutIamAgain],
+      withoutTracing: [withoutTracing, withoutTracingAgain],
+      floor,
+      startup,
+      bundles,
+      reload,
+    }),
+  );
 }
 
 async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
