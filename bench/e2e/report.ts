@@ -199,7 +199,9 @@ function cpuCostText(cost: number, withFeature: CpuPerUser, withoutFeature: CpuP
 }
 
 function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+  const text = (share * 100).toFixed(1);
+  // A cost of −0.04% is no cost, not a negative one.
+  return `${text === '-0.0' ? '0.0' : text}%`;
 }
 
 function synthPart(startup: StartupResult): string {
