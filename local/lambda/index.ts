@@ -87,8 +87,12 @@ export interface LocalLambda {
 }
 
 const DEFAULT_CONCURRENCY = 2;
-/** Far shorter than Lambda's minutes: locally, an idle worker's 20-70 MB matter more than an occasional cold start. */
-const DEFAULT_IDLE_WORKER_TIMEOUT_MS = 10_000;
+/**
+ * Lambda keeps an idle sandbox for minutes; locally, two minutes. That outlasts a burst's backlog: after 10,000
+ * inserts the benchmark's enrichment sat idle for about 50 s while the queues drained, and at 10 s its next call, and
+ * the paced users behind it, waited about 180 ms for a cold start. An idle worker's 20-70 MB still come back soon.
+ */
+const DEFAULT_IDLE_WORKER_TIMEOUT_MS = 120_000;
 const AWS_ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
 const DEFAULT_STREAM_BACKOFF: RetryBackoff = { initialMs: 1000, maxMs: 30_000 };
 
