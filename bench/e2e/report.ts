@@ -72,8 +72,8 @@ export function renderReport(figures: BenchFigures): string {
   const ratio = endToEnd.perSecond / floor.perSecond;
   const iamCost = 1 - endToEnd.perSecond / withoutIam.perSecond;
   const tracingCost = 1 - endToEnd.perSecond / withoutTracing.perSecond;
-  // The same costs read off the runtime's CPU per user: throughput follows it on a busy 2-core machine, and it moves
-  // far less between identical passes than throughput does (a few percent against up to a third).
+  // The same costs read off a second meter, the runtime's CPU per user, which throughput follows on a busy 2-core
+  // machine: each meter drifts between identical passes, so a cost both agree on is the one to trust.
   const iamCpuCost = 1 - runtimeCpuMs(withoutIam.cpu) / runtimeCpuMs(endToEnd.cpu);
   const tracingCpuCost = 1 - runtimeCpuMs(withoutTracing.cpu) / runtimeCpuMs(endToEnd.cpu);
   const paced = first.paced;
