@@ -18,7 +18,7 @@
  * its own calls through the x-local-trace-parent header (see header.ts), which the endpoint turns into
  * `RequestContext.traceParent`.
  *
- * The ring keeps DEFAULT_SPAN_CAPACITY spans (about the last 500 users of the built-in app); recording costs
+ * The ring keeps DEFAULT_SPAN_CAPACITY spans (about the last 250 users of the built-in app); recording costs
  * a few Map operations, and nothing is indexed until someone searches.
  */
 export { NO_TRACING, SpanStore, DEFAULT_SPAN_CAPACITY, type Tracer, type ResourceCounts, type SpanStoreOptions } from './tracer';
