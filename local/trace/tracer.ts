@@ -61,7 +61,8 @@ export class SpanStore implements Tracer {
   /**
    * Span ids in the order they were added, one slot per span kept: once full, the slot the next span takes holds
    * the oldest. The Map alone cannot say which is oldest cheaply: V8 leaves a deleted entry's slot in place until it
-   * rehashes, and iterating from the start skips every one (the benchmark measured 7.8 µs a span, 2.5 without it).
+   * rehashes, and iterating from the start skips every one (a micro-benchmark of 80,000 spans measured 7.8 µs a
+   * span that way, 2.7 with this ring).
    */
   private readonly order: Array<SpanId | undefined>;
   private nextSlot = 0;
