@@ -1,19 +1,19 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { emailHmac } from '../shared/email-hmac';
 import { requiredEnv } from '../shared/environment';
+import { SDK_CLIENT_OPTIONS } from '../shared/sdk-client-options';
 import { InvalidEventError, parseUserCreatedEvent, type UserCreatedEvent } from '../shared/user-created-event';
 import { auditRecordFor } from './audit-record';
 import { REDELIVERY_IGNORED } from './log-messages';
 import { writeAuditRecord, type AuditWriteResult } from './write-audit-record';
 
 const tableName = requiredEnv('AUDIT_TABLE_NAME');
-const hashEmail = emailHmac(new KMSClient({}), requiredEnv('EMAIL_HMAC_KEY_ARN'));
+const hashEmail = emailHmac(new KMSClient(SDK_CLIENT_OPTIONS), requiredEnv('EMAIL_HMAC_KEY_ARN'));
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'audit-log' });
-const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const dynamodb = new DynamoDBClient(SDK_CLIENT_OPTIONS);
 
 /**
  * Invoked asynchronously by the rule with one EventBridge event. An event that breaks the contract throws, so
@@ -26,7 +26,7 @@ export const handler = async (event: unknown, context: Context): Promise<AuditWr
   const recordLogger = logger.createChild();
   recordLogger.setCorrelationId(userCreated.detail.metadata.idempotencyKey);
   const record = auditRecordFor(userCreated, new Date(), await hashEmail(userCreated.detail.data.email));
-  const result = await writeAuditRecord(documents, tableName, record);
+  const result = await writeAuditRecord(dynamodb, tableName, record);
   const fields = { userId: record.userId, eventId: record.eventId };
   if (result === 'duplicate') recordLogger.info(REDELIVERY_IGNORED, fields);
   else recordLogger.info('Audit record written', fields);

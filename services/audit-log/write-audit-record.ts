@@ -1,18 +1,17 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AuditRecord } from './audit-record';
 
 export type AuditWriteResult = 'written' | 'duplicate';
 
-/** Append-only: the conditional put never overwrites, so a redelivered event writes nothing new. */
-export async function writeAuditRecord(
-  documents: DynamoDBDocumentClient,
-  tableName: string,
-  record: AuditRecord,
-): Promise<AuditWriteResult> {
+/**
+ * Append-only: the conditional put never overwrites, so a redelivered event writes nothing new. Marshalled here
+ * rather than through the document client, which refuses the `cacheMiddleware` option every service client uses.
+ */
+export async function writeAuditRecord(dynamodb: DynamoDBClient, tableName: string, record: AuditRecord): Promise<AuditWriteResult> {
   try {
-    await documents.send(
-      new PutCommand({ TableName: tableName, Item: record, ConditionExpression: 'attribute_not_exists(eventId)' }),
+    await dynamodb.send(
+      new PutItemCommand({ TableName: tableName, Item: marshall(record), ConditionExpression: 'attribute_not_exists(eventId)' }),
     );
     return 'written';
   } catch (error) {

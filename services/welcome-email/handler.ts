@@ -6,6 +6,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { emailHmac } from '../shared/email-hmac';
+import { SDK_CLIENT_OPTIONS } from '../shared/sdk-client-options';
 import { createSendLock } from '../shared/send-lock';
 import { createSendPacer } from '../shared/send-pacer';
 import type { UserCreatedEvent } from '../shared/user-created-event';
@@ -18,8 +19,8 @@ const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 
 // One attempt per send: the queue retries a failed message. SDK retries would back off inside the function, so a
 // throttled batch, sent one at a time, could outrun its timeout; and a send retried after a lost answer could
 // deliver a second email.
-const ses = new SESClient({ maxAttempts: 1 });
-const hashEmail = emailHmac(new KMSClient({}), config.emailHmacKeyArn);
+const ses = new SESClient({ ...SDK_CLIENT_OPTIONS, maxAttempts: 1 });
+const hashEmail = emailHmac(new KMSClient(SDK_CLIENT_OPTIONS), config.emailHmacKeyArn);
 // Module scope: the lock and the pace hold across the invocations a warm instance serves, not only within one batch.
 const sendLock = createSendLock();
 const paceSends = createSendPacer(config.minSendIntervalMs);
@@ -35,7 +36,7 @@ const sendOnce = makeIdempotent(
   (event: UserCreatedEvent, recordLogger: Logger, waitForSendTurn: () => Promise<void>) =>
     sendWelcomeEmail(event, recordLogger, { ses, senderEmail: config.senderEmail, hashEmail, waitForSendTurn }),
   {
-    persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName }),
+    persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, clientConfig: SDK_CLIENT_OPTIONS }),
     config: idempotencyConfig,
     dataIndexArgument: 0,
     // A fixed prefix instead of the default (the function's physical name): a replaced function keeps its records.

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
@@ -10,7 +10,7 @@ import { answerGenerateMacWithFakeKey, fakeHmacHex, TEST_HMAC_KEY_ARN } from '..
 import { eventBridgeEvent, userCreatedDetail } from '../../../support/lambda-events';
 import { lambdaContext } from '../../../support/lambda-fixtures';
 
-const documents = mockClient(DynamoDBDocumentClient);
+const dynamodb = mockClient(DynamoDBClient);
 const kms = mockClient(KMSClient);
 
 let handler: (event: unknown, context: Context) => Promise<string>;
@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  documents.reset();
-  documents.on(PutCommand).resolves({});
+  dynamodb.reset();
+  dynamodb.on(PutItemCommand).resolves({});
   kms.reset();
   answerGenerateMacWithFakeKey(kms);
   logs = captureLogs();
@@ -47,11 +47,11 @@ describe('audit-log handler', () => {
       jest.useRealTimers();
     }
 
-    expect(documents).toHaveReceivedCommandTimes(PutCommand, 1);
-    expect(documents).toHaveReceivedCommandWith(PutCommand, {
+    expect(dynamodb).toHaveReceivedCommandTimes(PutItemCommand, 1);
+    expect(dynamodb).toHaveReceivedCommandWith(PutItemCommand, {
       TableName: 'users-fanout-test-audit',
       ConditionExpression: 'attribute_not_exists(eventId)',
-      Item: {
+      Item: marshall({
         userId: 'u-1',
         eventId: detail.metadata.eventId,
         detailType: 'UserCreated',
@@ -61,10 +61,10 @@ describe('audit-log handler', () => {
         occurredAt: '2024-05-01T09:30:00.000Z',
         recordedAt: '2024-05-01T09:30:05.000Z',
         emailHmac: fakeHmacHex('u-1@example.com'),
-      },
+      }),
     });
     expect(kms).toHaveReceivedCommandWith(GenerateMacCommand, { KeyId: TEST_HMAC_KEY_ARN, MacAlgorithm: 'HMAC_SHA_256' });
-    const item = documents.commandCalls(PutCommand)[0].args[0].input.Item;
+    const item = unmarshall(dynamodb.commandCalls(PutItemCommand)[0].args[0].input.Item ?? {});
     expect(JSON.stringify(item)).not.toContain('@');
     expect(item).not.toHaveProperty('emailSha256');
   });
@@ -73,11 +73,11 @@ describe('audit-log handler', () => {
     kms.on(GenerateMacCommand).rejects(Object.assign(new Error('Key is disabled'), { name: 'DisabledException' }));
 
     await expect(handler(eventBridgeEvent(userCreatedDetail('u-1')), lambdaContext)).rejects.toThrow('Key is disabled');
-    expect(documents).not.toHaveReceivedCommand(PutCommand);
+    expect(dynamodb).not.toHaveReceivedCommand(PutItemCommand);
   });
 
   it('treats a failed condition as a redelivery: nothing new written, and success', async () => {
-    documents.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+    dynamodb.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
 
     await expect(handler(eventBridgeEvent(userCreatedDetail('u-1')), lambdaContext)).resolves.toBe('duplicate');
 
@@ -86,7 +86,7 @@ describe('audit-log handler', () => {
   });
 
   it('lets other write errors fail the invocation, so Lambda retries it', async () => {
-    documents.on(PutCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    dynamodb.on(PutItemCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
 
     await expect(handler(eventBridgeEvent(userCreatedDetail('u-1')), lambdaContext)).rejects.toThrow('Rate exceeded');
   });
@@ -97,7 +97,7 @@ describe('audit-log handler', () => {
     await expect(handler(broken, lambdaContext)).rejects.toThrow(
       'event detail does not match the UserCreated contract: data.email: Invalid email address',
     );
-    expect(documents).not.toHaveReceivedCommand(PutCommand);
+    expect(dynamodb).not.toHaveReceivedCommand(PutItemCommand);
     expect(logs.entries().find((entry) => entry.level === 'ERROR')).toMatchObject({
       reason: 'event detail does not match the UserCreated contract: data.email: Invalid email address',
     });
