@@ -14,9 +14,18 @@ import type { WatchMode } from '../watch';
 /**
  * `npm start`: synthesize the app, run its template locally, print the banner, stop cleanly on Ctrl-C.
  *
- * package.json starts it with V8's `--heap-growing-percent=20`: the runtime and its sandboxes make garbage fast,
- * and V8's default growth let the heap reach twice its live size before collecting. The benchmark measured 60 MB
- * less peak RSS at 5,000 users (554 → 490 MB) for the same CPU.
+ * package.json starts it with two flags and one variable:
+ * - V8's `--heap-growing-percent=20`: the runtime and its sandboxes make garbage fast, and V8's default growth let
+ *   the heap reach twice its live size before collecting. The benchmark measured 60 MB less peak RSS at 5,000 users
+ *   (554 → 490 MB) for the same CPU.
+ * - `--v8-pool-size=1`: one background thread for the garbage collection of every isolate (the runtime's and each
+ *   sandbox's), not Node's default of four. Four oversubscribed a 2-core machine, and each thread that allocated kept
+ *   a malloc arena of its own: at 10,000 users, peak RSS 516-523 → 499-501 MB and CPU per user 7.8-8.3 → 7.0-7.9 ms in
+ *   alternating runs.
+ * - `MALLOC_ARENA_MAX=2`: glibc (Linux) otherwise gives each thread that allocates under contention a malloc arena of
+ *   its own, up to eight per core, and the sandboxes' threads left each one fragmented. Peak RSS at 10,000 users
+ *   502-523 → 460-461 MB, for the same CPU. glibc reads it only at process start, so it is set in the script, in the
+ *   POSIX shell's form; other C libraries ignore it.
  */
 async function main(): Promise<void> {
   const options = parseStartOptions(process.argv.slice(2), process.env);

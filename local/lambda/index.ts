@@ -52,7 +52,7 @@ export interface CreateLambdaOptions {
    * mappings' maximum concurrency. Each warm worker holds its own copy of the bundle (20-70 MB).
    */
   maxConcurrencyPerFunction?: number;
-  /** How long a warm worker may wait for work before it is stopped and its memory returned; default 10 s. */
+  /** How long a warm worker may wait for work before it is stopped and its memory returned; default 120 s (see `DEFAULT_IDLE_WORKER_TIMEOUT_MS`). */
   idleWorkerTimeoutMs?: number;
   /** Delays before async retries 1, 2, …; the last repeats. Default: 60 s then 120 s, as AWS. */
   asyncRetryDelaysMs?: number[];
