@@ -46,6 +46,16 @@ export class ManualClock implements Clock {
     return this.waiting.filter((waiting) => !waiting.cancelled).length;
   }
 
+  /** Timers ever set, whatever became of them: it grows each time a service schedules its next wait. */
+  get timersSet(): number {
+    return this.scheduled;
+  }
+
+  /** Whether a timer neither run nor cancelled comes due at `at`: a service is waiting for that moment. */
+  hasTimerDueAt(at: number): boolean {
+    return this.waiting.some((waiting) => !waiting.cancelled && waiting.at === at);
+  }
+
   private nextDue(end: number): Waiting | undefined {
     let next: Waiting | undefined;
     for (const waiting of this.waiting) {

@@ -171,11 +171,14 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
   it('waits up to MaximumBatchingWindowInSeconds to fill a batch', async () => {
     const clock = new ManualClock(Date.now());
     stack = await startStack({ BatchSize: 10, MaximumBatchingWindowInSeconds: 5 }, { clock });
+    const windowEnd = clock.now() + 5000;
     await stack.put('first');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor('the mapping to hold the first record until its window ends', () => clock.hasTimerDueAt(windowEnd));
     clock.advance(2000);
+    const timersSet = clock.timersSet;
     await stack.put('second');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The mapping read the second record and set its wait again: it chose to wait, not to invoke.
+    await waitFor('the mapping to read the second record', () => clock.timersSet > timersSet && clock.hasTimerDueAt(windowEnd));
     expect(stack.invocations()).toEqual([]);
     clock.advance(3000);
     await waitFor('the window to close', () => stack!.invocations().length > 0);
@@ -296,8 +299,7 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     const events = (): TumblingWindowEvent[] => readLog<{ event: TumblingWindowEvent }>(stack!.logFile).map((line) => line.event);
     for (const key of ['a', 'b', 'c']) await stack.put(key);
     await waitFor('the first aggregation invocation', () => events().length === 1);
-    // Real time for the mapping to read the third record before the clock moves past its batching window.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor('the mapping to hold the third record in its batching window', () => clock.hasTimerDueAt(clock.now() + 5000));
     clock.advance(5000);
     await waitFor('the second aggregation invocation', () => events().length === 2);
     expect(events().map((event) => [event.Records.length, event.state, event.isFinalInvokeForWindow])).toEqual([
@@ -313,8 +315,9 @@ describe('Lambda event source mappings on DynamoDB streams', () => {
     clock.advance(45_000);
     await waitFor('the final invocation', () => events().length === 3);
     expect(events()[2]).toMatchObject({ Records: [], state: { count: 3 }, isFinalInvokeForWindow: true, isWindowTerminatedEarly: false });
+    expect(clock.hasTimerDueAt(clock.now() + 5000)).toBe(false);
     await stack.put('d');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor('the mapping to hold d in its batching window', () => clock.hasTimerDueAt(clock.now() + 5000));
     clock.advance(5000);
     await waitFor('the next window', () => events().length === 4);
     expect(events()[3]).toMatchObject({ state: {}, window: { start: '2026-01-01T12:01:00Z' }, isFinalInvokeForWindow: false });
