@@ -1,6 +1,8 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { DescribePipeCommand, PipesClient } from '@aws-sdk/client-pipes';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { createAwsClients } from '../../support/aws-clients';
 import { ChildRuntime } from '../../support/child-runtime/child-runtime';
 import { startInProcessRuntime } from '../../support/in-process-runtime';
 import { mailTo } from '../../support/observers/mail';
@@ -80,7 +82,25 @@ describe('a grant taken from the template', () => {
         StateReason: `Input parameter is invalid from the request due to : Cannot access stream ${streamArn}. Please ensure the customer role can perform actions on source stream`,
       });
       await stack.clients.dynamodb.send(new PutItemCommand({ TableName: names.usersTable, Item: userItem({ userId: 'pipe-failed', email: 'pipe-failed@example.com' }) }));
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      // The sentinel: a running pipe holds one of the shard's two reader places. Two API clients polling the shard
+      // both get in, and a third is refused, so the failed pipe reads nothing, and the record waits in the stream.
+      // One attempt per call: the SDK would retry LimitExceededException as throttling.
+      const { streams, destroy } = createAwsClients({ endpoint: stack.endpoint, maxAttempts: 1 });
+      try {
+        const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+        const shardId = StreamDescription?.Shards?.[0].ShardId;
+        const read = (iterator: string | undefined) => streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+        const pollTwice = async () => {
+          const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
+          const first = await read(ShardIterator);
+          return { records: first.Records ?? [], polled: await read(first.NextShardIterator) };
+        };
+        const [first, second] = [await pollTwice(), await pollTwice()];
+        for (const reader of [first, second]) expect(reader.records.map((record) => record.dynamodb?.Keys?.userId?.S)).toEqual(['pipe-failed']);
+        await expect(pollTwice()).rejects.toMatchObject({ name: 'LimitExceededException' });
+      } finally {
+        destroy();
+      }
       expect(await mailTo(stack.endpoint, 'pipe-failed@example.com')).toEqual([]);
       expect(stack.runtime.iam.denials()).toEqual([expect.objectContaining({ action: 'dynamodb:GetRecords', resource: streamArn })]);
     } finally {
