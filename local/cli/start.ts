@@ -20,8 +20,8 @@ import type { WatchMode } from '../watch';
  *   (554 → 490 MB) for the same CPU.
  * - `--v8-pool-size=1`: one background thread for the garbage collection of every isolate (the runtime's and each
  *   sandbox's), not Node's default of four. Four oversubscribed a 2-core machine, and each thread that allocated kept
- *   a malloc arena of its own: at 10,000 users, peak RSS 516-523 → 499-501 MB and CPU per user 7.8-8.3 → 7.0-7.9 ms in
- *   alternating runs.
+ *   a malloc arena of its own: at 10,000 users, a median peak RSS of 527 MB → 502 MB over six runs each (525-537 →
+ *   499-523), for no more CPU per user.
  * - `MALLOC_ARENA_MAX=2`: glibc (Linux) otherwise gives each thread that allocates under contention a malloc arena of
  *   its own, up to eight per core, and the sandboxes' threads left each one fragmented. Peak RSS at 10,000 users
  *   502-523 → 460-461 MB, for the same CPU. glibc reads it only at process start, so it is set in the script, in the
