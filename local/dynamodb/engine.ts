@@ -2,6 +2,9 @@ import type { DynaliteError, DynaliteStore, TableDescription } from 'dynalite/db
 import { checkTypes, checkValidations } from 'dynalite/validations';
 import { AwsError } from '../protocol/aws-error';
 import { DYNALITE_OPERATIONS, type DynaliteOperation } from './dynalite-operations';
+import { memoizeDynaliteExpressionParsing } from './expression-parse-cache';
+
+memoizeDynaliteExpressionParsing();
 
 /** A request that passed dynalite's type checks: its members have the types the operation declares, unknown ones dropped. */
 export type DynaliteRequest = Record<string, unknown>;

@@ -99,6 +99,36 @@ describe('the local DynamoDB', () => {
     await expect(put()).rejects.toBeInstanceOf(ConditionalCheckFailedException);
   });
 
+  it('evaluates a repeated expression with each request’s own values (parses are kept, values are not)', async () => {
+    const key = { userId: { S: 'repeat' } };
+    const raise = (from: string, to: string) =>
+      local.dynamo.send(
+        new UpdateItemCommand({
+          TableName: 'users',
+          Key: key,
+          UpdateExpression: 'SET givenName = :to',
+          ConditionExpression: 'attribute_not_exists(givenName) OR givenName = :from',
+          ExpressionAttributeValues: { ':from': { S: from }, ':to': { S: to } },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+    expect((await raise('-', 'Ada')).Attributes?.givenName).toEqual({ S: 'Ada' });
+    expect((await raise('Ada', 'Grace')).Attributes?.givenName).toEqual({ S: 'Grace' });
+    await expect(raise('Ada', 'Edith')).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+    const between = (low: string, high: string) =>
+      local.dynamo.send(
+        new UpdateItemCommand({
+          TableName: 'users',
+          Key: key,
+          UpdateExpression: 'SET givenName = :low',
+          ConditionExpression: 'givenName BETWEEN :low AND :high',
+          ExpressionAttributeValues: { ':low': { S: low }, ':high': { S: high } },
+        }),
+      );
+    await between('A', 'Z');
+    await expect(between('Z', 'A')).rejects.toThrow('The BETWEEN operator requires upper bound to be greater than or equal to lower bound');
+  });
+
   it('returns the existing item on a failed condition when asked with ReturnValuesOnConditionCheckFailure', async () => {
     const item = { userId: { S: 'idem' }, eventId: { S: 'e' }, status: { S: 'INPROGRESS' } };
     await local.dynamo.send(new PutItemCommand({ TableName: 'audit', Item: item }));
