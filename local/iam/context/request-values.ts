@@ -56,6 +56,9 @@ export function callerValues(principal: Principal, facts: RequestFacts, scope: V
   return values;
 }
 
+/** The condition keys of the request's time (lower-cased). */
+export const TIME_KEYS: readonly string[] = ['aws:currenttime', 'aws:epochtime'];
+
 /** The request's time, as the keys `aws:CurrentTime` and `aws:EpochTime` (lower-cased), for a request at `now`. */
 export function timeValues(now: number): Array<[string, string]> {
   return [
