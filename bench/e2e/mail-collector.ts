@@ -6,11 +6,12 @@ import { sleep } from '../../support/waiting';
  * runtime's viewer path (`mailCapturedSince`): it returns only recent mail, so a poll costs the runtime little
  * however many messages it holds.
  *
- * The store stamps each message in whole seconds. When that is all it keeps, a message's capture time is pinned
- * between the poll before the one that first saw it and the end of that poll, within its stamped second; the
- * midpoint of that window is the estimate, and half its width the resolution. A stamp with a fraction is used as is.
+ * The local runtime stamps each message with the millisecond it captured it, and that stamp is the capture time.
+ * aws-ses-v2-local alone stamps whole seconds: with such stamps, a message's capture time is pinned between the poll
+ * before the one that first saw it and the end of that poll, within its stamped second; the midpoint of that window
+ * is the estimate, and half its width the resolution, so polls then come often.
  */
-const POLL_EVERY_MS = 50;
+const DEFAULT_POLL_EVERY_MS = 50;
 
 export class MailCollector {
   private readonly capturedAt = new Map<string, number>();
@@ -22,6 +23,8 @@ export class MailCollector {
   constructor(
     private readonly endpoint: string,
     private readonly expectedRecipients: ReadonlySet<string>,
+    /** Between the end of one poll and the start of the next. */
+    private readonly pollEveryMs: number = DEFAULT_POLL_EVERY_MS,
   ) {
     this.previousPollStartedAt = Date.now();
   }
@@ -47,7 +50,7 @@ export class MailCollector {
   async follow(stopped: () => boolean, progressed: () => void): Promise<void> {
     while (!stopped() && this.recipientCount < this.expectedRecipients.size) {
       if ((await this.poll()) > 0) progressed();
-      await sleep(POLL_EVERY_MS);
+      await sleep(this.pollEveryMs);
     }
   }
 
