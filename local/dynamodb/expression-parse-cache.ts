@@ -58,6 +58,7 @@ export function memoizeDynaliteExpressionParsing(): void {
   for (const parser of [conditionParser, updateParser]) {
     if (installed.has(parser)) continue;
     installed.add(parser);
+    // The memo is given a copy holding dynalite's own parse: through the module it would call itself.
     parser.parse = memoizedParser({ ...parser }).parse;
   }
 }

@@ -115,7 +115,9 @@ export class Authorizer {
     const tested = this.options.account.conditionKeys;
     if (tested.size === 0) return key;
     // Formatting the time costs more than the rest of the key, and few policies test it.
-    if (TIME_KEYS.some((name) => tested.has(name))) for (const [name, value] of timeValues(now)) if (tested.has(name)) key += `\u0000${name}=${value}`;
+    if (TIME_KEYS.some((name) => tested.has(name))) {
+      for (const [name, value] of timeValues(now)) if (tested.has(name)) key += `\u0000${name}=${value}`;
+    }
     for (const [name, value] of Object.entries(context ?? {})) {
       const lowerName = name.toLowerCase();
       if (tested.has(lowerName)) key += `\u0000${lowerName}=${typeof value === 'string' ? value : value.join('\u0001')}`;
